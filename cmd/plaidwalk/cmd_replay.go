@@ -1,0 +1,12 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+// cmdReplay is a placeholder until its work lands.
+func cmdReplay(_ context.Context, c *cli, _ []string) int {
+	fmt.Fprintln(c.stderr, "plaidwalk: this command is not built yet")
+	return 2
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// cli carries the process's outside world, so every command can be run from a test.
+type cli struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one subcommand: its name, a one-line summary and its entry point.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, c *cli, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"run", "walk a partner flow headlessly and print the tokens", cmdRun},
+		{"partners", "list the partner catalog", cmdPartners},
+		{"sessions", "list, show and export saved walks", cmdSessions},
+		{"replay", "re-run a saved walk and compare it step by step", cmdReplay},
+		{"emulator", "run the offline Plaid emulator on its own", cmdEmulator},
+		{"version", "print plaidwalk's version", cmdVersion},
+	}
+}
+
+// run is the whole program: it parses args, picks a command and returns the exit code.
+// With no command it opens the terminal UI.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		if len(args) > 0 && isHelp(args[0]) {
+			printUsage(stdout)
+			return 0
+		}
+		return cmdTUI(ctx, c, args)
+	}
+	if args[0] == "help" {
+		printUsage(stdout)
+		return 0
+	}
+	for _, cmd := range commands() {
+		if cmd.name == args[0] {
+			return cmd.run(ctx, c, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "plaidwalk: unknown command %q\nRun 'plaidwalk --help' to see the commands.\n", args[0])
+	return 2
+}
+
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "--help" || arg == "-help"
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintf(w, `plaidwalk walks you through a Plaid partner integration, one API call at a time.
+
+Usage:
+  plaidwalk [flags]            open the terminal UI (offline emulator unless Plaid keys are set)
+  plaidwalk <command> [flags]
+
+Commands:
+`)
+	for _, cmd := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", cmd.name, cmd.summary)
+	}
+	fmt.Fprintf(w, `
+Run 'plaidwalk <command> --help' for a command's flags, 'plaidwalk --help-tui' for the UI's.
+
+Environment (also read from .env in the working directory; flags win):
+  PLAID_CLIENT_ID, PLAID_SECRET   your Plaid keys; without them plaidwalk runs offline
+  PLAID_ENV                       sandbox (default with keys) or production
+  PLAID_PRODUCTS                  comma list of Link products, e.g. auth,identity
+  PLAID_COUNTRY_CODES             comma list, e.g. US,CA
+  PLAID_REDIRECT_URI              OAuth redirect URI allow-listed in the Plaid Dashboard
+  PLAID_BASE_URL                  talk to another Plaid-compatible host (e.g. 'plaidwalk emulator')
+`)
+}
+
+func cmdVersion(_ context.Context, c *cli, args []string) int {
+	if len(args) > 0 && isHelp(args[0]) {
+		fmt.Fprintln(c.stdout, "Usage: plaidwalk version\n\nPrints plaidwalk's version.")
+		return 0
+	}
+	fmt.Fprintf(c.stdout, "plaidwalk %s\n", version)
+	return 0
+}

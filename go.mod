@@ -1,0 +1,3 @@
+module plaidwalk
+
+go 1.26.8
