@@ -1,13 +1,7 @@
 package linkserver
 
-// CONTRACT (skeleton): the API the TUI and the commands are written against. The linkserver
-// work implements it and may add to it; changing or removing needs a strong reason.
-// This comment goes away once the package is built.
-
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"time"
 )
 
@@ -74,25 +68,10 @@ type Outcome struct {
 	Exited        bool       // onExit fired
 	ExitError     *LinkError // onExit's error, nil when the user just closed Link
 	ExitStatus    string
+	RequestID     string // onExit metadata's request_id, for support tickets
 	TimedOut      bool
 }
 
-// Server serves one Link session on 127.0.0.1.
-type Server struct{}
+// Succeeded says whether Link handed over a public_token.
+func (o Outcome) Succeeded() bool { return o.PublicToken != "" }
 
-var errNotBuilt = errors.New("linkserver: not built yet")
-
-// Start listens on 127.0.0.1 and serves the page until Close or ctx ends.
-func Start(ctx context.Context, o Options) (*Server, error) { return nil, errNotBuilt }
-
-// URL is the page's address, secret included.
-func (s *Server) URL() string { return "" }
-
-// Events delivers every callback as it arrives; closed when the session ends.
-func (s *Server) Events() <-chan Event { return nil }
-
-// Wait blocks until success, exit, timeout or ctx.
-func (s *Server) Wait(ctx context.Context) (Outcome, error) { return Outcome{}, errNotBuilt }
-
-// Close shuts the server down.
-func (s *Server) Close() error { return nil }
