@@ -1,0 +1,115 @@
+package plaidflow
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/plaid/plaid-go/v20/plaid"
+)
+
+// PlaidError is a Plaid API error with our hint for the common ones.
+type PlaidError struct {
+	Status         int
+	Type           string
+	Code           string
+	Message        string
+	DisplayMessage string
+	RequestID      string
+	DocsURL        string
+	Hint           string
+	Endpoint       string
+}
+
+func (e *PlaidError) Error() string { return e.Type + " / " + e.Code + ": " + e.Message }
+
+// AsPlaidError finds a *PlaidError in err's chain.
+func AsPlaidError(err error) (*PlaidError, bool) {
+	var pe *PlaidError
+	ok := errors.As(err, &pe)
+	return pe, ok
+}
+
+// errorsDocs is Plaid's error reference, used when a response carries no documentation_url.
+const errorsDocs = "https://plaid.com/docs/errors/"
+
+// IntegrationsPage is where a partner integration is switched on for a Plaid team.
+const IntegrationsPage = "https://dashboard.plaid.com/developers/integrations"
+
+// toError turns what plaid-go returned into our error: a *PlaidError for an API error, or a
+// plain error naming the endpoint and host for a transport failure.
+func toError(endpoint string, httpResp *http.Response, err error) error {
+	if err == nil {
+		return nil
+	}
+	var generic plaid.GenericOpenAPIError
+	if !errors.As(err, &generic) || httpResp == nil {
+		return fmt.Errorf("%s: cannot reach the Plaid API: %w", endpoint, err)
+	}
+	model, perr := plaid.ToPlaidError(generic)
+	if perr != nil || model.ErrorCode == "" {
+		return &PlaidError{Status: httpResp.StatusCode, Type: "API_ERROR", Code: "UNEXPECTED_RESPONSE",
+			Message:  fmt.Sprintf("HTTP %d with a body that is not a Plaid error", httpResp.StatusCode),
+			Endpoint: endpoint, DocsURL: errorsDocs, RequestID: httpResp.Header.Get("X-Request-Id")}
+	}
+	pe := &PlaidError{
+		Status:         httpResp.StatusCode,
+		Type:           string(model.ErrorType),
+		Code:           model.ErrorCode,
+		Message:        model.ErrorMessage,
+		DisplayMessage: model.GetDisplayMessage(),
+		RequestID:      model.GetRequestId(),
+		DocsURL:        model.GetDocumentationUrl(),
+		Endpoint:       endpoint,
+	}
+	if pe.DocsURL == "" {
+		pe.DocsURL = errorsDocs
+	}
+	pe.Hint = hintFor(pe)
+	return pe
+}
+
+// hintFor is our advice for the errors developers hit most while wiring up a partner.
+func hintFor(e *PlaidError) string {
+	switch e.Code {
+	case "INVALID_API_KEYS":
+		return "Check PLAID_CLIENT_ID and PLAID_SECRET: the secret must belong to the environment you are calling (Dashboard > Developers > Keys). With PLAID_BASE_URL, use the keys that host printed; unset all three to run offline."
+	case "INVALID_PRODUCT":
+		if e.Endpoint == "/link/token/create" {
+			return "One of the Link products is not valid or not enabled for your team: balance is never a Link product, and others must be enabled on the Dashboard."
+		}
+		return "Enable this partner for your team on the Dashboard's Integrations page (" + IntegrationsPage + "), then try again."
+	case "NO_AUTH_ACCOUNTS":
+		return "This partner moves money and needs a checking or savings account that can be debited; choose one (credit cards, loans and investment accounts cannot be used)."
+	case "INVALID_FIELD":
+		if strings.Contains(e.Message, "redirect_uri") {
+			return "Add the redirect URI to Allowed redirect URIs on the Dashboard (Developers > API). It must be https (http://localhost only in Sandbox) with no query or fragment."
+		}
+		return "A request field has a value Plaid does not accept; the message names it."
+	case "ITEM_LOGIN_REQUIRED":
+		return "The bank login behind this Item is no longer valid. Send the user through Link in update mode (a link token created with the access_token), or link the bank again."
+	case "PRODUCT_NOT_READY":
+		return "Plaid is still preparing this data (an Asset Report takes seconds to minutes). Wait and ask again; plaidwalk polls automatically."
+	case "INVALID_PUBLIC_TOKEN":
+		return "A public_token can be exchanged once and expires 30 minutes after Link returns it. Run Link again for a fresh one."
+	case "INVALID_ACCESS_TOKEN":
+		return "The access_token is unknown, removed, or from another environment than the keys you are using."
+	case "INVALID_ACCOUNT_ID":
+		return "The account_id does not belong to this Item; take it from /accounts/get for the same access_token."
+	case "PRODUCTS_NOT_SUPPORTED":
+		return "The Item was not linked with the product this call needs (for an Asset Report: assets). Link again with that product in products."
+	case "INVALID_LINK_TOKEN":
+		return "The link_token is unknown or expired (link tokens last 4 hours); create a new one."
+	}
+	if e.Type == "RATE_LIMIT_EXCEEDED" || e.Status == http.StatusTooManyRequests {
+		return "Too many requests for this endpoint; plaidwalk retried with backoff where that is safe. Wait a moment and run again."
+	}
+	if e.Status >= 500 {
+		return "Plaid had a problem on its side; try again in a moment and quote the request_id to Plaid support if it persists."
+	}
+	if e.Type == "ITEM_ERROR" && e.DisplayMessage != "" {
+		return "The bank or the test user refused the login; in Sandbox an error_<CODE> password produces exactly this error."
+	}
+	return ""
+}

@@ -1,0 +1,126 @@
+package plaidflow
+
+import (
+	"context"
+	"net/http"
+	"sync"
+
+	"github.com/plaid/plaid-go/v20/plaid"
+)
+
+// Item is an exchanged Item.
+type Item struct {
+	AccessToken string
+	ItemID      string
+	RequestID   string
+}
+
+// ItemAccounts is /accounts/get together with /item/get.
+type ItemAccounts struct {
+	ItemID          string
+	InstitutionID   string
+	InstitutionName string
+	Accounts        []Account
+}
+
+// Exchange swaps a public_token for an access_token. Not retried: a public token works once,
+// so a retry after a lost response would only report INVALID_PUBLIC_TOKEN.
+func (c *Client) Exchange(ctx context.Context, publicToken string) (Item, error) {
+	req := plaid.NewItemPublicTokenExchangeRequest(publicToken)
+	resp, httpResp, err := c.api.ItemPublicTokenExchange(ctx).ItemPublicTokenExchangeRequest(*req).Execute()
+	if err != nil {
+		return Item{}, toError("/item/public_token/exchange", httpResp, err)
+	}
+	return Item{AccessToken: resp.AccessToken, ItemID: resp.ItemId, RequestID: resp.RequestId}, nil
+}
+
+// Accounts fetches /accounts/get and /item/get at the same time, then the institution's name.
+func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts, error) {
+	var (
+		wg                   sync.WaitGroup
+		accounts             plaid.AccountsGetResponse
+		item                 plaid.ItemGetResponse
+		accountsErr, itemErr error
+	)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		var httpResp *http.Response
+		accountsErr = c.retrySafe(ctx, func() (*http.Response, error) {
+			var err error
+			accounts, httpResp, err = c.api.AccountsGet(ctx).AccountsGetRequest(*plaid.NewAccountsGetRequest(accessToken)).Execute()
+			return httpResp, err
+		})
+		accountsErr = toError("/accounts/get", httpResp, accountsErr)
+	}()
+	go func() {
+		defer wg.Done()
+		var httpResp *http.Response
+		itemErr = c.retrySafe(ctx, func() (*http.Response, error) {
+			var err error
+			item, httpResp, err = c.api.ItemGet(ctx).ItemGetRequest(*plaid.NewItemGetRequest(accessToken)).Execute()
+			return httpResp, err
+		})
+		itemErr = toError("/item/get", httpResp, itemErr)
+	}()
+	wg.Wait()
+	if accountsErr != nil {
+		return ItemAccounts{}, accountsErr
+	}
+	if itemErr != nil {
+		return ItemAccounts{}, itemErr
+	}
+	out := ItemAccounts{ItemID: item.Item.ItemId, InstitutionID: item.Item.GetInstitutionId()}
+	for _, a := range accounts.Accounts {
+		out.Accounts = append(out.Accounts, accountFrom(a))
+	}
+	out.InstitutionName, _ = item.Item.AdditionalProperties["institution_name"].(string)
+	if out.InstitutionName == "" && out.InstitutionID != "" {
+		out.InstitutionName = c.institutionName(ctx, out.InstitutionID)
+	}
+	return out, nil
+}
+
+// institutionName looks an institution up for display; a failure only leaves the name empty
+// (the call and its error are still in the API log).
+func (c *Client) institutionName(ctx context.Context, id string) string {
+	countries := c.cfg.CountryCodes
+	if len(countries) == 0 {
+		countries = []string{"US"}
+	}
+	ccs := make([]plaid.CountryCode, len(countries))
+	for i, cc := range countries {
+		ccs[i] = plaid.CountryCode(cc)
+	}
+	var resp plaid.InstitutionsGetByIdResponse
+	err := c.retrySafe(ctx, func() (*http.Response, error) {
+		var httpResp *http.Response
+		var err error
+		resp, httpResp, err = c.api.InstitutionsGetById(ctx).InstitutionsGetByIdRequest(*plaid.NewInstitutionsGetByIdRequest(id, ccs)).Execute()
+		return httpResp, err
+	})
+	if err != nil {
+		return ""
+	}
+	return resp.Institution.Name
+}
+
+func accountFrom(a plaid.AccountBase) Account {
+	acc := Account{
+		ID:        a.AccountId,
+		Name:      a.Name,
+		Mask:      a.GetMask(),
+		Type:      string(a.Type),
+		Available: a.Balances.Available.Get(),
+		Current:   a.Balances.Current.Get(),
+		Limit:     a.Balances.Limit.Get(),
+		Currency:  a.Balances.GetIsoCurrencyCode(),
+	}
+	if st := a.Subtype.Get(); st != nil {
+		acc.Subtype = string(*st)
+	}
+	if acc.Currency == "" {
+		acc.Currency = a.Balances.GetUnofficialCurrencyCode()
+	}
+	return acc
+}

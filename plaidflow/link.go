@@ -1,0 +1,207 @@
+package plaidflow
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/plaid/plaid-go/v20/plaid"
+)
+
+// LinkConfig is what /link/token/create is called with.
+type LinkConfig struct {
+	Products          []string
+	CountryCodes      []string
+	Language          string
+	ClientName        string
+	UserID            string
+	RedirectURI       string
+	Webhook           string
+	AccountFilters    map[string][]string // depository -> [checking savings]
+	LinkCustomization string              // link_customization_name; "multi_select" asks the emulator for multi-account select
+	HostedLink        bool
+}
+
+// DefaultLinkConfig is a working LinkConfig for a partner under a Config: the partner's
+// products plus any PLAID_PRODUCTS, PLAID_COUNTRY_CODES or else the partner's countries.
+func DefaultLinkConfig(cfg Config, p Partner) LinkConfig {
+	var products []string
+	for _, prod := range append(append([]string(nil), p.Products...), cfg.Products...) {
+		products = appendUnique(products, prod)
+	}
+	countries := cfg.CountryCodes
+	if len(countries) == 0 {
+		countries = p.Countries
+	}
+	if len(countries) == 0 {
+		countries = []string{"US"}
+	}
+	return LinkConfig{
+		Products:     products,
+		CountryCodes: append([]string(nil), countries...),
+		Language:     "en",
+		ClientName:   "plaidwalk",
+		UserID:       "plaidwalk-local-user",
+		RedirectURI:  cfg.RedirectURI,
+	}
+}
+
+// LinkToken is a created link_token.
+type LinkToken struct {
+	Token         string
+	Expiration    time.Time
+	RequestID     string
+	HostedLinkURL string
+}
+
+// CreateLinkToken calls /link/token/create. Not retried: each call makes a new token.
+func (c *Client) CreateLinkToken(ctx context.Context, lc LinkConfig) (LinkToken, error) {
+	req, err := linkTokenRequest(lc)
+	if err != nil {
+		return LinkToken{}, err
+	}
+	resp, httpResp, err := c.api.LinkTokenCreate(ctx).LinkTokenCreateRequest(req).Execute()
+	if err != nil {
+		return LinkToken{}, toError("/link/token/create", httpResp, err)
+	}
+	return LinkToken{Token: resp.LinkToken, Expiration: resp.Expiration, RequestID: resp.RequestId,
+		HostedLinkURL: resp.GetHostedLinkUrl()}, nil
+}
+
+func linkTokenRequest(lc LinkConfig) (plaid.LinkTokenCreateRequest, error) {
+	countries := make([]plaid.CountryCode, len(lc.CountryCodes))
+	for i, cc := range lc.CountryCodes {
+		countries[i] = plaid.CountryCode(cc)
+	}
+	req := plaid.NewLinkTokenCreateRequest(nonEmpty(lc.ClientName, "plaidwalk"), nonEmpty(lc.Language, "en"),
+		countries, *plaid.NewLinkTokenCreateRequestUser(nonEmpty(lc.UserID, "plaidwalk-local-user")))
+	req.SetProducts(toProducts(lc.Products))
+	if lc.RedirectURI != "" {
+		req.SetRedirectUri(lc.RedirectURI)
+	}
+	if lc.Webhook != "" {
+		req.SetWebhook(lc.Webhook)
+	}
+	if lc.LinkCustomization != "" {
+		req.SetLinkCustomizationName(lc.LinkCustomization)
+	}
+	if lc.HostedLink {
+		req.SetHostedLink(plaid.LinkTokenCreateHostedLink{})
+	}
+	if len(lc.AccountFilters) > 0 {
+		filters, err := accountFilters(lc.AccountFilters)
+		if err != nil {
+			return plaid.LinkTokenCreateRequest{}, err
+		}
+		req.SetAccountFilters(filters)
+	}
+	return *req, nil
+}
+
+// accountFilters converts type -> subtypes into plaid-go's filter model; an empty subtype
+// list means every subtype of that type.
+func accountFilters(m map[string][]string) (plaid.LinkTokenAccountFilters, error) {
+	raw := map[string]map[string][]string{}
+	for typ, subs := range m {
+		if len(subs) == 0 {
+			subs = []string{"all"}
+		}
+		raw[typ] = map[string][]string{"account_subtypes": subs}
+	}
+	data, err := json.Marshal(raw)
+	if err != nil {
+		return plaid.LinkTokenAccountFilters{}, err
+	}
+	var f plaid.LinkTokenAccountFilters
+	err = json.Unmarshal(data, &f)
+	return f, err
+}
+
+func toProducts(ps []string) []plaid.Products {
+	out := make([]plaid.Products, len(ps))
+	for i, p := range ps {
+		out[i] = plaid.Products(p)
+	}
+	return out
+}
+
+// LinkSessionResult is a finished Link session read from /link/token/get (Hosted Link).
+type LinkSessionResult struct {
+	Done        bool
+	PublicToken string
+	ExitError   *PlaidError
+}
+
+// LinkTokenResult reads /link/token/get and reports the first finished session, if any.
+func (c *Client) LinkTokenResult(ctx context.Context, linkToken string) (LinkSessionResult, error) {
+	var resp plaid.LinkTokenGetResponse
+	var httpResp *http.Response
+	err := c.retrySafe(ctx, func() (*http.Response, error) {
+		var err error
+		resp, httpResp, err = c.api.LinkTokenGet(ctx).LinkTokenGetRequest(*plaid.NewLinkTokenGetRequest(linkToken)).Execute()
+		return httpResp, err
+	})
+	if err != nil {
+		return LinkSessionResult{}, toError("/link/token/get", httpResp, err)
+	}
+	for _, s := range resp.GetLinkSessions() {
+		if r, ok := sessionResult(s); ok {
+			return r, nil
+		}
+	}
+	return LinkSessionResult{}, nil
+}
+
+func sessionResult(s plaid.LinkTokenGetSessionsResponse) (LinkSessionResult, bool) {
+	if ok, has := s.GetOnSuccessOk(); has && ok != nil && ok.PublicToken != "" {
+		return LinkSessionResult{Done: true, PublicToken: ok.PublicToken}, true
+	}
+	// Newer API versions put the token under results.item_add_results; plaid-go v20 keeps
+	// unknown fields in AdditionalProperties.
+	if tok := itemAddPublicToken(s.AdditionalProperties["results"]); tok != "" {
+		return LinkSessionResult{Done: true, PublicToken: tok}, true
+	}
+	if exit, has := s.GetOnExitOk(); has && exit != nil {
+		r := LinkSessionResult{Done: true}
+		if pe, ok := exit.GetErrorOk(); ok && pe != nil && pe.ErrorCode != "" {
+			r.ExitError = &PlaidError{Type: string(pe.ErrorType), Code: pe.ErrorCode, Message: pe.ErrorMessage,
+				DisplayMessage: pe.GetDisplayMessage(), RequestID: pe.GetRequestId(), DocsURL: errorsDocs}
+			r.ExitError.Hint = hintFor(r.ExitError)
+		}
+		return r, true
+	}
+	return LinkSessionResult{}, false
+}
+
+func itemAddPublicToken(results any) string {
+	m, _ := results.(map[string]any)
+	adds, _ := m["item_add_results"].([]any)
+	for _, a := range adds {
+		if am, ok := a.(map[string]any); ok {
+			if tok, _ := am["public_token"].(string); tok != "" {
+				return tok
+			}
+		}
+	}
+	return ""
+}
+
+// SandboxPublicToken calls /sandbox/public_token/create: an Item without Link (the sandbox
+// shortcut). Not retried: each call makes a new Item.
+func (c *Client) SandboxPublicToken(ctx context.Context, institutionID string, products []string, username, password string) (string, error) {
+	req := plaid.NewSandboxPublicTokenCreateRequest(institutionID, toProducts(products))
+	opts := plaid.SandboxPublicTokenCreateRequestOptions{}
+	if username != "" {
+		opts.SetOverrideUsername(username)
+	}
+	if password != "" {
+		opts.SetOverridePassword(password)
+	}
+	req.SetOptions(opts)
+	resp, httpResp, err := c.api.SandboxPublicTokenCreate(ctx).SandboxPublicTokenCreateRequest(*req).Execute()
+	if err != nil {
+		return "", toError("/sandbox/public_token/create", httpResp, err)
+	}
+	return resp.PublicToken, nil
+}
