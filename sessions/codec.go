@@ -1,0 +1,101 @@
+package sessions
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// FileError is a session file that cannot be read: what is wrong and what to do about it.
+type FileError struct {
+	Path    string
+	Problem string
+	Fix     string
+}
+
+func (e *FileError) Error() string {
+	where := "session"
+	if e.Path != "" {
+		where = "session file " + e.Path
+	}
+	if e.Fix == "" {
+		return where + ": " + e.Problem
+	}
+	return where + ": " + e.Problem + "; " + e.Fix
+}
+
+// ErrFutureVersion is wrapped by the error for a file written by a newer plaidwalk.
+var ErrFutureVersion = errors.New("written by a newer plaidwalk")
+
+type futureError struct{ FileError }
+
+func (e *futureError) Unwrap() error { return ErrFutureVersion }
+
+// Encode renders a session as the file format: credentials filtered, the format and version
+// stamped, and every byte scrubbed of the given secrets and of whole tokens.
+func Encode(s Session, secrets ...string) ([]byte, error) {
+	s.Format = FormatName
+	s.Version = CurrentVersion
+	s.Inputs = keepCredentials(s.Inputs)
+	if s.Calls == nil {
+		s.Calls = []Call{}
+	}
+	raw, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encode session: %w", err)
+	}
+	clean := []byte(Scrub(string(raw), secrets...))
+	if !json.Valid(clean) {
+		// The scrub only touches string contents; if that ever breaks the JSON, refuse to
+		// write rather than save something that cannot be read back.
+		return nil, errors.New("encode session: scrubbing produced invalid JSON")
+	}
+	return append(clean, '\n'), nil
+}
+
+// Decode reads a session file's bytes, upgrading older versions. path is only for messages.
+func Decode(data []byte, path string) (Session, error) {
+	bad := func(problem, fix string) (Session, error) {
+		return Session{}, &FileError{Path: path, Problem: problem, Fix: fix}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return bad("the file is empty", "it was not written completely; record the walk again")
+	}
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(data, &doc); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			return bad(fmt.Sprintf("not valid JSON (damaged or cut short near byte %d)", syn.Offset),
+				"restore it from where it came from or record the walk again")
+		}
+		return bad("not a plaidwalk session (the JSON is not an object)", "pass a file written by plaidwalk")
+	}
+	var format string
+	_ = json.Unmarshal(doc["format"], &format)
+	if format != FormatName {
+		return bad(fmt.Sprintf(`not a plaidwalk session (no "format": %q field)`, FormatName), "pass a file written by plaidwalk")
+	}
+	var version int
+	if err := json.Unmarshal(doc["version"], &version); err != nil || version < 1 {
+		return bad(`its "version" field is missing or not a positive number`, "the file was edited by hand; fix the field or record the walk again")
+	}
+	if version > CurrentVersion {
+		return Session{}, &futureError{FileError{Path: path,
+			Problem: fmt.Sprintf("format version %d was written by a newer plaidwalk (this one reads versions 1 to %d)", version, CurrentVersion),
+			Fix:     "upgrade plaidwalk to read it"}}
+	}
+	doc, err := upgrade(doc, version)
+	if err != nil {
+		return bad(err.Error(), "the file was edited by hand; fix it or record the walk again")
+	}
+	upgraded, _ := json.Marshal(doc)
+	var s Session
+	if err := json.Unmarshal(upgraded, &s); err != nil {
+		return bad("a field has the wrong type: "+err.Error(), "the file was edited by hand; fix it or record the walk again")
+	}
+	if s.ID == "" || s.Inputs.Partner == "" {
+		return bad(`the "id" or "inputs.partner" field is missing`, "the file was edited by hand; fix it or record the walk again")
+	}
+	return s, nil
+}

@@ -1,0 +1,145 @@
+package sessions
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// WriteMarkdown writes a session as a write-up a support ticket can take: a summary, the
+// inputs, the calls as a table, Link's events, and the failing call's bodies.
+func WriteMarkdown(w io.Writer, s Session) error {
+	in := s.Inputs
+	fmt.Fprintf(w, "# plaidwalk session %s\n\n", mdText(s.ID))
+	fmt.Fprintf(w, "| | |\n|---|---|\n")
+	rows := [][2]string{
+		{"Partner", partnerLabel(in)},
+		{"Environment", in.Env + offlineNote(in.Env)},
+		{"Outcome", outcomeLine(s.Outcome)},
+		{"Recorded", s.StartedAt.UTC().Format(time.RFC3339) + " (took " + s.FinishedAt.Sub(s.StartedAt).Round(time.Millisecond).String() + ")"},
+		{"plaidwalk", s.Plaidwalk + sourceNote(s.Source)},
+	}
+	for _, r := range rows {
+		fmt.Fprintf(w, "| %s | %s |\n", r[0], mdCell(r[1]))
+	}
+	writeMarkdownInputs(w, in)
+	writeMarkdownCalls(w, s.Calls)
+	writeMarkdownLink(w, s.Link)
+	writeMarkdownFailure(w, s)
+	fmt.Fprintf(w, "\n## Reproduce\n\nSave the session file and run `plaidwalk replay FILE` (offline by default; with "+
+		"PLAID_CLIENT_ID and PLAID_SECRET set it replays in the sandbox), or `plaidwalk sessions export %s --format curl` "+
+		"for the same calls as a shell script.\n\n", mdText(s.ID))
+	fmt.Fprintln(w, "_Secrets and whole tokens are not part of this write-up: tokens show their kind and last four characters only._")
+	return nil
+}
+
+func writeMarkdownInputs(w io.Writer, in Inputs) {
+	fmt.Fprintf(w, "\n## Inputs\n\n")
+	items := [][2]string{
+		{"Link", linkLabel(in)},
+		{"Test user", userLabel(in)},
+		{"Client name", in.Link.ClientName},
+		{"Language", in.Link.Language},
+		{"Redirect URI", in.Link.RedirectURI},
+		{"Webhook", in.Link.Webhook},
+		{"Link customization", in.Link.LinkCustomization},
+	}
+	if in.Account != nil {
+		items = append(items, [2]string{"Account", in.Account.Label()})
+	}
+	for _, k := range sortedKeys(in.PartnerInputs) {
+		items = append(items, [2]string{"Partner input `" + mdText(k) + "`", in.PartnerInputs[k]})
+	}
+	for _, it := range items {
+		if it[1] != "" {
+			fmt.Fprintf(w, "- **%s**: %s\n", it[0], mdText(it[1]))
+		}
+	}
+}
+
+func writeMarkdownCalls(w io.Writer, calls []Call) {
+	fmt.Fprintf(w, "\n## API calls\n\n")
+	if len(calls) == 0 {
+		fmt.Fprintln(w, "No API calls were recorded.")
+		return
+	}
+	fmt.Fprintln(w, "| # | Endpoint | Status | Error code | Latency | request_id |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	for i, c := range calls {
+		fmt.Fprintf(w, "| %d | `%s %s` | %d | %s | %.1f ms | %s |\n", i+1, mdCell(c.Method), mdCell(c.Path),
+			c.Status, mdCell(orDash(c.ErrorCode)), c.LatencyMS, mdCell(orDash(c.RequestID)))
+	}
+}
+
+func writeMarkdownLink(w io.Writer, l *Link) {
+	if l == nil || (len(l.Events) == 0 && l.Outcome == nil) {
+		return
+	}
+	fmt.Fprintf(w, "\n## Plaid Link\n\n")
+	for _, ev := range l.Events {
+		fmt.Fprintf(w, "- %s `%s`\n", ev.Time.UTC().Format("15:04:05.000"), mdText(eventLine(ev)))
+	}
+	if o := l.Outcome; o != nil {
+		line := "Link ended with **" + mdText(o.Status) + "**"
+		if o.ErrorCode != "" {
+			line += ": " + mdText(o.ErrorType+" / "+o.ErrorCode+" "+o.ErrorMessage)
+		}
+		if o.LinkSessionID != "" {
+			line += " (link_session_id " + mdText(o.LinkSessionID) + ")"
+		}
+		fmt.Fprintf(w, "\n%s.\n", line)
+	}
+}
+
+// writeMarkdownFailure shows the bodies of the first failed call, the part support asks for.
+func writeMarkdownFailure(w io.Writer, s Session) {
+	for _, c := range s.Calls {
+		if c.Status < 400 {
+			continue
+		}
+		fmt.Fprintf(w, "\n## Failed call: `%s %s`\n\n", mdCell(c.Method), mdCell(c.Path))
+		fmt.Fprintf(w, "Request (redacted):\n\n```json\n%s\n```\n\n", fence(prettyJSON(c.RequestBody)))
+		fmt.Fprintf(w, "Response (redacted):\n\n```json\n%s\n```\n", fence(prettyJSON(c.ResponseBody)))
+		return
+	}
+}
+
+func prettyJSON(body string) string {
+	var buf bytes.Buffer
+	if json.Indent(&buf, []byte(body), "", "  ") == nil {
+		return clean2(buf.String())
+	}
+	return clean2(body)
+}
+
+// clean2 is clean for multi-line text: each line cleaned, line breaks kept.
+func clean2(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = clean(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fence keeps a body from closing its code block early.
+func fence(s string) string { return strings.ReplaceAll(s, "```", "`\u200b``") }
+
+// mdText cleans text for Markdown prose: no HTML, no stray emphasis from underscores in ids.
+func mdText(s string) string {
+	r := strings.NewReplacer("<", "&lt;", ">", "&gt;", "_", `\_`, "*", `\*`, "`", "'", "[", `\[`, "]", `\]`)
+	return r.Replace(clean(s))
+}
+
+func mdCell(s string) string {
+	return strings.ReplaceAll(strings.NewReplacer("<", "&lt;", ">", "&gt;", "`", "'").Replace(clean(s)), "|", `\|`)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

@@ -1,0 +1,219 @@
+package sessions
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+var escapeRE = regexp.MustCompile(`\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]`)
+
+// clean makes text from a file, Link or the API safe for a terminal: escape sequences and
+// control characters are removed, and any token left is masked.
+func clean(s string) string {
+	s = escapeRE.ReplaceAllString(s, "")
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+			return -1
+		}
+		return r
+	}, s)
+	return Scrub(s)
+}
+
+// WriteList prints the store's entries as a table, newest first.
+func WriteList(w io.Writer, entries []Entry) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "WHEN (UTC)\tPARTNER\tENV\tOUTCOME\tID")
+	for _, e := range entries {
+		if e.Err != nil {
+			fmt.Fprintf(tw, "-\t-\t-\tunreadable: %s\t%s\n", clean(problemOf(e.Err)), clean(e.ID))
+			continue
+		}
+		s := e.Session
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.StartedAt.UTC().Format("2006-01-02 15:04:05"),
+			clean(s.Inputs.Partner), clean(s.Inputs.Env), clean(s.Outcome.Summary()), clean(e.ID))
+	}
+	return tw.Flush()
+}
+
+func problemOf(err error) string {
+	if fe, ok := err.(*FileError); ok {
+		return fe.Problem
+	}
+	if fe, ok := err.(*futureError); ok {
+		return fe.Problem
+	}
+	return err.Error()
+}
+
+// timelineEntry is a call or a Link event placed on the session's clock.
+type timelineEntry struct {
+	at   time.Time
+	text string
+}
+
+// WriteTimeline prints a session as a readable timeline: a header with the inputs, then every
+// API call and Link event in time order, then the outcome.
+func WriteTimeline(w io.Writer, s Session) error {
+	in := s.Inputs
+	fmt.Fprintf(w, "Session %s\n", clean(s.ID))
+	fmt.Fprintf(w, "  partner      %s\n", clean(partnerLabel(in)))
+	fmt.Fprintf(w, "  environment  %s%s\n", clean(in.Env), offlineNote(in.Env))
+	fmt.Fprintf(w, "  recorded     %s by plaidwalk %s%s, took %s\n", s.StartedAt.UTC().Format("2006-01-02 15:04:05 UTC"),
+		clean(s.Plaidwalk), sourceNote(s.Source), s.FinishedAt.Sub(s.StartedAt).Round(time.Millisecond))
+	fmt.Fprintf(w, "  link         %s\n", clean(linkLabel(in)))
+	if user := userLabel(in); user != "" {
+		fmt.Fprintf(w, "  test user    %s\n", clean(user))
+	}
+	if in.Account != nil {
+		fmt.Fprintf(w, "  account      %s\n", clean(in.Account.Label()))
+	}
+	for _, k := range sortedKeys(in.PartnerInputs) {
+		fmt.Fprintf(w, "  input        %s = %s\n", clean(k), clean(in.PartnerInputs[k]))
+	}
+	fmt.Fprintln(w, "\nTimeline")
+	entries := timeline(s)
+	for _, e := range entries {
+		fmt.Fprintf(w, "  %8s  %s\n", "+"+formatOffset(e.at.Sub(s.StartedAt)), e.text)
+	}
+	if len(entries) == 0 {
+		fmt.Fprintln(w, "  (no API calls were recorded)")
+	}
+	fmt.Fprintf(w, "\nOutcome: %s\n", clean(outcomeLine(s.Outcome)))
+	for _, t := range s.Outcome.Tokens {
+		fmt.Fprintf(w, "  %-26s %s\n", clean(t.Kind), clean(t.Masked))
+	}
+	return nil
+}
+
+func timeline(s Session) []timelineEntry {
+	var out []timelineEntry
+	for _, c := range s.Calls {
+		out = append(out, timelineEntry{c.Time, callLine(c)})
+	}
+	if s.Link != nil {
+		for _, ev := range s.Link.Events {
+			out = append(out, timelineEntry{ev.Time, "Link " + clean(eventLine(ev))})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
+	return out
+}
+
+func callLine(c Call) string {
+	line := fmt.Sprintf("%-4s %-40s %3d  %7.1fms", clean(c.Method), clean(c.Path), c.Status, c.LatencyMS)
+	if c.ErrorCode != "" {
+		line += "  " + clean(c.ErrorCode)
+	}
+	if c.RequestID != "" {
+		line += "  request_id " + clean(c.RequestID)
+	}
+	return line
+}
+
+func eventLine(ev LinkEvent) string {
+	parts := []string{ev.Name}
+	for _, kv := range [][2]string{{"view", ev.ViewName}, {"institution", ev.InstitutionName}, {"error", ev.ErrorCode}, {"exit_status", ev.ExitStatus}, {"mfa", ev.MFAType}} {
+		if kv[1] != "" {
+			parts = append(parts, kv[0]+"="+kv[1])
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func formatOffset(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	return fmt.Sprintf("%.3fs", d.Seconds())
+}
+
+func partnerLabel(in Inputs) string {
+	if in.PartnerName != "" && in.PartnerName != in.Partner {
+		return in.PartnerName + " (" + in.Partner + ")"
+	}
+	return in.Partner
+}
+
+func offlineNote(env string) string {
+	if env == "offline" {
+		return " (the built-in emulator: its tokens are not real)"
+	}
+	return ""
+}
+
+func sourceNote(src string) string {
+	if src == "" {
+		return ""
+	}
+	return " (" + src + ")"
+}
+
+func linkLabel(in Inputs) string {
+	label := map[string]string{LinkModeShortcut: "sandbox shortcut (no browser)", LinkModeBrowser: "Plaid Link in the browser", LinkModeHosted: "Hosted Link"}[in.LinkMode]
+	if label == "" {
+		label = in.LinkMode
+	}
+	if len(in.Link.Products) > 0 {
+		label += ", products " + strings.Join(in.Link.Products, ",")
+	}
+	if len(in.Link.CountryCodes) > 0 {
+		label += ", countries " + strings.Join(in.Link.CountryCodes, ",")
+	}
+	if in.InstitutionID != "" || in.Institution != "" {
+		label += ", institution " + strings.TrimSpace(in.Institution+" "+in.InstitutionID)
+	}
+	return label
+}
+
+func userLabel(in Inputs) string {
+	switch {
+	case in.Username == "":
+		return ""
+	case in.Password != "":
+		return in.Username + " / " + in.Password
+	}
+	return in.Username + " (password not kept)"
+}
+
+// Label is "Plaid Checking ••0000 (depository/checking)".
+func (a AccountChoice) Label() string {
+	label := a.Name
+	if a.Mask != "" {
+		label = strings.TrimSpace(label + " ••" + a.Mask)
+	}
+	if a.Type != "" {
+		label += " (" + a.Type + "/" + a.Subtype + ")"
+	}
+	return label
+}
+
+func outcomeLine(o Outcome) string {
+	line := o.Summary()
+	if o.Result == ResultError {
+		if o.Step != "" {
+			line += " at " + o.Step
+		}
+		if o.ErrorMessage != "" && o.ErrorCode != "" {
+			line += ": " + o.ErrorMessage
+		}
+		if o.RequestID != "" {
+			line += " (request_id " + o.RequestID + ")"
+		}
+	}
+	return line
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,110 @@
+package sessions
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Redacted replaces a value that must never be written, such as the client secret.
+const Redacted = "[redacted]"
+
+// The scrub is defence in depth: plaidflow already redacts the API log, but a session is a
+// file people attach to tickets, so every byte written passes these patterns too.
+var (
+	// Plaid tokens: <kind>-<environment>-<identifier>, e.g. access-sandbox-<uuid>.
+	plaidTokenRE = regexp.MustCompile(`\b([a-z]+(?:-[a-z]+)*-(?:sandbox|production|development))-([0-9A-Za-z][0-9A-Za-z-]{15,})`)
+	// Stripe bank account tokens.
+	stripeTokenRE = regexp.MustCompile(`\b(btok_)([0-9A-Za-z]{6,})`)
+	// Secret-valued JSON keys, plain or inside an escaped JSON string.
+	secretKeyRE = regexp.MustCompile(`(?i)(\\?"(?:secret|client_secret|plaid[-_]secret|password_secret)\\?"\s*:\s*\\?")([^"\\]*)`)
+	// The secret header, in case a header dump ever reaches a session.
+	secretHeaderRE = regexp.MustCompile(`(?i)(plaid-secret\s*:\s*)([^\s"\\]+)`)
+	// Token-valued JSON keys whatever their value looks like.
+	tokenKeyRE = regexp.MustCompile(`(\\?"(?:access_token|public_token|processor_token|link_token|stripe_bank_account_token|relay_token|asset_report_token|bank_account_token)\\?"\s*:\s*\\?")([^"\\]*)`)
+)
+
+// Scrub returns text with every whole token masked and every secret removed. secrets are
+// values known to be secret (the configured client secret); short ones are ignored so a
+// blank or placeholder value cannot wipe ordinary text.
+func Scrub(text string, secrets ...string) string {
+	for _, s := range secrets {
+		if len(s) >= 8 {
+			text = strings.ReplaceAll(text, s, Redacted)
+		}
+	}
+	text = secretKeyRE.ReplaceAllString(text, "${1}"+Redacted)
+	text = secretHeaderRE.ReplaceAllString(text, "${1}"+Redacted)
+	text = plaidTokenRE.ReplaceAllStringFunc(text, func(m string) string {
+		sub := plaidTokenRE.FindStringSubmatch(m)
+		return sub[1] + "-…" + last4(sub[2])
+	})
+	text = stripeTokenRE.ReplaceAllStringFunc(text, func(m string) string {
+		sub := stripeTokenRE.FindStringSubmatch(m)
+		return sub[1] + "…" + last4(sub[2])
+	})
+	return tokenKeyRE.ReplaceAllStringFunc(text, func(m string) string {
+		sub := tokenKeyRE.FindStringSubmatch(m)
+		return sub[1] + maskLoose(sub[2])
+	})
+}
+
+// MaskToken shows a token's kind and last four characters, never the whole value.
+func MaskToken(token string) string {
+	if token == "" {
+		return ""
+	}
+	if masked := Scrub(token); masked != token {
+		return masked
+	}
+	return maskLoose(token)
+}
+
+// maskLoose masks a value of unknown shape unless it is already masked.
+func maskLoose(v string) string {
+	if v == "" || v == Redacted || strings.Contains(v, "…") {
+		return v
+	}
+	if len(v) <= 8 {
+		return Redacted
+	}
+	return "…" + last4(v)
+}
+
+func last4(s string) string {
+	if len(s) <= 4 {
+		return s
+	}
+	return s[len(s)-4:]
+}
+
+var (
+	testPasswordRE = regexp.MustCompile(`^(pass_good|error_[A-Z][A-Z0-9_]*)$`)
+	testUsernameRE = regexp.MustCompile(`^(user_good|user_custom|mfa_device|mfa_selections|mfa_questions_\d+_\d+|user_[a-z0-9_]+)$`)
+)
+
+// TestPassword reports whether a password is one of the sandbox's documented test passwords
+// (pass_good, error_<CODE>). Only those are saved: they are public, they are what makes a
+// replay reproduce an error, and no person uses them for a real bank. Any other password
+// might be real, so it is dropped and the session says a password was not kept.
+func TestPassword(password string) bool { return testPasswordRE.MatchString(password) }
+
+// TestUsername reports whether a username has the shape of a sandbox test user; others are
+// kept only in offline and sandbox sessions, where no real bank login can occur.
+func TestUsername(username string) bool { return testUsernameRE.MatchString(username) }
+
+// keepCredentials applies the credential rule to inputs before they are written.
+func keepCredentials(in Inputs) Inputs {
+	if in.Password != "" && !TestPassword(in.Password) {
+		in.Password = ""
+		in.PasswordKept = false
+	}
+	if in.Env == "production" {
+		// The shortcut is refused in production, so any credentials here would be a real
+		// person's: keep neither.
+		in.Password, in.PasswordKept = "", false
+		if !TestUsername(in.Username) {
+			in.Username = ""
+		}
+	}
+	return in
+}

@@ -1,0 +1,224 @@
+package sessions
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// maxFileSize bounds what is read as a session, so a wrong path cannot eat the memory.
+const maxFileSize = 64 << 20
+
+// Store is the directory of saved sessions, one <id>.json file each.
+type Store struct{ Dir string }
+
+// Entry is one file of a Store; Err is set when the file could not be read as a session.
+type Entry struct {
+	ID      string
+	Path    string
+	Session Session
+	Err     error
+}
+
+// DefaultDir is $XDG_STATE_HOME/plaidwalk/sessions, or ~/.local/state/plaidwalk/sessions
+// when XDG_STATE_HOME is unset or not absolute (the XDG spec says to ignore relative values).
+func DefaultDir(getenv func(string) string) (string, error) {
+	if state := getenv("XDG_STATE_HOME"); filepath.IsAbs(state) {
+		return filepath.Join(state, "plaidwalk", "sessions"), nil
+	}
+	home := getenv("HOME")
+	if !filepath.IsAbs(home) {
+		return "", errors.New("cannot find where to keep sessions: neither XDG_STATE_HOME nor HOME is set to an absolute path; set one of them")
+	}
+	return filepath.Join(home, ".local", "state", "plaidwalk", "sessions"), nil
+}
+
+// OpenStore is the Store in the default directory; the directory is made on the first save.
+func OpenStore(getenv func(string) string) (*Store, error) {
+	dir, err := DefaultDir(getenv)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{Dir: dir}, nil
+}
+
+// NewID makes an id that sorts by time: 20261122-044653-dwolla-3fa1 (UTC).
+func NewID(t time.Time, partner string) string {
+	var b [2]byte
+	_, _ = rand.Read(b[:])
+	slug := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, partner)
+	if slug == "" {
+		slug = "walk"
+	}
+	return t.UTC().Format("20060102-150405") + "-" + slug + "-" + hex.EncodeToString(b[:])
+}
+
+// Save writes s into the store under its id (a new one when empty) and returns the path.
+func (st *Store) Save(s Session, secrets ...string) (string, error) {
+	if err := os.MkdirAll(st.Dir, 0o700); err != nil {
+		return "", fmt.Errorf("make the sessions directory: %w", err)
+	}
+	// The directory is plaidwalk's own: tighten it if something loosened it.
+	if err := os.Chmod(st.Dir, 0o700); err != nil {
+		return "", fmt.Errorf("protect the sessions directory: %w", err)
+	}
+	if s.ID == "" {
+		s.ID = NewID(s.StartedAt, s.Inputs.Partner)
+		for i := 0; i < 5 && exists(filepath.Join(st.Dir, s.ID+".json")); i++ {
+			s.ID = NewID(s.StartedAt, s.Inputs.Partner)
+		}
+	}
+	path := filepath.Join(st.Dir, s.ID+".json")
+	return path, WriteFile(path, s, secrets...)
+}
+
+// WriteFile writes s to path atomically (a temporary file in the same directory, then a
+// rename), mode 0600. A missing parent directory is made with mode 0700.
+func WriteFile(path string, s Session, secrets ...string) error {
+	if s.ID == "" {
+		s.ID = NewID(s.StartedAt, s.Inputs.Partner)
+	}
+	data, err := Encode(s, secrets...)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("make %s: %w", dir, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write session: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write session: %w", err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write session: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write session: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write session: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write session: %w", err)
+	}
+	return nil
+}
+
+// ReadFile reads and decodes one session file.
+func ReadFile(path string) (Session, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return Session{}, &FileError{Path: path, Problem: "no such file", Fix: "check the path, or run 'plaidwalk sessions' for saved ids"}
+		}
+		return Session{}, &FileError{Path: path, Problem: err.Error()}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return Session{}, &FileError{Path: path, Problem: err.Error()}
+	}
+	if len(data) > maxFileSize {
+		return Session{}, &FileError{Path: path, Problem: "larger than any session plaidwalk writes", Fix: "pass a file written by plaidwalk"}
+	}
+	return Decode(data, path)
+}
+
+// List reads every session in the store, newest first. A missing directory is an empty list.
+func (st *Store) List() ([]Entry, error) {
+	files, err := os.ReadDir(st.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read the sessions directory: %w", err)
+	}
+	var out []Entry
+	for _, f := range files {
+		name := f.Name()
+		if f.IsDir() || strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		e := Entry{ID: strings.TrimSuffix(name, ".json"), Path: filepath.Join(st.Dir, name)}
+		e.Session, e.Err = ReadFile(e.Path)
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID > out[j].ID })
+	return out, nil
+}
+
+// Resolve finds a session by file path, by id, by a unique id prefix, or "latest".
+func (st *Store) Resolve(ref string) (string, error) {
+	if info, err := os.Stat(ref); err == nil && info.Mode().IsRegular() {
+		return ref, nil
+	}
+	if strings.ContainsRune(ref, os.PathSeparator) || strings.HasSuffix(ref, ".json") {
+		return "", &FileError{Path: ref, Problem: "no such file", Fix: "check the path, or run 'plaidwalk sessions' for saved ids"}
+	}
+	entries, err := st.List()
+	if err != nil {
+		return "", err
+	}
+	if (ref == "latest" || ref == "last") && len(entries) > 0 {
+		return entries[0].Path, nil
+	}
+	var matches []Entry
+	for _, e := range entries {
+		if e.ID == ref {
+			return e.Path, nil
+		}
+		if strings.HasPrefix(e.ID, ref) {
+			matches = append(matches, e)
+		}
+	}
+	switch {
+	case len(matches) == 1:
+		return matches[0].Path, nil
+	case len(matches) > 1:
+		ids := make([]string, len(matches))
+		for i, m := range matches {
+			ids[i] = m.ID
+		}
+		return "", fmt.Errorf("%q matches %d sessions (%s); give more of the id", ref, len(ids), strings.Join(ids, ", "))
+	}
+	return "", fmt.Errorf("no saved session %q in %s; run 'plaidwalk sessions' to list them", ref, st.Dir)
+}
+
+// Load resolves ref and reads the session, returning where it came from.
+func (st *Store) Load(ref string) (Session, string, error) {
+	path, err := st.Resolve(ref)
+	if err != nil {
+		return Session{}, "", err
+	}
+	s, err := ReadFile(path)
+	return s, path, err
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
