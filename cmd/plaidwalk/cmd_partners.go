@@ -2,11 +2,123 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"plaidwalk/plaidflow"
 )
 
-// cmdPartners is a placeholder until its work lands.
-func cmdPartners(_ context.Context, c *cli, _ []string) int {
-	fmt.Fprintln(c.stderr, "plaidwalk: this command is not built yet")
-	return 2
+func printPartnersUsage(w io.Writer) {
+	fmt.Fprint(w, `Usage: plaidwalk partners [--json] [ID]
+
+Lists the partner catalog: id (what 'plaidwalk run --partner' takes), name, flow, Link products
+and docs page. With an ID, shows that partner in full. --json prints the catalog (or the one
+partner) as JSON.
+`)
+}
+
+// cmdPartners lists the catalog, or shows one partner.
+func cmdPartners(_ context.Context, c *cli, args []string) int {
+	fs := flag.NewFlagSet("partners", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printPartnersUsage(c.stdout)
+			return 0
+		}
+		fmt.Fprintf(c.stderr, "plaidwalk partners: %v\nRun 'plaidwalk partners --help'.\n", err)
+		return 2
+	}
+	catalog, err := plaidflow.LoadCatalog()
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
+		return 1
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintln(c.stderr, "plaidwalk partners: give at most one partner id")
+		return 2
+	}
+	if fs.NArg() == 1 {
+		return showPartner(c, catalog, fs.Arg(0), *asJSON)
+	}
+	if *asJSON {
+		return writeJSON(c, catalog.Partners)
+	}
+	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tFLOW\tPRODUCTS\tDOCS")
+	for _, p := range catalog.Partners {
+		flow := string(p.Flow)
+		if !p.Runnable() {
+			flow = "not runnable"
+		}
+		docs := p.DocsURL
+		if !p.HasDocsPage {
+			docs = "(no partner page) " + docs
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.ID, p.Name, flow, strings.Join(p.Products, ","), docs)
+	}
+	tw.Flush()
+	fmt.Fprintf(c.stdout, "\n%d partners. 'plaidwalk partners ID' shows one; 'plaidwalk run --partner ID' walks it.\n", len(catalog.Partners))
+	return 0
+}
+
+func showPartner(c *cli, catalog plaidflow.Catalog, id string, asJSON bool) int {
+	p, ok := catalog.Find(id)
+	if !ok {
+		msg := fmt.Sprintf("plaidwalk partners: unknown partner %q.", id)
+		if s := catalog.Suggest(id); len(s) > 0 {
+			msg += " Did you mean: " + strings.Join(s, ", ") + "?"
+		}
+		fmt.Fprintln(c.stderr, msg)
+		return 2
+	}
+	if asJSON {
+		return writeJSON(c, p)
+	}
+	w := c.stdout
+	fmt.Fprintf(w, "%s (%s)\n\n%s\n\n", p.Name, p.ID, p.Description)
+	fmt.Fprintf(w, "  flow          %s\n", flowLabel(p))
+	if p.NotRunnable != "" {
+		fmt.Fprintf(w, "  not runnable  %s\n", p.NotRunnable)
+	}
+	fmt.Fprintf(w, "  products      %s\n", strings.Join(p.Products, ", "))
+	fmt.Fprintf(w, "  countries     %s\n", strings.Join(p.Countries, ", "))
+	types := make([]string, 0, len(p.AccountTypes))
+	for typ := range p.AccountTypes {
+		types = append(types, typ)
+	}
+	sort.Strings(types)
+	for _, typ := range types {
+		subs := "(any subtype)"
+		if len(p.AccountTypes[typ]) > 0 {
+			subs = strings.Join(p.AccountTypes[typ], ", ")
+		}
+		fmt.Fprintf(w, "  accounts      %s: %s\n", typ, subs)
+	}
+	for _, in := range p.Inputs {
+		fmt.Fprintf(w, "  input         %s: %s (default %q, required %v)\n", in.Name, in.Label, in.Default, in.Required)
+	}
+	page := "yes"
+	if !p.HasDocsPage {
+		page = "no partner page; the name comes from the processor string"
+	}
+	fmt.Fprintf(w, "  docs          %s (%s)\n", p.DocsURL, page)
+	return 0
+}
+
+func writeJSON(c *cli, v any) int {
+	enc := json.NewEncoder(c.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
+		return 1
+	}
+	return 0
 }

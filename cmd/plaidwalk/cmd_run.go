@@ -2,11 +2,182 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"plaidwalk/plaidflow"
 )
 
-// cmdRun is a placeholder until its work lands.
-func cmdRun(_ context.Context, c *cli, _ []string) int {
-	fmt.Fprintln(c.stderr, "plaidwalk: this command is not built yet")
-	return 2
+// runOptions are the flags of `plaidwalk run`.
+type runOptions struct {
+	partner, institution, username, password, account string
+	secondaryClientID, daysRequested                  string
+	products, countryCodes, link                      string
+	env, baseURL, redirectURI                         string
+	json, reveal                                      bool
+}
+
+func (o runOptions) overrides() plaidflow.Overrides {
+	return plaidflow.Overrides{Env: o.env, BaseURL: o.baseURL, RedirectURI: o.redirectURI,
+		Products: o.products, CountryCodes: o.countryCodes}
+}
+
+func runFlags(o *runOptions) *flag.FlagSet {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.partner, "partner", "", "partner id from 'plaidwalk partners' (required)")
+	fs.StringVar(&o.institution, "institution", "First Platypus Bank", "sandbox institution: an id (ins_...) or a sandbox bank's name")
+	fs.StringVar(&o.username, "username", plaidflow.DefaultUsername, "sandbox test user")
+	fs.StringVar(&o.password, "password", plaidflow.DefaultPassword, "sandbox password; error_<CODE> makes the login fail with that Plaid error")
+	fs.StringVar(&o.account, "account", "", "account id, mask or name (default: the first account the partner accepts)")
+	fs.StringVar(&o.secondaryClientID, "secondary-client-id", "", "Alloy's secondary_client_id (alloy-credit)")
+	fs.StringVar(&o.daysRequested, "days-requested", "", "days of history in the Asset Report, 0-731 (alloy-credit; default 60)")
+	fs.StringVar(&o.products, "products", "", "Link products, comma list (replaces the partner's)")
+	fs.StringVar(&o.countryCodes, "country-codes", "", "Link country codes, comma list (default: PLAID_COUNTRY_CODES or the partner's)")
+	fs.StringVar(&o.link, "link", "shortcut", "how to get a public_token: shortcut (/sandbox/public_token/create) or browser")
+	fs.StringVar(&o.env, "env", "", "offline, sandbox or production (default: PLAID_ENV, or offline without keys)")
+	fs.StringVar(&o.baseURL, "base-url", "", "Plaid-compatible API host (default: PLAID_BASE_URL)")
+	fs.StringVar(&o.redirectURI, "redirect-uri", "", "OAuth redirect URI (default: PLAID_REDIRECT_URI)")
+	fs.BoolVar(&o.json, "json", false, "print one JSON document (partner, item, account, tokens, API log) and nothing else")
+	fs.BoolVar(&o.reveal, "reveal", false, "print tokens in full instead of masked")
+	return fs
+}
+
+func printRunUsage(w io.Writer) {
+	var o runOptions
+	fmt.Fprint(w, `Usage: plaidwalk run --partner ID [flags]
+
+Walks a partner flow without a browser: link token, sandbox public token, exchange, accounts,
+then the partner's token (processor token, Stripe btok_, or Asset Report + relay token).
+Offline (built-in emulator) unless Plaid keys are set. Exit codes: 0 done, 1 the flow failed
+(Plaid's error and a hint are printed), 2 usage or configuration error.
+
+Flags:
+`)
+	fs := runFlags(&o)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprint(w, "\nExample:\n  plaidwalk run --partner dwolla --json\n  plaidwalk run --partner alloy-credit --secondary-client-id YOUR_ALLOY_ID\n")
+}
+
+// cmdRun parses the flags, prepares the environment, walks the flow and prints the result.
+func cmdRun(ctx context.Context, c *cli, args []string) int {
+	var o runOptions
+	fs := runFlags(&o)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printRunUsage(c.stdout)
+			return 0
+		}
+		fmt.Fprintf(c.stderr, "plaidwalk run: %v\nRun 'plaidwalk run --help' for the flags.\n", err)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(c.stderr, "plaidwalk run: unexpected argument %q\nRun 'plaidwalk run --help' for the flags.\n", fs.Arg(0))
+		return 2
+	}
+	p, code := resolvePartner(c, o)
+	if code != 0 {
+		return code
+	}
+	cfg, stop, err := setupEnv(ctx, c, o.overrides())
+	defer stop()
+	if err != nil {
+		return exitForSetupError(c, err)
+	}
+	if code := checkRunMode(c, cfg, o); code != 0 {
+		return code
+	}
+	res := walkPartner(ctx, c, cfg, p, o)
+	printRunResult(c, res, o)
+	return res.exitCode()
+}
+
+// resolvePartner finds the partner and checks its inputs before anything starts.
+func resolvePartner(c *cli, o runOptions) (plaidflow.Partner, int) {
+	catalog, err := plaidflow.LoadCatalog()
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
+		return plaidflow.Partner{}, 1
+	}
+	if o.partner == "" {
+		fmt.Fprintln(c.stderr, "plaidwalk run: --partner is required, e.g. --partner dwolla\nRun 'plaidwalk partners' to list the partners.")
+		return plaidflow.Partner{}, 2
+	}
+	p, ok := catalog.Find(o.partner)
+	if !ok {
+		msg := fmt.Sprintf("plaidwalk run: unknown partner %q.", o.partner)
+		if s := catalog.Suggest(o.partner); len(s) > 0 {
+			msg += " Did you mean: " + strings.Join(s, ", ") + "?"
+		}
+		fmt.Fprintln(c.stderr, msg+"\nRun 'plaidwalk partners' to list the partners.")
+		return p, 2
+	}
+	if !p.Runnable() {
+		fmt.Fprintf(c.stderr, "plaidwalk run: %s cannot be walked: %s\n", p.Name, p.NotRunnable)
+		return p, 2
+	}
+	for _, in := range p.Inputs {
+		if in.Required && in.Name == plaidflow.InputSecondaryClientID && strings.TrimSpace(o.secondaryClientID) == "" {
+			fmt.Fprintf(c.stderr, "plaidwalk run: %s needs --secondary-client-id (%s).\nOffline, any value works, e.g. --secondary-client-id test-alloy.\n", p.Name, in.Label)
+			return p, 2
+		}
+	}
+	return p, 0
+}
+
+// checkRunMode refuses what cannot work in this environment before any call is made.
+func checkRunMode(c *cli, cfg plaidflow.Config, o runOptions) int {
+	switch o.link {
+	case "shortcut":
+		if cfg.Env == plaidflow.EnvProduction {
+			fmt.Fprintln(c.stderr, "plaidwalk run: the sandbox shortcut (/sandbox/public_token/create) does not exist in production.\n"+
+				"  fix: use --link browser to log in at a real bank through Plaid Link, or run against sandbox (PLAID_ENV=sandbox).")
+			return 2
+		}
+	case "browser":
+		if browserLink == nil {
+			fmt.Fprintln(c.stderr, "plaidwalk run: --link browser is not wired into 'run' yet.\n"+
+				"  fix: use --link shortcut here, or open the terminal UI ('plaidwalk') to link through the browser.")
+			return 2
+		}
+	default:
+		fmt.Fprintf(c.stderr, "plaidwalk run: --link must be shortcut or browser, not %q\n", o.link)
+		return 2
+	}
+	return 0
+}
+
+// browserLink runs Plaid Link in the browser for a link token and returns the public_token.
+// The integrator sets it when linkserver is wired in; nil means `--link browser` is refused.
+var browserLink func(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidflow.LinkToken) (publicToken string, err error)
+
+// runResult is everything one `run` produced; printing (and saving) read from it.
+type runResult struct {
+	Partner  plaidflow.Partner
+	Env      plaidflow.Env
+	EnvLabel string
+	BaseURL  string
+	Started  time.Time
+	Duration time.Duration
+	Walk     plaidflow.WalkResult
+	Calls    []plaidflow.Call
+	Warnings []string
+	Err      error
+}
+
+func (r runResult) exitCode() int {
+	var ae *plaidflow.AccountError
+	var ie *plaidflow.InputError
+	switch {
+	case r.Err == nil:
+		return 0
+	case errors.As(r.Err, &ie), errors.As(r.Err, &ae) && ae.Want != "":
+		return 2
+	}
+	return 1
 }

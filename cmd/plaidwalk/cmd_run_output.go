@@ -1,0 +1,260 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"plaidwalk/plaidflow"
+)
+
+func printRunResult(c *cli, r runResult, o runOptions) {
+	if o.json {
+		printRunJSON(c.stdout, r, o.reveal)
+		if r.Err != nil {
+			printRunError(c.stderr, r.Err)
+		}
+		return
+	}
+	printRunHuman(c.stdout, r, o.reveal)
+	for _, w := range r.Warnings {
+		fmt.Fprintf(c.stderr, "plaidwalk: warning: %s\n", plaidflow.CleanText(w))
+	}
+	if r.Err != nil {
+		printRunError(c.stderr, r.Err)
+	}
+}
+
+func printRunHuman(w io.Writer, r runResult, reveal bool) {
+	p := r.Partner
+	fmt.Fprintf(w, "plaidwalk run · %s (%s) · %s\n\n", p.Name, flowLabel(p), r.EnvLabel)
+	for i, call := range r.Calls {
+		status := fmt.Sprint(call.Status)
+		if call.Err != "" {
+			status = "ERR"
+		}
+		line := fmt.Sprintf("  %2d  %-4s %-45s %4s %7s", i+1, call.Method, call.Path, status, roundLatency(call.Latency))
+		if call.RequestID != "" {
+			line += "  request_id " + plaidflow.CleanText(call.RequestID)
+		}
+		if call.ErrorCode != "" {
+			line += "  " + plaidflow.CleanText(call.ErrorCode)
+		}
+		fmt.Fprintln(w, line)
+	}
+	fmt.Fprintln(w)
+	wr := r.Walk
+	if wr.Accounts.InstitutionID != "" {
+		fmt.Fprintf(w, "  institution   %s (%s)\n", plaidflow.CleanText(wr.Accounts.InstitutionName), wr.Accounts.InstitutionID)
+	}
+	if wr.Item.ItemID != "" {
+		fmt.Fprintf(w, "  item_id       %s\n", wr.Item.ItemID)
+	}
+	if a := wr.Account; a.ID != "" {
+		fmt.Fprintf(w, "  account       %s ••%s  %s/%s  %s\n", plaidflow.CleanText(a.Name), plaidflow.CleanText(a.Mask), a.Type, a.Subtype, a.ID)
+	}
+	if wr.Result.AssetReportID != "" {
+		fmt.Fprintf(w, "  asset_report  %s\n", wr.Result.AssetReportID)
+	}
+	tokens := runTokens(r, reveal)
+	if len(tokens) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\n  tokens")
+	for _, t := range tokens {
+		fmt.Fprintf(w, "    %-27s %s\n", t.kind, t.value)
+	}
+	if !reveal {
+		fmt.Fprintln(w, "\n  Tokens are masked; add --reveal to print them in full.")
+	}
+	if r.Env == plaidflow.EnvOffline {
+		fmt.Fprintln(w, "  Offline emulator: these tokens are not real and only work against this run's emulator.")
+	}
+	fmt.Fprintf(w, "\n  done in %s\n", roundLatency(r.Duration))
+}
+
+func flowLabel(p plaidflow.Partner) string {
+	switch p.Flow {
+	case plaidflow.FlowProcessor:
+		return "processor " + p.Processor
+	case plaidflow.FlowStripe:
+		return "Stripe bank account token"
+	case plaidflow.FlowCreditRelay:
+		return "Asset Report + relay token"
+	}
+	return string(p.Flow)
+}
+
+func roundLatency(d time.Duration) string {
+	if d < time.Second {
+		return d.Round(time.Millisecond / 10).String()
+	}
+	return d.Round(time.Millisecond).String()
+}
+
+type namedToken struct{ kind, value string }
+
+// runTokens lists the tokens of a run in the order they were made, masked unless reveal.
+func runTokens(r runResult, reveal bool) []namedToken {
+	show := func(v string) string {
+		if reveal {
+			return v
+		}
+		return plaidflow.Mask(v)
+	}
+	var out []namedToken
+	if r.Walk.Item.AccessToken != "" {
+		out = append(out, namedToken{"access_token", show(r.Walk.Item.AccessToken)})
+	}
+	for _, t := range r.Walk.Result.Tokens {
+		out = append(out, namedToken{string(t.Kind), show(t.Value)})
+	}
+	return out
+}
+
+// printRunError prints why the flow failed, with Plaid's fields and our hint.
+func printRunError(w io.Writer, err error) {
+	pe, ok := plaidflow.AsPlaidError(err)
+	if !ok {
+		fmt.Fprintf(w, "plaidwalk: %s\n", plaidflow.CleanText(err.Error()))
+		var ae *plaidflow.AccountError
+		if errors.As(err, &ae) && ae.Want != "" {
+			fmt.Fprintln(w, "  fix: pass --account with one of the accounts listed, or leave it out to use the first eligible one")
+		}
+		return
+	}
+	fmt.Fprintf(w, "plaidwalk: %s failed: %s / %s (HTTP %d)\n", pe.Endpoint, pe.Type, pe.Code, pe.Status)
+	fmt.Fprintf(w, "  message:     %s\n", plaidflow.CleanText(pe.Message))
+	if pe.DisplayMessage != "" {
+		fmt.Fprintf(w, "  for users:   %s\n", plaidflow.CleanText(pe.DisplayMessage))
+	}
+	if pe.RequestID != "" {
+		fmt.Fprintf(w, "  request_id:  %s\n", plaidflow.CleanText(pe.RequestID))
+	}
+	if pe.Hint != "" {
+		fmt.Fprintf(w, "  hint:        %s\n", pe.Hint)
+	}
+	fmt.Fprintf(w, "  docs:        %s\n", plaidflow.CleanText(pe.DocsURL))
+}
+
+// runJSON is the --json document.
+type runJSON struct {
+	Partner       partnerRef        `json:"partner"`
+	Env           plaidflow.Env     `json:"env"`
+	BaseURL       string            `json:"base_url"`
+	Institution   *institutionRef   `json:"institution,omitempty"`
+	ItemID        string            `json:"item_id,omitempty"`
+	Account       *accountJSON      `json:"account,omitempty"`
+	Tokens        map[string]string `json:"tokens"`
+	TokensMasked  bool              `json:"tokens_masked"`
+	AssetReportID string            `json:"asset_report_id,omitempty"`
+	Warnings      []string          `json:"warnings,omitempty"`
+	Error         *errorJSON        `json:"error,omitempty"`
+	DurationMS    float64           `json:"duration_ms"`
+	APILog        []callJSON        `json:"api_log"`
+}
+
+type partnerRef struct {
+	ID        string             `json:"id"`
+	Name      string             `json:"name"`
+	Processor string             `json:"processor,omitempty"`
+	Flow      plaidflow.FlowKind `json:"flow"`
+}
+
+type institutionRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+}
+
+type accountJSON struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Mask    string `json:"mask"`
+	Type    string `json:"type"`
+	Subtype string `json:"subtype"`
+}
+
+type errorJSON struct {
+	Status         int    `json:"status,omitempty"`
+	Type           string `json:"error_type,omitempty"`
+	Code           string `json:"error_code,omitempty"`
+	Message        string `json:"error_message"`
+	DisplayMessage string `json:"display_message,omitempty"`
+	RequestID      string `json:"request_id,omitempty"`
+	Endpoint       string `json:"endpoint,omitempty"`
+	Hint           string `json:"hint,omitempty"`
+	DocsURL        string `json:"documentation_url,omitempty"`
+}
+
+type callJSON struct {
+	Time         time.Time       `json:"time"`
+	Method       string          `json:"method"`
+	Path         string          `json:"path"`
+	Status       int             `json:"status"`
+	LatencyMS    float64         `json:"latency_ms"`
+	RequestID    string          `json:"request_id,omitempty"`
+	ErrorCode    string          `json:"error_code,omitempty"`
+	RequestBody  json.RawMessage `json:"request_body,omitempty"`
+	ResponseBody json.RawMessage `json:"response_body,omitempty"`
+	Error        string          `json:"error,omitempty"`
+}
+
+func printRunJSON(w io.Writer, r runResult, reveal bool) {
+	doc := runJSON{
+		Partner:       partnerRef{r.Partner.ID, r.Partner.Name, r.Partner.Processor, r.Partner.Flow},
+		Env:           r.Env,
+		BaseURL:       r.BaseURL,
+		ItemID:        r.Walk.Item.ItemID,
+		Tokens:        map[string]string{},
+		TokensMasked:  !reveal,
+		AssetReportID: r.Walk.Result.AssetReportID,
+		Warnings:      r.Warnings,
+		DurationMS:    ms(r.Duration),
+		APILog:        make([]callJSON, 0, len(r.Calls)),
+	}
+	if id := r.Walk.Accounts.InstitutionID; id != "" {
+		doc.Institution = &institutionRef{id, r.Walk.Accounts.InstitutionName}
+	}
+	if a := r.Walk.Account; a.ID != "" {
+		doc.Account = &accountJSON{a.ID, a.Name, a.Mask, a.Type, a.Subtype}
+	}
+	for _, t := range runTokens(r, reveal) {
+		doc.Tokens[t.kind] = t.value
+	}
+	for _, c := range r.Calls {
+		doc.APILog = append(doc.APILog, callJSON{c.Time, c.Method, c.Path, c.Status, ms(c.Latency), c.RequestID,
+			c.ErrorCode, rawBody(c.RequestBody), rawBody(c.ResponseBody), c.Err})
+	}
+	doc.Error = errorDoc(r.Err)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(doc)
+}
+
+func errorDoc(err error) *errorJSON {
+	if err == nil {
+		return nil
+	}
+	pe, ok := plaidflow.AsPlaidError(err)
+	if !ok {
+		return &errorJSON{Message: err.Error()}
+	}
+	return &errorJSON{pe.Status, pe.Type, pe.Code, pe.Message, pe.DisplayMessage, pe.RequestID, pe.Endpoint, pe.Hint, pe.DocsURL}
+}
+
+// rawBody embeds a recorded body as JSON when it is JSON, else as a JSON string.
+func rawBody(s string) json.RawMessage {
+	if s == "" {
+		return nil
+	}
+	if json.Valid([]byte(s)) {
+		return json.RawMessage(s)
+	}
+	b, _ := json.Marshal(strings.ToValidUTF8(s, "�"))
+	return b
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
