@@ -1,0 +1,120 @@
+package emulator
+
+import (
+	"crypto/subtle"
+	"encoding/json"
+	"io"
+	"mime"
+	"net/http"
+)
+
+// maxBodyBytes bounds request bodies; Plaid's real requests are a few kilobytes.
+const maxBodyBytes = 1 << 20
+
+// apiRequest is one accepted API call as handlers see it.
+type apiRequest struct {
+	r         *http.Request
+	raw       []byte
+	requestID string
+}
+
+// decode fills v from the body; checkFields has already vetted every field's type.
+func (q *apiRequest) decode(v any) *apiError {
+	if err := json.Unmarshal(q.raw, v); err != nil {
+		return invalidRequest("INVALID_BODY", "the request body does not fit this endpoint: "+err.Error())
+	}
+	return nil
+}
+
+// endpoint is one API path: the body fields it accepts and what it does.
+type endpoint struct {
+	fields []field
+	handle func(e *Emulator, q *apiRequest) (any, *apiError)
+}
+
+// serveAPI runs the checks Plaid runs before any endpoint logic, in Plaid's order.
+func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Origin") != "" {
+		// Browsers send Origin; Plaid's API is for servers, and a page must never be able to
+		// drive the emulator with the test keys.
+		e.writeError(w, r, &apiError{Status: http.StatusForbidden, Type: "INVALID_REQUEST", Code: "INVALID_HEADERS",
+			Message: "requests from a browser (with an Origin header) are refused: call the Plaid API from your server"})
+		return
+	}
+	ep, ok := endpoints[r.URL.Path]
+	if !ok || r.Method != http.MethodPost {
+		e.writeError(w, r, notFoundError(r.URL.Path))
+		return
+	}
+	q, perr := readAPIRequest(w, r)
+	if perr == nil {
+		perr = checkCredentials(r, q.raw)
+	}
+	if perr == nil {
+		var body map[string]any
+		body, perr = parseBody(q.raw)
+		if perr == nil {
+			perr = checkFields(body, ep.fields)
+		}
+	}
+	if perr != nil {
+		e.writeError(w, r, perr)
+		return
+	}
+	resp, perr := ep.handle(e, q)
+	if perr != nil {
+		e.writeError(w, r, perr)
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+func readAPIRequest(w http.ResponseWriter, r *http.Request) (*apiRequest, *apiError) {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+			return nil, invalidRequest("INVALID_HEADERS", "Content-Type must be application/json")
+		}
+	}
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	if err != nil {
+		return nil, invalidRequest("INVALID_BODY", "the request body could not be read or is larger than 1 MB")
+	}
+	return &apiRequest{r: r, raw: raw, requestID: newRequestID()}, nil
+}
+
+// checkCredentials accepts the keys in PLAID-CLIENT-ID / PLAID-SECRET headers or in the body's
+// client_id / secret, as Plaid does; headers win when both are present.
+func checkCredentials(r *http.Request, raw []byte) *apiError {
+	clientID, secret := r.Header.Get("PLAID-CLIENT-ID"), r.Header.Get("PLAID-SECRET")
+	if clientID == "" || secret == "" {
+		var creds struct {
+			ClientID any `json:"client_id"`
+			Secret   any `json:"secret"`
+		}
+		if err := json.Unmarshal(raw, &creds); err != nil {
+			return invalidRequest("INVALID_BODY", "the request body is not a valid JSON object: "+err.Error())
+		}
+		if clientID == "" {
+			clientID, _ = creds.ClientID.(string)
+		}
+		if secret == "" {
+			secret, _ = creds.Secret.(string)
+		}
+	}
+	var missing []string
+	if clientID == "" {
+		missing = append(missing, "client_id")
+	}
+	if secret == "" {
+		missing = append(missing, "secret")
+	}
+	if len(missing) > 0 {
+		return invalidRequest("MISSING_FIELDS", "the following required fields are missing: "+joinSorted(missing)+
+			" (send them in the PLAID-CLIENT-ID and PLAID-SECRET headers or in the body)")
+	}
+	if subtle.ConstantTimeCompare([]byte(clientID), []byte(TestClientID)) != 1 ||
+		subtle.ConstantTimeCompare([]byte(secret), []byte(TestSecret)) != 1 {
+		return invalidAPIKeys()
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package emulator
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The emulator's test keys: printed by `plaidwalk emulator`, the only keys it accepts. They are
+// fake and offline-only, so printing them is fine.
+const (
+	TestClientID = "6a1f0ff11e0e0a1a70e00001"
+	TestSecret   = "0ff11ne5ec4e70000000000000000a"
+)
+
+// DefaultAssetReportDelay is how long a new asset report stays "not ready" by default.
+const DefaultAssetReportDelay = 2 * time.Second
+
+// Options tune an Emulator; the zero value is Plaid's sandbox behaviour.
+type Options struct {
+	Now              func() time.Time // injectable clock; nil: time.Now
+	AssetReportDelay time.Duration    // how long /asset_report/get answers PRODUCT_NOT_READY; 0: 2s
+}
+
+// Emulator is the offline Plaid: an http.Handler, safe for concurrent use. One mutex guards
+// all state: every request is short and in memory, so finer locking would buy nothing.
+type Emulator struct {
+	now        func() time.Time
+	assetDelay time.Duration
+
+	mu              sync.Mutex
+	linkTokens      map[string]*linkTokenState
+	publicTokens    map[string]*publicTokenState
+	items           map[string]*item // by item_id
+	accessTokens    map[string]*item
+	processorTokens map[string]tokenGrant
+	stripeTokens    map[string]tokenGrant
+	reports         map[string]*assetReport // by asset_report_token
+	relayTokens     map[string]relayGrant
+}
+
+// New makes an Emulator with empty state.
+func New(o Options) *Emulator {
+	e := &Emulator{
+		now:             o.Now,
+		assetDelay:      o.AssetReportDelay,
+		linkTokens:      map[string]*linkTokenState{},
+		publicTokens:    map[string]*publicTokenState{},
+		items:           map[string]*item{},
+		accessTokens:    map[string]*item{},
+		processorTokens: map[string]tokenGrant{},
+		stripeTokens:    map[string]tokenGrant{},
+		reports:         map[string]*assetReport{},
+		relayTokens:     map[string]relayGrant{},
+	}
+	if e.now == nil {
+		e.now = time.Now
+	}
+	if e.assetDelay <= 0 {
+		e.assetDelay = DefaultAssetReportDelay
+	}
+	return e
+}
+
+// ServeHTTP routes emulated Link pages to serveLink and everything else to the API.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/link/v2/") || strings.HasPrefix(r.URL.Path, "/link/emulated/") {
+		e.serveLink(w, r)
+		return
+	}
+	e.serveAPI(w, r)
+}
+
+// Serve listens on addr (127.0.0.1:0 when empty; anything not loopback is refused) and serves
+// until ctx ends or stop is called. baseURL is http://127.0.0.1:PORT.
+func (e *Emulator) Serve(ctx context.Context, addr string) (baseURL string, stop func(), err error) {
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	addr, err = checkLoopback(addr)
+	if err != nil {
+		return "", nil, err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return "", nil, fmt.Errorf("emulator: cannot listen on %s: %w", addr, err)
+	}
+	srv := &http.Server{
+		Handler:           e,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	go func() { _ = srv.Serve(ln) }()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			shutdownCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			if srv.Shutdown(shutdownCtx) != nil {
+				_ = srv.Close()
+			}
+		})
+	}
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return "http://" + ln.Addr().String(), stop, nil
+}
+
+// checkLoopback refuses addresses other programs on the network could reach: the emulator
+// hands out (fake) bank tokens and has no authentication beyond the public test keys.
+// localhost is taken as 127.0.0.1 so that the name cannot resolve anywhere else.
+func checkLoopback(addr string) (string, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "", fmt.Errorf("emulator: address %q is not host:port; use 127.0.0.1:PORT", addr)
+	}
+	if host == "localhost" {
+		host = "127.0.0.1"
+	}
+	ip := net.ParseIP(host)
+	if ip == nil || !ip.IsLoopback() {
+		return "", fmt.Errorf("emulator: refusing to listen on %q: only loopback addresses such as 127.0.0.1:PORT are allowed", addr)
+	}
+	return net.JoinHostPort(host, port), nil
+}
+
+// Start is New(Options{}) served on 127.0.0.1:0.
+func Start(ctx context.Context) (baseURL string, stop func(), err error) {
+	return New(Options{}).Serve(ctx, "")
+}

@@ -1,0 +1,114 @@
+package emulator
+
+var accountIDsOption = field{name: "options", kind: kObject, sub: []field{{name: "account_ids", kind: kStrings}}}
+
+var accountsGetFields = []field{{name: "access_token", kind: kString, required: true}, accountIDsOption}
+
+var balanceGetFields = []field{
+	{name: "access_token", kind: kString, required: true},
+	{name: "options", kind: kObject, sub: []field{
+		{name: "account_ids", kind: kStrings}, {name: "min_last_updated_datetime", kind: kString},
+	}},
+	{name: "payment_details", kind: kOpenObject},
+}
+
+type accountsRequest struct {
+	AccessToken string `json:"access_token"`
+	Options     struct {
+		AccountIDs []string `json:"account_ids"`
+	} `json:"options"`
+}
+
+type accountsResponse struct {
+	Accounts  []accountJSON `json:"accounts"`
+	Item      itemJSON      `json:"item"`
+	RequestID string        `json:"request_id"`
+}
+
+// readAccounts is the common part of the data endpoints: a usable Item and the accounts the
+// request asks for. Callers hold e.mu.
+func (e *Emulator) readAccounts(q *apiRequest) (*item, []account, *apiError) {
+	var req accountsRequest
+	if perr := q.decode(&req); perr != nil {
+		return nil, nil, perr
+	}
+	it, perr := e.usableItem(req.AccessToken)
+	if perr != nil {
+		return nil, nil, perr
+	}
+	accounts, perr := it.selectAccounts(req.Options.AccountIDs)
+	if perr != nil {
+		return nil, nil, perr
+	}
+	return it, accounts, nil
+}
+
+func (e *Emulator) accountsGet(q *apiRequest) (any, *apiError) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it, accounts, perr := e.readAccounts(q)
+	if perr != nil {
+		return nil, perr
+	}
+	resp := accountsResponse{Accounts: []accountJSON{}, Item: it.json(q.requestID), RequestID: q.requestID}
+	for _, a := range accounts {
+		resp.Accounts = append(resp.Accounts, a.json())
+	}
+	return resp, nil
+}
+
+type authResponse struct {
+	Accounts  []accountJSON `json:"accounts"`
+	Numbers   authNumbers   `json:"numbers"`
+	Item      itemJSON      `json:"item"`
+	RequestID string        `json:"request_id"`
+}
+
+type authNumbers struct {
+	ACH           []achNumbers `json:"ach"`
+	EFT           []any        `json:"eft"`
+	International []any        `json:"international"`
+	BACS          []any        `json:"bacs"`
+}
+
+type achNumbers struct {
+	AccountID   string  `json:"account_id"`
+	Account     string  `json:"account"`
+	Routing     string  `json:"routing"`
+	WireRouting *string `json:"wire_routing"`
+}
+
+// authGet returns ACH numbers for the checking, savings and cash management accounts.
+func (e *Emulator) authGet(q *apiRequest) (any, *apiError) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it, accounts, perr := e.readAccounts(q)
+	if perr != nil {
+		return nil, perr
+	}
+	resp := authResponse{Accounts: []accountJSON{}, Item: it.json(q.requestID), RequestID: q.requestID,
+		Numbers: authNumbers{ACH: []achNumbers{}, EFT: []any{}, International: []any{}, BACS: []any{}}}
+	routing := "011401533"
+	if len(it.institution.RoutingNumbers) > 0 {
+		routing = it.institution.RoutingNumbers[0]
+	}
+	for _, a := range accounts {
+		if !a.hasACHNumbers() {
+			continue
+		}
+		resp.Accounts = append(resp.Accounts, a.json())
+		resp.Numbers.ACH = append(resp.Numbers.ACH, achNumbers{
+			AccountID: a.id, Account: "111122223333" + a.mask, Routing: routing, WireRouting: nullable("021000021"),
+		})
+	}
+	if len(resp.Numbers.ACH) == 0 {
+		return nil, noAuthAccounts()
+	}
+	return resp, nil
+}
+
+func noAuthAccounts() *apiError {
+	return itemError("NO_AUTH_ACCOUNTS",
+		"no checking, savings or cash management account with account and routing numbers was found for this request",
+		"No eligible checking or savings account was found.")
+}

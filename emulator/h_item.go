@@ -1,0 +1,199 @@
+package emulator
+
+var accessTokenFields = []field{{name: "access_token", kind: kString, required: true}}
+
+var sandboxPublicTokenCreateFields = []field{
+	{name: "institution_id", kind: kString, required: true},
+	{name: "initial_products", kind: kStrings, required: true},
+	{name: "options", kind: kObject, sub: []field{
+		{name: "webhook", kind: kString}, {name: "override_username", kind: kString},
+		{name: "override_password", kind: kString},
+		{name: "transactions", kind: kOpenObject}, {name: "income_verification", kind: kOpenObject},
+	}},
+	{name: "user_token", kind: kString},
+}
+
+type publicTokenResponse struct {
+	PublicToken string `json:"public_token"`
+	RequestID   string `json:"request_id"`
+}
+
+// sandboxPublicTokenCreate skips Link: it logs the test user in and returns a public_token
+// for an Item holding every account.
+func (e *Emulator) sandboxPublicTokenCreate(q *apiRequest) (any, *apiError) {
+	var req struct {
+		InstitutionID   string   `json:"institution_id"`
+		InitialProducts []string `json:"initial_products"`
+		Options         struct {
+			Webhook          string `json:"webhook"`
+			OverrideUsername string `json:"override_username"`
+			OverridePassword string `json:"override_password"`
+		} `json:"options"`
+	}
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	if len(req.InitialProducts) == 0 {
+		return nil, invalidRequest("INVALID_FIELD", "initial_products must list at least one product")
+	}
+	if perr := checkProducts(req.InitialProducts); perr != nil {
+		return nil, perr
+	}
+	user, pass := req.Options.OverrideUsername, req.Options.OverridePassword
+	if user == "" {
+		user = "user_good"
+	}
+	if pass == "" {
+		pass = "pass_good"
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it, perr := e.newItemLocked(req.InstitutionID, user, pass, req.InitialProducts, req.Options.Webhook)
+	if perr != nil {
+		return nil, perr
+	}
+	return publicTokenResponse{PublicToken: e.newPublicTokenLocked(it.id), RequestID: q.requestID}, nil
+}
+
+type exchangeResponse struct {
+	AccessToken string `json:"access_token"`
+	ItemID      string `json:"item_id"`
+	RequestID   string `json:"request_id"`
+}
+
+// itemPublicTokenExchange trades a public_token, once and within 30 minutes, for the Item's
+// access_token.
+func (e *Emulator) itemPublicTokenExchange(q *apiRequest) (any, *apiError) {
+	var req struct {
+		PublicToken string `json:"public_token"`
+	}
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	if !publicTokenPattern.MatchString(req.PublicToken) {
+		return nil, invalidInput("INVALID_PUBLIC_TOKEN",
+			"provided public token is in an invalid format. expected format: public-<environment>-<identifier>")
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	pt, ok := e.publicTokens[req.PublicToken]
+	it, live := (*item)(nil), false
+	if ok {
+		it, live = e.items[pt.itemID]
+	}
+	if !ok || pt.used || !e.now().Before(pt.expires) || !live {
+		return nil, invalidInput("INVALID_PUBLIC_TOKEN",
+			"could not find matching public token; public tokens can be exchanged once and expire after 30 minutes")
+	}
+	pt.used = true
+	if it.accessToken == "" {
+		it.accessToken = newAccessToken()
+		e.accessTokens[it.accessToken] = it
+	}
+	return exchangeResponse{AccessToken: it.accessToken, ItemID: it.id, RequestID: q.requestID}, nil
+}
+
+// itemJSON is Plaid's Item object.
+type itemJSON struct {
+	ItemID                string     `json:"item_id"`
+	InstitutionID         *string    `json:"institution_id"`
+	Webhook               *string    `json:"webhook"`
+	Error                 *errorBody `json:"error"`
+	AvailableProducts     []string   `json:"available_products"`
+	BilledProducts        []string   `json:"billed_products"`
+	Products              []string   `json:"products"`
+	ConsentedProducts     []string   `json:"consented_products"`
+	ConsentExpirationTime *string    `json:"consent_expiration_time"`
+	UpdateType            string     `json:"update_type"`
+}
+
+func (it *item) json(requestID string) itemJSON {
+	j := itemJSON{
+		ItemID: it.id, InstitutionID: nullable(it.institution.ID), Webhook: nullable(it.webhook),
+		AvailableProducts: []string{}, BilledProducts: append([]string{}, it.products...),
+		Products: append([]string{}, it.products...), ConsentedProducts: append([]string{}, it.products...),
+		UpdateType: "background",
+	}
+	for _, p := range it.institution.Products {
+		if !contains(it.products, p) {
+			j.AvailableProducts = append(j.AvailableProducts, p)
+		}
+	}
+	if it.loginRequired {
+		b := itemLoginRequired().body(requestID)
+		j.Error = &b
+	}
+	return j
+}
+
+type itemGetResponse struct {
+	Item      itemJSON `json:"item"`
+	RequestID string   `json:"request_id"`
+}
+
+// itemGet answers even for an Item that needs a new login: that is how Plaid reports it.
+func (e *Emulator) itemGet(q *apiRequest) (any, *apiError) {
+	it, perr := e.itemForRequest(q, false)
+	if perr != nil {
+		return nil, perr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return itemGetResponse{Item: it.json(q.requestID), RequestID: q.requestID}, nil
+}
+
+type requestIDOnly struct {
+	RequestID string `json:"request_id"`
+}
+
+// itemRemove deletes the Item; its access token and the processor tokens made from it stop
+// working.
+func (e *Emulator) itemRemove(q *apiRequest) (any, *apiError) {
+	it, perr := e.itemForRequest(q, false)
+	if perr != nil {
+		return nil, perr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	delete(e.items, it.id)
+	delete(e.accessTokens, it.accessToken)
+	for tok, g := range e.processorTokens {
+		if g.itemID == it.id {
+			delete(e.processorTokens, tok)
+		}
+	}
+	return requestIDOnly{RequestID: q.requestID}, nil
+}
+
+type resetLoginResponse struct {
+	ResetLogin bool   `json:"reset_login"`
+	RequestID  string `json:"request_id"`
+}
+
+func (e *Emulator) sandboxItemResetLogin(q *apiRequest) (any, *apiError) {
+	it, perr := e.itemForRequest(q, false)
+	if perr != nil {
+		return nil, perr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it.loginRequired = true
+	return resetLoginResponse{ResetLogin: true, RequestID: q.requestID}, nil
+}
+
+// itemForRequest decodes the access_token of the body and finds its Item; usable also
+// refuses Items that need a new login.
+func (e *Emulator) itemForRequest(q *apiRequest, usable bool) (*item, *apiError) {
+	var req struct {
+		AccessToken string `json:"access_token"`
+	}
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if usable {
+		return e.usableItem(req.AccessToken)
+	}
+	return e.itemByAccessToken(req.AccessToken)
+}

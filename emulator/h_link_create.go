@@ -1,0 +1,192 @@
+package emulator
+
+import (
+	"net/url"
+	"strings"
+	"time"
+)
+
+// knownProducts are the Link products Plaid's API (as plaid-go v20 speaks it) knows.
+var knownProducts = []string{"assets", "auth", "balance", "identity", "identity_match", "investments",
+	"investments_auth", "liabilities", "payment_initiation", "identity_verification", "transactions",
+	"credit_details", "income", "income_verification", "deposit_switch", "standing_orders", "transfer",
+	"employment", "recurring_transactions", "signal", "statements"}
+
+var knownCountries = []string{"US", "GB", "ES", "NL", "FR", "IE", "CA", "DE", "IT", "PL", "DK", "NO", "SE", "EE", "LT", "LV", "PT", "BE"}
+
+var knownLanguages = []string{"da", "nl", "en", "et", "fr", "de", "hi", "it", "lv", "lt", "no", "pl", "pt", "ro", "es", "sv", "vi"}
+
+var accountFilterFields = func() []field {
+	sub := []field{{name: "account_subtypes", kind: kStrings, required: true}}
+	var out []field
+	for _, t := range []string{"depository", "credit", "loan", "investment", "other"} {
+		out = append(out, field{name: t, kind: kObject, sub: sub})
+	}
+	return out
+}()
+
+var linkTokenCreateFields = []field{
+	{name: "client_name", kind: kString, required: true},
+	{name: "language", kind: kString, required: true},
+	{name: "country_codes", kind: kStrings, required: true},
+	{name: "user", kind: kObject, required: true, sub: []field{
+		{name: "client_user_id", kind: kString, required: true},
+		{name: "legal_name", kind: kString}, {name: "name", kind: kAny}, {name: "phone_number", kind: kString},
+		{name: "phone_number_verified_time", kind: kAny}, {name: "email_address", kind: kString},
+		{name: "email_address_verified_time", kind: kAny}, {name: "ssn", kind: kString},
+		{name: "date_of_birth", kind: kAny}, {name: "address", kind: kAny}, {name: "id_number", kind: kAny},
+	}},
+	{name: "products", kind: kStrings}, {name: "required_if_supported_products", kind: kStrings},
+	{name: "optional_products", kind: kStrings}, {name: "additional_consented_products", kind: kStrings},
+	{name: "webhook", kind: kString}, {name: "access_token", kind: kString}, {name: "access_tokens", kind: kStrings},
+	{name: "link_customization_name", kind: kString}, {name: "redirect_uri", kind: kString},
+	{name: "android_package_name", kind: kString}, {name: "institution_id", kind: kString},
+	{name: "user_token", kind: kString}, {name: "cra_enabled", kind: kBool},
+	{name: "account_filters", kind: kObject, sub: accountFilterFields},
+	{name: "hosted_link", kind: kObject, sub: []field{
+		{name: "delivery_method", kind: kString}, {name: "completion_redirect_uri", kind: kString},
+		{name: "url_lifetime_seconds", kind: kInt}, {name: "is_mobile_app", kind: kBool},
+	}},
+	// Products the emulator does not model are accepted as Plaid accepts them.
+	{name: "institution_data", kind: kOpenObject}, {name: "card_switch", kind: kOpenObject},
+	{name: "eu_config", kind: kOpenObject}, {name: "payment_initiation", kind: kOpenObject},
+	{name: "deposit_switch", kind: kOpenObject}, {name: "employment", kind: kOpenObject},
+	{name: "income_verification", kind: kOpenObject}, {name: "base_report", kind: kOpenObject},
+	{name: "consumer_report_permissible_purpose", kind: kString}, {name: "auth", kind: kOpenObject},
+	{name: "transfer", kind: kOpenObject}, {name: "update", kind: kOpenObject},
+	{name: "identity_verification", kind: kOpenObject}, {name: "statements", kind: kOpenObject},
+	{name: "investments", kind: kOpenObject}, {name: "investments_auth", kind: kOpenObject},
+	{name: "transactions", kind: kOpenObject},
+}
+
+type linkTokenCreateRequest struct {
+	ClientName   string   `json:"client_name"`
+	Language     string   `json:"language"`
+	CountryCodes []string `json:"country_codes"`
+	User         struct {
+		ClientUserID string `json:"client_user_id"`
+	}
+	Products              []string `json:"products"`
+	RequiredIfSupported   []string `json:"required_if_supported_products"`
+	OptionalProducts      []string `json:"optional_products"`
+	Webhook               string   `json:"webhook"`
+	LinkCustomizationName string   `json:"link_customization_name"`
+	RedirectURI           string   `json:"redirect_uri"`
+	AccountFilters        map[string]struct {
+		Subtypes []string `json:"account_subtypes"`
+	} `json:"account_filters"`
+	HostedLink *struct {
+		CompletionRedirectURI string `json:"completion_redirect_uri"`
+		URLLifetimeSeconds    int64  `json:"url_lifetime_seconds"`
+	} `json:"hosted_link"`
+}
+
+type linkTokenCreateResponse struct {
+	LinkToken     string `json:"link_token"`
+	Expiration    string `json:"expiration"`
+	RequestID     string `json:"request_id"`
+	HostedLinkURL string `json:"hosted_link_url,omitempty"`
+}
+
+func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
+	var req linkTokenCreateRequest
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	if perr := req.validate(); perr != nil {
+		return nil, perr
+	}
+	now := e.now()
+	lt := &linkTokenState{
+		view: linkTokenView{
+			Token: newLinkToken(), ClientName: req.ClientName, Language: req.Language,
+			Products:     append(append([]string(nil), req.Products...), req.RequiredIfSupported...),
+			CountryCodes: req.CountryCodes, RedirectURI: req.RedirectURI,
+			AccountFilters: map[string][]string{},
+			MultiSelect:    req.LinkCustomizationName == "multi_select",
+			Hosted:         req.HostedLink != nil,
+		},
+		created: now, expires: now.Add(linkTokenLifetime), webhook: req.Webhook,
+	}
+	for typ, f := range req.AccountFilters {
+		lt.view.AccountFilters[typ] = append([]string(nil), f.Subtypes...)
+	}
+	resp := linkTokenCreateResponse{LinkToken: lt.view.Token, RequestID: q.requestID}
+	if req.HostedLink != nil {
+		lt.view.CompletionRedirectURI = req.HostedLink.CompletionRedirectURI
+		lt.expires = now.Add(hostedLinkTokenLifetime)
+		if req.HostedLink.URLLifetimeSeconds > 0 {
+			lt.expires = now.Add(time.Duration(req.HostedLink.URLLifetimeSeconds) * time.Second)
+		}
+		lt.hostedURL = "http://" + q.r.Host + "/link/emulated/hosted/" + lt.view.Token
+		resp.HostedLinkURL = lt.hostedURL
+	}
+	resp.Expiration = lt.expires.UTC().Format(time.RFC3339)
+	e.mu.Lock()
+	e.linkTokens[lt.view.Token] = lt
+	e.mu.Unlock()
+	return resp, nil
+}
+
+// validate applies the checks Plaid makes on /link/token/create beyond field types.
+func (req *linkTokenCreateRequest) validate() *apiError {
+	switch {
+	case strings.TrimSpace(req.ClientName) == "":
+		return invalidRequest("INVALID_FIELD", "client_name must be a non-empty string")
+	case !contains(knownLanguages, req.Language):
+		return invalidRequest("INVALID_FIELD", "language must be one of: "+strings.Join(knownLanguages, ", "))
+	case len(req.CountryCodes) == 0:
+		return invalidRequest("INVALID_FIELD", "country_codes must list at least one country code")
+	case strings.TrimSpace(req.User.ClientUserID) == "":
+		return invalidRequest("INVALID_FIELD", "user.client_user_id must be a non-empty string")
+	case len(req.Products) == 0 && len(req.RequiredIfSupported) == 0 && len(req.OptionalProducts) == 0:
+		return invalidRequest("MISSING_FIELDS", "the following required fields are missing: products")
+	}
+	for _, c := range req.CountryCodes {
+		if !contains(knownCountries, c) {
+			return invalidRequest("INVALID_FIELD", "country_codes contains an unknown country code: "+c)
+		}
+	}
+	for _, list := range [][]string{req.Products, req.RequiredIfSupported, req.OptionalProducts} {
+		if perr := checkProducts(list); perr != nil {
+			return perr
+		}
+	}
+	for typ, f := range req.AccountFilters {
+		if len(f.Subtypes) == 0 {
+			return invalidRequest("INVALID_FIELD", "account_filters."+typ+".account_subtypes must list at least one subtype")
+		}
+	}
+	return checkRedirectURI(req.RedirectURI)
+}
+
+// checkProducts refuses unknown products, and balance, which Plaid never takes as a Link
+// product (balance data comes with any other product).
+func checkProducts(products []string) *apiError {
+	for _, p := range products {
+		if p == "balance" {
+			return invalidInput("INVALID_PRODUCT", "balance is not a valid product to initialize Link with; request another product such as auth or transactions and call /accounts/balance/get")
+		}
+		if !contains(knownProducts, p) {
+			return invalidInput("INVALID_PRODUCT", "unknown product: "+p)
+		}
+	}
+	return nil
+}
+
+// checkRedirectURI applies Plaid's rules: https (http only for localhost in Sandbox), no
+// query string, no fragment.
+func checkRedirectURI(raw string) *apiError {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	bad := err != nil || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || strings.Contains(raw, "#")
+	if !bad && u.Scheme != "https" && !(u.Scheme == "http" && u.Hostname() == "localhost") {
+		bad = true
+	}
+	if bad {
+		return invalidRequest("INVALID_FIELD", "redirect_uri must be an https URL (http is allowed only for localhost in Sandbox) with no query string or fragment, and must be allow-listed for your client")
+	}
+	return nil
+}

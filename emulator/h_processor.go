@@ -1,0 +1,82 @@
+package emulator
+
+var processorTokenCreateFields = []field{
+	{name: "access_token", kind: kString, required: true},
+	{name: "account_id", kind: kString, required: true},
+	{name: "processor", kind: kString, required: true},
+}
+
+var stripeTokenCreateFields = []field{
+	{name: "access_token", kind: kString, required: true},
+	{name: "account_id", kind: kString, required: true},
+}
+
+type processorRequest struct {
+	AccessToken string `json:"access_token"`
+	AccountID   string `json:"account_id"`
+	Processor   string `json:"processor"`
+}
+
+// partnerAccount finds the usable Item and account a partner token is asked for, refusing
+// accounts money cannot be pulled from. Callers hold e.mu.
+func (e *Emulator) partnerAccount(req processorRequest, needNumbers bool) (*item, account, *apiError) {
+	it, perr := e.usableItem(req.AccessToken)
+	if perr != nil {
+		return nil, account{}, perr
+	}
+	a, ok := it.account(req.AccountID)
+	if !ok {
+		return nil, account{}, invalidAccountID()
+	}
+	if !a.debitable() || (needNumbers && !a.hasACHNumbers()) {
+		return nil, account{}, noAuthAccounts()
+	}
+	return it, a, nil
+}
+
+type processorTokenResponse struct {
+	ProcessorToken string `json:"processor_token"`
+	RequestID      string `json:"request_id"`
+}
+
+func (e *Emulator) processorTokenCreate(q *apiRequest) (any, *apiError) {
+	var req processorRequest
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	if perr := checkProcessor(req.Processor); perr != nil {
+		return nil, perr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it, a, perr := e.partnerAccount(req, false)
+	if perr != nil {
+		return nil, perr
+	}
+	tok := newProcessorToken()
+	e.processorTokens[tok] = tokenGrant{itemID: it.id, accountID: a.id, processor: req.Processor}
+	return processorTokenResponse{ProcessorToken: tok, RequestID: q.requestID}, nil
+}
+
+type stripeTokenResponse struct {
+	StripeBankAccountToken string `json:"stripe_bank_account_token"`
+	RequestID              string `json:"request_id"`
+}
+
+// stripeTokenCreate makes a Stripe bank account token: Stripe debits over ACH, so the account
+// needs account and routing numbers.
+func (e *Emulator) stripeTokenCreate(q *apiRequest) (any, *apiError) {
+	var req processorRequest
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it, a, perr := e.partnerAccount(req, true)
+	if perr != nil {
+		return nil, perr
+	}
+	tok := newStripeToken()
+	e.stripeTokens[tok] = tokenGrant{itemID: it.id, accountID: a.id, processor: "stripe"}
+	return stripeTokenResponse{StripeBankAccountToken: tok, RequestID: q.requestID}, nil
+}

@@ -1,0 +1,116 @@
+package emulator
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+)
+
+// sandboxUsers matches the Sandbox test usernames that log in with pass_good. The MFA users'
+// challenges are answered in Link before it calls createItem.
+var sandboxUsers = regexp.MustCompile(`^(user_good|mfa_device|mfa_selections|mfa_questions_[0-9]+_[0-9]+)$`)
+
+// sandboxLoginErrors are the codes an error_<CODE> password triggers, with Plaid's error type
+// and a message in the emulator's words.
+var sandboxLoginErrors = map[string]struct{ typ, msg, display string }{
+	"COUNTRY_NOT_SUPPORTED":           {"ITEM_ERROR", "the institution is not available in the countries this link token allows", "This bank is not supported in your country."},
+	"INSTITUTION_DOWN":                {"INSTITUTION_ERROR", "the institution is down right now; try again later", "This bank is unavailable right now. Please try again later."},
+	"INSTITUTION_NOT_RESPONDING":      {"INSTITUTION_ERROR", "the institution is not answering; try again later", "This bank is not responding. Please try again later."},
+	"INSTITUTION_NO_LONGER_SUPPORTED": {"INSTITUTION_ERROR", "the institution is no longer supported", "This bank is no longer supported."},
+	"INSUFFICIENT_CREDENTIALS":        {"ITEM_ERROR", "the user did not give enough information to log in", "Please provide all the requested information to connect."},
+	"INTERNAL_SERVER_ERROR":           {"API_ERROR", "an unexpected error occurred; try again", ""},
+	"INVALID_CREDENTIALS":             {"ITEM_ERROR", "the username or password is incorrect", "The username or password you entered is incorrect."},
+	"INVALID_MFA":                     {"ITEM_ERROR", "the multi-factor answer is incorrect", "The code or answer you entered is incorrect."},
+	"INVALID_SEND_METHOD":             {"ITEM_ERROR", "the chosen way to send the code is not valid", "That way of receiving a code is not available."},
+	"ITEM_LOCKED":                     {"ITEM_ERROR", "the account is locked after too many attempts; the user must unlock it at the bank", "Your account is locked. Unlock it with your bank, then try again."},
+	"ITEM_NOT_SUPPORTED":              {"ITEM_ERROR", "this kind of account cannot be connected", "This account cannot be connected right now."},
+	"MFA_NOT_SUPPORTED":               {"ITEM_ERROR", "the institution asks for a kind of multi-factor check that is not supported", "This bank's security check is not supported."},
+	"NO_ACCOUNTS":                     {"ITEM_ERROR", "no open accounts of the requested kinds were found at the institution", "No eligible accounts were found."},
+	"USER_INPUT_TIMEOUT":              {"ITEM_ERROR", "the user took too long to answer the institution's questions", "The session timed out. Please try again."},
+	"USER_SETUP_REQUIRED":             {"ITEM_ERROR", "the user must finish an action at the bank's website before connecting", "Please log in to your bank's website to complete a required action."},
+}
+
+// loginError is the error a Sandbox login answers, or nil when it succeeds.
+func loginError(in Institution, username, password string) *apiError {
+	switch {
+	case in.Status == "down":
+		return sandboxError("INSTITUTION_DOWN")
+	case in.Unsupported:
+		return sandboxError("INSTITUTION_NO_LONGER_SUPPORTED")
+	case in.OAuth:
+		// OAuth banks log in on the bank's own page: there is no password to check, and the
+		// error_<CODE> passwords do not apply to them.
+		return nil
+	}
+	if code, ok := strings.CutPrefix(password, "error_"); ok && sandboxUsers.MatchString(username) {
+		if perr := sandboxError(code); perr != nil {
+			return perr
+		}
+	}
+	if !sandboxUsers.MatchString(username) || password != "pass_good" {
+		return sandboxError("INVALID_CREDENTIALS")
+	}
+	return nil
+}
+
+// sandboxError builds the Plaid error for an error_<CODE> password (nil for unknown codes,
+// which then fail as wrong passwords).
+func sandboxError(code string) *apiError {
+	spec, ok := sandboxLoginErrors[code]
+	if !ok {
+		return nil
+	}
+	status := http.StatusBadRequest
+	if spec.typ == "API_ERROR" {
+		status = http.StatusInternalServerError
+	}
+	return &apiError{Status: status, Type: spec.typ, Code: code, Message: spec.msg, DisplayMessage: spec.display}
+}
+
+// createItem logs the test user in at an institution as the sandbox does (user_good /
+// pass_good and the other sandbox users; an error_<CODE> password yields that Plaid error)
+// and makes an Item with the given products. Link calls it after any MFA step passes.
+func (e *Emulator) createItem(institutionID, username, password string, products []string) (itemView, *apiError) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it, perr := e.newItemLocked(institutionID, username, password, products, "")
+	if perr != nil {
+		return itemView{}, perr
+	}
+	return it.view(), nil
+}
+
+// newItemLocked is createItem for callers that hold e.mu.
+func (e *Emulator) newItemLocked(institutionID, username, password string, products []string, webhook string) (*item, *apiError) {
+	in, ok := findInstitution(institutionID)
+	if !ok {
+		return nil, invalidInput("INVALID_INSTITUTION", "invalid institution_id provided: "+institutionID)
+	}
+	for _, p := range products {
+		if !in.offers(p) {
+			return nil, itemError("PRODUCTS_NOT_SUPPORTED",
+				"the institution does not support the requested product "+p, "")
+		}
+	}
+	if perr := loginError(in, username, password); perr != nil {
+		return nil, perr
+	}
+	it := &item{
+		id:          newItemID(),
+		institution: in,
+		accounts:    newAccounts(),
+		products:    append([]string(nil), products...),
+		webhook:     webhook,
+		created:     e.now(),
+	}
+	e.items[it.id] = it
+	return it, nil
+}
+
+func (it *item) view() itemView {
+	v := itemView{ItemID: it.id, Institution: it.institution}
+	for _, a := range it.accounts {
+		v.Accounts = append(v.Accounts, a.view())
+	}
+	return v
+}

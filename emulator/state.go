@@ -1,0 +1,122 @@
+package emulator
+
+import (
+	"regexp"
+	"time"
+)
+
+// Lifetimes Plaid gives its tokens.
+const (
+	linkTokenLifetime       = 4 * time.Hour
+	hostedLinkTokenLifetime = 30 * time.Minute
+	publicTokenLifetime     = 30 * time.Minute
+)
+
+// linkTokenState is a link_token and what was asked for when it was created.
+type linkTokenState struct {
+	view      linkTokenView
+	created   time.Time
+	expires   time.Time
+	webhook   string
+	hostedURL string
+	results   []recordedResult
+}
+
+// recordedResult is a finished Link session with when it was recorded.
+type recordedResult struct {
+	linkResult
+	finished time.Time
+}
+
+// publicTokenState is a public_token: it names an Item and can be exchanged once.
+type publicTokenState struct {
+	itemID  string
+	expires time.Time
+	used    bool
+}
+
+// item is a connected login at an institution.
+type item struct {
+	id            string
+	institution   Institution
+	accounts      []account // the accounts the user shared (all, or those chosen in Link)
+	products      []string
+	webhook       string
+	accessToken   string // empty until the first exchange
+	loginRequired bool
+	created       time.Time
+}
+
+// tokenGrant is what a processor or Stripe token stands for.
+type tokenGrant struct {
+	itemID, accountID, processor string
+}
+
+// relayGrant is a relay token handed to a third party for some asset reports.
+type relayGrant struct {
+	reportTokens      []string
+	secondaryClientID string
+}
+
+var (
+	publicTokenPattern = regexp.MustCompile(`^public-(sandbox|production|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	accessTokenPattern = regexp.MustCompile(`^access-(sandbox|production|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+)
+
+// itemByAccessToken finds the live Item of an access_token. Callers hold e.mu.
+func (e *Emulator) itemByAccessToken(token string) (*item, *apiError) {
+	if !accessTokenPattern.MatchString(token) {
+		return nil, invalidInput("INVALID_ACCESS_TOKEN",
+			"provided access token is in an invalid format. expected format: access-<environment>-<identifier>")
+	}
+	it, ok := e.accessTokens[token]
+	if !ok {
+		return nil, invalidInput("INVALID_ACCESS_TOKEN",
+			"could not find matching access token; it may belong to another client or to a removed item")
+	}
+	return it, nil
+}
+
+// usableItem is itemByAccessToken for calls that read data from the bank: an Item that needs
+// its user to log in again answers ITEM_LOGIN_REQUIRED.
+func (e *Emulator) usableItem(token string) (*item, *apiError) {
+	it, perr := e.itemByAccessToken(token)
+	if perr != nil {
+		return nil, perr
+	}
+	if it.loginRequired {
+		return nil, itemLoginRequired()
+	}
+	return it, nil
+}
+
+// account finds one of the Item's shared accounts.
+func (it *item) account(id string) (account, bool) {
+	for _, a := range it.accounts {
+		if a.id == id {
+			return a, true
+		}
+	}
+	return account{}, false
+}
+
+// selectAccounts picks the accounts named by ids (all when ids is empty), refusing unknown ones.
+func (it *item) selectAccounts(ids []string) ([]account, *apiError) {
+	if len(ids) == 0 {
+		return it.accounts, nil
+	}
+	out := make([]account, 0, len(ids))
+	for _, id := range ids {
+		a, ok := it.account(id)
+		if !ok {
+			return nil, invalidAccountID()
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+func invalidAccountID() *apiError {
+	return invalidInput("INVALID_ACCOUNT_ID",
+		"one or more of the account IDs is invalid or does not belong to this item")
+}
