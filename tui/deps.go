@@ -1,0 +1,123 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"plaidwalk/linkserver"
+	"plaidwalk/plaidflow"
+)
+
+// StartLinkFunc starts the local Link page server; linkserver.Start has this signature.
+type StartLinkFunc func(ctx context.Context, o linkserver.Options) (*linkserver.Server, error)
+
+// LinkPage is what the local Link page needs besides the link_token: where Link's script comes
+// from and which origins its CSP allows (the emulator offline, Plaid's CDN and API otherwise).
+type LinkPage struct {
+	ScriptURL      string
+	FrameOrigins   []string
+	ConnectOrigins []string
+	Port           int           // 0: ephemeral
+	Timeout        time.Duration // how long the Link step waits; 0: linkserver's default
+}
+
+// Deps is everything the UI needs from outside; cmd builds it, tests build it with the real
+// offline emulator.
+type Deps struct {
+	Config      plaidflow.Config
+	Client      *plaidflow.Client
+	Log         *plaidflow.APILog
+	Catalog     plaidflow.Catalog
+	StartLink   StartLinkFunc
+	OpenBrowser func(url string) error
+	Link        LinkPage
+	NoBrowser   bool   // never open a browser (the URL is printed anyway)
+	PartnerID   string // preselect this partner in the list
+
+	Input  io.Reader // keys; nil: stdin
+	Output io.Writer // where the UI renders (stderr in the real program)
+	// Clipboard receives OSC 52 copy sequences; nil: Output.
+	Clipboard io.Writer
+	Getenv    func(string) string // NO_COLOR, TMUX, STY; nil: no environment
+	// ProgramOptions are extra Bubble Tea options (tests pass tea.WithoutRenderer and the like).
+	ProgramOptions []tea.ProgramOption
+}
+
+func (d Deps) getenv(k string) string {
+	if d.Getenv == nil {
+		return ""
+	}
+	return d.Getenv(k)
+}
+
+// Run shows the UI until the user quits or finishes, and returns what the walk produced.
+// Quitting closes the Link server and cancels every request in flight.
+func Run(ctx context.Context, d Deps) (Result, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	m := New(ctx, d, outputRenderer(d))
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithAltScreen()}
+	if d.Input != nil {
+		opts = append(opts, tea.WithInput(d.Input))
+	}
+	if d.Output != nil {
+		opts = append(opts, tea.WithOutput(d.Output))
+	}
+	opts = append(opts, d.ProgramOptions...)
+	final, err := tea.NewProgram(m, opts...).Run()
+	cancel()
+	fm, ok := final.(Model)
+	if !ok {
+		fm = m
+	}
+	fm.closeSession()
+	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
+		err = nil // a signal ended the walk: report what was done so far
+	}
+	return fm.Result(), err
+}
+
+// outputRenderer makes a lipgloss renderer for the UI's output, honouring NO_COLOR even when
+// the output is not stdout.
+func outputRenderer(d Deps) *lipgloss.Renderer {
+	if d.Output == nil {
+		return lipgloss.DefaultRenderer()
+	}
+	r := lipgloss.NewRenderer(d.Output)
+	if d.getenv("NO_COLOR") != "" {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	return r
+}
+
+// linkSession is the part of *linkserver.Server the UI drives; an interface so that pure
+// Update tests can hand the model a session without a socket.
+type linkSession interface {
+	URL() string
+	Events() <-chan linkserver.Event
+	Wait(ctx context.Context) (linkserver.Outcome, error)
+	Close() error
+}
+
+// onceClosed makes Close safe to call from both the Link step and Run's clean-up.
+type onceClosed struct {
+	linkSession
+	once *sync.Once
+}
+
+func (s onceClosed) Close() error {
+	var err error
+	s.once.Do(func() { err = s.linkSession.Close() })
+	return err
+}
+
+func wrapSession(s linkSession) linkSession {
+	return onceClosed{linkSession: s, once: new(sync.Once)}
+}

@@ -1,0 +1,154 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/linkserver"
+	"plaidwalk/plaidflow"
+)
+
+// failure is what the error panel shows: a Plaid error in full, or a plain error with its cause.
+type failure struct {
+	step  step
+	title string
+	plaid *plaidflow.PlaidError
+	text  string
+}
+
+func (m Model) stepFailed(msg stepFailedMsg) (tea.Model, tea.Cmd) {
+	if msg.op != m.op {
+		return m, nil
+	}
+	m.stopBusy()
+	var ae accountsError
+	if errors.As(msg.err, &ae) {
+		m.walk.item = ae.item // the exchange worked; a retry only reads the accounts again
+		m.walk.exchanged = m.walk.publicToken
+	}
+	m.failure = failureFrom(msg.step, msg.err)
+	return m, nil
+}
+
+func (m *Model) stopBusy() {
+	m.linktok.creating = false
+	m.exchange.loading = false
+	m.ptoken.running = false
+	m.link.shortcutRunning = false
+}
+
+func failureFrom(s step, err error) *failure {
+	f := &failure{step: s, title: "The " + stepTitle(s) + " step failed"}
+	var pe *plaidflow.PlaidError
+	if errors.As(err, &pe) {
+		f.plaid = pe
+		return f
+	}
+	f.text = err.Error()
+	return f
+}
+
+// linkExitFailure turns onExit's error into the panel's Plaid error, with our hint.
+func linkExitFailure(le *linkserver.LinkError, requestID string) *failure {
+	pe := &plaidflow.PlaidError{
+		Type: le.ErrorType, Code: le.ErrorCode, Message: le.ErrorMessage,
+		DisplayMessage: le.DisplayMessage, RequestID: requestID,
+		DocsURL: errorDocsURL(le.ErrorType, le.ErrorCode), Hint: linkErrorHint(le.ErrorCode),
+	}
+	return &failure{step: stepLink, title: "Link exited with an error", plaid: pe}
+}
+
+// errorDocsURL points at Plaid's page for an error type, anchored at the code.
+func errorDocsURL(typ, code string) string {
+	if typ == "" {
+		return "https://plaid.com/docs/errors/"
+	}
+	page := strings.ReplaceAll(strings.ToLower(strings.TrimSuffix(typ, "_ERROR")), "_", "-")
+	return "https://plaid.com/docs/errors/" + page + "/#" + strings.ToLower(code)
+}
+
+var linkErrorHints = map[string]string{
+	"INVALID_CREDENTIALS":             "The username or password was wrong. In Sandbox and offline, log in as user_good / pass_good.",
+	"INVALID_MFA":                     "The MFA answer was wrong. Sandbox's code is 1234.",
+	"ITEM_LOCKED":                     "Too many wrong attempts locked the login. Retry with user_good / pass_good.",
+	"INSTITUTION_DOWN":                "The bank is down. Retry later or pick another test institution.",
+	"INSTITUTION_NOT_RESPONDING":      "The bank did not answer. Retry, or pick another institution.",
+	"INSTITUTION_NOT_SUPPORTED":       "This institution does not support the products asked for. Pick another one.",
+	"NO_ACCOUNTS":                     "The login has no accounts this partner can use. Try another test user.",
+	"USER_SETUP_REQUIRED":             "The user must finish setup at the bank first. Use another test user.",
+	"INSUFFICIENT_CREDENTIALS":        "Link did not get enough to log in (an OAuth window may have been closed). Retry.",
+	"INTERNAL_SERVER_ERROR":           "Plaid had an internal error. Retry; it is usually transient.",
+	"INVALID_LINK_TOKEN":              "The link_token expired or is unknown. Go back (esc) and create a new one.",
+	"COUNTRY_NOT_SUPPORTED":           "The institution is not in the country codes given. Change them in the Link options.",
+	"MFA_NOT_SUPPORTED":               "This MFA type is not supported. Try another test user.",
+	"ITEM_NOT_SUPPORTED":              "Plaid cannot connect this account. Try another institution.",
+	"USER_INPUT_TIMEOUT":              "The user took too long. Retry.",
+	"INSTITUTION_NO_LONGER_SUPPORTED": "The institution is retired. Pick another one.",
+}
+
+func linkErrorHint(code string) string {
+	if h, ok := linkErrorHints[code]; ok {
+		return h
+	}
+	return "Retry (r) to open Link again, or go back (esc) to change the options."
+}
+
+func (m Model) handleFailureKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Retry):
+		return m.retry()
+	case key.Matches(msg, m.keys.Back):
+		return m.back()
+	}
+	return m, nil
+}
+
+// retry runs the failed step again with what was entered.
+func (m Model) retry() (tea.Model, tea.Cmd) {
+	f := m.failure
+	m.failure = nil
+	switch f.step {
+	case stepLinkToken:
+		return m.createLinkToken()
+	case stepLink:
+		return m.startLink()
+	case stepExchange:
+		return m.runExchange()
+	case stepPartnerToken:
+		return m.runPartnerToken()
+	}
+	return m, nil
+}
+
+func (m Model) viewFailure(width int) string {
+	f := m.failure
+	st := m.st
+	var b strings.Builder
+	b.WriteString(st.bad.Bold(true).Render(f.title) + "\n\n")
+	row := func(label, v string) {
+		if v != "" {
+			b.WriteString(st.label.Render(label) + wrapTo(oneLine(v), width-20, 16) + "\n")
+		}
+	}
+	if pe := f.plaid; pe != nil {
+		row("error_type", pe.Type)
+		row("error_code", pe.Code)
+		row("error_message", pe.Message)
+		row("display_message", pe.DisplayMessage)
+		row("request_id", pe.RequestID)
+		if pe.Status != 0 {
+			row("http status", fmt.Sprint(pe.Status))
+		}
+		row("endpoint", pe.Endpoint)
+		row("hint", pe.Hint)
+		row("docs", pe.DocsURL)
+	} else {
+		row("cause", f.text)
+	}
+	b.WriteString("\n" + st.subtle.Render("r retry · esc back (what you entered is kept)"))
+	return st.errorPanel.Width(max(width-2, 20)).Render(b.String())
+}

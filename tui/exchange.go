@@ -1,0 +1,172 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/table"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/plaidflow"
+)
+
+// Step 5: exchange the public_token, read the Item's accounts, and pick the one the partner
+// gets. Every account is listed; the ones the partner cannot use say why.
+
+type exchangeModel struct {
+	loading  bool
+	table    table.Model
+	accounts []plaidflow.Account
+	reasons  []string // "" when eligible
+	w, h     int
+}
+
+func (m Model) runExchange() (tea.Model, tea.Cmd) {
+	ctx, op := m.newOp()
+	m.step = stepExchange
+	m.failure = nil
+	m.exchange.loading = true
+	var cmd tea.Cmd
+	if m.walk.item.AccessToken != "" && m.walk.exchanged == m.walk.publicToken {
+		cmd = accountsCmd(ctx, m.deps.Client, m.deps.Log, m.walk.item, op)
+	} else {
+		cmd = exchangeCmd(ctx, m.deps.Client, m.deps.Log, m.walk.publicToken, op)
+	}
+	return m, tea.Batch(cmd, m.startSpinner())
+}
+
+func (m Model) itemExchanged(msg itemExchangedMsg) (tea.Model, tea.Cmd) {
+	if msg.op != m.op {
+		return m, nil
+	}
+	m.walk.item, m.walk.accounts, m.walk.exchanged = msg.item, msg.accounts, m.walk.publicToken
+	return m.showAccounts()
+}
+
+// showAccounts opens the picker for the current partner on the Item's accounts.
+func (m Model) showAccounts() (tea.Model, tea.Cmd) {
+	m.step = stepExchange
+	m.exchange = newExchangeModel(m.walk.accounts.Accounts, m.walk.partner, m.linkChosenIDs(), m.st)
+	m.exchange.setSize(m.width, m.bodyHeight())
+	return m, nil
+}
+
+func (m Model) linkChosenIDs() []string {
+	var ids []string
+	for _, a := range m.walk.linkMeta.Accounts {
+		ids = append(ids, a.ID)
+	}
+	return ids
+}
+
+func newExchangeModel(accts []plaidflow.Account, p plaidflow.Partner, preferred []string, st styles) exchangeModel {
+	e := exchangeModel{accounts: accts, reasons: make([]string, len(accts))}
+	rows := make([]table.Row, len(accts))
+	for i, a := range accts {
+		ok, why := plaidflow.Eligible(p, a)
+		mark := "✓"
+		if !ok {
+			mark, e.reasons[i] = "✗", why
+			if why == "" {
+				e.reasons[i] = "not accepted by " + p.Name
+			}
+		}
+		rows[i] = table.Row{mark, oneLine(a.Name), oneLine(a.Mask), oneLine(a.Type + "/" + a.Subtype),
+			balanceText(a), noteText(ok, e.reasons[i])}
+	}
+	t := table.New(table.WithRows(rows), table.WithFocused(true))
+	ts := table.DefaultStyles()
+	ts.Selected = st.selected
+	ts.Header = ts.Header.Bold(true)
+	t.SetStyles(ts)
+	e.table = t
+	e.table.SetCursor(e.pick(preferred))
+	return e
+}
+
+// pick is the partner's choice: the first eligible account Link's user selected, else the
+// first eligible one, else the first.
+func (e exchangeModel) pick(preferred []string) int {
+	for _, id := range preferred {
+		for i, a := range e.accounts {
+			if a.ID == id && e.reasons[i] == "" {
+				return i
+			}
+		}
+	}
+	for i := range e.accounts {
+		if e.reasons[i] == "" {
+			return i
+		}
+	}
+	return 0
+}
+
+func balanceText(a plaidflow.Account) string {
+	f := func(v *float64) string {
+		if v == nil {
+			return "-"
+		}
+		return fmt.Sprintf("%.2f", *v)
+	}
+	return f(a.Available) + "/" + f(a.Current)
+}
+
+func noteText(ok bool, why string) string {
+	if ok {
+		return "eligible"
+	}
+	return oneLine(why)
+}
+
+func (e *exchangeModel) setSize(w, h int) {
+	e.w, e.h = w, h
+	fixed := 1 + 18 + 4 + 18 + 15
+	note := max(w-fixed-12, 8)
+	e.table.SetColumns([]table.Column{
+		{Title: " ", Width: 1}, {Title: "Account", Width: 18}, {Title: "Mask", Width: 4},
+		{Title: "Type/subtype", Width: 18}, {Title: "Avail/current", Width: 15}, {Title: "Note", Width: note},
+	})
+	e.table.SetHeight(max(h-6, 3))
+	e.table.SetWidth(w)
+}
+
+func (m Model) updateExchange(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.exchange.loading || len(m.exchange.accounts) == 0 {
+		return m, nil
+	}
+	if key.Matches(msg, m.keys.Enter) {
+		i := m.exchange.table.Cursor()
+		if why := m.exchange.reasons[i]; why != "" {
+			m.notice = m.walk.partner.Name + " cannot use " + oneLine(m.exchange.accounts[i].Name) + ": " + oneLine(why)
+			return m, nil
+		}
+		m.walk.account = m.exchange.accounts[i]
+		return m.runPartnerToken()
+	}
+	var cmd tea.Cmd
+	m.exchange.table, cmd = m.exchange.table.Update(msg)
+	return m, cmd
+}
+
+func (m Model) viewExchange(w int) string {
+	st := m.st
+	if m.exchange.loading {
+		return m.spin.View() + " Exchanging the public_token (/item/public_token/exchange, /accounts/get) …"
+	}
+	a := m.walk.accounts
+	var b strings.Builder
+	b.WriteString(st.label.Render("item_id") + a.ItemID + "\n")
+	inst := a.InstitutionName
+	if a.InstitutionID != "" {
+		inst += " (" + a.InstitutionID + ")"
+	}
+	b.WriteString(st.label.Render("institution") + oneLine(inst) + "\n")
+	b.WriteString(st.bold.Render("Choose the account for "+m.walk.partner.Name) + "\n")
+	b.WriteString(m.exchange.table.View() + "\n")
+	if i := m.exchange.table.Cursor(); i < len(m.exchange.reasons) && m.exchange.reasons[i] != "" {
+		b.WriteString(st.warn.Render(truncate("Not eligible: "+oneLine(m.exchange.reasons[i]), w)))
+	}
+	return b.String()
+}

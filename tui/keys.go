@@ -1,0 +1,65 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// keyMap holds every binding; each step shows the ones that apply in its help bar.
+type keyMap struct {
+	Quit, ForceQuit, Back, Help, APILog, APILogAnywhere key.Binding
+	Up, Down, PageUp, PageDown, Enter, Filter           key.Binding
+	NextField, PrevField, Toggle                        key.Binding
+	Retry, Reopen, CopyURL, Shortcut, Cancel            key.Binding
+	Reveal, Copy, Another, Confirm, Deny                key.Binding
+}
+
+func newKeyMap() keyMap {
+	return keyMap{
+		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Back:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		APILog:         key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "api log")),
+		APILogAnywhere: key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "api log")),
+		Up:             key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		Down:           key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		PageUp:         key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:       key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Filter:         key.NewBinding(key.WithKeys("/"), key.WithHelp("type", "filter")),
+		Enter:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue")),
+		NextField:      key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "next field")),
+		PrevField:      key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "previous")),
+		Toggle:         key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "change choice")),
+		Retry:          key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry")),
+		Reopen:         key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open browser")),
+		CopyURL:        key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy URL")),
+		Shortcut:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sandbox shortcut")),
+		Cancel:         key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel Link")),
+		Reveal:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "reveal/hide")),
+		Copy:           key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy token")),
+		Another:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "another partner, same Item")),
+		Confirm:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, create it")),
+		Deny:           key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
+	}
+}
+
+// helpKeys adapts a list of bindings to bubbles/help.
+type helpKeys struct{ short, full []key.Binding }
+
+func (h helpKeys) ShortHelp() []key.Binding { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding {
+	if len(h.full) == 0 {
+		return [][]key.Binding{h.short}
+	}
+	return [][]key.Binding{h.short, h.full}
+}
+
+// KeysHelp is the text `plaidwalk --help` prints about the UI's keys.
+const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen takes):
+  everywhere     ctrl+c quit · esc back a step (nothing entered is lost) · ctrl+l API log
+                 q quit and l API log where no text field has the focus · ? more keys
+  partner list   type to filter by name, id or processor · ↑/↓ move · enter choose
+  Link options   tab/↓ and shift+tab/↑ move between fields · ←/→ change a choice · enter create the link_token
+  link_token     enter open Link
+  Link           o open the browser again · c copy the URL (OSC 52) · s sandbox shortcut · x cancel
+  accounts       ↑/↓ move · enter create the partner token
+  results        ↑/↓ choose a token · v reveal/hide · c copy (OSC 52) · a another partner with this Item
+  errors         r retry · esc back`

@@ -1,0 +1,239 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/linkserver"
+	"plaidwalk/plaidflow"
+)
+
+// Step 4: Link. In browser mode a local page serves Link and its callbacks stream in; Hosted
+// Link opens Plaid's URL and polls /link/token/get; the sandbox shortcut needs no browser.
+// While waiting nothing ticks: the UI wakes only when Link reports something.
+
+type linkModel struct {
+	mode            linkMode
+	shortcut        shortcut
+	session         linkSession
+	url             string
+	feed            []string
+	waiting         bool // the page is up and Link has not finished
+	polling         bool // Hosted Link: /link/token/get is asked every few seconds
+	shortcutRunning bool
+	ended           string // why Link stopped without a public_token (timeout, closed)
+}
+
+const maxFeed = 50
+
+func (m Model) startLink() (tea.Model, tea.Cmd) {
+	closeOld := closeSessionCmd(m.link.session)
+	ctx, op := m.newOp()
+	m.step = stepLink
+	m.failure = nil
+	m.link = linkModel{mode: m.link.mode, shortcut: m.link.shortcut}
+	switch m.link.mode {
+	case modeShortcut:
+		return m.runShortcut(closeOld)
+	case modeHosted:
+		url := m.walk.token.HostedLinkURL
+		if url == "" {
+			m.failure = &failure{step: stepLink, title: "Hosted Link is not available",
+				text: "/link/token/create returned no hosted_link_url. Go back (esc) and pick the browser mode."}
+			return m, closeOld
+		}
+		m.link.url, m.link.polling = url, true
+		return m, tea.Batch(closeOld, m.openBrowser(url), hostedLinkPollAfterCmd(hostedLinkPollInterval, op))
+	}
+	return m, tea.Batch(closeOld, startLinkServerCmd(ctx, m.start, m.linkServerOptions(), op))
+}
+
+func (m Model) linkServerOptions() linkserver.Options {
+	d := m.deps
+	return linkserver.Options{
+		LinkToken: m.walk.token.Token, ScriptURL: d.Link.ScriptURL,
+		FrameOrigins: d.Link.FrameOrigins, ConnectOrigins: d.Link.ConnectOrigins,
+		Port: d.Link.Port, RedirectURI: m.walk.linkConfig.RedirectURI,
+		EnvLabel: envLabel(d.Config.Env), Timeout: d.Link.Timeout,
+	}
+}
+
+func envLabel(env plaidflow.Env) string {
+	switch env {
+	case plaidflow.EnvProduction:
+		return "production"
+	case plaidflow.EnvSandbox:
+		return "sandbox"
+	}
+	return "offline emulator"
+}
+
+func (m Model) openBrowser(url string) tea.Cmd {
+	if m.deps.NoBrowser {
+		return nil
+	}
+	return openBrowserCmd(m.deps.OpenBrowser, url)
+}
+
+func (m Model) runShortcut(first tea.Cmd) (tea.Model, tea.Cmd) {
+	ctx, op := m.newOp()
+	m.step = stepLink
+	m.link.mode = modeShortcut
+	m.link.shortcutRunning = true
+	cmd := sandboxPublicTokenCmd(ctx, m.deps.Client, m.deps.Log, m.link.shortcut, m.walk.linkConfig.Products, op)
+	return m, tea.Batch(first, cmd, m.startSpinner())
+}
+
+func (m Model) linkServerStarted(msg linkServerStartedMsg) (tea.Model, tea.Cmd) {
+	if msg.op != m.op {
+		return m, closeSessionCmd(msg.session) // the user left before the page was up
+	}
+	m.link.session, m.link.url, m.link.waiting = msg.session, msg.session.URL(), true
+	return m, tea.Batch(
+		listenLinkEventsCmd(msg.session.Events(), msg.op),
+		waitLinkCmd(m.opCtx, msg.session, msg.op),
+		m.openBrowser(m.link.url),
+	)
+}
+
+func (m Model) linkEventReceived(msg linkEventReceivedMsg) (tea.Model, tea.Cmd) {
+	next := listenLinkEventsCmd(msg.events, msg.op) // drain to the end, even for an old session
+	if msg.op == m.op && m.step == stepLink {
+		m.link.feed = append(m.link.feed, formatLinkEvent(msg.event))
+		if len(m.link.feed) > maxFeed {
+			m.link.feed = m.link.feed[len(m.link.feed)-maxFeed:]
+		}
+	}
+	return m, next
+}
+
+func (m Model) linkFinished(msg linkFinishedMsg) (tea.Model, tea.Cmd) {
+	if msg.op != m.op {
+		return m, nil
+	}
+	m.link.waiting = false
+	out := msg.outcome
+	switch {
+	case msg.err != nil:
+		m.failure = &failure{step: stepLink, title: "Waiting for Link failed", text: msg.err.Error()}
+	case out.PublicToken != "":
+		m.walk.publicToken, m.walk.linkMeta = out.PublicToken, out
+		next, cmd := m.runExchange()
+		return next, tea.Batch(cmd, closeSessionCmd(m.link.session))
+	case out.TimedOut:
+		m.link.ended = fmt.Sprintf("Link did not finish in %s. Closing the tab does not tell plaidwalk, so it gave up waiting.", m.linkTimeout())
+	case out.ExitError != nil:
+		m.failure = linkExitFailure(out.ExitError, "")
+	default:
+		status := out.ExitStatus
+		if status == "" {
+			status = "no status"
+		}
+		m.link.ended = "Link was closed before a bank was connected (" + oneLine(status) + ")."
+	}
+	return m, closeSessionCmd(m.link.session)
+}
+
+func (m Model) linkTimeout() time.Duration {
+	if m.deps.Link.Timeout > 0 {
+		return m.deps.Link.Timeout
+	}
+	return 30 * time.Minute
+}
+
+func (m Model) publicTokenCreated(msg publicTokenCreatedMsg) (tea.Model, tea.Cmd) {
+	if msg.op != m.op {
+		return m, nil
+	}
+	m.link.shortcutRunning = false
+	m.walk.publicToken = msg.publicToken
+	m.walk.linkMeta = linkserver.Outcome{PublicToken: msg.publicToken}
+	return m.runExchange()
+}
+
+func (m Model) hostedLinkPollDue(msg hostedLinkPollDueMsg) (tea.Model, tea.Cmd) {
+	if msg.op != m.op || !m.link.polling {
+		return m, nil
+	}
+	return m, pollHostedLinkCmd(m.opCtx, m.deps.Client, m.deps.Log, m.walk.token.Token, msg.op)
+}
+
+func (m Model) hostedLinkPolled(msg hostedLinkPolledMsg) (tea.Model, tea.Cmd) {
+	if msg.op != m.op || !m.link.polling {
+		return m, nil
+	}
+	r := msg.result
+	switch {
+	case !r.Done:
+		return m, hostedLinkPollAfterCmd(hostedLinkPollInterval, msg.op)
+	case r.ExitError != nil:
+		m.link.polling = false
+		m.failure = &failure{step: stepLink, title: "Hosted Link exited with an error", plaid: r.ExitError}
+		return m, nil
+	case r.PublicToken != "":
+		m.link.polling = false
+		m.walk.publicToken = r.PublicToken
+		m.walk.linkMeta = linkserver.Outcome{PublicToken: r.PublicToken}
+		return m.runExchange()
+	}
+	m.link.polling = false
+	m.link.ended = "Hosted Link finished without connecting a bank."
+	return m, nil
+}
+
+// leaveLink stops the Link step (cancel, back) and closes its page.
+func (m Model) leaveLink(to step) (tea.Model, tea.Cmd) {
+	m.cancel()
+	m.op++
+	closeCmd := closeSessionCmd(m.link.session)
+	m.link = linkModel{mode: m.link.mode, shortcut: m.link.shortcut}
+	m.step = to
+	return m, closeCmd
+}
+
+func (m Model) updateLink(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Reopen) && m.link.url != "":
+		return m, openBrowserCmd(m.deps.OpenBrowser, m.link.url)
+	case key.Matches(msg, k.CopyURL) && m.link.url != "":
+		return m, m.copy(m.link.url, "Link URL")
+	case key.Matches(msg, k.Shortcut) && m.shortcutAllowed() && !m.link.shortcutRunning:
+		closeCmd := closeSessionCmd(m.link.session)
+		m.link.session, m.link.waiting, m.link.polling, m.link.ended = nil, false, false, ""
+		return m.runShortcut(closeCmd)
+	case key.Matches(msg, k.Cancel):
+		return m.leaveLink(stepLinkToken)
+	case key.Matches(msg, k.Retry) && m.link.ended != "":
+		return m.startLink()
+	}
+	return m, nil
+}
+
+func (m Model) shortcutAllowed() bool { return m.deps.Config.Env != plaidflow.EnvProduction }
+
+func (m Model) copy(text, what string) tea.Cmd {
+	w := m.deps.Clipboard
+	if w == nil {
+		w = m.deps.Output
+	}
+	return copyCmd(w, m.deps.Getenv, text, what)
+}
+
+func (m Model) linkKeys() []key.Binding {
+	k := m.keys
+	var ks []key.Binding
+	if m.link.ended != "" {
+		ks = append(ks, withHelp(k.Retry, "open Link again"))
+	}
+	if m.link.url != "" {
+		ks = append(ks, k.Reopen, k.CopyURL)
+	}
+	if m.shortcutAllowed() && m.link.mode != modeShortcut {
+		ks = append(ks, k.Shortcut)
+	}
+	return append(ks, k.Cancel, k.APILog, k.Quit)
+}

@@ -1,0 +1,69 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/plaidflow"
+)
+
+// Step 3: /link/token/create, then the token (masked) and when it expires.
+
+type linkTokenModel struct{ creating bool }
+
+func (m Model) createLinkToken() (tea.Model, tea.Cmd) {
+	ctx, op := m.newOp()
+	m.step = stepLinkToken
+	m.failure = nil
+	m.linktok.creating = true
+	m.walk.token = plaidflow.LinkToken{}
+	return m, tea.Batch(createLinkTokenCmd(ctx, m.deps.Client, m.deps.Log, m.walk.linkConfig, op), m.startSpinner())
+}
+
+func (m Model) linkTokenCreated(msg linkTokenCreatedMsg) (tea.Model, tea.Cmd) {
+	if msg.op != m.op {
+		return m, nil
+	}
+	m.linktok.creating = false
+	m.walk.token = msg.token
+	return m, nil
+}
+
+func (m Model) updateLinkToken(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.Enter) && !m.linktok.creating && m.walk.token.Token != "" {
+		return m.startLink()
+	}
+	return m, nil
+}
+
+func (m Model) viewLinkToken(w int) string {
+	st := m.st
+	if m.linktok.creating {
+		return m.spin.View() + " Calling /link/token/create …"
+	}
+	t := m.walk.token
+	lc := m.walk.linkConfig
+	rows := [][2]string{
+		{"link_token", plaidflow.Mask(t.Token)},
+		{"expires", t.Expiration.UTC().Format("2006-01-02 15:04 UTC")},
+		{"request_id", t.RequestID},
+		{"products", strings.Join(lc.Products, ", ")},
+		{"countries", strings.Join(lc.CountryCodes, ", ")},
+		{"Link mode", string(m.link.mode)},
+	}
+	if lc.LinkCustomization != "" {
+		rows = append(rows, [2]string{"customization", lc.LinkCustomization})
+	}
+	if t.HostedLinkURL != "" {
+		rows = append(rows, [2]string{"hosted link", t.HostedLinkURL})
+	}
+	var b strings.Builder
+	b.WriteString(st.good.Render("link_token created.") + "\n\n")
+	for _, r := range rows {
+		b.WriteString(st.label.Render(r[0]) + truncate(oneLine(r[1]), w-16) + "\n")
+	}
+	b.WriteString("\n" + st.bold.Render("Press Enter to open Link") + st.subtle.Render(" ("+string(m.link.mode)+")."))
+	return b.String()
+}

@@ -1,0 +1,189 @@
+package tui
+
+import (
+	"time"
+
+	"context"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"plaidwalk/linkserver"
+	"plaidwalk/plaidflow"
+)
+
+// step is where the walk is.
+type step int
+
+const (
+	stepPartner step = iota
+	stepOptions
+	stepLinkToken
+	stepLink
+	stepExchange
+	stepPartnerToken
+	stepResults
+)
+
+var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results"}
+
+func (s step) String() string {
+	if int(s) < len(stepNames) {
+		return stepNames[s]
+	}
+	return "unknown"
+}
+
+// Model is the root of the UI: the walk's state plus one model per step.
+type Model struct {
+	ctx   context.Context
+	deps  Deps
+	st    styles
+	keys  keyMap
+	help  help.Model
+	spin  spinner.Model
+	start startSessionFunc
+
+	width, height int
+	step          step
+	showLog       bool
+	logView       viewport.Model
+	calls         []plaidflow.Call
+	failure       *failure
+	confirming    bool   // production: waiting for y before creating anything
+	notice        string // one line of feedback (copied, browser failed to open)
+	quitting      bool
+
+	op       int
+	opCtx    context.Context // the current operation's context; cancelled by back and quit
+	cancelOp context.CancelFunc
+
+	partner  partnerModel
+	options  optionsModel
+	linktok  linkTokenModel
+	link     linkModel
+	exchange exchangeModel
+	ptoken   partnerTokenModel
+	results  resultsModel
+
+	walk walkState
+}
+
+// walkState is what the walk has produced so far; it outlives the step models.
+type walkState struct {
+	partner     plaidflow.Partner
+	linkConfig  plaidflow.LinkConfig
+	inputs      plaidflow.PartnerInputs
+	token       plaidflow.LinkToken
+	publicToken string
+	linkMeta    linkserver.Outcome
+	item        plaidflow.Item
+	exchanged   string // the public_token item came from
+	accounts    plaidflow.ItemAccounts
+	account     plaidflow.Account
+	reuseItem   bool // "another partner with this Item": Link is skipped
+	runs        []PartnerRun
+}
+
+// New makes the root model; r renders the styles (nil: lipgloss's default renderer).
+func New(ctx context.Context, d Deps, r *lipgloss.Renderer) Model {
+	st := newStyles(r)
+	m := Model{
+		ctx: ctx, deps: d, st: st, keys: newKeyMap(), help: help.New(),
+		spin:  spinner.New(spinner.WithSpinner(slowSpinner), spinner.WithStyle(st.accent)),
+		width: 80, height: 24,
+		logView: viewport.New(80, 8),
+		start:   adaptStart(d.StartLink),
+	}
+	m.partner = newPartnerModel(d.Catalog, d.PartnerID, st)
+	m.resize(m.width, m.height)
+	return m
+}
+
+// slowSpinner ticks four times a second: enough to show life, cheap while an API call runs.
+var slowSpinner = spinner.Spinner{Frames: []string{"-", "\\", "|", "/"}, FPS: time.Second / 4}
+
+func adaptStart(start StartLinkFunc) startSessionFunc {
+	if start == nil {
+		return nil
+	}
+	return func(ctx context.Context, o linkserver.Options) (linkSession, error) {
+		s, err := start(ctx, o)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+}
+
+func (m Model) Init() tea.Cmd { return nil }
+
+// busy reports whether an API call is running (the only time the spinner ticks).
+func (m Model) busy() bool {
+	switch m.step {
+	case stepLinkToken:
+		return m.linktok.creating
+	case stepExchange:
+		return m.exchange.loading
+	case stepPartnerToken:
+		return m.ptoken.running
+	case stepLink:
+		return m.link.shortcutRunning
+	}
+	return false
+}
+
+// newOp starts a new operation: the previous one is cancelled and its late answers ignored.
+func (m *Model) newOp() (context.Context, int) {
+	m.cancel()
+	m.op++
+	ctx, cancel := context.WithCancel(m.ctx)
+	m.opCtx, m.cancelOp = ctx, cancel
+	return ctx, m.op
+}
+
+func (m *Model) cancel() {
+	if m.cancelOp != nil {
+		m.cancelOp()
+		m.cancelOp = nil
+	}
+}
+
+func (m Model) startSpinner() tea.Cmd { return m.spin.Tick }
+
+// closeSession shuts the Link page server if one is open; Run calls it after the program ends.
+func (m Model) closeSession() {
+	if m.link.session != nil {
+		_ = m.link.session.Close()
+	}
+}
+
+func (m *Model) resize(w, h int) {
+	m.width, m.height = w, h
+	m.help.Width = w
+	bodyH := m.bodyHeight()
+	m.partner.setSize(w, bodyH)
+	m.exchange.setSize(w, bodyH)
+	m.logView.Width = w
+	m.logView.Height = m.logHeight()
+	m.refreshLog()
+}
+
+// Layout: banner, title, body, optional API log, notice, help.
+func (m Model) logHeight() int {
+	if !m.showLog {
+		return 0
+	}
+	return max(4, (m.height-4)/2)
+}
+
+func (m Model) bodyHeight() int {
+	h := m.height - 4 - m.logHeight()
+	if m.showLog {
+		h-- // the pane's top border
+	}
+	return max(h, 3)
+}

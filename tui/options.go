@@ -1,0 +1,212 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/plaidflow"
+)
+
+// Step 2: Link options. Every field starts at a working default, so Enter alone goes on.
+
+type linkMode string
+
+const (
+	modeBrowser  linkMode = "browser"
+	modeHosted   linkMode = "hosted link"
+	modeShortcut linkMode = "sandbox shortcut"
+)
+
+const (
+	fieldProducts    = "products"
+	fieldCountries   = "country_codes"
+	fieldLanguage    = "language"
+	fieldClientName  = "client_name"
+	fieldRedirectURI = "redirect_uri"
+	fieldSelect      = "account_select"
+	fieldMode        = "link_mode"
+	fieldInstitution = "institution_id"
+	fieldUsername    = "username"
+	fieldPassword    = "password"
+	inputPrefix      = "input:"
+)
+
+// shortcut is how the sandbox shortcut logs in, instead of Link.
+type shortcut struct{ institution, username, password string }
+
+type optionField struct {
+	name, label, hint string
+	input             textinput.Model
+	choices           []string // a choice field when set
+	choice            int
+	required          bool
+}
+
+func (f optionField) value() string {
+	if f.choices != nil {
+		return f.choices[f.choice]
+	}
+	return strings.TrimSpace(f.input.Value())
+}
+
+type optionsModel struct {
+	ready  bool
+	reuse  bool // only the partner's inputs: the Item is kept
+	fields []optionField
+	focus  int
+	err    string
+}
+
+func textField(name, label, value, hint string) optionField {
+	in := textinput.New()
+	in.Prompt = ""
+	in.SetValue(value)
+	in.CharLimit = 512
+	return optionField{name: name, label: label, hint: hint, input: in}
+}
+
+func choiceField(name, label, hint string, choices ...string) optionField {
+	return optionField{name: name, label: label, hint: hint, choices: choices}
+}
+
+func newOptionsModel(cfg plaidflow.Config, p plaidflow.Partner, reuse bool) optionsModel {
+	o := optionsModel{ready: true, reuse: reuse}
+	if !reuse {
+		lc := defaultLinkConfig(cfg, p)
+		modes := []string{string(modeBrowser), string(modeHosted), string(modeShortcut)}
+		if cfg.Env == plaidflow.EnvProduction {
+			modes = modes[:2] // the shortcut is a sandbox endpoint
+		}
+		o.fields = []optionField{
+			textField(fieldProducts, "Products", strings.Join(lc.Products, ","), "Link products, comma separated; preset from the partner"),
+			textField(fieldCountries, "Country codes", strings.Join(lc.CountryCodes, ","), "comma separated, e.g. US,CA"),
+			textField(fieldLanguage, "Language", lc.Language, "Link's language: en, fr, es, nl, de ..."),
+			textField(fieldClientName, "Client name", lc.ClientName, "the app name Link shows"),
+			textField(fieldRedirectURI, "Redirect URI", lc.RedirectURI, "only for OAuth redirects; must be allow-listed in the Dashboard"),
+			choiceField(fieldSelect, "Account Select", "single: one account; multiple: Link lets the user pick several", "single", "multiple"),
+			choiceField(fieldMode, "Link mode", "browser: local page; hosted link: Plaid-hosted URL; shortcut: no browser", modes...),
+			textField(fieldInstitution, "Institution", "ins_109508", "sandbox institution id (First Platypus Bank)"),
+			textField(fieldUsername, "Test user", "user_good", "sandbox username"),
+			textField(fieldPassword, "Test password", "pass_good", "error_<CODE> makes the login fail with that code"),
+		}
+	}
+	for _, in := range p.Inputs {
+		def := in.Default
+		if def == "" && in.Required && cfg.Env == plaidflow.EnvOffline {
+			def = "offline-test" // the emulator accepts any value; real mode must ask the partner
+		}
+		f := textField(inputPrefix+in.Name, in.Label, def, "asked for by "+p.Name)
+		f.required = in.Required
+		o.fields = append(o.fields, f)
+	}
+	return o.focusOn(0)
+}
+
+// defaultLinkConfig is plaidflow's default, completed where it leaves a field empty.
+func defaultLinkConfig(cfg plaidflow.Config, p plaidflow.Partner) plaidflow.LinkConfig {
+	lc := plaidflow.DefaultLinkConfig(cfg, p)
+	if len(lc.Products) == 0 {
+		lc.Products = p.Products
+	}
+	if len(lc.CountryCodes) == 0 {
+		lc.CountryCodes = cfg.CountryCodes
+	}
+	if len(lc.CountryCodes) == 0 {
+		lc.CountryCodes = []string{"US"}
+	}
+	if lc.Language == "" {
+		lc.Language = "en"
+	}
+	if lc.ClientName == "" {
+		lc.ClientName = "plaidwalk"
+	}
+	if lc.RedirectURI == "" {
+		lc.RedirectURI = cfg.RedirectURI
+	}
+	if lc.UserID == "" {
+		lc.UserID = "plaidwalk-user"
+	}
+	return lc
+}
+
+func (o optionsModel) field(name string) optionField {
+	for _, f := range o.fields {
+		if f.name == name {
+			return f
+		}
+	}
+	return optionField{input: textinput.New(), choices: nil}
+}
+
+// visible reports whether field i is shown: the test user only matters for the shortcut.
+func (o optionsModel) visible(i int) bool {
+	switch o.fields[i].name {
+	case fieldInstitution, fieldUsername, fieldPassword:
+		return linkMode(o.field(fieldMode).value()) == modeShortcut
+	}
+	return true
+}
+
+func (o optionsModel) focusOn(i int) optionsModel {
+	for j := range o.fields {
+		o.fields[j].input.Blur()
+	}
+	o.focus = i
+	if i < len(o.fields) && o.fields[i].choices == nil {
+		o.fields[i].input.Focus()
+		o.fields[i].input.CursorEnd()
+	}
+	return o
+}
+
+// move goes to the next (or previous) visible field, wrapping around.
+func (o optionsModel) move(delta int) optionsModel {
+	n := len(o.fields)
+	if n == 0 {
+		return o
+	}
+	i := o.focus
+	for range n {
+		i = (i + delta + n) % n
+		if o.visible(i) {
+			break
+		}
+	}
+	return o.focusOn(i)
+}
+
+func (o optionsModel) focusedIsText() bool {
+	return o.focus < len(o.fields) && o.fields[o.focus].choices == nil
+}
+
+func (m Model) updateOptions(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	o := m.options
+	o.err = ""
+	switch {
+	case key.Matches(msg, k.Enter):
+		m.options = o
+		return m.submitOptions()
+	case msg.String() == "tab" || msg.String() == "down":
+		o = o.move(1)
+	case msg.String() == "shift+tab" || msg.String() == "up":
+		o = o.move(-1)
+	case !o.focusedIsText() && key.Matches(msg, k.Toggle):
+		f := &o.fields[o.focus]
+		step := 1
+		if msg.String() == "left" {
+			step = len(f.choices) - 1
+		}
+		f.choice = (f.choice + step) % len(f.choices)
+	case o.focusedIsText():
+		var cmd tea.Cmd
+		o.fields[o.focus].input, cmd = o.fields[o.focus].input.Update(msg)
+		m.options = o
+		return m, cmd
+	}
+	m.options = o
+	return m, nil
+}

@@ -1,0 +1,164 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/plaidflow"
+)
+
+// choices is what the options form produced.
+type choices struct {
+	link     plaidflow.LinkConfig
+	mode     linkMode
+	shortcut shortcut
+	inputs   plaidflow.PartnerInputs
+}
+
+// build reads the form; a non-empty problem names the field to fix.
+func (o optionsModel) build(cfg plaidflow.Config, p plaidflow.Partner) (choices, string) {
+	var c choices
+	c.inputs = plaidflow.PartnerInputs{}
+	for _, f := range o.fields {
+		if name, ok := strings.CutPrefix(f.name, inputPrefix); ok {
+			if f.required && f.value() == "" {
+				return c, f.label + " is required by " + p.Name + "."
+			}
+			c.inputs[name] = f.value()
+		}
+	}
+	if o.reuse {
+		return c, ""
+	}
+	lc := defaultLinkConfig(cfg, p)
+	lc.Products = splitComma(o.field(fieldProducts).value())
+	lc.CountryCodes = splitComma(strings.ToUpper(o.field(fieldCountries).value()))
+	lc.Language = o.field(fieldLanguage).value()
+	lc.ClientName = o.field(fieldClientName).value()
+	lc.RedirectURI = o.field(fieldRedirectURI).value()
+	lc.LinkCustomization = ""
+	if o.field(fieldSelect).value() == "multiple" {
+		lc.LinkCustomization = "multi_select"
+	}
+	c.mode = linkMode(o.field(fieldMode).value())
+	lc.HostedLink = c.mode == modeHosted
+	c.link = lc
+	c.shortcut = shortcut{
+		institution: o.field(fieldInstitution).value(),
+		username:    o.field(fieldUsername).value(),
+		password:    o.field(fieldPassword).value(),
+	}
+	switch {
+	case len(lc.Products) == 0:
+		return c, "Products is empty: give at least one Link product, e.g. auth."
+	case len(lc.CountryCodes) == 0:
+		return c, "Country codes is empty: give at least one, e.g. US."
+	case lc.ClientName == "":
+		return c, "Client name is empty: Link shows it to the user."
+	case c.mode == modeShortcut && c.shortcut.institution == "":
+		return c, "Institution is empty: the sandbox shortcut needs one, e.g. ins_109508."
+	}
+	return c, ""
+}
+
+func splitComma(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (m Model) submitOptions() (tea.Model, tea.Cmd) {
+	c, problem := m.options.build(m.deps.Config, m.walk.partner)
+	if problem != "" {
+		m.options.err = problem
+		return m, nil
+	}
+	m.walk.inputs = c.inputs
+	if m.options.reuse {
+		return m.showAccounts()
+	}
+	m.walk.linkConfig = c.link
+	m.link.mode, m.link.shortcut = c.mode, c.shortcut
+	if m.deps.Config.Env == plaidflow.EnvProduction {
+		m.confirming = true
+		return m, nil
+	}
+	return m.createLinkToken()
+}
+
+func (m Model) handleConfirmKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Confirm):
+		m.confirming = false
+		return m.createLinkToken()
+	case key.Matches(msg, m.keys.Deny):
+		m.confirming = false
+	}
+	return m, nil
+}
+
+func (m Model) viewConfirm() string {
+	return m.st.errorPanel.Render(m.st.bad.Bold(true).Render("This is PRODUCTION.") + "\n\n" +
+		"plaidwalk is about to create a real link_token; Link will connect a real bank account\n" +
+		"and the partner token will move real money or share real data.\n\n" +
+		"Create it? y yes · n no")
+}
+
+func (m Model) viewOptions(w int) string {
+	o := m.options
+	st := m.st
+	var b strings.Builder
+	if o.reuse {
+		b.WriteString(st.subtle.Render(fmt.Sprintf("Reusing Item %s: Link is skipped. %s needs:", maskID(m.walk.item.ItemID), m.walk.partner.Name)) + "\n\n")
+	}
+	for i, f := range o.fields {
+		if !o.visible(i) {
+			continue
+		}
+		cursor := "  "
+		if i == o.focus {
+			cursor = st.selected.Render("> ")
+		}
+		b.WriteString(cursor + st.label.Render(f.label) + m.viewFieldValue(f, i == o.focus) + "\n")
+	}
+	if o.focus < len(o.fields) {
+		b.WriteString("\n" + st.subtle.Render(truncate(o.fields[o.focus].hint, w)))
+	}
+	if o.err != "" {
+		b.WriteString("\n" + st.bad.Render(o.err))
+	}
+	return b.String()
+}
+
+func (m Model) viewFieldValue(f optionField, focused bool) string {
+	if f.choices == nil {
+		if focused {
+			return f.input.View()
+		}
+		return f.input.Value()
+	}
+	parts := make([]string, len(f.choices))
+	for i, c := range f.choices {
+		if i == f.choice {
+			parts[i] = m.st.selected.Render("[" + c + "]")
+		} else {
+			parts[i] = m.st.subtle.Render(" " + c + " ")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// maskID shortens an id for a heading; ids are not secret, only long.
+func maskID(id string) string {
+	if len(id) <= 12 {
+		return id
+	}
+	return id[:6] + "…" + id[len(id)-4:]
+}

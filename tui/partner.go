@@ -1,0 +1,199 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/list"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"plaidwalk/plaidflow"
+)
+
+// Step 1: the partner list. Typing filters at once (by name, id or processor string), the
+// arrows move, Enter chooses; the panel below shows what the highlighted partner needs.
+
+type partnerItem struct{ p plaidflow.Partner }
+
+func (i partnerItem) FilterValue() string {
+	return strings.ToLower(i.p.Name + " " + i.p.ID + " " + i.p.Processor)
+}
+
+type partnerModel struct {
+	list   list.Model
+	filter textinput.Model
+	total  int
+	w, h   int
+}
+
+func newPartnerModel(c plaidflow.Catalog, preselect string, st styles) partnerModel {
+	items := make([]list.Item, len(c.Partners))
+	sel := 0
+	for i, p := range c.Partners {
+		items[i] = partnerItem{p}
+		if preselect != "" && p.ID == preselect {
+			sel = i
+		}
+	}
+	l := list.New(items, partnerDelegate{st: st}, 80, 10)
+	l.SetShowTitle(false)
+	l.SetShowFilter(false)
+	l.SetShowStatusBar(false)
+	l.SetShowHelp(false)
+	l.SetShowPagination(false)
+	l.DisableQuitKeybindings()
+	l.Filter = substringFilter
+	l.KeyMap = navigationOnly()
+	l.Select(sel)
+	f := textinput.New()
+	f.Prompt = "Filter: "
+	f.Placeholder = "type a name, id or processor"
+	f.Focus()
+	return partnerModel{list: l, filter: f, total: len(items)}
+}
+
+// navigationOnly leaves the list the arrow and page keys: letters belong to the filter.
+func navigationOnly() list.KeyMap {
+	km := list.DefaultKeyMap()
+	km.CursorUp = key.NewBinding(key.WithKeys("up", "ctrl+p"))
+	km.CursorDown = key.NewBinding(key.WithKeys("down", "ctrl+n"))
+	km.PrevPage = key.NewBinding(key.WithKeys("pgup"))
+	km.NextPage = key.NewBinding(key.WithKeys("pgdown"))
+	km.GoToStart = key.NewBinding(key.WithKeys("home"))
+	km.GoToEnd = key.NewBinding(key.WithKeys("end"))
+	for _, b := range []*key.Binding{&km.Filter, &km.ClearFilter, &km.CancelWhileFiltering,
+		&km.AcceptWhileFiltering, &km.ShowFullHelp, &km.CloseFullHelp, &km.Quit, &km.ForceQuit} {
+		*b = key.NewBinding(key.WithDisabled())
+	}
+	return km
+}
+
+// substringFilter keeps the partners whose name, id or processor contains the text, in
+// catalog order: predictable, unlike a fuzzy match.
+func substringFilter(term string, targets []string) []list.Rank {
+	term = strings.ToLower(strings.TrimSpace(term))
+	var ranks []list.Rank
+	for i, t := range targets {
+		if at := strings.Index(t, term); at >= 0 {
+			idx := make([]int, 0, len(term))
+			for k := range len(term) {
+				idx = append(idx, at+k)
+			}
+			ranks = append(ranks, list.Rank{Index: i, MatchedIndexes: idx})
+		}
+	}
+	return ranks
+}
+
+func (p *partnerModel) setSize(w, h int) {
+	p.w, p.h = w, h
+	lw, lh := w, max(h-1-detailsHeight(w, h), 2)
+	if sideBySide(w) {
+		lw, lh = w/2, h-1
+	}
+	p.list.SetSize(lw, lh)
+	p.filter.Width = max(lw-10, 10)
+}
+
+func sideBySide(w int) bool { return w >= 110 }
+
+func detailsHeight(w, h int) int {
+	if sideBySide(w) {
+		return h
+	}
+	return min(8, h/2)
+}
+
+func (p *partnerModel) setFilter(v string) {
+	p.filter.SetValue(v)
+	if strings.TrimSpace(v) == "" {
+		p.list.ResetFilter()
+		return
+	}
+	p.list.SetFilterText(v)
+}
+
+func (p *partnerModel) clearFilter() { p.setFilter("") }
+
+func (p partnerModel) selected() (plaidflow.Partner, bool) {
+	it, ok := p.list.SelectedItem().(partnerItem)
+	return it.p, ok
+}
+
+func (m Model) updatePartner(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Enter):
+		p, ok := m.partner.selected()
+		if !ok {
+			m.notice = "No partner matches the filter: esc clears it."
+			return m, nil
+		}
+		if !p.Runnable() {
+			m.notice = p.Name + " cannot be walked: " + notRunnableReason(p)
+			return m, nil
+		}
+		return m.choosePartner(p)
+	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown) || msg.String() == "home" || msg.String() == "end":
+		var cmd tea.Cmd
+		m.partner.list, cmd = m.partner.list.Update(msg)
+		return m, cmd
+	case msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace || msg.Type == tea.KeyBackspace ||
+		msg.Type == tea.KeyDelete || msg.Type == tea.KeyCtrlU || msg.Type == tea.KeyCtrlW:
+		before := m.partner.filter.Value()
+		var cmd tea.Cmd
+		m.partner.filter, cmd = m.partner.filter.Update(msg)
+		if v := m.partner.filter.Value(); v != before {
+			m.partner.setFilter(v)
+		}
+		return m, cmd
+	}
+	return m, nil
+}
+
+func notRunnableReason(p plaidflow.Partner) string {
+	if p.NotRunnable != "" {
+		return p.NotRunnable
+	}
+	return "it has no token flow plaidwalk can run"
+}
+
+// choosePartner moves on from the list. With an Item kept from a finished walk, Link is
+// skipped: only the new partner's own inputs are asked for, then its account.
+func (m Model) choosePartner(p plaidflow.Partner) (tea.Model, tea.Cmd) {
+	same := p.ID == m.walk.partner.ID && m.options.ready
+	m.walk.partner = p
+	if m.walk.reuseItem {
+		if !same {
+			m.options = newOptionsModel(m.deps.Config, p, true)
+		}
+		if len(p.Inputs) > 0 {
+			m.step = stepOptions
+			return m, nil
+		}
+		return m.showAccounts()
+	}
+	if !same {
+		m.options = newOptionsModel(m.deps.Config, p, false)
+	}
+	m.step = stepOptions
+	return m, nil
+}
+
+func (m Model) viewPartner(w int) string {
+	p := m.partner
+	count := fmt.Sprintf("%d of %d partners", len(p.list.VisibleItems()), p.total)
+	left := p.filter.View() + "  " + m.st.subtle.Render(count) + "\n" + p.list.View()
+	sel, ok := p.selected()
+	if !ok {
+		return left
+	}
+	if sideBySide(w) {
+		details := m.viewPartnerDetails(sel, w-w/2-4)
+		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(w/2).Render(left), details)
+	}
+	return left + "\n" + m.viewPartnerDetails(sel, w-4)
+}

@@ -1,0 +1,92 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/plaidflow"
+)
+
+// partnerDelegate draws one partner per line: name, flow kind, products; greyed when
+// plaidwalk cannot walk it.
+type partnerDelegate struct{ st styles }
+
+func (d partnerDelegate) Height() int                             { return 1 }
+func (d partnerDelegate) Spacing() int                            { return 0 }
+func (d partnerDelegate) Update(_ tea.Msg, _ *list.Model) tea.Cmd { return nil }
+
+func (d partnerDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	it, ok := item.(partnerItem)
+	if !ok {
+		return
+	}
+	p := it.p
+	cursor := "  "
+	if index == m.Index() {
+		cursor = "> "
+	}
+	kind := string(p.Flow)
+	if !p.Runnable() {
+		kind = "not runnable"
+	}
+	line := fmt.Sprintf("%s%-24s %-13s %s", cursor, truncate(p.Name, 24), kind, strings.Join(p.Products, ","))
+	line = truncate(line, max(m.Width(), 10))
+	switch {
+	case !p.Runnable():
+		line = d.st.greyed.Render(line)
+	case index == m.Index():
+		line = d.st.selected.Render(line)
+	}
+	fmt.Fprint(w, line)
+}
+
+// viewPartnerDetails is the panel about the highlighted partner: what it is, what it needs,
+// where its guide is.
+func (m Model) viewPartnerDetails(p plaidflow.Partner, width int) string {
+	st := m.st
+	var b strings.Builder
+	head := st.bold.Render(p.Name) + st.subtle.Render("  id "+p.ID)
+	if p.Processor != "" {
+		head += st.subtle.Render(" · processor " + p.Processor)
+	}
+	b.WriteString(head + "\n")
+	if !p.Runnable() {
+		b.WriteString(st.warn.Render("Not runnable: "+wrapTo(notRunnableReason(p), width-14, 14)) + "\n")
+	}
+	b.WriteString(wrapTo(p.Description, width, 0) + "\n")
+	needs := "Link products " + strings.Join(p.Products, ", ")
+	if acc := accountTypesText(p.AccountTypes); acc != "" {
+		needs += " · accounts " + acc
+	}
+	if len(p.Countries) > 0 {
+		needs += " · " + strings.Join(p.Countries, ",")
+	}
+	for _, in := range p.Inputs {
+		needs += " · input " + in.Name
+	}
+	b.WriteString(st.subtle.Render(wrapTo("Needs: "+needs, width, 0)) + "\n")
+	docs := p.DocsURL
+	if !p.HasDocsPage && docs != "" {
+		docs += " (no partner page of its own)"
+	}
+	b.WriteString(st.accent.Render(truncate("Docs: "+docs, width)))
+	return st.panel.Width(width + 2).Render(b.String())
+}
+
+func accountTypesText(types map[string][]string) string {
+	var out []string
+	for t, subs := range types {
+		if len(subs) == 0 {
+			out = append(out, t)
+			continue
+		}
+		out = append(out, t+" ("+strings.Join(subs, "/")+")")
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}

@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"plaidwalk/plaidflow"
+)
+
+// Result is what a walk produced, for the summary printed after the UI closes.
+type Result struct {
+	Env         plaidflow.Env
+	Step        string // where the walk stopped
+	ItemID      string
+	Institution string
+	AccessToken string
+	Runs        []PartnerRun
+	Calls       []plaidflow.Call
+}
+
+// Completed reports whether at least one partner token was made.
+func (r Result) Completed() bool { return len(r.Runs) > 0 }
+
+// Result is the walk so far.
+func (m Model) Result() Result {
+	inst := m.walk.accounts.InstitutionName
+	return Result{
+		Env: m.deps.Config.Env, Step: m.step.String(), ItemID: m.walk.item.ItemID, Institution: inst,
+		AccessToken: m.walk.item.AccessToken, Runs: m.walk.runs, Calls: m.calls,
+	}
+}
+
+// Summary is the plain-text page printed on stdout after the UI exits. Tokens are masked
+// unless reveal is set (the caller reveals them when stdout is a file, not a screen).
+func (r Result) Summary(reveal bool) string {
+	show := plaidflow.Mask
+	if reveal {
+		show = func(s string) string { return s }
+	}
+	var b strings.Builder
+	env := envLabel(r.Env)
+	fmt.Fprintf(&b, "plaidwalk result (%s)\n", env)
+	if r.Env == plaidflow.EnvOffline || r.Env == "" {
+		b.WriteString("These tokens come from the offline emulator and are not real.\n")
+	}
+	if !r.Completed() {
+		fmt.Fprintf(&b, "No partner token was made: the walk stopped at the %s step.\n", r.Step)
+	}
+	if r.ItemID != "" {
+		fmt.Fprintf(&b, "item_id        %s\n", r.ItemID)
+		if r.Institution != "" {
+			fmt.Fprintf(&b, "institution    %s\n", oneLine(r.Institution))
+		}
+		fmt.Fprintf(&b, "access_token   %s\n", show(r.AccessToken))
+	}
+	for _, run := range r.Runs {
+		a := run.Account
+		fmt.Fprintf(&b, "\npartner        %s (%s)\n", run.Partner.Name, run.Partner.ID)
+		fmt.Fprintf(&b, "account        %s %s %s/%s %s\n", oneLine(a.Name), oneLine(a.Mask), a.Type, a.Subtype, a.ID)
+		for _, t := range run.Result.Tokens {
+			fmt.Fprintf(&b, "%-14s %s  (request_id %s)\n", t.Kind, show(t.Value), t.RequestID)
+		}
+		if run.Result.AssetReportID != "" {
+			fmt.Fprintf(&b, "asset_report_id %s\n", run.Result.AssetReportID)
+		}
+	}
+	if len(r.Calls) > 0 {
+		b.WriteString("\nAPI calls\n")
+		for _, c := range r.Calls {
+			fmt.Fprintf(&b, "  %s %s %d request_id=%s\n", c.Method, oneLine(c.Path), c.Status, oneLine(c.RequestID))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,96 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/plaidflow"
+)
+
+// Step 7: what the walk produced. Tokens stay masked until v; c copies the highlighted one
+// through OSC 52; a starts again with another partner on the same Item, skipping Link.
+
+type resultsModel struct {
+	revealed bool
+	sel      int
+	offset   int // first line shown when the page is taller than the screen
+}
+
+// namedToken is a row of the token list.
+type namedToken struct {
+	kind, value, requestID string
+}
+
+func (m Model) tokens() []namedToken {
+	var out []namedToken
+	for i := len(m.walk.runs) - 1; i >= 0; i-- {
+		for _, t := range m.walk.runs[i].Result.Tokens {
+			out = append(out, namedToken{kind: string(t.Kind), value: t.Value, requestID: t.RequestID})
+		}
+	}
+	if at := m.walk.item.AccessToken; at != "" {
+		out = append(out, namedToken{kind: "access_token", value: at, requestID: m.walk.item.RequestID})
+	}
+	return out
+}
+
+func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	toks := m.tokens()
+	switch {
+	case key.Matches(msg, k.Reveal):
+		m.results.revealed = !m.results.revealed
+	case key.Matches(msg, k.Copy) && len(toks) > 0:
+		t := toks[min(m.results.sel, len(toks)-1)]
+		return m, m.copy(t.value, t.kind)
+	case key.Matches(msg, k.Up):
+		m.results.sel = max(m.results.sel-1, 0)
+	case key.Matches(msg, k.Down):
+		m.results.sel = min(m.results.sel+1, max(len(toks)-1, 0))
+	case key.Matches(msg, k.PageDown):
+		m.results.offset += max(m.bodyHeight()-2, 1)
+	case key.Matches(msg, k.PageUp):
+		m.results.offset = max(m.results.offset-max(m.bodyHeight()-2, 1), 0)
+	case key.Matches(msg, k.Another):
+		m.walk.reuseItem = true
+		m.partner.clearFilter()
+		m.step = stepPartner
+		m.notice = "Pick another partner: Item " + maskID(m.walk.item.ItemID) + " is kept and Link is skipped."
+	}
+	return m, nil
+}
+
+func (m Model) viewResults(w int) string {
+	st := m.st
+	var b strings.Builder
+	if n := len(m.walk.runs); n > 0 {
+		r := m.walk.runs[n-1]
+		b.WriteString(st.good.Render(fmt.Sprintf("Done: %s's token for %s %s.", r.Partner.Name, oneLine(r.Account.Name), oneLine(r.Account.Mask))) + "\n")
+	}
+	b.WriteString(st.subtle.Render("Tokens: ↑/↓ choose · v reveal · c copy · a another partner with this Item") + "\n")
+	for i, t := range m.tokens() {
+		cursor := "  "
+		if i == m.results.sel {
+			cursor = st.selected.Render("> ")
+		}
+		v := plaidflow.Mask(t.value)
+		if m.results.revealed {
+			v = t.value
+		}
+		b.WriteString(cursor + st.label.Render(t.kind) + oneLine(v) + "\n")
+	}
+	a := m.walk.account
+	b.WriteString(st.label.Render("item_id") + m.walk.item.ItemID + "\n")
+	b.WriteString(st.label.Render("account") + oneLine(fmt.Sprintf("%s %s %s/%s (%s)", a.Name, a.Mask, a.Type, a.Subtype, a.ID)) + "\n")
+	b.WriteString("\n" + st.bold.Render("API calls") + st.subtle.Render(" (curl with $PLAID_CLIENT_ID / $PLAID_SECRET; pgup/pgdn scroll)") + "\n")
+	for _, c := range m.calls {
+		b.WriteString(truncate(callLine(c), w) + "\n")
+		b.WriteString(st.faint.Render("    "+wrapTo(oneLine(plaidflow.CurlFor(m.deps.Config.BaseURL, c)), w-4, 4)) + "\n")
+	}
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	off := min(m.results.offset, max(len(lines)-m.bodyHeight(), 0))
+	return strings.Join(lines[off:], "\n")
+}

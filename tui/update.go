@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Update is the whole state machine; it does no I/O and returns commands for everything slow.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if s, ok := msg.(apiLogged); ok && s.apiCalls() != nil {
+		m.calls = s.apiCalls()
+		m.refreshLog()
+	}
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	case spinner.TickMsg:
+		if !m.busy() {
+			return m, nil // nothing runs: let the tick loop stop
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	case stepFailedMsg:
+		return m.stepFailed(msg)
+	case clipboardCopiedMsg:
+		m.notice = "Copied the " + msg.what + " to the clipboard (OSC 52)."
+		if msg.err != nil {
+			m.notice = "Could not copy the " + msg.what + ": " + msg.err.Error()
+		}
+		return m, nil
+	case browserOpenedMsg:
+		if msg.err != nil {
+			m.notice = "Could not open a browser (" + oneLine(msg.err.Error()) + "): open the URL yourself."
+		}
+		return m, nil
+	}
+	return m.updateFlow(msg)
+}
+
+// updateFlow routes the messages that move the walk forward.
+func (m Model) updateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case linkTokenCreatedMsg:
+		return m.linkTokenCreated(msg)
+	case linkServerStartedMsg:
+		return m.linkServerStarted(msg)
+	case linkEventReceivedMsg:
+		return m.linkEventReceived(msg)
+	case linkEventsEndedMsg:
+		return m, nil
+	case linkFinishedMsg:
+		return m.linkFinished(msg)
+	case publicTokenCreatedMsg:
+		return m.publicTokenCreated(msg)
+	case hostedLinkPollDueMsg:
+		return m.hostedLinkPollDue(msg)
+	case hostedLinkPolledMsg:
+		return m.hostedLinkPolled(msg)
+	case itemExchangedMsg:
+		return m.itemExchanged(msg)
+	case progressReportedMsg:
+		return m.progressReported(msg)
+	case partnerTokenCreatedMsg:
+		return m.partnerTokenCreated(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return m.quit()
+	}
+	m.notice = ""
+	if m.confirming {
+		return m.handleConfirmKey(msg)
+	}
+	if key.Matches(msg, m.keys.APILogAnywhere) {
+		return m.toggleLog(), nil
+	}
+	if !m.textFocused() {
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			return m.quit()
+		case key.Matches(msg, m.keys.APILog):
+			return m.toggleLog(), nil
+		case key.Matches(msg, m.keys.Help):
+			m.help.ShowAll = !m.help.ShowAll
+			return m, nil
+		}
+	}
+	if m.failure != nil {
+		return m.handleFailureKey(msg)
+	}
+	if key.Matches(msg, m.keys.Back) {
+		return m.back()
+	}
+	return m.handleStepKey(msg)
+}
+
+func (m Model) handleStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch m.step {
+	case stepPartner:
+		return m.updatePartner(msg)
+	case stepOptions:
+		return m.updateOptions(msg)
+	case stepLinkToken:
+		return m.updateLinkToken(msg)
+	case stepLink:
+		return m.updateLink(msg)
+	case stepExchange:
+		return m.updateExchange(msg)
+	case stepResults:
+		return m.updateResults(msg)
+	}
+	return m, nil
+}
+
+// textFocused is true where letters are typed into a field, so q and l must not quit or
+// toggle: the partner filter and the option fields.
+func (m Model) textFocused() bool {
+	switch {
+	case m.failure != nil:
+		return false
+	case m.step == stepPartner:
+		return true
+	case m.step == stepOptions:
+		return m.options.focusedIsText()
+	}
+	return false
+}
+
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	m.cancel()
+	m.quitting = true
+	return m, tea.Sequence(closeSessionCmd(m.link.session), tea.Quit)
+}
+
+func (m Model) toggleLog() Model {
+	m.showLog = !m.showLog
+	m.resize(m.width, m.height)
+	return m
+}
+
+// back goes one step back; what was typed or chosen stays as it was.
+func (m Model) back() (tea.Model, tea.Cmd) {
+	m.cancel()
+	m.op++ // anything still running belongs to the step being left
+	m.failure = nil
+	switch m.step {
+	case stepPartner:
+		m.partner.clearFilter()
+		return m, nil
+	case stepOptions:
+		m.step = stepPartner
+	case stepLinkToken:
+		m.linktok.creating = false
+		m.step = stepOptions
+	case stepLink:
+		return m.leaveLink(stepLinkToken)
+	case stepExchange:
+		m.exchange.loading = false
+		m.step = m.beforeExchange()
+	case stepPartnerToken:
+		m.ptoken.running = false
+		m.step = stepExchange
+	case stepResults:
+		m.step = stepExchange
+	}
+	return m, nil
+}
+
+// beforeExchange is where Esc from the account picker goes: the link_token screen (from where
+// Link can run again), or the partner choice when the Item is being reused.
+func (m Model) beforeExchange() step {
+	if !m.walk.reuseItem {
+		return stepLinkToken
+	}
+	if len(m.walk.partner.Inputs) > 0 {
+		return stepOptions
+	}
+	return stepPartner
+}

@@ -1,0 +1,168 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+var stepTitles = [...]string{
+	"Choose a partner", "Link options", "Create the link_token", "Plaid Link",
+	"Exchange and pick an account", "Partner token", "Results",
+}
+
+func stepTitle(s step) string {
+	if int(s) < len(stepTitles) {
+		return stepTitles[s]
+	}
+	return s.String()
+}
+
+// View lays out banner, title, the step's body, the API log, a notice line and the help bar.
+// Every line is clipped to the window so that resizing reflows instead of scrolling.
+func (m Model) View() string {
+	if m.quitting {
+		return ""
+	}
+	w := m.width
+	head := []string{
+		m.st.banner(m.deps.Config.Env, w),
+		m.st.title.Render(fmt.Sprintf("Step %d/7 · %s", int(m.step)+1, stepTitle(m.step))) + m.partnerTag(),
+	}
+	body := clipLines(m.viewBody(w), m.bodyHeight(), w)
+	parts := append(head, body)
+	if m.showLog {
+		parts = append(parts, m.st.logPane.Width(w).Render(m.logView.View()))
+	}
+	parts = append(parts, clipLines(m.st.warn.Render(m.notice), 1, w), m.helpView())
+	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+}
+
+func (m Model) partnerTag() string {
+	if m.step == stepPartner || m.walk.partner.ID == "" {
+		return ""
+	}
+	return m.st.subtle.Render("  · " + m.walk.partner.Name)
+}
+
+func (m Model) viewBody(w int) string {
+	if m.confirming {
+		return m.viewConfirm()
+	}
+	if m.failure != nil {
+		return m.viewFailure(w)
+	}
+	switch m.step {
+	case stepPartner:
+		return m.viewPartner(w)
+	case stepOptions:
+		return m.viewOptions(w)
+	case stepLinkToken:
+		return m.viewLinkToken(w)
+	case stepLink:
+		return m.viewLink(w)
+	case stepExchange:
+		return m.viewExchange(w)
+	case stepPartnerToken:
+		return m.viewPartnerToken(w)
+	case stepResults:
+		return m.viewResults(w)
+	}
+	return ""
+}
+
+func (m Model) helpView() string {
+	return m.help.View(helpKeys{short: m.stepKeys(), full: m.globalKeys()})
+}
+
+func (m Model) globalKeys() []key.Binding {
+	k := m.keys
+	return []key.Binding{k.APILogAnywhere, k.APILog, k.Quit, k.ForceQuit, k.Back}
+}
+
+// stepKeys are the keys the current screen takes, most useful first.
+func (m Model) stepKeys() []key.Binding {
+	k := m.keys
+	switch {
+	case m.confirming:
+		return []key.Binding{k.Confirm, k.Deny, k.ForceQuit}
+	case m.failure != nil:
+		return []key.Binding{k.Retry, k.Back, k.APILog, k.Quit}
+	}
+	switch m.step {
+	case stepPartner:
+		return []key.Binding{withHelp(k.Enter, "choose"), k.Filter, k.Back, k.APILogAnywhere, k.ForceQuit}
+	case stepOptions:
+		return []key.Binding{withHelp(k.Enter, "create link_token"), k.NextField, k.Toggle, k.Back, k.ForceQuit}
+	case stepLinkToken:
+		return []key.Binding{withHelp(k.Enter, "open Link"), k.Back, k.APILog, k.Quit}
+	case stepLink:
+		return m.linkKeys()
+	case stepExchange:
+		return []key.Binding{withHelp(k.Enter, "use account"), k.Up, k.Down, k.Back, k.APILog, k.Quit}
+	case stepPartnerToken:
+		return []key.Binding{withHelp(k.Back, "cancel"), k.APILog, k.Quit}
+	case stepResults:
+		return []key.Binding{k.Reveal, k.Copy, k.Another, k.Up, k.APILog, k.Quit}
+	}
+	return nil
+}
+
+func withHelp(b key.Binding, desc string) key.Binding {
+	h := b.Help()
+	b.SetHelp(h.Key, desc)
+	return b
+}
+
+// clipLines cuts s to at most n lines of at most w cells, padding to n so the layout holds.
+func clipLines(s string, n, w int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = truncate(l, w)
+		}
+	}
+	for len(lines) < n {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrapTo wraps plain text to width cells; continuation lines are indented by indent spaces.
+func wrapTo(s string, width, indent int) string {
+	if width < 10 {
+		width = 10
+	}
+	words := strings.Fields(s)
+	var lines []string
+	line := ""
+	for _, w := range words {
+		for len([]rune(w)) > width { // a URL or token longer than the line
+			if line != "" {
+				lines, line = append(lines, line), ""
+			}
+			lines = append(lines, string([]rune(w)[:width]))
+			w = string([]rune(w)[width:])
+		}
+		switch {
+		case line == "":
+			line = w
+		case len([]rune(line))+1+len([]rune(w)) <= width:
+			line += " " + w
+		default:
+			lines, line = append(lines, line), w
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n"+strings.Repeat(" ", indent))
+}
+
+func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }
