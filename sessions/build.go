@@ -27,9 +27,9 @@ type Record struct {
 
 // Sandbox defaults of the shortcut, as plaidflow.Walk applies them.
 const (
-	DefaultInstitution = "ins_109508"
-	DefaultUsername    = "user_good"
-	DefaultPassword    = "pass_good"
+	DefaultInstitution = plaidflow.DefaultInstitutionID
+	DefaultUsername    = plaidflow.DefaultUsername
+	DefaultPassword    = plaidflow.DefaultPassword
 )
 
 // Build turns a finished walk into a Session (with no id yet: the store gives one).

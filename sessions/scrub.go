@@ -20,7 +20,9 @@ var (
 	// The secret header, in case a header dump ever reaches a session.
 	secretHeaderRE = regexp.MustCompile(`(?i)(plaid-secret\s*:\s*)([^\s"\\]+)`)
 	// Token-valued JSON keys whatever their value looks like.
-	tokenKeyRE = regexp.MustCompile(`(\\?"(?:access_token|public_token|processor_token|link_token|stripe_bank_account_token|relay_token|asset_report_token|bank_account_token)\\?"\s*:\s*\\?")([^"\\]*)`)
+	// Password-valued JSON keys: only the sandbox's public test passwords survive.
+	passwordKeyRE = regexp.MustCompile(`(\\?"(?:override_password|password)\\?"\s*:\s*\\?")([^"\\]*)`)
+	tokenKeyRE    = regexp.MustCompile(`(\\?"(?:access_token|public_token|processor_token|link_token|stripe_bank_account_token|relay_token|asset_report_token|bank_account_token)\\?"\s*:\s*\\?")([^"\\]*)`)
 )
 
 // Scrub returns text with every whole token masked and every secret removed. secrets are
@@ -34,6 +36,13 @@ func Scrub(text string, secrets ...string) string {
 	}
 	text = secretKeyRE.ReplaceAllString(text, "${1}"+Redacted)
 	text = secretHeaderRE.ReplaceAllString(text, "${1}"+Redacted)
+	text = passwordKeyRE.ReplaceAllStringFunc(text, func(m string) string {
+		sub := passwordKeyRE.FindStringSubmatch(m)
+		if sub[2] == "" || TestPassword(sub[2]) {
+			return m
+		}
+		return sub[1] + Redacted
+	})
 	text = plaidTokenRE.ReplaceAllStringFunc(text, func(m string) string {
 		sub := plaidTokenRE.FindStringSubmatch(m)
 		return sub[1] + "-…" + last4(sub[2])

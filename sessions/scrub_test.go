@@ -83,3 +83,14 @@ func TestCredentialRule(t *testing.T) {
 		}
 	}
 }
+
+func TestScrubDropsRealPasswordsFromBodies(t *testing.T) {
+	in := `{"options":{"override_username":"user_good","override_password":"Hunter2!real"}} "{\"password\":\"also-real\"}" {"override_password":"error_ITEM_LOCKED"}`
+	got := Scrub(in)
+	if strings.Contains(got, "Hunter2!real") || strings.Contains(got, "also-real") {
+		t.Fatalf("a real password survived: %s", got)
+	}
+	if !strings.Contains(got, `"override_password":"error_ITEM_LOCKED"`) {
+		t.Fatalf("the test password was removed: %s", got)
+	}
+}

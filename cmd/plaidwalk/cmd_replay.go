@@ -2,11 +2,134 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"time"
+
+	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
-// cmdReplay is a placeholder until its work lands.
-func cmdReplay(_ context.Context, c *cli, _ []string) int {
-	fmt.Fprintln(c.stderr, "plaidwalk: this command is not built yet")
+type replayOptions struct {
+	env, baseURL, save string
+	yes                bool
+}
+
+func replayFlags(o *replayOptions) *flag.FlagSet {
+	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.env, "env", "", "offline, sandbox or production (default: PLAID_ENV, or offline without keys)")
+	fs.StringVar(&o.baseURL, "base-url", "", "Plaid-compatible API host (default: PLAID_BASE_URL)")
+	fs.StringVar(&o.save, "save", "", "also save the replayed walk to this file")
+	fs.BoolVar(&o.yes, "yes", false, "allow a replay against production (real calls on real keys)")
+	return fs
+}
+
+func printReplayUsage(w io.Writer) {
+	var o replayOptions
+	fmt.Fprint(w, `Usage: plaidwalk replay ID|FILE [flags]
+
+Runs a saved walk again with the same inputs (partner, Link configuration, institution, test
+user, account, partner inputs) against the current environment: the offline emulator unless
+Plaid keys are set, the sandbox with keys, production only with --yes. Then it compares the
+two step by step (endpoints, HTTP statuses, error codes, outcome) and prints "reproduced" or
+the first difference. A walk that used Plaid Link in a browser is replayed through the
+sandbox shortcut with the same institution, user and account.
+Exit codes: 0 reproduced, 1 not reproduced, 2 usage, configuration or unreadable session.
+
+Flags:
+`)
+	fs := replayFlags(&o)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprint(w, "\nExample:\n  plaidwalk replay latest\n  plaidwalk replay ticket-4711.json\n")
+}
+
+// cmdReplay re-runs a saved walk and compares it with the original.
+func cmdReplay(ctx context.Context, c *cli, args []string) int {
+	var o replayOptions
+	fs := replayFlags(&o)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printReplayUsage(c.stdout)
+			return 0
+		}
+		return replayUsageError(c, err.Error())
+	}
+	if len(pos) != 1 {
+		return replayUsageError(c, "give one session id or file, e.g. 'plaidwalk replay latest'")
+	}
+	ref := pos[0]
+	store, err := sessions.OpenStore(c.getenv)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk replay: %v\n", err)
+		return 2
+	}
+	saved, ok := loadSession(c, store, ref)
+	if !ok {
+		return 2
+	}
+	return replaySession(ctx, c, saved, o)
+}
+
+func replayUsageError(c *cli, msg string) int {
+	fmt.Fprintf(c.stderr, "plaidwalk replay: %s\nRun 'plaidwalk replay --help' for the flags.\n", msg)
 	return 2
+}
+
+func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replayOptions) int {
+	catalog, err := plaidflow.LoadCatalog()
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
+		return 1
+	}
+	p, found := catalog.Find(saved.Inputs.Partner)
+	if !found || !p.Runnable() {
+		fmt.Fprintf(c.stderr, "plaidwalk replay: the session's partner %q is not in this plaidwalk's catalog (or cannot be walked); a newer plaidwalk may know it\n", saved.Inputs.Partner)
+		return 2
+	}
+	cfg, stop, err := setupEnv(ctx, c, plaidflow.Overrides{Env: o.env, BaseURL: o.baseURL})
+	defer stop()
+	if err != nil {
+		return min(exitForSetupError(c, err), 2)
+	}
+	if cfg.Env == plaidflow.EnvProduction && !o.yes {
+		fmt.Fprintln(c.stderr, "plaidwalk replay: this would replay against production, with real calls on your keys.\n"+
+			"  fix: pass --yes to do it anyway, or replay in the sandbox (PLAID_ENV=sandbox) or offline (--env offline).")
+		return 2
+	}
+	wo, notes := replayWalkOptions(cfg, p, saved)
+	fmt.Fprintf(c.stdout, "Replaying %s (%s, recorded %s) against %s\n", saved.ID, saved.Inputs.Partner, saved.Inputs.Env, envLabel(cfg))
+	for _, n := range notes {
+		fmt.Fprintf(c.stdout, "  note: %s\n", n)
+	}
+	replayed := walkForReplay(ctx, cfg, p, wo)
+	cmp := sessions.Compare(saved, replayed)
+	sessions.WriteComparison(c.stdout, saved, cmp)
+	if o.save != "" {
+		if paths, err := saveSession(c, cfg, replayed, o.save, true); err != nil {
+			fmt.Fprintf(c.stderr, "plaidwalk replay: %v\n", err)
+		} else {
+			fmt.Fprintf(c.stderr, "replay saved: %s\n", paths[0])
+		}
+	}
+	if !cmp.Reproduced {
+		return 1
+	}
+	return 0
+}
+
+// walkForReplay runs the walk with a fresh API log and records it as a session.
+func walkForReplay(ctx context.Context, cfg plaidflow.Config, p plaidflow.Partner, wo plaidflow.WalkOptions) sessions.Session {
+	log := plaidflow.NewAPILog()
+	client := plaidflow.NewClient(cfg, log)
+	started := time.Now()
+	res, err := plaidflow.Walk(ctx, client, p, wo)
+	return buildSession("replay", sessions.Record{
+		Config: cfg, Partner: p, Options: wo, LinkMode: sessions.LinkModeShortcut,
+		Result: res, Err: err, Calls: log.Calls(), Started: started, Finished: time.Now(),
+	})
 }

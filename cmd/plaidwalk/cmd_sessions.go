@@ -2,11 +2,148 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+
+	"plaidwalk/sessions"
 )
 
-// cmdSessions is a placeholder until its work lands.
-func cmdSessions(_ context.Context, c *cli, _ []string) int {
-	fmt.Fprintln(c.stderr, "plaidwalk: this command is not built yet")
+const sessionsUsage = `Usage:
+  plaidwalk sessions                       list saved walks, newest first
+  plaidwalk sessions show ID|FILE          print one walk as a timeline
+  plaidwalk sessions export ID|FILE --format curl|markdown
+                                           print it as a runnable curl script or a Markdown write-up
+
+Every walk ('plaidwalk run', the terminal UI) is saved unless --no-save is given, in
+$XDG_STATE_HOME/plaidwalk/sessions (default ~/.local/state/plaidwalk/sessions), one JSON file
+each. An ID may be shortened to any unique prefix, or be 'latest'. Sessions never hold the
+client secret or a whole token, so they can be attached to a support ticket.
+'plaidwalk replay ID' runs a saved walk again and compares the outcome.
+`
+
+// cmdSessions lists, shows and exports saved sessions.
+func cmdSessions(_ context.Context, c *cli, args []string) int {
+	if len(args) > 0 && (isHelp(args[0]) || args[0] == "help") {
+		fmt.Fprint(c.stdout, sessionsUsage)
+		return 0
+	}
+	store, err := sessions.OpenStore(c.getenv)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk sessions: %v\n", err)
+		return 2
+	}
+	if len(args) == 0 || args[0] == "list" {
+		if len(args) > 1 {
+			return sessionsUsageError(c, "'sessions list' takes no arguments")
+		}
+		return listSessions(c, store)
+	}
+	switch args[0] {
+	case "show":
+		return showSession(c, store, args[1:])
+	case "export":
+		return exportSession(c, store, args[1:])
+	}
+	return sessionsUsageError(c, fmt.Sprintf("unknown subcommand %q", args[0]))
+}
+
+func sessionsUsageError(c *cli, msg string) int {
+	fmt.Fprintf(c.stderr, "plaidwalk sessions: %s\nRun 'plaidwalk sessions --help' for the usage.\n", msg)
 	return 2
+}
+
+func listSessions(c *cli, store *sessions.Store) int {
+	entries, err := store.List()
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk sessions: %v\n", err)
+		return 1
+	}
+	if len(entries) == 0 {
+		fmt.Fprintf(c.stdout, "No saved sessions in %s yet.\nEvery 'plaidwalk run' and terminal UI walk is saved there.\n", store.Dir)
+		return 0
+	}
+	if err := sessions.WriteList(c.stdout, entries); err != nil {
+		return 1
+	}
+	return 0
+}
+
+func showSession(c *cli, store *sessions.Store, args []string) int {
+	if len(args) == 1 && isHelp(args[0]) {
+		fmt.Fprint(c.stdout, "Usage: plaidwalk sessions show ID|FILE\n\nPrints a saved walk as a timeline: its inputs, every API call and Link event in order,\nand the outcome. Tokens stay masked.\n")
+		return 0
+	}
+	if len(args) != 1 {
+		return sessionsUsageError(c, "'sessions show' needs one session id or file")
+	}
+	s, ok := loadSession(c, store, args[0])
+	if !ok {
+		return 2
+	}
+	_ = sessions.WriteTimeline(c.stdout, s)
+	return 0
+}
+
+func exportSession(c *cli, store *sessions.Store, args []string) int {
+	fs := flag.NewFlagSet("sessions export", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "", "curl (a bash script of the calls) or markdown (a write-up for a support ticket)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(c.stdout, "Usage: plaidwalk sessions export ID|FILE --format curl|markdown\n\n"+
+				"curl:     a bash script that makes the same API calls with curl and jq. Keys come from\n"+
+				"          PLAID_CLIENT_ID and PLAID_SECRET, the host from PLAID_BASE_URL (default sandbox);\n"+
+				"          each token is read from the response that produced it.\n"+
+				"markdown: a write-up of the walk for a support ticket.\n\nFlags:\n")
+			fs.SetOutput(c.stdout)
+			fs.PrintDefaults()
+			return 0
+		}
+		return sessionsUsageError(c, err.Error())
+	}
+	if len(pos) != 1 {
+		return sessionsUsageError(c, "'sessions export' needs one session id or file")
+	}
+	write := map[string]func(io.Writer, sessions.Session) error{"curl": sessions.WriteCurl, "markdown": sessions.WriteMarkdown, "md": sessions.WriteMarkdown}[*format]
+	if write == nil {
+		return sessionsUsageError(c, fmt.Sprintf("--format must be curl or markdown, not %q", *format))
+	}
+	s, ok := loadSession(c, store, pos[0])
+	if !ok {
+		return 2
+	}
+	if err := write(c.stdout, s); err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk sessions export: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// loadSession reads a session by id or path; a bad file is reported and nothing else is done.
+func loadSession(c *cli, store *sessions.Store, ref string) (sessions.Session, bool) {
+	s, _, err := store.Load(ref)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
+		return s, false
+	}
+	return s, true
+}
+
+// parseInterspersed parses flags wherever they are among the positional arguments
+// ("ID --yes" as well as "--yes ID"; the flag package alone stops at the first non-flag).
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }

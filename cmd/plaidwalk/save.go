@@ -1,0 +1,102 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"plaidwalk/linkserver"
+	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
+)
+
+// This file is the seam through which a finished walk becomes a saved session. The run
+// command and the terminal UI fill a sessions.Record, call buildSession, then saveSession.
+
+// buildSession turns a finished walk into a session stamped with this plaidwalk's version.
+// source is "run" or "tui"; set r.LinkMode (sessions.LinkMode*) when Link ran in a browser
+// or as Hosted Link, and r.Link from linkRecord.
+func buildSession(source string, r sessions.Record) sessions.Session {
+	r.Source, r.Plaidwalk = source, version
+	if r.Finished.IsZero() {
+		r.Finished = time.Now()
+	}
+	return sessions.Build(r)
+}
+
+// saveSession writes s to file when file is set, and to the user's sessions directory unless
+// noSave; both copies share one id. It returns the paths written. The client secret of cfg
+// and of the environment is scrubbed from every byte, on top of the API log's redaction.
+func saveSession(c *cli, cfg plaidflow.Config, s sessions.Session, file string, noSave bool) ([]string, error) {
+	if s.ID == "" {
+		s.ID = sessions.NewID(s.StartedAt, s.Inputs.Partner)
+	}
+	secrets := []string{cfg.Secret, c.getenv("PLAID_SECRET")}
+	var saved []string
+	if file != "" {
+		if err := sessions.WriteFile(file, s, secrets...); err != nil {
+			return saved, fmt.Errorf("save the session to %s: %w", file, err)
+		}
+		saved = append(saved, file)
+	}
+	if noSave {
+		return saved, nil
+	}
+	store, err := sessions.OpenStore(c.getenv)
+	if err != nil {
+		return saved, err
+	}
+	path, err := store.Save(s, secrets...)
+	if err != nil {
+		return saved, fmt.Errorf("save the session: %w", err)
+	}
+	return append(saved, path), nil
+}
+
+// recordAndSave is buildSession then saveSession, with a one-line report on stderr of where
+// the session went (or why it could not be saved: that never fails the walk itself).
+func recordAndSave(c *cli, source string, r sessions.Record, file string, noSave bool) {
+	if file == "" && noSave {
+		return
+	}
+	s := buildSession(source, r)
+	paths, err := saveSession(c, r.Config, s, file, noSave)
+	for _, p := range paths {
+		fmt.Fprintf(c.stderr, "session saved: %s\n", p)
+	}
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk: the walk finished but %v\n", err)
+	}
+}
+
+// linkRecord converts what linkserver reported (every callback, and the outcome when Link
+// finished) into the session's Link section. Metadata is reduced to the fields worth keeping.
+func linkRecord(events []linkserver.Event, out *linkserver.Outcome) *sessions.Link {
+	l := &sessions.Link{}
+	for _, ev := range events {
+		if ev.Kind != linkserver.KindEvent {
+			continue
+		}
+		l.Events = append(l.Events, sessions.EventFromMetadata(ev.Name, ev.At, ev.Metadata))
+	}
+	if out == nil {
+		return l
+	}
+	lo := &sessions.LinkOutcome{Status: "success", LinkSessionID: out.LinkSessionID, ExitStatus: out.ExitStatus}
+	switch {
+	case out.TimedOut:
+		lo.Status = "timeout"
+	case out.Exited:
+		lo.Status = "exit"
+	}
+	if out.Institution != nil {
+		lo.InstitutionID, lo.InstitutionName = out.Institution.InstitutionID, out.Institution.Name
+	}
+	for _, a := range out.Accounts {
+		lo.Accounts = append(lo.Accounts, sessions.AccountChoice{Mask: a.Mask, Name: a.Name, Type: a.Type, Subtype: a.Subtype})
+	}
+	if e := out.ExitError; e != nil {
+		lo.ErrorType, lo.ErrorCode, lo.ErrorMessage = e.ErrorType, e.ErrorCode, e.ErrorMessage
+	}
+	l.Outcome = lo
+	return l
+}
