@@ -1,0 +1,246 @@
+// The emulated Link's controller: one Link session from open to onSuccess / onExit. It calls
+// the emulator's private endpoints under /link/emulated/api/ and reports to the page that
+// embeds it (Plaid.create's side, in link-initialize.js) with postMessage.
+(function () {
+  "use strict";
+  var screens = window.EmuScreens.screens;
+  var params = new URLSearchParams(window.location.search);
+  var hostedPath = window.location.pathname.match(/^\/link\/emulated\/hosted\/([^/]+)$/);
+  var hosted = !!hostedPath;
+  var parentOrigin = params.get("origin");
+  if (hosted || !/^https?:\/\/[^/?#]+$/.test(parentOrigin || "")) { parentOrigin = null; }
+
+  var VIEW_NAMES = {
+    consent: "CONSENT", search: "SELECT_INSTITUTION", credentials: "CREDENTIAL", mfa: "MFA",
+    oauth: "OAUTH", oauth_wait: "OAUTH", oauth_denied: "OAUTH", accounts: "SELECT_ACCOUNT",
+    connected: "CONNECTED", error: "ERROR", loading: "LOADING", hosted_done: "EXIT"
+  };
+  var BACK = { search: "consent", credentials: "search", oauth: "search", accounts: null };
+
+  var s; // the session's state
+  function fresh() {
+    s = {
+      token: hosted ? decodeURIComponent(hostedPath[1]) : (params.get("token") || ""),
+      received: hosted ? "" : (params.get("received_redirect_uri") || ""),
+      session: null, requestId: null, events: [], view: null, institution: null,
+      institutions: [], clientName: "", multiSelect: false, error: null, status: null,
+      mfa: null, accounts: [], fatal: null, done: false, resume: null, opened: false
+    };
+  }
+
+  function toParent(msg) {
+    if (!parentOrigin) { return; }
+    msg.source = "plaidwalk-emulink";
+    window.parent.postMessage(msg, parentOrigin);
+  }
+
+  function api(name, body) {
+    body.link_session_id = s.session;
+    return fetch("/link/emulated/api/" + name, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), cache: "no-store"
+    }).then(function (res) {
+      return res.json().then(function (j) {
+        if (j.request_id) { s.requestId = j.request_id; }
+        if (!res.ok) { var e = new Error(j.error_message || "request failed"); e.plaid = j; throw e; }
+        return j;
+      });
+    });
+  }
+
+  // metadata is onEvent's metadata: every key Plaid sends, null when it does not apply.
+  function metadata(extra) {
+    var m = {
+      error_type: null, error_code: null, error_message: null, exit_status: null,
+      institution_id: s.institution ? s.institution.institution_id : null,
+      institution_name: s.institution ? s.institution.name : null,
+      institution_search_query: null, mfa_type: null, view_name: VIEW_NAMES[s.view] || null,
+      request_id: s.requestId, link_session_id: s.session, timestamp: new Date().toISOString()
+    };
+    Object.keys(extra || {}).forEach(function (k) { m[k] = extra[k]; });
+    return m;
+  }
+  // track records an event. OPEN goes out at once; the rest travel with onSuccess / onExit.
+  function track(name, extra) {
+    var ev = { name: name, metadata: metadata(extra) };
+    if (name === "OPEN") { toParent({ type: "event", name: ev.name, metadata: ev.metadata }); } else { s.events.push(ev); }
+  }
+  function flushEvents() { var e = s.events; s.events = []; return e; }
+
+  function show(view, loadingText) {
+    var changed = s.view !== view;
+    s.view = view;
+    s.loadingText = loadingText;
+    if (changed && s.opened && view !== "loading") { track("TRANSITION_VIEW", { view_name: VIEW_NAMES[view] }); }
+    var root = document.getElementById("screen");
+    root.textContent = "";
+    root.dataset.view = view;
+    screens[view](s, actions).forEach(function (node) { root.appendChild(node); });
+    var back = document.getElementById("back");
+    back.hidden = !BACK[view];
+    document.getElementById("close").hidden = s.done;
+  }
+
+  function step(r) {
+    if (r.link_session_id) { s.session = r.link_session_id; }
+    if (r.institution) { s.institution = r.institution; }
+    s.status = r.status || s.status;
+    switch (r.next) {
+      case "mfa": s.mfa = r.mfa; s.status = statusOf("mfa"); show("mfa"); break;
+      case "accounts": s.accounts = r.accounts; s.multiSelect = !!r.multi_select; show("accounts"); break;
+      case "oauth_denied": track("FAIL_OAUTH"); show("oauth_denied"); break;
+      default: fail(r.error, r.status);
+    }
+  }
+
+  function fail(err, status) {
+    s.error = err || { error_type: "API_ERROR", error_code: "INTERNAL_SERVER_ERROR", error_message: "unexpected answer from the emulator", display_message: null };
+    if (status) { s.status = status; }
+    track("ERROR", { error_type: s.error.error_type, error_code: s.error.error_code, error_message: s.error.error_message });
+    show("error");
+  }
+  function failed(e) { fail(e.plaid ? e.plaid : null); }
+
+  function statusOf(view) {
+    switch (view) {
+      case "search": return "institution_not_found";
+      case "credentials": return "requires_credentials";
+      case "mfa": return s.mfa && s.mfa.type === "device" ? "requires_code" : s.mfa && s.mfa.type === "selections" ? "requires_selections" : "requires_questions";
+      case "oauth": case "oauth_wait": case "oauth_denied": return "requires_oauth";
+      case "accounts": return "requires_account_selection";
+      case "error": return s.status;
+    }
+    return null;
+  }
+
+  var searchTimer = null;
+  var actions = {
+    toSearch: function () { show("search"); },
+    searched: function (q) {
+      clearTimeout(searchTimer);
+      if (q) { searchTimer = setTimeout(function () { track("SEARCH_INSTITUTION", { institution_search_query: q }); }, 300); }
+    },
+    chooseInstitution: function (inst) {
+      s.institution = inst;
+      track("SELECT_INSTITUTION");
+      show(inst.oauth ? "oauth" : "credentials");
+    },
+    submitCredentials: function (user, pass) {
+      track("SUBMIT_CREDENTIALS");
+      show("loading", "Connecting to " + s.institution.name + "…");
+      api("login", { institution_id: s.institution.institution_id, username: user, password: pass }).then(step, failed);
+    },
+    submitMFA: function (answers) {
+      track("SUBMIT_MFA", { mfa_type: s.mfa.type === "device" ? "code" : s.mfa.type });
+      show("loading", "Checking…");
+      api("mfa", { answers: answers }).then(step, failed);
+    },
+    startOAuth: function () { startOAuth(); },
+    chooseAccounts: function (ids) {
+      track("SELECT_ACCOUNT");
+      show("loading", "Connecting your account…");
+      api("finish", { account_ids: ids }).then(function (r) {
+        s.publicToken = r.public_token; s.successMetadata = r.metadata; s.done = true;
+        show("connected");
+      }, failed);
+    },
+    complete: function () {
+      track("HANDOFF");
+      toParent({ type: "success", public_token: s.publicToken, metadata: s.successMetadata, events: flushEvents() });
+      finish();
+    },
+    retry: function () { s.error = null; show("credentials"); },
+    exit: function () { exitLink(); },
+    leaveHosted: function () { window.location.assign(s.completion); }
+  };
+
+  // startOAuth sends the user to the bank: the whole tab when the link token has a
+  // redirect_uri (the bank sends it back there), otherwise a pop-up that reports back here.
+  function startOAuth() {
+    show("loading", "Opening " + s.institution.name + "…");
+    api("oauth/start", { institution_id: s.institution.institution_id }).then(function (r) {
+      s.oauth = r.oauth;
+      track("OPEN_OAUTH");
+      if (r.oauth.mode === "redirect") {
+        toParent({ type: "navigate", url: r.oauth.bank_url, events: flushEvents() });
+        return;
+      }
+      var w = window.open(r.oauth.bank_url, "plaidwalk-oauth-bank", "popup,width=480,height=720");
+      if (!w) {
+        fail({ error_type: "OAUTH_ERROR", error_code: "OAUTH_POPUP_BLOCKED", error_message: "the browser blocked the bank's pop-up window", display_message: "Your browser blocked the bank's window. Allow pop-ups for this page and try again." }, "requires_oauth");
+        return;
+      }
+      show("oauth_wait");
+    }, failed);
+  }
+
+  window.addEventListener("message", function (ev) {
+    var m = ev.data || {};
+    if (ev.origin !== window.location.origin || m.source !== "plaidwalk-bank" || !s.oauth || m.oauth_state_id !== s.oauth.oauth_state_id) { return; }
+    track("CLOSE_OAUTH");
+    show("loading", "Finishing up with " + s.institution.name + "…");
+    api("oauth/resume", { oauth_state_id: s.oauth.oauth_state_id }).then(step, failed);
+  });
+
+  function exitLink() {
+    if (s.done && s.publicToken) { actions.complete(); return; }
+    var status = s.view === "error" ? s.status : statusOf(s.view);
+    track("EXIT", { exit_status: status });
+    var send = function (error, md) {
+      md.request_id = s.requestId;
+      toParent({ type: "exit", error: error, metadata: md, events: flushEvents() });
+      finish();
+    };
+    if (!s.session) {
+      send(s.fatal, { institution: null, status: null, link_session_id: null });
+      return;
+    }
+    api("exit", { status: status || "" }).then(function (r) { send(r.error || null, r.metadata); }, function () {
+      send(s.error, { institution: s.institution ? { name: s.institution.name, institution_id: s.institution.institution_id } : null, status: status, link_session_id: s.session });
+    });
+  }
+
+  function finish() {
+    s.done = true;
+    if (hosted) { show("hosted_done"); return; }
+    s.finished = true;
+  }
+
+  // boot starts a session with the emulator, then tells the page Link has loaded.
+  function boot(then) {
+    fresh();
+    api("session", { link_token: s.token, received_redirect_uri: s.received }).then(function (r) {
+      s.session = r.link_session_id; s.clientName = r.client_name || ""; s.institutions = r.institutions || [];
+      s.multiSelect = !!r.multi_select; s.completion = r.completion_redirect_uri || "";
+      if (r.next) { s.resume = r; }
+      then();
+    }, function (e) {
+      s.fatal = e.plaid ? { error_type: e.plaid.error_type, error_code: e.plaid.error_code, error_message: e.plaid.error_message, display_message: e.plaid.display_message } : null;
+      then();
+    });
+  }
+
+  function open() {
+    if (s.finished) { boot(open); return; }
+    s.opened = true;
+    var first = s.fatal ? "error" : s.resume ? "resume" : "consent";
+    if (first === "error") { s.error = s.fatal; }
+    s.view = first === "resume" ? "oauth" : first;
+    track("OPEN");
+    if (first === "resume") { track("CLOSE_OAUTH"); step(s.resume); s.resume = null; } else { show(first); }
+  }
+
+  window.addEventListener("message", function (ev) {
+    if (!parentOrigin || ev.source !== window.parent || ev.origin !== parentOrigin) { return; }
+    var m = ev.data || {};
+    if (m.source !== "plaidwalk-host") { return; }
+    if (m.type === "open") { open(); }
+    if (m.type === "exit" && s.opened && !s.finished) { exitLink(); }
+  });
+  document.getElementById("close").addEventListener("click", function () { exitLink(); });
+  document.getElementById("back").addEventListener("click", function () { if (BACK[s.view]) { show(BACK[s.view]); } });
+  if (hosted) { document.body.classList.add("hosted"); }
+
+  boot(function () {
+    if (hosted) { open(); } else { show("loading"); toParent({ type: "ready" }); }
+  });
+})();

@@ -1,0 +1,80 @@
+// The emulated Link's last screens: account select, success, errors, and Hosted Link's end.
+(function () {
+  "use strict";
+  var E = window.EmuScreens, h = E.h, screens = E.screens;
+
+  screens.accounts = function (s, act) {
+    var multi = !!s.multiSelect, chosen = {};
+    var go = E.primary("Continue", function () { act.chooseAccounts(Object.keys(chosen)); }, true);
+    var rows = s.accounts.map(function (a) {
+      var box = h("input", { type: multi ? "checkbox" : "radio", name: "account", value: a.id });
+      var label = h("label", { "class": "acct", "data-name": a.name, "data-mask": a.mask }, [box,
+        h("div", { "class": "main" }, [h("div", { "class": "name", text: a.name }),
+          h("div", { "class": "sub", text: a.subtype + " •••• " + a.mask })]),
+        h("span", { "class": "bal", text: E.money(a.available !== null ? a.available : a.current) })]);
+      box.addEventListener("change", function () {
+        if (!multi) { chosen = {}; }
+        if (box.checked) { chosen[a.id] = true; } else { delete chosen[a.id]; }
+        rows.forEach(function (r) { r.classList.toggle("sel", r.querySelector("input").checked); });
+        go.disabled = Object.keys(chosen).length === 0;
+      });
+      return label;
+    });
+    return [
+      h("div", { "class": "bank-head" }, [E.bankLogo(s.institution.name, true), h("span", { "class": "name", text: s.institution.name })]),
+      h("h1", { id: "screen-title", text: multi ? "Choose accounts" : "Choose an account" }),
+      h("p", { "class": "lead", text: (multi ? "Pick the accounts" : "Pick the account") + " to share with " + (s.clientName || "this app") + "." }),
+      h("div", { id: "accounts" }, rows),
+      h("div", { "class": "grow" }),
+      go
+    ];
+  };
+
+  screens.connected = function (s, act) {
+    var n = s.successMetadata.accounts.length;
+    return [
+      h("div", { "class": "big-icon ok" }, [E.icon(E.ICONS.check, 38)]),
+      h("h1", { "class": "center", id: "screen-title", text: "Success!" }),
+      h("p", { "class": "lead center", text: "Your " + s.institution.name + " " + (n === 1 ? "account is" : n + " accounts are") + " connected to " + (s.clientName || "the app") + "." }),
+      h("div", { "class": "grow" }),
+      E.primary("Continue", act.complete)
+    ];
+  };
+
+  // Plain-language titles for the errors people meet most; others use the display_message.
+  var TITLES = {
+    ITEM_LOCKED: "Your account is locked",
+    INVALID_CREDENTIALS: "The credentials were not correct",
+    INVALID_MFA: "That answer was not correct",
+    INSTITUTION_DOWN: "This bank is unavailable",
+    INSTITUTION_NOT_RESPONDING: "This bank is not responding",
+    INSTITUTION_NO_LONGER_SUPPORTED: "This bank is not supported",
+    NO_ACCOUNTS: "No compatible accounts",
+    INVALID_LINK_TOKEN: "This Link session is not valid"
+  };
+  var RETRY = { INVALID_CREDENTIALS: true, INVALID_MFA: true, INSUFFICIENT_CREDENTIALS: true };
+
+  screens.error = function (s, act) {
+    var err = s.error || {};
+    var items = [
+      h("div", { "class": "big-icon bad" }, [E.icon(E.ICONS.alert, 34)]),
+      h("h1", { "class": "center", id: "screen-title", text: TITLES[err.error_code] || "Something went wrong" }),
+      h("p", { "class": "lead center", text: err.display_message || err.error_message || "Link could not finish." }),
+      h("div", { "class": "code", id: "error-code", text: err.error_type + " · " + err.error_code }),
+      h("div", { "class": "grow" })
+    ];
+    if (RETRY[err.error_code] && s.institution) { items.push(E.primary("Try again", act.retry)); items.push(E.secondary("Exit", act.exit, "exit")); } else { items.push(E.primary("Exit", act.exit)); }
+    return items;
+  };
+
+  screens.hosted_done = function (s, act) {
+    var ok = !!s.publicToken;
+    var items = [
+      h("div", { "class": "big-icon " + (ok ? "ok" : "info") }, [E.icon(ok ? E.ICONS.check : E.ICONS.out, 36)]),
+      h("h1", { "class": "center", id: "screen-title", text: ok ? "All done" : "Link closed" }),
+      h("p", { "class": "lead center", text: (ok ? "Your account is connected. " : "Nothing was connected. ") + "You can close this window and go back to " + (s.clientName || "the app") + "." })
+    ];
+    if (s.completion) { items.push(h("div", { "class": "grow" })); items.push(E.primary("Return to " + (s.clientName || "the app"), act.leaveHosted)); }
+    return items;
+  };
+})();

@@ -1,0 +1,110 @@
+package emulator
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// linkMFAChallenge is the security step a Sandbox MFA user meets before the login completes.
+type linkMFAChallenge struct {
+	Type   string // "device", "questions" or "selections": onEvent's mfa_type
+	Rounds int    // mfa_questions_<n>_<m>: n rounds ...
+	PerRnd int    // ... of m questions each
+	Round  int    // 1-based round now asked
+}
+
+var linkMFAQuestionsUser = regexp.MustCompile(`^mfa_questions_([0-9]+)_([0-9]+)$`)
+
+// linkMFAFor is the challenge a username meets, nil for users without MFA.
+func linkMFAFor(username string) *linkMFAChallenge {
+	switch username {
+	case "mfa_device":
+		return &linkMFAChallenge{Type: "device", Rounds: 1, PerRnd: 1, Round: 1}
+	case "mfa_selections":
+		return &linkMFAChallenge{Type: "selections", Rounds: 1, PerRnd: 1, Round: 1}
+	}
+	m := linkMFAQuestionsUser.FindStringSubmatch(username)
+	if m == nil {
+		return nil
+	}
+	n, _ := strconv.Atoi(m[1])
+	per, _ := strconv.Atoi(m[2])
+	n, per = max(1, min(n, 9)), max(1, min(per, 9))
+	return &linkMFAChallenge{Type: "questions", Rounds: n, PerRnd: per, Round: 1}
+}
+
+// linkMFAPrompt is what the MFA screen shows for the current round.
+type linkMFAPrompt struct {
+	Type      string   `json:"type"`
+	Round     int      `json:"round"`
+	Rounds    int      `json:"rounds"`
+	Device    string   `json:"device,omitempty"`
+	Questions []string `json:"questions,omitempty"`
+	Choices   []string `json:"choices,omitempty"`
+	Hint      string   `json:"hint"`
+}
+
+func (c *linkMFAChallenge) prompt() linkMFAPrompt {
+	p := linkMFAPrompt{Type: c.Type, Round: c.Round, Rounds: c.Rounds}
+	switch c.Type {
+	case "device":
+		p.Device = "phone ending in 4321"
+		p.Hint = "Sandbox code: 1234"
+	case "selections":
+		p.Questions = []string{"Did you open this account yourself?"}
+		p.Choices = []string{"Yes", "No"}
+		p.Hint = "Sandbox answer: Yes"
+	default:
+		hints := make([]string, c.PerRnd)
+		for j := 1; j <= c.PerRnd; j++ {
+			p.Questions = append(p.Questions, fmt.Sprintf("Security question %d.%d: what answer did you choose?", c.Round, j))
+			hints[j-1] = fmt.Sprintf("answer_%d_%d", c.Round, j)
+		}
+		p.Hint = "Sandbox answers: " + strings.Join(hints, ", ")
+	}
+	return p
+}
+
+// check says whether answers pass the current round.
+func (c *linkMFAChallenge) check(answers []string) bool {
+	switch c.Type {
+	case "device":
+		return len(answers) == 1 && strings.TrimSpace(answers[0]) == "1234"
+	case "selections":
+		return len(answers) == 1 && answers[0] == "Yes"
+	}
+	if len(answers) != c.PerRnd {
+		return false
+	}
+	for j, a := range answers {
+		if strings.TrimSpace(a) != fmt.Sprintf("answer_%d_%d", c.Round, j+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// status is onExit's status while this challenge is on screen.
+func (c *linkMFAChallenge) status() string {
+	switch c.Type {
+	case "device":
+		return "requires_code"
+	case "selections":
+		return "requires_selections"
+	}
+	return "requires_questions"
+}
+
+func linkInvalidMFA() *apiError {
+	return &apiError{Status: http.StatusBadRequest, Type: "ITEM_ERROR", Code: "INVALID_MFA",
+		Message: "the provided MFA response(s) were not correct", DisplayMessage: "The code or answer you entered is incorrect."}
+}
+
+func linkNoAccounts() *apiError {
+	return &apiError{Status: http.StatusBadRequest, Type: "ITEM_ERROR", Code: "NO_ACCOUNTS",
+		Message:        "no valid accounts were found at the institution for the account filters of this link token",
+		DisplayMessage: "No compatible accounts were found at this bank."}
+}

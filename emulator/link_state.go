@@ -1,0 +1,123 @@
+package emulator
+
+import (
+	"sync"
+
+	"github.com/google/uuid"
+)
+
+// linkFlows holds each Emulator's emulated-Link sessions. It lives beside the Emulator rather
+// than in it so the Link side keeps to its own files; an Emulator's entry goes when the
+// process does, like the rest of its in-memory state.
+var linkFlows sync.Map // *Emulator -> *linkFlow
+
+// linkFlow is the state of every Link session one Emulator has open.
+type linkFlow struct {
+	mu       sync.Mutex
+	sessions map[string]*linkSession // by link_session_id
+	oauth    map[string]*linkOAuthState  // by oauth_state_id
+}
+
+// linkSession is one run of the emulated Link, from open to onSuccess or onExit.
+type linkSession struct {
+	ID          string
+	Token       linkTokenView
+	Institution *Institution
+	Username    string
+	Password    string
+	MFA         *linkMFAChallenge
+	Item        *itemView
+	Accounts    []accountView // the Item's accounts the link token's filters allow
+	Error       *apiError     // the error the session ended on, for onExit
+	Status      string        // onExit's status: where the user was
+	Finished    bool
+}
+
+// linkOAuthState is one trip to the OAuth bank; its id travels in oauth_state_id.
+type linkOAuthState struct {
+	ID        string
+	SessionID string
+	Decided   bool
+	Approved  bool
+}
+
+func (e *Emulator) links() *linkFlow {
+	if f, ok := linkFlows.Load(e); ok {
+		return f.(*linkFlow)
+	}
+	f, _ := linkFlows.LoadOrStore(e, &linkFlow{sessions: map[string]*linkSession{}, oauth: map[string]*linkOAuthState{}})
+	return f.(*linkFlow)
+}
+
+func (f *linkFlow) newSession(view linkTokenView) *linkSession {
+	s := &linkSession{ID: uuid.NewString(), Token: view, Status: ""}
+	f.mu.Lock()
+	f.sessions[s.ID] = s
+	f.mu.Unlock()
+	return s
+}
+
+// session runs fn on a live session under the flow's lock; false when the id is unknown.
+func (f *linkFlow) session(id string, fn func(s *linkSession)) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	s, ok := f.sessions[id]
+	if ok {
+		fn(s)
+	}
+	return ok
+}
+
+func (f *linkFlow) newOAuth(sessionID string) string {
+	st := &linkOAuthState{ID: uuid.NewString(), SessionID: sessionID}
+	f.mu.Lock()
+	f.oauth[st.ID] = st
+	f.mu.Unlock()
+	return st.ID
+}
+
+func (f *linkFlow) oauthByID(id string) (linkOAuthState, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	st, ok := f.oauth[id]
+	if !ok {
+		return linkOAuthState{}, false
+	}
+	return *st, true
+}
+
+// decideOAuth records the user's answer at the bank once; later answers are refused.
+func (f *linkFlow) decideOAuth(id string, approved bool) (linkOAuthState, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	st, ok := f.oauth[id]
+	if !ok || st.Decided {
+		return linkOAuthState{}, false
+	}
+	st.Decided, st.Approved = true, approved
+	return *st, true
+}
+
+// linkAllowedAccounts keeps the accounts the link token's account_filters let Link show.
+func linkAllowedAccounts(all []accountView, filters map[string][]string) []accountView {
+	if len(filters) == 0 {
+		return all
+	}
+	var out []accountView
+	for _, a := range all {
+		subs, ok := filters[a.Type]
+		if ok && (len(subs) == 0 || linkContains(subs, "all") || linkContains(subs, a.Subtype)) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func linkContains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
