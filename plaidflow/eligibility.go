@@ -43,8 +43,8 @@ func Eligible(p Partner, a Account) (ok bool, reason string) {
 }
 
 func describeAccount(a Account) string {
-	if a.Subtype == "" || a.Subtype == a.Type {
-		return a.Type
+	if a.Subtype == "" || strings.Contains(a.Subtype, a.Type) {
+		return nonEmpty(a.Subtype, a.Type)
 	}
 	return a.Type + " " + a.Subtype
 }

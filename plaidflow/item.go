@@ -124,3 +124,11 @@ func accountFrom(a plaid.AccountBase) Account {
 	}
 	return acc
 }
+
+// SandboxResetLogin calls /sandbox/item/reset_login so later calls answer
+// ITEM_LOGIN_REQUIRED, to rehearse update mode. Sandbox only.
+func (c *Client) SandboxResetLogin(ctx context.Context, accessToken string) error {
+	req := plaid.NewSandboxItemResetLoginRequest(accessToken)
+	_, httpResp, err := c.api.SandboxItemResetLogin(ctx).SandboxItemResetLoginRequest(*req).Execute()
+	return toError("/sandbox/item/reset_login", httpResp, err)
+}

@@ -1,0 +1,176 @@
+package plaidflow
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"plaidwalk/emulator"
+)
+
+// checkPlaidError asserts err is a *PlaidError with this code, Plaid's fields and a hint.
+func checkPlaidError(t *testing.T, err error, status int, code, endpoint, hintHas string) *PlaidError {
+	t.Helper()
+	pe, ok := AsPlaidError(err)
+	if !ok {
+		t.Fatalf("want *PlaidError %s, got %v", code, err)
+	}
+	if pe.Code != code || pe.Status != status || pe.Endpoint != endpoint {
+		t.Errorf("got %d %s at %s, want %d %s at %s", pe.Status, pe.Code, pe.Endpoint, status, code, endpoint)
+	}
+	if pe.Type == "" || pe.Message == "" || pe.RequestID == "" || !strings.HasPrefix(pe.DocsURL, "https://plaid.com/docs/") {
+		t.Errorf("Plaid's fields missing: %+v", pe)
+	}
+	if !strings.Contains(pe.Hint, hintHas) {
+		t.Errorf("hint %q should mention %q", pe.Hint, hintHas)
+	}
+	return pe
+}
+
+func TestBadKeysGiveInvalidAPIKeysWithHint(t *testing.T) {
+	cfg := startEmulator(t, emulator.Options{})
+	cfg.Secret = "wrong-secret-0000000000000000"
+	c, log := fastClient(cfg)
+	_, err := c.CreateLinkToken(context.Background(), DefaultLinkConfig(cfg, mustPartner(t, "dwolla")))
+	checkPlaidError(t, err, 400, "INVALID_API_KEYS", "/link/token/create", "PLAID_SECRET")
+	if calls := log.Calls(); len(calls) != 1 || calls[0].ErrorCode != "INVALID_API_KEYS" {
+		t.Errorf("API log %+v", calls)
+	}
+}
+
+func TestItemErrorsFromSandboxPasswords(t *testing.T) {
+	c, _ := fastClient(startEmulator(t, emulator.Options{}))
+	_, err := c.SandboxPublicToken(context.Background(), DefaultInstitutionID, []string{"auth"}, DefaultUsername, "error_ITEM_LOCKED")
+	pe := checkPlaidError(t, err, 400, "ITEM_LOCKED", "/sandbox/public_token/create", "error_<CODE>")
+	if pe.Type != "ITEM_ERROR" || pe.DisplayMessage == "" {
+		t.Errorf("ITEM_LOCKED should be an ITEM_ERROR with a display message: %+v", pe)
+	}
+}
+
+func TestPublicTokenWorksOnce(t *testing.T) {
+	c, _ := fastClient(startEmulator(t, emulator.Options{}))
+	pt, err := c.SandboxPublicToken(context.Background(), DefaultInstitutionID, []string{"auth"}, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Exchange(context.Background(), pt); err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Exchange(context.Background(), pt)
+	checkPlaidError(t, err, 400, "INVALID_PUBLIC_TOKEN", "/item/public_token/exchange", "once")
+}
+
+func TestPartnerTokenErrors(t *testing.T) {
+	c, _ := fastClient(startEmulator(t, emulator.Options{}))
+	item, accts := linkedItem(t, c, []string{"auth"}, "")
+	ctx := context.Background()
+	card := accountByMask(t, accts, "3333")
+	checking := accountByMask(t, accts, "0000")
+
+	_, err := c.PartnerToken(ctx, mustPartner(t, "dwolla"), item.AccessToken, card.ID, nil, nil)
+	checkPlaidError(t, err, 400, "NO_AUTH_ACCOUNTS", "/processor/token/create", "checking or savings")
+
+	bogus := Partner{ID: "bogus", Name: "Bogus", Processor: "bogus_pay", Flow: FlowProcessor}
+	_, err = c.PartnerToken(ctx, bogus, item.AccessToken, checking.ID, nil, nil)
+	checkPlaidError(t, err, 400, "INVALID_FIELD", "/processor/token/create", "field")
+
+	_, err = c.PartnerToken(ctx, mustPartner(t, "dwolla"), item.AccessToken, "not-an-account-of-this-item", nil, nil)
+	checkPlaidError(t, err, 400, "INVALID_ACCOUNT_ID", "/processor/token/create", "/accounts/get")
+
+	_, err = c.PartnerToken(ctx, mustPartner(t, "alloy-credit"), item.AccessToken, checking.ID, PartnerInputs{InputSecondaryClientID: "a"}, nil)
+	checkPlaidError(t, err, 400, "PRODUCTS_NOT_SUPPORTED", "/asset_report/create", "assets")
+
+	_, err = c.Accounts(ctx, "access-sandbox-00000000-0000-0000-0000-000000000000")
+	checkPlaidError(t, err, 400, "INVALID_ACCESS_TOKEN", "/accounts/get", "access_token")
+}
+
+func TestItemLoginRequired(t *testing.T) {
+	c, _ := fastClient(startEmulator(t, emulator.Options{}))
+	item, _ := linkedItem(t, c, []string{"auth"}, "")
+	if err := c.SandboxResetLogin(context.Background(), item.AccessToken); err != nil {
+		t.Fatal(err)
+	}
+	_, err := c.Accounts(context.Background(), item.AccessToken)
+	checkPlaidError(t, err, 400, "ITEM_LOGIN_REQUIRED", "/accounts/get", "update mode")
+}
+
+func TestLinkTokenErrors(t *testing.T) {
+	cfg := startEmulator(t, emulator.Options{})
+	c, _ := fastClient(cfg)
+	lc := DefaultLinkConfig(cfg, mustPartner(t, "dwolla"))
+	lc.Products = []string{"auth", "balance"}
+	_, err := c.CreateLinkToken(context.Background(), lc)
+	checkPlaidError(t, err, 400, "INVALID_PRODUCT", "/link/token/create", "balance")
+
+	lc = DefaultLinkConfig(cfg, mustPartner(t, "dwolla"))
+	lc.RedirectURI = "http://example.com/oauth?x=1"
+	_, err = c.CreateLinkToken(context.Background(), lc)
+	checkPlaidError(t, err, 400, "INVALID_FIELD", "/link/token/create", "Allowed redirect URIs")
+}
+
+func TestHintsForErrorsTheEmulatorDoesNotRaise(t *testing.T) {
+	cases := []struct {
+		e    PlaidError
+		want string
+	}{
+		{PlaidError{Code: "INVALID_PRODUCT", Endpoint: "/processor/token/create"}, IntegrationsPage},
+		{PlaidError{Code: "PRODUCT_NOT_READY"}, "Asset Report"},
+		{PlaidError{Type: "RATE_LIMIT_EXCEEDED", Code: "ACCOUNTS_LIMIT", Status: 429}, "backoff"},
+		{PlaidError{Type: "API_ERROR", Code: "INTERNAL_SERVER_ERROR", Status: 500}, "request_id"},
+		{PlaidError{Code: "INVALID_LINK_TOKEN"}, "4 hours"},
+	}
+	for _, tc := range cases {
+		if h := hintFor(&tc.e); !strings.Contains(h, tc.want) {
+			t.Errorf("%s: hint %q should mention %q", tc.e.Code, h, tc.want)
+		}
+	}
+}
+
+func TestRetriesOnlyWhereSafe(t *testing.T) {
+	cfg := faultyPlaid(t, map[string][]int{
+		"/accounts/get":           {429, 503},
+		"/item/get":               {500},
+		"/processor/token/create": {429},
+	})
+	c, log := fastClient(cfg)
+	item, accts := linkedItem(t, c, []string{"auth"}, "")
+	count := func(path string) int {
+		n := 0
+		for _, call := range log.Calls() {
+			if call.Path == path {
+				n++
+			}
+		}
+		return n
+	}
+	if count("/accounts/get") != 3 || count("/item/get") != 2 || len(accts.Accounts) != 12 {
+		t.Errorf("safe calls should be retried through 429/5xx: accounts %d, item %d", count("/accounts/get"), count("/item/get"))
+	}
+	_, err := c.PartnerToken(context.Background(), mustPartner(t, "dwolla"), item.AccessToken, accountByMask(t, accts, "0000").ID, nil, nil)
+	pe := checkPlaidError(t, err, http.StatusTooManyRequests, "ACCOUNTS_LIMIT", "/processor/token/create", "Wait")
+	if pe.Type != "RATE_LIMIT_EXCEEDED" || count("/processor/token/create") != 1 {
+		t.Errorf("token creation must not be retried: %d calls", count("/processor/token/create"))
+	}
+}
+
+func TestRetriesGiveUp(t *testing.T) {
+	cfg := faultyPlaid(t, map[string][]int{"/link/token/get": {503, 503, 503, 503, 503}})
+	c, log := fastClient(cfg)
+	_, err := c.LinkTokenResult(context.Background(), "link-sandbox-00000000-0000-0000-0000-000000000000")
+	checkPlaidError(t, err, 503, "INTERNAL_SERVER_ERROR", "/link/token/get", "request_id")
+	if n := len(log.Calls()); n != c.MaxRetries+1 {
+		t.Errorf("%d calls, want %d", n, c.MaxRetries+1)
+	}
+}
+
+func TestUnreachableHost(t *testing.T) {
+	c, log := fastClient(emulatorConfig("http://127.0.0.1:1"))
+	_, err := c.CreateLinkToken(context.Background(), LinkConfig{Products: []string{"auth"}, CountryCodes: []string{"US"}})
+	if _, ok := AsPlaidError(err); ok || err == nil || !strings.Contains(err.Error(), "cannot reach") {
+		t.Fatalf("want a transport error, got %v", err)
+	}
+	if calls := log.Calls(); len(calls) != 1 || calls[0].Err == "" {
+		t.Errorf("the failed call should be logged: %+v", calls)
+	}
+}

@@ -1,0 +1,126 @@
+package plaidflow
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"plaidwalk/emulator"
+)
+
+// TestEveryRunnablePartnerCompletesAFlow walks each runnable catalog entry end to end.
+func TestEveryRunnablePartnerCompletesAFlow(t *testing.T) {
+	cfg := startEmulator(t, emulator.Options{AssetReportDelay: 20 * time.Millisecond})
+	catalog, err := LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range catalog.Runnable() {
+		t.Run(p.ID, func(t *testing.T) {
+			t.Parallel()
+			c, _ := fastClient(cfg)
+			o := WalkOptions{Link: DefaultLinkConfig(cfg, p), Inputs: PartnerInputs{InputSecondaryClientID: "alloy-test"}}
+			var steps []string
+			o.OnStep = func(s string) { steps = append(steps, s) }
+			res, err := Walk(context.Background(), c, p, o)
+			if err != nil {
+				t.Fatalf("walk: %v", err)
+			}
+			if len(steps) != 5 || steps[4] != StepPartnerToken {
+				t.Errorf("steps %v", steps)
+			}
+			if ok, why := Eligible(p, res.Account); !ok {
+				t.Errorf("walk chose an ineligible account: %s", why)
+			}
+			checkPartnerTokens(t, p, res.Result)
+		})
+	}
+}
+
+func checkPartnerTokens(t *testing.T, p Partner, r PartnerResult) {
+	t.Helper()
+	want := map[FlowKind][]string{
+		FlowProcessor:   {"processor-sandbox-"},
+		FlowStripe:      {"btok_"},
+		FlowCreditRelay: {"", ""}, // asset report token and relay token
+	}[p.Flow]
+	if len(r.Tokens) != len(want) {
+		t.Fatalf("tokens %+v", r.Tokens)
+	}
+	for i, prefix := range want {
+		if r.Tokens[i].Value == "" || !strings.HasPrefix(r.Tokens[i].Value, prefix) || r.Tokens[i].RequestID == "" {
+			t.Errorf("token %d %+v, want prefix %q", i, r.Tokens[i], prefix)
+		}
+	}
+}
+
+func TestWalkAccountChoice(t *testing.T) {
+	cfg := startEmulator(t, emulator.Options{})
+	dwolla := mustPartner(t, "dwolla")
+	for _, want := range []string{"1111", "plaid saving"} {
+		c, _ := fastClient(cfg)
+		res, err := Walk(context.Background(), c, dwolla, WalkOptions{Link: DefaultLinkConfig(cfg, dwolla), Account: want})
+		if err != nil || res.Account.Mask != "1111" {
+			t.Errorf("--account %q chose %+v, %v", want, res.Account, err)
+		}
+	}
+	c, log := fastClient(cfg)
+	_, err := Walk(context.Background(), c, dwolla, WalkOptions{Link: DefaultLinkConfig(cfg, dwolla), Account: "nope"})
+	ae, ok := err.(*AccountError)
+	if !ok || ae.Want != "nope" || !strings.Contains(err.Error(), "Plaid Checking (0000)") {
+		t.Fatalf("want AccountError listing the accounts, got %v", err)
+	}
+	for _, call := range log.Calls() {
+		if call.Path == "/processor/token/create" {
+			t.Error("no partner token may be requested for an unknown account")
+		}
+	}
+}
+
+func TestWalkExplicitIneligibleAccountWarnsAndShowsPlaidsAnswer(t *testing.T) {
+	cfg := startEmulator(t, emulator.Options{})
+	dwolla := mustPartner(t, "dwolla")
+	c, _ := fastClient(cfg)
+	var warnings []string
+	_, err := Walk(context.Background(), c, dwolla, WalkOptions{Link: DefaultLinkConfig(cfg, dwolla), Account: "3333",
+		OnWarning: func(m string) { warnings = append(warnings, m) }})
+	pe, ok := AsPlaidError(err)
+	if !ok || pe.Code != "NO_AUTH_ACCOUNTS" || pe.Hint == "" {
+		t.Fatalf("want NO_AUTH_ACCOUNTS with a hint, got %v", err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "credit card") {
+		t.Errorf("warnings %v", warnings)
+	}
+}
+
+func TestWalkWithPublicTokenSkipsTheShortcut(t *testing.T) {
+	cfg := startEmulator(t, emulator.Options{})
+	c, log := fastClient(cfg)
+	pt, err := c.SandboxPublicToken(context.Background(), DefaultInstitutionID, []string{"auth"}, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stripe := mustPartner(t, "stripe")
+	if _, err := Walk(context.Background(), c, stripe, WalkOptions{Link: DefaultLinkConfig(cfg, stripe), PublicToken: pt}); err != nil {
+		t.Fatal(err)
+	}
+	for _, call := range log.Calls()[1:] {
+		if call.Path == "/link/token/create" || call.Path == "/sandbox/public_token/create" {
+			t.Errorf("%s called although Link already ran", call.Path)
+		}
+	}
+}
+
+func BenchmarkWalkInProcess(b *testing.B) {
+	cfg := startEmulator(b, emulator.Options{})
+	dwolla := mustPartner(b, "dwolla")
+	o := WalkOptions{Link: DefaultLinkConfig(cfg, dwolla)}
+	b.ReportAllocs()
+	for b.Loop() {
+		c := NewClient(cfg, nil)
+		if _, err := Walk(context.Background(), c, dwolla, o); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
