@@ -1,13 +1,142 @@
 package emulator
 
-import "time"
+import (
+	"net/http"
+	"time"
+)
 
 // assetReport is an Asset Report: not ready until readyAt on the emulator's clock.
 type assetReport struct {
-	id, token        string
-	itemIDs          []string
-	daysRequested    int
-	clientReportID   string
-	user             map[string]any
-	created, readyAt time.Time
+	id, token      string
+	items          []assetItem // the Items as they were when the report was asked for
+	daysRequested  int
+	clientReportID string
+	user           map[string]any
+	created        time.Time
+	readyAt        time.Time
+}
+
+var assetReportCreateFields = []field{
+	{name: "access_tokens", kind: kStrings, required: true},
+	{name: "days_requested", kind: kInt, required: true},
+	{name: "options", kind: kObject, sub: []field{
+		{name: "client_report_id", kind: kString}, {name: "webhook", kind: kString},
+		{name: "include_fast_report", kind: kBool}, {name: "products", kind: kStrings},
+		{name: "add_ons", kind: kStrings}, {name: "user", kind: kOpenObject},
+	}},
+}
+
+type assetReportCreateResponse struct {
+	AssetReportToken string `json:"asset_report_token"`
+	AssetReportID    string `json:"asset_report_id"`
+	RequestID        string `json:"request_id"`
+}
+
+func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
+	var req struct {
+		AccessTokens  []string `json:"access_tokens"`
+		DaysRequested int      `json:"days_requested"`
+		Options       struct {
+			ClientReportID string         `json:"client_report_id"`
+			User           map[string]any `json:"user"`
+		} `json:"options"`
+	}
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	switch {
+	case len(req.AccessTokens) == 0 || len(req.AccessTokens) > 99:
+		return nil, invalidRequest("INVALID_FIELD", "access_tokens must list between 1 and 99 access tokens")
+	case req.DaysRequested < 0 || req.DaysRequested > 731:
+		return nil, invalidRequest("INVALID_FIELD", "days_requested must be between 0 and 731")
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	rep := &assetReport{id: newAssetReportID(), token: newAssetReportToken(), daysRequested: req.DaysRequested,
+		clientReportID: req.Options.ClientReportID, user: req.Options.User, created: e.now()}
+	rep.readyAt = rep.created.Add(e.assetDelay)
+	for _, tok := range req.AccessTokens {
+		it, perr := e.usableItem(tok)
+		if perr != nil {
+			return nil, perr
+		}
+		if !contains(it.products, "assets") {
+			return nil, itemError("PRODUCTS_NOT_SUPPORTED",
+				"this item was not initialized with the assets product; create it through Link (or /sandbox/public_token/create) with assets among its products", "")
+		}
+		rep.items = append(rep.items, assetItem{id: it.id, institution: it.institution,
+			accounts: append([]account(nil), it.accounts...)})
+	}
+	e.reports[rep.token] = rep
+	return assetReportCreateResponse{AssetReportToken: rep.token, AssetReportID: rep.id, RequestID: q.requestID}, nil
+}
+
+var assetReportGetFields = []field{
+	{name: "asset_report_token", kind: kString, required: true},
+	{name: "user_token", kind: kString}, {name: "include_insights", kind: kBool}, {name: "fast_report", kind: kBool},
+	{name: "options", kind: kObject, sub: []field{{name: "days_to_include", kind: kInt}}},
+}
+
+func invalidAssetReportToken() *apiError {
+	return invalidInput("INVALID_ASSET_REPORT_TOKEN", "could not find an asset report for the asset_report_token provided")
+}
+
+// assetReportGet answers PRODUCT_NOT_READY until the report is done, then the report.
+func (e *Emulator) assetReportGet(q *apiRequest) (any, *apiError) {
+	var req struct {
+		AssetReportToken string `json:"asset_report_token"`
+	}
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	rep, ok := e.reports[req.AssetReportToken]
+	if !ok {
+		return nil, invalidAssetReportToken()
+	}
+	if e.now().Before(rep.readyAt) {
+		return nil, &apiError{Status: http.StatusBadRequest, Type: "ASSET_REPORT_ERROR", Code: "PRODUCT_NOT_READY",
+			Message: "the asset report is still being generated; try again shortly or wait for the webhook"}
+	}
+	return e.assetReportJSON(rep, q.requestID), nil
+}
+
+var creditRelayCreateFields = []field{
+	{name: "report_tokens", kind: kStrings, required: true},
+	{name: "secondary_client_id", kind: kString, required: true},
+	{name: "webhook", kind: kString},
+}
+
+type relayResponse struct {
+	RelayToken string `json:"relay_token"`
+	RequestID  string `json:"request_id"`
+}
+
+// creditRelayCreate shares asset reports with a third party (Alloy, for credit decisions)
+// through a relay token.
+func (e *Emulator) creditRelayCreate(q *apiRequest) (any, *apiError) {
+	var req struct {
+		ReportTokens      []string `json:"report_tokens"`
+		SecondaryClientID string   `json:"secondary_client_id"`
+	}
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	switch {
+	case len(req.ReportTokens) == 0:
+		return nil, invalidRequest("INVALID_FIELD", "report_tokens must list at least one asset report token")
+	case req.SecondaryClientID == "":
+		return nil, invalidRequest("INVALID_FIELD", "secondary_client_id must be the client_id of the party receiving the report")
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, tok := range req.ReportTokens {
+		if _, ok := e.reports[tok]; !ok {
+			return nil, invalidAssetReportToken()
+		}
+	}
+	tok := newRelayToken()
+	e.relayTokens[tok] = relayGrant{reportTokens: append([]string(nil), req.ReportTokens...), secondaryClientID: req.SecondaryClientID}
+	return relayResponse{RelayToken: tok, RequestID: q.requestID}, nil
 }

@@ -1,8 +1,0 @@
-package emulator
-
-import (
-	"net/http"
-	"testing"
-)
-
-func conformanceRecorder(t testing.TB, h http.Handler) http.Handler { return h }
