@@ -60,6 +60,9 @@ call() {
   if [ "$STATUS" -ge 400 ]; then jq . "$RESP" >&2 || cat "$RESP" >&2; exit 1; fi
 }
 
+# try PATH BODY: post and go on whatever the answer: the session went on after this call too.
+try() { post "$1" "$2"; }
+
 # poll PATH BODY: call, asking again while the product is not ready (asset reports).
 poll() {
   local attempt
@@ -142,8 +145,12 @@ func writeCurlStep(w io.Writer, s Session, c Call, last bool) error {
 		fmt.Fprintln(w, "# This is where the session stopped: expect the same error here.")
 	}
 	verb := "call"
-	if c.Path == "/asset_report/get" {
+	switch {
+	case c.Path == "/asset_report/get":
 		verb = "poll"
+	case c.Status >= 400 && !last:
+		verb = "try"
+		fmt.Fprintln(w, "# The session went on after this error (plaidwalk treats this call as optional).")
 	}
 	writeCall(w, verb, c.Path, body, vars)
 	for _, rv := range responseVars[c.Path] {

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"plaidwalk/emulator"
+	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
+)
+
+// The exported script must work on its own: bash, curl and jq against a standalone emulator,
+// keys from the environment, ending with the partner token kind the session ended with.
+func TestExportedCurlScriptRunsAgainstTheEmulator(t *testing.T) {
+	for _, tool := range []string{"bash", "curl", "jq"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is needed for this test: run 'make test-deps'", tool)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	baseURL, stop, err := emulator.New(emulator.Options{AssetReportDelay: 50 * time.Millisecond}).Serve(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	cases := map[string]plaidflow.WalkOptions{
+		"dwolla":       {Account: "Plaid Saving"},
+		"stripe":       {},
+		"alloy-credit": {Inputs: plaidflow.PartnerInputs{plaidflow.InputSecondaryClientID: "test-alloy"}},
+	}
+	for partner, wo := range cases {
+		t.Run(partner, func(t *testing.T) {
+			e := newSessEnv(t)
+			_, id := e.walkAndSave(partner, wo, "")
+			saved, err := sessions.ReadFile(filepath.Join(e.sessionsDir(), id+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if saved.Outcome.Result != sessions.ResultSuccess {
+				t.Fatalf("the walk failed: %s", saved.Outcome.Summary())
+			}
+			wantKind := saved.Outcome.Tokens[len(saved.Outcome.Tokens)-1].Kind
+			code, script, errOut := e.plaidwalk("sessions", "export", id, "--format", "curl")
+			if code != 0 {
+				t.Fatalf("export: %d %s", code, errOut)
+			}
+			path := filepath.Join(t.TempDir(), "walk.sh")
+			if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command("bash", path)
+			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "PLAID_CLIENT_ID=" + emulator.TestClientID,
+				"PLAID_SECRET=" + emulator.TestSecret, "PLAID_BASE_URL=" + baseURL}
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("script failed: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+			}
+			lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+			last := lines[len(lines)-1]
+			if !strings.HasPrefix(last, "partner token: "+wantKind+" …") {
+				t.Fatalf("script ended with %q, want the kind %s\nstderr:\n%s", last, wantKind, stderr.String())
+			}
+			if strings.Contains(stdout.String()+stderr.String(), emulator.TestSecret) {
+				t.Fatal("the script printed the secret")
+			}
+		})
+	}
+}
+
+func TestReplayRefusesProductionWithoutYes(t *testing.T) {
+	e := newSessEnv(t)
+	file := filepath.Join(t.TempDir(), "walk.json")
+	e.walkAndSave("dwolla", plaidflow.WalkOptions{}, file)
+	var requests atomic.Int32
+	emu := emulator.New(emulator.Options{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		emu.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	// "Production" here is a stand-in host, so the test proves the gate without real calls.
+	e.vars["PLAID_ENV"], e.vars["PLAID_BASE_URL"] = "production", srv.URL
+	e.vars["PLAID_CLIENT_ID"], e.vars["PLAID_SECRET"] = emulator.TestClientID, emulator.TestSecret
+	code, out, errOut := e.plaidwalk("replay", file)
+	if code != 2 || !strings.Contains(errOut, "--yes") || out != "" || requests.Load() != 0 {
+		t.Fatalf("exit %d, %d requests\n%s\n%s", code, requests.Load(), out, errOut)
+	}
+	code, out, errOut = e.plaidwalk("replay", file, "--yes")
+	if requests.Load() == 0 || !strings.Contains(out, "recorded offline) against production") || code != 0 {
+		t.Fatalf("with --yes: exit %d, %d requests\n%s\n%s", code, requests.Load(), out, errOut)
+	}
+}
+
+func TestBadSessionFilesAreRefusedAndLeftAlone(t *testing.T) {
+	e := newSessEnv(t)
+	good := filepath.Join(t.TempDir(), "good.json")
+	e.walkAndSave("dwolla", plaidflow.WalkOptions{}, good)
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bad := map[string]struct{ content, says string }{
+		"truncated.json": {string(data[:len(data)/3]), "not valid JSON (damaged or cut short"},
+		"foreign.json":   {`{"name": "left-pad", "version": "1.3.0", "license": "WTFPL"}`, "not a plaidwalk session"},
+		"future.json":    {strings.Replace(string(data), `"version": 2`, `"version": 9`, 1), "format version 9 was written by a newer plaidwalk"},
+	}
+	before := listDir(t, e.sessionsDir())
+	for name, b := range bad {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(b.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"sessions", "show", path}, {"sessions", "export", path, "--format", "markdown"}, {"replay", path}} {
+			code, out, errOut := e.plaidwalk(args...)
+			if code != 2 || out != "" || !strings.Contains(errOut, b.says) || !strings.Contains(errOut, path) {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", args, code, out, errOut, b.says)
+			}
+		}
+		after, err := os.ReadFile(path)
+		info, _ := os.Stat(path)
+		if err != nil || string(after) != b.content || info.Mode().Perm() != 0o644 {
+			t.Errorf("%s was changed", name)
+		}
+	}
+	if got := listDir(t, e.sessionsDir()); strings.Join(got, ",") != strings.Join(before, ",") {
+		t.Errorf("the sessions directory changed: %v -> %v", before, got)
+	}
+	if got := listDir(t, dir); len(got) != 3 {
+		t.Errorf("files appeared beside the bad ones: %v", got)
+	}
+	// A bad file inside the store does not stop the list.
+	if err := os.WriteFile(filepath.Join(e.sessionsDir(), "20990101-000000-x-0000.json"), []byte(bad["truncated.json"].content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := e.plaidwalk("sessions")
+	if code != 0 || !strings.Contains(out, "unreadable: not valid JSON") || !strings.Contains(out, "success: processor_token") {
+		t.Fatalf("list with a bad file: %d\n%s", code, out)
+	}
+}
+
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestSessionCommandsHaveHelpAndUsageErrors(t *testing.T) {
+	e := newSessEnv(t)
+	for _, args := range [][]string{{"sessions", "--help"}, {"sessions", "show", "--help"}, {"sessions", "export", "--help"}, {"replay", "--help"}} {
+		code, out, _ := e.plaidwalk(args...)
+		if code != 0 || !strings.Contains(out, "Usage: plaidwalk") && !strings.Contains(out, "Usage:\n  plaidwalk sessions") {
+			t.Errorf("%v: exit %d\n%s", args, code, out)
+		}
+	}
+	for _, args := range [][]string{{"sessions", "frobnicate"}, {"sessions", "show"}, {"sessions", "export", "x", "--format", "pdf"}, {"replay"}, {"replay", "a", "b"}, {"replay", "nope"}} {
+		if code, _, errOut := e.plaidwalk(args...); code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 with a message", args, code, errOut)
+		}
+	}
+	code, out, _ := e.plaidwalk("sessions")
+	if code != 0 || !strings.Contains(out, "No saved sessions") {
+		t.Errorf("empty list: %d %s", code, out)
+	}
+}
