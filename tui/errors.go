@@ -131,7 +131,7 @@ func (m Model) viewFailure(width int) string {
 	b.WriteString(st.bad.Bold(true).Render(f.title) + "\n\n")
 	row := func(label, v string) {
 		if v != "" {
-			b.WriteString(st.label.Render(label) + wrapTo(oneLine(v), width-20, 16) + "\n")
+			b.WriteString(st.lbl(label) + wrapTo(oneLine(v), width-labelWidth-4, labelWidth) + "\n")
 		}
 	}
 	if pe := f.plaid; pe != nil {

@@ -75,7 +75,7 @@ func newExchangeModel(accts []plaidflow.Account, p plaidflow.Partner, preferred 
 		rows[i] = table.Row{mark, oneLine(a.Name), oneLine(a.Mask), oneLine(a.Type + "/" + a.Subtype),
 			balanceText(a), noteText(ok, e.reasons[i])}
 	}
-	t := table.New(table.WithRows(rows), table.WithFocused(true))
+	t := table.New(table.WithColumns(accountColumns(80)), table.WithRows(rows), table.WithFocused(true))
 	ts := table.DefaultStyles()
 	ts.Selected = st.selected
 	ts.Header = ts.Header.Bold(true)
@@ -115,19 +115,14 @@ func balanceText(a plaidflow.Account) string {
 
 func noteText(ok bool, why string) string {
 	if ok {
-		return "eligible"
+		return "yes"
 	}
-	return oneLine(why)
+	return "no: " + oneLine(why)
 }
 
 func (e *exchangeModel) setSize(w, h int) {
 	e.w, e.h = w, h
-	fixed := 1 + 18 + 4 + 18 + 15
-	note := max(w-fixed-12, 8)
-	e.table.SetColumns([]table.Column{
-		{Title: " ", Width: 1}, {Title: "Account", Width: 18}, {Title: "Mask", Width: 4},
-		{Title: "Type/subtype", Width: 18}, {Title: "Avail/current", Width: 15}, {Title: "Note", Width: note},
-	})
+	e.table.SetColumns(accountColumns(w))
 	e.table.SetHeight(max(h-6, 3))
 	e.table.SetWidth(w)
 }
@@ -157,16 +152,26 @@ func (m Model) viewExchange(w int) string {
 	}
 	a := m.walk.accounts
 	var b strings.Builder
-	b.WriteString(st.label.Render("item_id") + a.ItemID + "\n")
+	b.WriteString(st.lbl("item_id") + a.ItemID + "\n")
 	inst := a.InstitutionName
 	if a.InstitutionID != "" {
 		inst += " (" + a.InstitutionID + ")"
 	}
-	b.WriteString(st.label.Render("institution") + oneLine(inst) + "\n")
+	b.WriteString(st.lbl("institution") + oneLine(inst) + "\n")
 	b.WriteString(st.bold.Render("Choose the account for "+m.walk.partner.Name) + "\n")
 	b.WriteString(m.exchange.table.View() + "\n")
 	if i := m.exchange.table.Cursor(); i < len(m.exchange.reasons) && m.exchange.reasons[i] != "" {
 		b.WriteString(st.warn.Render(truncate("Not eligible: "+oneLine(m.exchange.reasons[i]), w)))
 	}
 	return b.String()
+}
+
+// accountColumns fit the table to the width; the note column takes what is left.
+func accountColumns(w int) []table.Column {
+	fixed := 1 + 18 + 4 + 22 + 13
+	note := max(w-fixed-12, 8)
+	return []table.Column{
+		{Title: " ", Width: 1}, {Title: "Account", Width: 18}, {Title: "Mask", Width: 4},
+		{Title: "Type/subtype", Width: 22}, {Title: "Avail/current", Width: 13}, {Title: "Eligible", Width: note},
+	}
 }

@@ -62,7 +62,7 @@ func (m Model) viewLinkToken(w int) string {
 	var b strings.Builder
 	b.WriteString(st.good.Render("link_token created.") + "\n\n")
 	for _, r := range rows {
-		b.WriteString(st.label.Render(r[0]) + truncate(oneLine(r[1]), w-16) + "\n")
+		b.WriteString(st.lbl(r[0]) + truncate(oneLine(r[1]), w-labelWidth) + "\n")
 	}
 	b.WriteString("\n" + st.bold.Render("Press Enter to open Link") + st.subtle.Render(" ("+string(m.link.mode)+")."))
 	return b.String()

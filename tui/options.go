@@ -98,7 +98,7 @@ func newOptionsModel(cfg plaidflow.Config, p plaidflow.Partner, reuse bool) opti
 		if def == "" && in.Required && cfg.Env == plaidflow.EnvOffline {
 			def = "offline-test" // the emulator accepts any value; real mode must ask the partner
 		}
-		f := textField(inputPrefix+in.Name, in.Label, def, "asked for by "+p.Name)
+		f := textField(inputPrefix+in.Name, in.Name, def, in.Label+"; asked for by "+p.Name)
 		f.required = in.Required
 		o.fields = append(o.fields, f)
 	}

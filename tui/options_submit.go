@@ -25,7 +25,7 @@ func (o optionsModel) build(cfg plaidflow.Config, p plaidflow.Partner) (choices,
 	for _, f := range o.fields {
 		if name, ok := strings.CutPrefix(f.name, inputPrefix); ok {
 			if f.required && f.value() == "" {
-				return c, f.label + " is required by " + p.Name + "."
+				return c, f.label + " is required by " + p.Name + ": " + f.hint
 			}
 			c.inputs[name] = f.value()
 		}
@@ -126,7 +126,7 @@ func (m Model) viewOptions(w int) string {
 		if i == o.focus {
 			cursor = st.selected.Render("> ")
 		}
-		b.WriteString(cursor + st.label.Render(f.label) + m.viewFieldValue(f, i == o.focus) + "\n")
+		b.WriteString(cursor + st.lbl(f.label) + m.viewFieldValue(f, i == o.focus) + "\n")
 	}
 	if o.focus < len(o.fields) {
 		b.WriteString("\n" + st.subtle.Render(truncate(o.fields[o.focus].hint, w)))

@@ -95,7 +95,7 @@ func (p *partnerModel) setSize(w, h int) {
 		lw, lh = w/2, h-1
 	}
 	p.list.SetSize(lw, lh)
-	p.filter.Width = max(lw-10, 10)
+	p.filter.Width = max(lw-36, 10)
 }
 
 func sideBySide(w int) bool { return w >= 110 }
@@ -104,7 +104,7 @@ func detailsHeight(w, h int) int {
 	if sideBySide(w) {
 		return h
 	}
-	return min(8, h/2)
+	return min(10, h/2)
 }
 
 func (p *partnerModel) setFilter(v string) {
@@ -193,7 +193,8 @@ func (m Model) viewPartner(w int) string {
 	}
 	if sideBySide(w) {
 		details := m.viewPartnerDetails(sel, w-w/2-4)
+		left = clipLines(left, p.h, w/2)
 		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(w/2).Render(left), details)
 	}
-	return left + "\n" + m.viewPartnerDetails(sel, w-4)
+	return clipLines(left, p.h-detailsHeight(w, p.h), w) + "\n" + m.viewPartnerDetails(sel, w-4)
 }

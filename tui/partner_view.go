@@ -58,7 +58,11 @@ func (m Model) viewPartnerDetails(p plaidflow.Partner, width int) string {
 	if !p.Runnable() {
 		b.WriteString(st.warn.Render("Not runnable: "+wrapTo(notRunnableReason(p), width-14, 14)) + "\n")
 	}
-	b.WriteString(wrapTo(p.Description, width, 0) + "\n")
+	desc := strings.Split(wrapTo(p.Description, width, 0), "\n")
+	if keep := max(detailsHeight(m.width, m.partner.h)-7, 1); len(desc) > keep {
+		desc = append(desc[:keep-1], truncate(desc[keep-1]+" …", width))
+	}
+	b.WriteString(strings.Join(desc, "\n") + "\n")
 	needs := "Link products " + strings.Join(p.Products, ", ")
 	if acc := accountTypesText(p.AccountTypes); acc != "" {
 		needs += " · accounts " + acc

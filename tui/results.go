@@ -80,15 +80,17 @@ func (m Model) viewResults(w int) string {
 		if m.results.revealed {
 			v = t.value
 		}
-		b.WriteString(cursor + st.label.Render(t.kind) + oneLine(v) + "\n")
+		b.WriteString(cursor + st.lbl(t.kind) + oneLine(v) + "\n")
 	}
 	a := m.walk.account
-	b.WriteString(st.label.Render("item_id") + m.walk.item.ItemID + "\n")
-	b.WriteString(st.label.Render("account") + oneLine(fmt.Sprintf("%s %s %s/%s (%s)", a.Name, a.Mask, a.Type, a.Subtype, a.ID)) + "\n")
+	b.WriteString(st.lbl("item_id") + m.walk.item.ItemID + "\n")
+	b.WriteString(st.lbl("account") + oneLine(fmt.Sprintf("%s %s %s/%s (%s)", a.Name, a.Mask, a.Type, a.Subtype, a.ID)) + "\n")
 	b.WriteString("\n" + st.bold.Render("API calls") + st.subtle.Render(" (curl with $PLAID_CLIENT_ID / $PLAID_SECRET; pgup/pgdn scroll)") + "\n")
 	for _, c := range m.calls {
 		b.WriteString(truncate(callLine(c), w) + "\n")
-		b.WriteString(st.faint.Render("    "+wrapTo(oneLine(plaidflow.CurlFor(m.deps.Config.BaseURL, c)), w-4, 4)) + "\n")
+		for _, line := range strings.Split(sanitize(plaidflow.CurlFor(m.deps.Config.BaseURL, c)), "\n") {
+			b.WriteString(st.faint.Render("    "+wrapTo(line, w-6, 6)) + "\n")
+		}
 	}
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	off := min(m.results.offset, max(len(lines)-m.bodyHeight(), 0))

@@ -38,7 +38,7 @@ func newStyles(r *lipgloss.Renderer) styles {
 		warn:   s().Foreground(lipgloss.Color("11")),
 		bad:    s().Foreground(lipgloss.Color("9")),
 
-		label:    s().Foreground(lipgloss.Color("245")).Width(16),
+		label:    s().Foreground(lipgloss.Color("245")).Width(labelWidth),
 		value:    s(),
 		selected: s().Bold(true).Foreground(lipgloss.Color("14")),
 		greyed:   s().Foreground(lipgloss.Color("240")),
@@ -48,6 +48,12 @@ func newStyles(r *lipgloss.Renderer) styles {
 		logPane:    s().Border(lipgloss.NormalBorder(), true, false, false, false).BorderForeground(lipgloss.Color("240")),
 	}
 }
+
+// labelWidth is the column of field names; longer names are cut, never wrapped.
+const labelWidth = 21
+
+// lbl renders a field name in its column.
+func (st styles) lbl(name string) string { return st.label.Render(truncate(name, labelWidth-1)) }
 
 // banner is the environment line shown on every screen: what the tokens are worth must never
 // be in doubt, so each environment has its own words and colour.

@@ -35,9 +35,9 @@ func (m Model) View() string {
 	body := clipLines(m.viewBody(w), m.bodyHeight(), w)
 	parts := append(head, body)
 	if m.showLog {
-		parts = append(parts, m.st.logPane.Width(w).Render(m.logView.View()))
+		parts = append(parts, m.st.logPane.Width(w).Render(clipLines(m.logView.View(), m.logView.Height, w)))
 	}
-	parts = append(parts, clipLines(m.st.warn.Render(m.notice), 1, w), m.helpView())
+	parts = append(parts, clipLines(m.st.warn.Render(m.notice), 1, w), clipLines(m.helpView(), 1, w))
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }
 

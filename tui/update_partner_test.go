@@ -1,0 +1,115 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"plaidwalk/plaidflow"
+)
+
+func TestStepStringNamesEveryStep(t *testing.T) {
+	for s := stepPartner; s <= stepResults; s++ {
+		if s.String() == "unknown" || stepTitle(s) == s.String() {
+			t.Errorf("step %d has no name or title", s)
+		}
+	}
+	if step(99).String() != "unknown" {
+		t.Errorf("step 99 = %q", step(99).String())
+	}
+}
+
+func TestTypingFiltersThePartnerListAtOnce(t *testing.T) {
+	m := typeText(pureModel(t, plaidflow.EnvOffline), "dwolla")
+	items := m.partner.list.VisibleItems()
+	if len(items) != 1 || items[0].(partnerItem).p.ID != "dwolla" {
+		t.Fatalf("filter dwolla left %d items", len(items))
+	}
+	mustContain(t, m.View(), "Filter: dwolla", "1 of ", "Dwolla", "Docs: https://plaid.com/docs/auth/partnerships/dwolla/")
+	m = send(m, keyMsg("ctrl+u"))
+	if got := len(m.partner.list.VisibleItems()); got != m.partner.total {
+		t.Errorf("after clearing the filter %d of %d partners show", got, m.partner.total)
+	}
+}
+
+func TestFilterMatchesProcessorString(t *testing.T) {
+	m := typeText(pureModel(t, plaidflow.EnvOffline), "apex_clearing")
+	p, ok := m.partner.selected()
+	if !ok || p.Processor != "apex_clearing" {
+		t.Fatalf("filter by processor string selected %+v", p)
+	}
+}
+
+func TestEnterOnNotRunnablePartnerExplainsAndStays(t *testing.T) {
+	m := typeText(pureModel(t, plaidflow.EnvOffline), "prime-trust")
+	m = send(m, keyMsg("enter"))
+	if m.step != stepPartner {
+		t.Fatalf("step %v, want partner", m.step)
+	}
+	mustContain(t, m.View(), "cannot be walked", "retired")
+}
+
+func TestPreselectedPartnerIsHighlighted(t *testing.T) {
+	d := Deps{Config: plaidflow.Config{Env: plaidflow.EnvOffline}, Catalog: testCatalog(t), PartnerID: "stripe"}
+	m := New(t.Context(), d, nil)
+	if p, _ := m.partner.selected(); p.ID != "stripe" {
+		t.Fatalf("selected %q, want stripe", p.ID)
+	}
+}
+
+func TestQuitKeysOnTheList(t *testing.T) {
+	m := pureModel(t, plaidflow.EnvOffline)
+	m2, cmd := sendCmd(m, keyMsg("q"))
+	if m2.quitting {
+		t.Fatalf("q on the partner filter must type, not quit")
+	}
+	if m2.partner.filter.Value() != "q" {
+		t.Errorf("filter %q, want q", m2.partner.filter.Value())
+	}
+	m3, cmd := sendCmd(m, keyMsg("ctrl+c"))
+	if !m3.quitting || cmd == nil {
+		t.Fatalf("ctrl+c did not quit")
+	}
+	if m3.View() != "" {
+		t.Errorf("a quitting model draws nothing, got %q", m3.View())
+	}
+}
+
+func TestEscOnListClearsFilter(t *testing.T) {
+	m := typeText(pureModel(t, plaidflow.EnvOffline), "zzz")
+	mustContain(t, m.View(), "0 of ")
+	m = send(m, keyMsg("enter"))
+	mustContain(t, m.View(), "No partner matches")
+	m = send(m, keyMsg("esc"))
+	if m.partner.filter.Value() != "" {
+		t.Errorf("esc left filter %q", m.partner.filter.Value())
+	}
+}
+
+func TestViewFitsEveryTerminalSize(t *testing.T) {
+	sizes := [][2]int{{80, 24}, {100, 30}, {140, 45}, {60, 20}}
+	screens := map[string]Model{
+		"partner": pureModel(t, plaidflow.EnvOffline),
+		"options": atOptions(t, plaidflow.EnvOffline, "alloy-credit"),
+		"results": atResults(t),
+	}
+	for name, m := range screens {
+		for _, sz := range sizes {
+			mm := send(m, resize(sz[0], sz[1]))
+			for _, log := range []bool{false, true} {
+				if log {
+					mm = send(mm, keyMsg("ctrl+l"))
+				}
+				lines := strings.Split(mm.View(), "\n")
+				if len(lines) > sz[1] {
+					t.Errorf("%s at %dx%d (log %v): %d lines", name, sz[0], sz[1], log, len(lines))
+				}
+				for _, l := range lines {
+					if w := len([]rune(l)); w > sz[0] {
+						t.Errorf("%s at %dx%d: line of %d cells: %q", name, sz[0], sz[1], w, l)
+						break
+					}
+				}
+			}
+		}
+	}
+}
