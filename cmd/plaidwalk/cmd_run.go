@@ -158,6 +158,8 @@ var browserLink func(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaid
 
 // runResult is everything one `run` produced; printing (and saving) read from it.
 type runResult struct {
+	Config   plaidflow.Config // in memory only: it holds the secret
+	Options  plaidflow.WalkOptions
 	Partner  plaidflow.Partner
 	Env      plaidflow.Env
 	EnvLabel string

@@ -63,8 +63,8 @@ func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidf
 func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.Partner, o runOptions) runResult {
 	log := plaidflow.NewAPILog()
 	client := plaidflow.NewClient(cfg, log)
-	res := runResult{Partner: p, Env: cfg.Env, EnvLabel: envLabel(cfg), BaseURL: client.BaseURL(), Started: time.Now()}
 	wo := walkOptions(cfg, p, o)
+	res := runResult{Config: cfg, Options: wo, Partner: p, Env: cfg.Env, EnvLabel: envLabel(cfg), BaseURL: client.BaseURL(), Started: time.Now()}
 	wo.OnWarning = func(msg string) { res.Warnings = append(res.Warnings, msg) }
 	if !o.json {
 		wo.OnProgress = func(pr plaidflow.Progress) {
@@ -83,6 +83,7 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 			return res
 		}
 	}
+	res.Options = wo
 	walk, err := plaidflow.Walk(ctx, client, p, wo)
 	if wo.PublicToken != "" {
 		walk.LinkToken = res.Walk.LinkToken

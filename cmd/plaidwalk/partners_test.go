@@ -1,0 +1,46 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"plaidwalk/plaidflow"
+)
+
+func TestPartnersCommand(t *testing.T) {
+	catalog, err := plaidflow.LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runIn(t, nil, "partners")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, p := range catalog.Partners {
+		if !strings.Contains(out, p.ID+" ") {
+			t.Errorf("listing lacks %s", p.ID)
+		}
+	}
+	if !strings.Contains(out, "not runnable") || !strings.Contains(out, "no partner page") {
+		t.Errorf("listing should flag retired partners and missing docs pages")
+	}
+
+	code, out, _ = runIn(t, nil, "partners", "--json")
+	var ps []plaidflow.Partner
+	if code != 0 || json.Unmarshal([]byte(out), &ps) != nil || len(ps) != len(catalog.Partners) {
+		t.Fatalf("--json: exit %d, %d partners", code, len(ps))
+	}
+
+	code, out, _ = runIn(t, nil, "partners", "alloy-credit")
+	if code != 0 || !strings.Contains(out, "secondary_client_id") || !strings.Contains(out, "relay") {
+		t.Errorf("one partner: exit %d\n%s", code, out)
+	}
+	code, _, errOut := runIn(t, nil, "partners", "stripee")
+	if code != 2 || !strings.Contains(errOut, "stripe") {
+		t.Errorf("unknown partner: exit %d %s", code, errOut)
+	}
+	if code, out, _ := runIn(t, nil, "partners", "--help"); code != 0 || !strings.Contains(out, "Usage") {
+		t.Errorf("--help: exit %d", code)
+	}
+}
