@@ -38,7 +38,7 @@ type runDoc struct {
 	APILog []struct {
 		Path      string
 		Status    int
-		RequestID string `json:"request_id"`
+		RequestID string  `json:"request_id"`
 		LatencyMS float64 `json:"latency_ms"`
 	} `json:"api_log"`
 }
