@@ -31,7 +31,7 @@ func WriteMarkdown(w io.Writer, s Session) error {
 	writeMarkdownFailure(w, s)
 	fmt.Fprintf(w, "\n## Reproduce\n\nSave the session file and run `plaidwalk replay FILE` (offline by default; with "+
 		"PLAID_CLIENT_ID and PLAID_SECRET set it replays in the sandbox), or `plaidwalk sessions export %s --format curl` "+
-		"for the same calls as a shell script.\n\n", mdText(s.ID))
+		"for the same calls as a shell script.\n\n", mdCell(s.ID))
 	fmt.Fprintln(w, "_Secrets and whole tokens are not part of this write-up: tokens show their kind and last four characters only._")
 	return nil
 }

@@ -50,13 +50,14 @@ func OpenStore(getenv func(string) string) (*Store, error) {
 	return &Store{Dir: dir}, nil
 }
 
-// NewID makes an id that sorts by time: 20261122-044653-dwolla-3fa1 (UTC).
+// NewID makes an id that sorts by time: 20261122-044653-dwolla-3fa1 (UTC, then the partner
+// id, then a random suffix so two walks in one second do not collide).
 func NewID(t time.Time, partner string) string {
 	var b [2]byte
 	_, _ = rand.Read(b[:])
 	slug := strings.Map(func(r rune) rune {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_', r == '-':
 			return r
 		case r >= 'A' && r <= 'Z':
 			return r + 'a' - 'A'

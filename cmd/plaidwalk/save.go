@@ -100,3 +100,16 @@ func linkRecord(events []linkserver.Event, out *linkserver.Outcome) *sessions.Li
 	l.Outcome = lo
 	return l
 }
+
+// tuiSaver is the save hook cmd_tui.go can hand the terminal UI: the UI fills a Record with
+// what it holds (Options, Result, Err, Calls, LinkMode, times) plus Link's callbacks and
+// outcome as linkserver gave them, and gets back the paths written.
+func tuiSaver(c *cli, cfg plaidflow.Config, file string, noSave bool) func(sessions.Record, []linkserver.Event, *linkserver.Outcome) ([]string, error) {
+	return func(r sessions.Record, events []linkserver.Event, out *linkserver.Outcome) ([]string, error) {
+		r.Config = cfg
+		if r.Link == nil && (len(events) > 0 || out != nil) {
+			r.Link = linkRecord(events, out)
+		}
+		return saveSession(c, cfg, buildSession("tui", r), file, noSave)
+	}
+}

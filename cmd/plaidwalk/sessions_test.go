@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"plaidwalk/emulator"
+	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 	"plaidwalk/sessions"
 )
@@ -211,5 +212,41 @@ func TestSavedBytesHoldNoSecretAndNoWholeToken(t *testing.T) {
 		if m := wholeTokenRE.Find(data); m != nil {
 			t.Errorf("%s holds something shaped like a whole token: %s", f.Name(), m)
 		}
+	}
+}
+
+func TestTUISaverKeepsLinkEventsAndOutcome(t *testing.T) {
+	e := newSessEnv(t)
+	c := &cli{getenv: e.getenv, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	at := time.Date(2026, 11, 22, 5, 0, 0, 0, time.UTC)
+	events := []linkserver.Event{
+		{Kind: linkserver.KindLoad, At: at},
+		{Kind: linkserver.KindEvent, Name: "OPEN", Metadata: json.RawMessage(`{"view_name":"CONSENT","link_session_id":"s1"}`), At: at.Add(time.Second)},
+		{Kind: linkserver.KindEvent, Name: "ERROR", Metadata: json.RawMessage(`{"error_code":"ITEM_LOCKED","error_type":"ITEM_ERROR","institution_name":"First Platypus Bank"}`), At: at.Add(2 * time.Second)},
+	}
+	out := &linkserver.Outcome{Exited: true, LinkSessionID: "s1", ExitStatus: "requires_credentials",
+		Institution: &linkserver.Institution{Name: "First Platypus Bank", InstitutionID: "ins_109508"},
+		ExitError:   &linkserver.LinkError{ErrorType: "ITEM_ERROR", ErrorCode: "ITEM_LOCKED", ErrorMessage: "locked"}}
+	save := tuiSaver(c, plaidflow.Config{Env: plaidflow.EnvOffline}, "", false)
+	linkCall := plaidflow.Call{Time: at, Method: "POST", Path: "/link/token/create", Status: 200}
+	paths, err := save(sessions.Record{Partner: plaidflow.Partner{ID: "dwolla", Name: "Dwolla"}, LinkMode: sessions.LinkModeBrowser,
+		Calls: []plaidflow.Call{linkCall}, Started: at, Finished: at.Add(3 * time.Second)}, events, out)
+	if err != nil || len(paths) != 1 {
+		t.Fatalf("save: %v %v", paths, err)
+	}
+	s, err := sessions.ReadFile(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Source != "tui" || len(s.Link.Events) != 2 || s.Link.Events[1].ErrorCode != "ITEM_LOCKED" || s.Link.Outcome.Status != "exit" {
+		t.Fatalf("link section = %+v / %+v", s.Link.Events, s.Link.Outcome)
+	}
+	if s.Outcome.Result != sessions.ResultError || s.Outcome.ErrorCode != "ITEM_LOCKED" || s.Inputs.InstitutionID != "ins_109508" {
+		t.Fatalf("outcome %+v inputs %+v", s.Outcome, s.Inputs)
+	}
+	// Replayed, the Link error comes back through the matching sandbox password.
+	code, stdout, stderr := e.plaidwalk("replay", paths[0])
+	if code != 0 || !strings.Contains(stdout, "error_ITEM_LOCKED") || !strings.Contains(stdout, "reproduced") {
+		t.Fatalf("replay: %d\n%s\n%s", code, stdout, stderr)
 	}
 }
