@@ -121,7 +121,7 @@ func TestRequestValidationNamesTheField(t *testing.T) {
 	h := newHarness(t)
 	cases := []struct {
 		name, path, body, code string
-		mention              []string
+		mention                []string
 	}{
 		{"malformed JSON", "/item/get", `{"access_token":`, "INVALID_BODY", nil},
 		{"not an object", "/item/get", `["access_token"]`, "INVALID_BODY", nil},
