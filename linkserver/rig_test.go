@@ -1,0 +1,189 @@
+package linkserver_test
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/plaid/plaid-go/v20/plaid"
+
+	"plaidwalk/emulator"
+	"plaidwalk/internal/browsertest"
+	"plaidwalk/linkserver"
+)
+
+// rig is one Link session under test: the emulator, a link_token made with the real plaid-go
+// client, linkserver serving the page, and a browser tab on that page.
+type rig struct {
+	t     *testing.T
+	tab   context.Context
+	shots *browsertest.Shots
+	api   *plaid.APIClient
+	srv   *linkserver.Server
+	token string
+}
+
+type rigOptions struct {
+	redirectURI string // serve the OAuth return path too
+}
+
+func newPlaidClient(baseURL string) *plaid.APIClient {
+	cfg := plaid.NewConfiguration()
+	cfg.UseEnvironment(plaid.Environment(baseURL))
+	cfg.AddDefaultHeader("PLAID-CLIENT-ID", emulator.TestClientID)
+	cfg.AddDefaultHeader("PLAID-SECRET", emulator.TestSecret)
+	cfg.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+	return plaid.NewAPIClient(cfg)
+}
+
+func newRig(t *testing.T, browser context.Context, o rigOptions) *rig {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	baseURL, stop, err := emulator.New(emulator.Options{}).Serve(ctx, "")
+	if err != nil {
+		t.Fatalf("emulator: %v", err)
+	}
+	t.Cleanup(stop)
+	r := &rig{t: t, api: newPlaidClient(baseURL), shots: browsertest.NewShots(t)}
+	r.token = r.createLinkToken(ctx, o.redirectURI)
+	r.srv, err = linkserver.Start(ctx, linkserver.EmulatorOptions(linkserver.Options{
+		LinkToken: r.token, RedirectURI: o.redirectURI, Timeout: time.Minute,
+	}, baseURL))
+	if err != nil {
+		t.Fatalf("linkserver: %v", err)
+	}
+	t.Cleanup(func() { r.srv.Close() })
+	r.tab = browsertest.NewTab(t, browser)
+	if err := chromedp.Do(r.tab, chromedp.Navigate(r.srv.URL())); err != nil {
+		t.Fatalf("open %s: %v", r.srv.URL(), err)
+	}
+	return r
+}
+
+// createLinkToken asks for what a money-movement partner such as Dwolla needs: auth, US, and
+// checking or savings accounts only.
+func (r *rig) createLinkToken(ctx context.Context, redirectURI string) string {
+	user := plaid.LinkTokenCreateRequestUser{ClientUserId: "browser-test"}
+	req := plaid.NewLinkTokenCreateRequest("plaidwalk test", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US}, user)
+	req.SetProducts([]plaid.Products{plaid.PRODUCTS_AUTH})
+	filters := plaid.NewLinkTokenAccountFilters()
+	filters.SetDepository(*plaid.NewDepositoryFilter([]plaid.DepositoryAccountSubtype{
+		plaid.DEPOSITORYACCOUNTSUBTYPE_CHECKING, plaid.DEPOSITORYACCOUNTSUBTYPE_SAVINGS}))
+	req.SetAccountFilters(*filters)
+	if redirectURI != "" {
+		req.SetRedirectUri(redirectURI)
+	}
+	resp, _, err := r.api.PlaidApi.LinkTokenCreate(ctx).LinkTokenCreateRequest(*req).Execute()
+	if err != nil {
+		r.t.Fatalf("/link/token/create: %v", err)
+	}
+	return resp.GetLinkToken()
+}
+
+// frame is the Link iframe the page's Plaid.create mounted.
+func (r *rig) frame() *chromedp.Node {
+	r.t.Helper()
+	nodes, err := chromedp.Run(r.tab, chromedp.Nodes(chromedp.CSS(`iframe[id^="plaid-link-iframe"]`), chromedp.NodeVisible))
+	if err != nil || len(nodes) == 0 {
+		r.t.Fatalf("Link's iframe did not appear: %v", err)
+	}
+	return nodes[0]
+}
+
+// inLink runs actions built against the Link iframe.
+func (r *rig) inLink(steps ...func(f *chromedp.Node) chromedp.Action[chromedp.Void]) {
+	r.t.Helper()
+	f := r.frame()
+	for _, s := range steps {
+		if err := chromedp.Do(r.tab, s(f)); err != nil {
+			r.t.Fatalf("in Link: %v", err)
+		}
+	}
+}
+
+func waitView(view string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
+	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
+		return chromedp.WaitVisible(chromedp.CSS(`#screen[data-view="`+view+`"]`), chromedp.FromNode(f))
+	}
+}
+
+func click(sel string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
+	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
+		return chromedp.Click(chromedp.CSS(sel), chromedp.FromNode(f))
+	}
+}
+
+func typeInto(sel, text string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
+	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
+		return chromedp.SendKeys(chromedp.CSS(sel), text, chromedp.FromNode(f))
+	}
+}
+
+// screen waits for a Link screen and screenshots it.
+func (r *rig) screen(view, shot string) {
+	r.t.Helper()
+	r.inLink(waitView(view))
+	r.shots.Take(r.tab, shot)
+}
+
+// pageState waits until the page itself (not Link) shows state, and screenshots it.
+func (r *rig) pageState(state, shot string) {
+	r.t.Helper()
+	if err := chromedp.Do(r.tab, chromedp.WaitVisible(chromedp.CSS(`#status[data-state="`+state+`"]`))); err != nil {
+		r.t.Fatalf("page never showed %q: %v", state, err)
+	}
+	r.shots.Take(r.tab, shot)
+}
+
+func (r *rig) wait() linkserver.Outcome {
+	r.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	o, err := r.srv.Wait(ctx)
+	if err != nil {
+		r.t.Fatalf("Wait: %v", err)
+	}
+	return o
+}
+
+// events closes the server and returns every callback it delivered.
+func (r *rig) events() []linkserver.Event {
+	r.srv.Close()
+	var out []linkserver.Event
+	for ev := range r.srv.Events() {
+		out = append(out, ev)
+	}
+	return out
+}
+
+// pickBank goes from the consent screen to a bank's next screen.
+func (r *rig) pickBank(query, institutionID string) {
+	r.screen("consent", "consent")
+	r.inLink(click("#primary"), waitView("search"), typeInto("#search", query))
+	r.shots.Take(r.tab, "search")
+	r.inLink(click(`button.inst[data-id="` + institutionID + `"]`))
+}
+
+func freeLocalhostPort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func eventNames(evs []linkserver.Event) string {
+	var names []string
+	for _, ev := range evs {
+		names = append(names, string(ev.Kind)+":"+ev.Name)
+	}
+	return strings.Join(names, " ")
+}
+
