@@ -41,7 +41,7 @@ type linkReply struct {
 	Next          string                `json:"next,omitempty"` // "mfa", "accounts", "error", "oauth"
 	Error         *linkErrorJSON        `json:"error,omitempty"`
 	Status        string                `json:"status,omitempty"`
-	MFA           *linkMFAPrompt            `json:"mfa,omitempty"`
+	MFA           *linkMFAPrompt        `json:"mfa,omitempty"`
 	Institution   *linkInstitutionJSON  `json:"institution,omitempty"`
 	Accounts      []linkAccountJSON     `json:"accounts,omitempty"`
 	MultiSelect   bool                  `json:"multi_select,omitempty"`

@@ -14,8 +14,8 @@ var linkFlows sync.Map // *Emulator -> *linkFlow
 // linkFlow is the state of every Link session one Emulator has open.
 type linkFlow struct {
 	mu       sync.Mutex
-	sessions map[string]*linkSession // by link_session_id
-	oauth    map[string]*linkOAuthState  // by oauth_state_id
+	sessions map[string]*linkSession    // by link_session_id
+	oauth    map[string]*linkOAuthState // by oauth_state_id
 }
 
 // linkSession is one run of the emulated Link, from open to onSuccess or onExit.

@@ -186,4 +186,3 @@ func eventNames(evs []linkserver.Event) string {
 	}
 	return strings.Join(names, " ")
 }
-

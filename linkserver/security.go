@@ -103,7 +103,6 @@ func (s *Server) checkCallback(r *http.Request) error {
 	return nil
 }
 
-
 // setPageHeaders sets the headers every response carries.
 func setPageHeaders(h http.Header) {
 	h.Set("Cache-Control", "no-store")

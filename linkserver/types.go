@@ -74,4 +74,3 @@ type Outcome struct {
 
 // Succeeded says whether Link handed over a public_token.
 func (o Outcome) Succeeded() bool { return o.PublicToken != "" }
-
