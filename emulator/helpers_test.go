@@ -55,6 +55,15 @@ func newHarness(t testing.TB) *harness {
 	return &harness{t: t, emu: emu, clock: clock, url: srv.URL, client: plaidClient(srv.URL, TestClientID, TestSecret), ctx: context.Background()}
 }
 
+// newBenchHarness is newHarness without the conformance checks, so a benchmark measures
+// the emulator and the client, not the validator.
+func newBenchHarness(b *testing.B) *harness {
+	emu := New(Options{})
+	srv := httptest.NewServer(emu)
+	b.Cleanup(srv.Close)
+	return &harness{t: b, emu: emu, clock: newTestClock(), url: srv.URL, client: plaidClient(srv.URL, TestClientID, TestSecret), ctx: context.Background()}
+}
+
 // plaidClient is plaid-go configured as a real integration would be, with only the server URL
 // changed (and never Debug, which would print the secret).
 func plaidClient(baseURL, clientID, secret string) *plaid.PlaidApiService {
