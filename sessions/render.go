@@ -12,8 +12,10 @@ import (
 
 var escapeRE = regexp.MustCompile(`\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]`)
 
-// clean makes text from a file, Link or the API safe for a terminal: escape sequences and
-// control characters are removed, and any token left is masked.
+// Clean makes text from a session file, Link or the API safe for a terminal: escape
+// sequences and control characters are removed, and any token left is masked.
+func Clean(s string) string { return clean(s) }
+
 func clean(s string) string {
 	s = escapeRE.ReplaceAllString(s, "")
 	s = strings.Map(func(r rune) rune {

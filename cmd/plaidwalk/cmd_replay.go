@@ -102,9 +102,10 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 		return 2
 	}
 	wo, notes := replayWalkOptions(cfg, p, saved)
-	fmt.Fprintf(c.stdout, "Replaying %s (%s, recorded %s) against %s\n", saved.ID, saved.Inputs.Partner, saved.Inputs.Env, envLabel(cfg))
+	fmt.Fprintf(c.stdout, "Replaying %s (%s, recorded %s) against %s\n", sessions.Clean(saved.ID),
+		sessions.Clean(saved.Inputs.Partner), sessions.Clean(saved.Inputs.Env), envLabel(cfg))
 	for _, n := range notes {
-		fmt.Fprintf(c.stdout, "  note: %s\n", n)
+		fmt.Fprintf(c.stdout, "  note: %s\n", sessions.Clean(n))
 	}
 	replayed := walkForReplay(ctx, cfg, p, wo)
 	cmp := sessions.Compare(saved, replayed)

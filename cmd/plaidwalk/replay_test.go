@@ -33,49 +33,65 @@ func TestExportedCurlScriptRunsAgainstTheEmulator(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stop()
-	cases := map[string]plaidflow.WalkOptions{
-		"dwolla":       {Account: "Plaid Saving"},
-		"stripe":       {},
-		"alloy-credit": {Inputs: plaidflow.PartnerInputs{plaidflow.InputSecondaryClientID: "test-alloy"}},
+	cases := map[string]struct {
+		partner string
+		wo      plaidflow.WalkOptions
+	}{
+		"dwolla":       {"dwolla", plaidflow.WalkOptions{Account: "Plaid Saving"}},
+		"stripe":       {"stripe", plaidflow.WalkOptions{}},
+		"alloy-credit": {"alloy-credit", plaidflow.WalkOptions{Inputs: plaidflow.PartnerInputs{plaidflow.InputSecondaryClientID: "test-alloy"}}},
+		"locked":       {"dwolla", plaidflow.WalkOptions{Password: "error_ITEM_LOCKED"}},
 	}
-	for partner, wo := range cases {
-		t.Run(partner, func(t *testing.T) {
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
 			e := newSessEnv(t)
-			_, id := e.walkAndSave(partner, wo, "")
+			_, id := e.walkAndSave(tc.partner, tc.wo, "")
 			saved, err := sessions.ReadFile(filepath.Join(e.sessionsDir(), id+".json"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if saved.Outcome.Result != sessions.ResultSuccess {
-				t.Fatalf("the walk failed: %s", saved.Outcome.Summary())
-			}
-			wantKind := saved.Outcome.Tokens[len(saved.Outcome.Tokens)-1].Kind
 			code, script, errOut := e.plaidwalk("sessions", "export", id, "--format", "curl")
 			if code != 0 {
 				t.Fatalf("export: %d %s", code, errOut)
 			}
-			path := filepath.Join(t.TempDir(), "walk.sh")
-			if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			cmd := exec.Command("bash", path)
-			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "PLAID_CLIENT_ID=" + emulator.TestClientID,
-				"PLAID_SECRET=" + emulator.TestSecret, "PLAID_BASE_URL=" + baseURL}
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			if err := cmd.Run(); err != nil {
-				t.Fatalf("script failed: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
-			}
-			lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-			last := lines[len(lines)-1]
-			if !strings.HasPrefix(last, "partner token: "+wantKind+" …") {
-				t.Fatalf("script ended with %q, want the kind %s\nstderr:\n%s", last, wantKind, stderr.String())
-			}
-			if strings.Contains(stdout.String()+stderr.String(), emulator.TestSecret) {
+			stdout, stderr, runErr := runScript(t, script, baseURL)
+			if strings.Contains(stdout+stderr, emulator.TestSecret) {
 				t.Fatal("the script printed the secret")
+			}
+			if saved.Outcome.Result != sessions.ResultSuccess {
+				// The script stops where the walk stopped, with the same Plaid error.
+				if runErr == nil || !strings.Contains(stderr, `"error_code": "`+saved.Outcome.ErrorCode+`"`) {
+					t.Fatalf("script for a failed walk: %v\nstderr:\n%s", runErr, stderr)
+				}
+				return
+			}
+			if runErr != nil {
+				t.Fatalf("script failed: %v\nstdout:\n%s\nstderr:\n%s", runErr, stdout, stderr)
+			}
+			wantKind := saved.Outcome.Tokens[len(saved.Outcome.Tokens)-1].Kind
+			lines := strings.Split(strings.TrimSpace(stdout), "\n")
+			if last := lines[len(lines)-1]; !strings.HasPrefix(last, "partner token: "+wantKind+" …") {
+				t.Fatalf("script ended with %q, want the kind %s\nstderr:\n%s", last, wantKind, stderr)
 			}
 		})
 	}
+}
+
+// runScript runs an exported script with bash, the emulator's keys and host in its
+// environment and nothing else of ours.
+func runScript(t *testing.T, script, baseURL string) (string, string, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "walk.sh")
+	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("bash", path)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "PLAID_CLIENT_ID=" + emulator.TestClientID,
+		"PLAID_SECRET=" + emulator.TestSecret, "PLAID_BASE_URL=" + baseURL}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	return stdout.String(), stderr.String(), err
 }
 
 func TestReplayRefusesProductionWithoutYes(t *testing.T) {
