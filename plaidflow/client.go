@@ -11,6 +11,7 @@ import (
 // Client runs the API steps through plaid-go, recording every call in the API log.
 type Client struct {
 	api     *plaid.PlaidApiService
+	http    *http.Client
 	cfg     Config
 	log     *APILog
 	baseURL string
@@ -38,12 +39,15 @@ func NewClient(cfg Config, log *APILog) *Client {
 	pc.AddDefaultHeader("PLAID-CLIENT-ID", cfg.ClientID)
 	pc.AddDefaultHeader("PLAID-SECRET", cfg.Secret)
 	pc.UserAgent = "plaidwalk (plaid-go v20)"
+	// Each client has its own connection pool, so Close can release it.
+	transport := http.DefaultTransport.(*http.Transport).Clone()
 	pc.HTTPClient = &http.Client{
 		Timeout:   requestTimeout,
-		Transport: &recorder{next: http.DefaultTransport, log: log, secret: cfg.Secret},
+		Transport: &recorder{next: transport, log: log, secret: cfg.Secret},
 	}
 	return &Client{
 		api:          plaid.NewAPIClient(pc).PlaidApi,
+		http:         pc.HTTPClient,
 		cfg:          cfg,
 		log:          log,
 		baseURL:      base,
@@ -63,6 +67,16 @@ func BaseURLFor(cfg Config) string {
 		return ProductionURL
 	}
 	return SandboxURL
+}
+
+// Close releases the client's idle keep-alive connections. Call it before stopping an
+// in-process emulator: a server's graceful shutdown waits for connections left open.
+func (c *Client) Close() {
+	if r, ok := c.http.Transport.(*recorder); ok {
+		if t, ok := r.next.(*http.Transport); ok {
+			t.CloseIdleConnections()
+		}
+	}
 }
 
 // BaseURL is the API host this client talks to (for CurlFor).

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/plaid/plaid-go/v20/plaid"
 )
@@ -164,7 +165,7 @@ func (c *Client) waitForAssetReport(ctx context.Context, reportToken string, pro
 		}
 		if progress != nil {
 			progress(Progress{Step: "asset_report", Attempt: attempt,
-				Message: fmt.Sprintf("Plaid is still building the Asset Report; asking again in %s", wait)})
+				Message: fmt.Sprintf("Plaid is still building the Asset Report; asking again in %s", wait.Round(time.Millisecond))})
 		}
 		if err := sleep(ctx, wait); err != nil {
 			return errors.Join(fmt.Errorf("stopped waiting for the Asset Report: %w", err), perr)

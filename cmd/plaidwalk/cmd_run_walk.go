@@ -63,6 +63,7 @@ func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidf
 func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.Partner, o runOptions) runResult {
 	log := plaidflow.NewAPILog()
 	client := plaidflow.NewClient(cfg, log)
+	defer client.Close()
 	wo := walkOptions(cfg, p, o)
 	res := runResult{Config: cfg, Options: wo, Partner: p, Env: cfg.Env, EnvLabel: envLabel(cfg), BaseURL: client.BaseURL(), Started: time.Now()}
 	wo.OnWarning = func(msg string) { res.Warnings = append(res.Warnings, msg) }
