@@ -62,9 +62,13 @@ func buildInputs(r Record) Inputs {
 	o := r.Options
 	mode := r.LinkMode
 	if mode == "" {
-		mode = LinkModeShortcut
-		if o.PublicToken != "" {
+		switch {
+		case o.PublicToken != "" && o.Link.HostedLink:
+			mode = LinkModeHosted
+		case o.PublicToken != "":
 			mode = LinkModeBrowser
+		default:
+			mode = LinkModeShortcut
 		}
 	}
 	in := Inputs{

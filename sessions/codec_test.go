@@ -93,3 +93,21 @@ func TestDecodeRefusesBadFiles(t *testing.T) {
 		})
 	}
 }
+
+func TestBuildInfersTheLinkMode(t *testing.T) {
+	for _, tc := range []struct {
+		publicToken string
+		hosted      bool
+		want        string
+	}{{"", false, LinkModeShortcut}, {wholePublic, false, LinkModeBrowser}, {wholePublic, true, LinkModeHosted}} {
+		r := dwollaRecord()
+		r.Options.PublicToken, r.Options.Link.HostedLink = tc.publicToken, tc.hosted
+		s := Build(r)
+		if s.Inputs.LinkMode != tc.want {
+			t.Errorf("public token %q hosted %v: mode %s, want %s", tc.publicToken, tc.hosted, s.Inputs.LinkMode, tc.want)
+		}
+		if tc.want != LinkModeShortcut && (s.Inputs.Username != "" || s.Inputs.Password != "") {
+			t.Errorf("%s: a test user was invented for a walk that logged in through Link", tc.want)
+		}
+	}
+}
