@@ -2,11 +2,71 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+
+	"plaidwalk/emulator"
 )
 
-// cmdEmulator is a placeholder until its work lands.
-func cmdEmulator(_ context.Context, c *cli, _ []string) int {
-	fmt.Fprintln(c.stderr, "plaidwalk: this command is not built yet")
-	return 2
+func printEmulatorUsage(w io.Writer) {
+	fmt.Fprintf(w, `Usage: plaidwalk emulator [--addr 127.0.0.1:PORT] [--asset-report-delay D]
+
+Runs plaidwalk's offline Plaid emulator on its own, so that any program written against Plaid
+(plaidwalk itself, or an app using Plaid's Node, Python or Go SDK) can use it as an offline
+Sandbox. It speaks Plaid's API on the loopback interface only and keeps its state in memory
+until it stops.
+
+On start it prints three export lines on stdout (PLAID_BASE_URL, PLAID_CLIENT_ID,
+PLAID_SECRET) and keeps running. Paste them into the shell of your app, or:
+  plaidwalk emulator --addr 127.0.0.1:8765 > plaid.env &
+  . ./plaid.env
+then point your SDK's base URL at $PLAID_BASE_URL. The keys it prints are fake, offline-only
+test keys: the only keys the emulator accepts, and they work nowhere else.
+Ctrl-C (or SIGTERM) stops it.
+
+Flags:
+  --addr ADDR                 where to listen (default 127.0.0.1:0, a free port); loopback only
+  --asset-report-delay D      how long a new Asset Report stays not ready (default %s)
+`, emulator.DefaultAssetReportDelay)
+}
+
+// cmdEmulator serves the emulator until ctx ends (Ctrl-C or SIGTERM in main).
+func cmdEmulator(ctx context.Context, c *cli, args []string) int {
+	fs := flag.NewFlagSet("emulator", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	addr := fs.String("addr", "127.0.0.1:0", "listen address")
+	delay := fs.Duration("asset-report-delay", emulator.DefaultAssetReportDelay, "asset report delay")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printEmulatorUsage(c.stdout)
+			return 0
+		}
+		fmt.Fprintf(c.stderr, "plaidwalk emulator: %v\nRun 'plaidwalk emulator --help'.\n", err)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(c.stderr, "plaidwalk emulator: unexpected argument %q\nRun 'plaidwalk emulator --help'.\n", fs.Arg(0))
+		return 2
+	}
+	if *delay <= 0 {
+		fmt.Fprintln(c.stderr, "plaidwalk emulator: --asset-report-delay must be positive, e.g. 2s or 500ms")
+		return 2
+	}
+	serveCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	baseURL, stop, err := emulator.New(emulator.Options{AssetReportDelay: *delay}).Serve(serveCtx, *addr)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk %v\nUse --addr 127.0.0.1:PORT (loopback, a free port).\n", err)
+		return 2
+	}
+	defer stop()
+	fmt.Fprintf(c.stdout, "export PLAID_BASE_URL=%s\nexport PLAID_CLIENT_ID=%s\nexport PLAID_SECRET=%s\n",
+		baseURL, emulator.TestClientID, emulator.TestSecret)
+	fmt.Fprintf(c.stderr, "plaidwalk emulator: offline Plaid at %s (fake data, fake keys; asset reports ready after %s).\n"+
+		"Source the export lines it printed on stdout in your app's shell. Ctrl-C stops it.\n", baseURL, *delay)
+	<-ctx.Done()
+	fmt.Fprintln(c.stderr, "plaidwalk emulator: stopped.")
+	return 0
 }
