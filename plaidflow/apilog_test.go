@@ -27,11 +27,40 @@ func everyRecordedText(calls []Call) string {
 // no whole token and no trace of the secret reach the log, while the masked forms do.
 func TestAPILogRedactsEveryTokenKindAndTheSecret(t *testing.T) {
 	cfg := startEmulator(t, emulator.Options{AssetReportDelay: 10 * time.Millisecond})
-	c, log := fastClient(cfg)
+	c, log := fastClient(t, cfg)
+	tokens := makeEveryTokenKind(t, c)
+	if len(tokens) != 7 {
+		t.Fatalf("want 7 token kinds, got %v", tokens)
+	}
+
+	text := everyRecordedText(log.Calls())
+	for kind, tok := range tokens {
+		if strings.Contains(text, tok) {
+			t.Errorf("the %s token appears whole in the API log", kind)
+		}
+		if !strings.Contains(text, Mask(tok)) {
+			t.Errorf("the %s token's masked form %q is missing from the API log", kind, Mask(tok))
+		}
+	}
+	if strings.Contains(text, emulator.TestSecret) {
+		t.Error("the client secret appears in the API log")
+	}
+	for _, call := range log.Calls() {
+		if call.RequestHeaders["Plaid-Secret"] != Redacted {
+			t.Errorf("%s: PLAID-SECRET header recorded as %q", call.Path, call.RequestHeaders["Plaid-Secret"])
+		}
+		if call.RequestHeaders["Plaid-Client-Id"] != emulator.TestClientID {
+			t.Errorf("%s: client id header should be kept", call.Path)
+		}
+	}
+}
+
+// makeEveryTokenKind runs the calls that produce each kind of token Plaid issues.
+func makeEveryTokenKind(t *testing.T, c *Client) map[string]string {
+	t.Helper()
 	ctx := context.Background()
 	tokens := map[string]string{}
-
-	lt, err := c.CreateLinkToken(ctx, DefaultLinkConfig(cfg, mustPartner(t, "dwolla")))
+	lt, err := c.CreateLinkToken(ctx, DefaultLinkConfig(c.Config(), mustPartner(t, "dwolla")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,30 +89,7 @@ func TestAPILogRedactsEveryTokenKindAndTheSecret(t *testing.T) {
 			tokens[string(tok.Kind)] = tok.Value
 		}
 	}
-	if len(tokens) != 7 {
-		t.Fatalf("want 7 token kinds, got %v", tokens)
-	}
-
-	text := everyRecordedText(log.Calls())
-	for kind, tok := range tokens {
-		if strings.Contains(text, tok) {
-			t.Errorf("the %s token appears whole in the API log", kind)
-		}
-		if !strings.Contains(text, Mask(tok)) {
-			t.Errorf("the %s token's masked form %q is missing from the API log", kind, Mask(tok))
-		}
-	}
-	if strings.Contains(text, emulator.TestSecret) {
-		t.Error("the client secret appears in the API log")
-	}
-	for _, call := range log.Calls() {
-		if call.RequestHeaders["Plaid-Secret"] != Redacted {
-			t.Errorf("%s: PLAID-SECRET header recorded as %q", call.Path, call.RequestHeaders["Plaid-Secret"])
-		}
-		if call.RequestHeaders["Plaid-Client-Id"] != emulator.TestClientID {
-			t.Errorf("%s: client id header should be kept", call.Path)
-		}
-	}
+	return tokens
 }
 
 func TestRedactJSON(t *testing.T) {

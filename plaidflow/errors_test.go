@@ -31,7 +31,7 @@ func checkPlaidError(t *testing.T, err error, status int, code, endpoint, hintHa
 func TestBadKeysGiveInvalidAPIKeysWithHint(t *testing.T) {
 	cfg := startEmulator(t, emulator.Options{})
 	cfg.Secret = "wrong-secret-0000000000000000"
-	c, log := fastClient(cfg)
+	c, log := fastClient(t, cfg)
 	_, err := c.CreateLinkToken(context.Background(), DefaultLinkConfig(cfg, mustPartner(t, "dwolla")))
 	checkPlaidError(t, err, 400, "INVALID_API_KEYS", "/link/token/create", "PLAID_SECRET")
 	if calls := log.Calls(); len(calls) != 1 || calls[0].ErrorCode != "INVALID_API_KEYS" {
@@ -40,7 +40,7 @@ func TestBadKeysGiveInvalidAPIKeysWithHint(t *testing.T) {
 }
 
 func TestItemErrorsFromSandboxPasswords(t *testing.T) {
-	c, _ := fastClient(startEmulator(t, emulator.Options{}))
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
 	_, err := c.SandboxPublicToken(context.Background(), DefaultInstitutionID, []string{"auth"}, DefaultUsername, "error_ITEM_LOCKED")
 	pe := checkPlaidError(t, err, 400, "ITEM_LOCKED", "/sandbox/public_token/create", "error_<CODE>")
 	if pe.Type != "ITEM_ERROR" || pe.DisplayMessage == "" {
@@ -49,7 +49,7 @@ func TestItemErrorsFromSandboxPasswords(t *testing.T) {
 }
 
 func TestPublicTokenWorksOnce(t *testing.T) {
-	c, _ := fastClient(startEmulator(t, emulator.Options{}))
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
 	pt, err := c.SandboxPublicToken(context.Background(), DefaultInstitutionID, []string{"auth"}, "", "")
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +62,7 @@ func TestPublicTokenWorksOnce(t *testing.T) {
 }
 
 func TestPartnerTokenErrors(t *testing.T) {
-	c, _ := fastClient(startEmulator(t, emulator.Options{}))
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
 	item, accts := linkedItem(t, c, []string{"auth"}, "")
 	ctx := context.Background()
 	card := accountByMask(t, accts, "3333")
@@ -86,7 +86,7 @@ func TestPartnerTokenErrors(t *testing.T) {
 }
 
 func TestItemLoginRequired(t *testing.T) {
-	c, _ := fastClient(startEmulator(t, emulator.Options{}))
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
 	item, _ := linkedItem(t, c, []string{"auth"}, "")
 	if err := c.SandboxResetLogin(context.Background(), item.AccessToken); err != nil {
 		t.Fatal(err)
@@ -97,7 +97,7 @@ func TestItemLoginRequired(t *testing.T) {
 
 func TestLinkTokenErrors(t *testing.T) {
 	cfg := startEmulator(t, emulator.Options{})
-	c, _ := fastClient(cfg)
+	c, _ := fastClient(t, cfg)
 	lc := DefaultLinkConfig(cfg, mustPartner(t, "dwolla"))
 	lc.Products = []string{"auth", "balance"}
 	_, err := c.CreateLinkToken(context.Background(), lc)
@@ -133,7 +133,7 @@ func TestRetriesOnlyWhereSafe(t *testing.T) {
 		"/item/get":               {500},
 		"/processor/token/create": {429},
 	})
-	c, log := fastClient(cfg)
+	c, log := fastClient(t, cfg)
 	item, accts := linkedItem(t, c, []string{"auth"}, "")
 	count := func(path string) int {
 		n := 0
@@ -156,7 +156,7 @@ func TestRetriesOnlyWhereSafe(t *testing.T) {
 
 func TestRetriesGiveUp(t *testing.T) {
 	cfg := faultyPlaid(t, map[string][]int{"/link/token/get": {503, 503, 503, 503, 503}})
-	c, log := fastClient(cfg)
+	c, log := fastClient(t, cfg)
 	_, err := c.LinkTokenResult(context.Background(), "link-sandbox-00000000-0000-0000-0000-000000000000")
 	checkPlaidError(t, err, 503, "INTERNAL_SERVER_ERROR", "/link/token/get", "request_id")
 	if n := len(log.Calls()); n != c.MaxRetries+1 {
@@ -165,7 +165,7 @@ func TestRetriesGiveUp(t *testing.T) {
 }
 
 func TestUnreachableHost(t *testing.T) {
-	c, log := fastClient(emulatorConfig("http://127.0.0.1:1"))
+	c, log := fastClient(t, emulatorConfig("http://127.0.0.1:1"))
 	_, err := c.CreateLinkToken(context.Background(), LinkConfig{Products: []string{"auth"}, CountryCodes: []string{"US"}})
 	if _, ok := AsPlaidError(err); ok || err == nil || !strings.Contains(err.Error(), "cannot reach") {
 		t.Fatalf("want a transport error, got %v", err)

@@ -27,10 +27,12 @@ func emulatorConfig(base string) Config {
 	return Config{Env: EnvOffline, ClientID: emulator.TestClientID, Secret: emulator.TestSecret, BaseURL: base}
 }
 
-// fastClient is a client with short waits so retry and polling tests stay quick.
-func fastClient(cfg Config) (*Client, *APILog) {
+// fastClient is a client with short waits so retry and polling tests stay quick. Its idle
+// connections are closed when the test ends, before the emulator stops.
+func fastClient(t testing.TB, cfg Config) (*Client, *APILog) {
 	log := NewAPILog()
 	c := NewClient(cfg, log)
+	t.Cleanup(c.Close)
 	c.Backoff = 5 * time.Millisecond
 	c.PollInterval = 10 * time.Millisecond
 	c.PollMax = 50 * time.Millisecond

@@ -13,7 +13,7 @@ import (
 var requestIDShape = regexp.MustCompile(`^[0-9A-Za-z]{15}$`)
 
 func TestStepsAgainstEmulator(t *testing.T) {
-	c, log := fastClient(startEmulator(t, emulator.Options{}))
+	c, log := fastClient(t, startEmulator(t, emulator.Options{}))
 	ctx := context.Background()
 	dwolla := mustPartner(t, "dwolla")
 
@@ -38,9 +38,23 @@ func TestStepsAgainstEmulator(t *testing.T) {
 		t.Fatalf("exchange %+v, %v", item, err)
 	}
 
-	accts, err := c.Accounts(ctx, item.AccessToken)
+	checking := checkAccounts(t, c, item)
+	res, err := c.PartnerToken(ctx, dwolla, item.AccessToken, checking.ID, nil, nil)
+	if err != nil || len(res.Tokens) != 1 || res.Tokens[0].Kind != TokenProcessor || !strings.HasPrefix(res.Tokens[0].Value, "processor-sandbox-") {
+		t.Fatalf("processor token %+v, %v", res, err)
+	}
+	checkEachStepLoggedOnce(t, log)
+}
+
+// checkAccounts checks /accounts/get + /item/get for user_good and returns the checking account.
+func checkAccounts(t *testing.T, c *Client, item Item) Account {
+	t.Helper()
+	accts, err := c.Accounts(context.Background(), item.AccessToken)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if accts.InstitutionName != "First Platypus Bank" {
+		t.Errorf("institution name %q", accts.InstitutionName)
 	}
 	if accts.ItemID != item.ItemID || accts.InstitutionID != DefaultInstitutionID || len(accts.Accounts) != 12 {
 		t.Fatalf("accounts %+v", accts)
@@ -52,11 +66,11 @@ func TestStepsAgainstEmulator(t *testing.T) {
 	if card := accountByMask(t, accts, "3333"); card.Type != "credit" || card.Limit == nil || *card.Limit != 2000 {
 		t.Errorf("credit card %+v", card)
 	}
+	return checking
+}
 
-	res, err := c.PartnerToken(ctx, dwolla, item.AccessToken, checking.ID, nil, nil)
-	if err != nil || len(res.Tokens) != 1 || res.Tokens[0].Kind != TokenProcessor || !strings.HasPrefix(res.Tokens[0].Value, "processor-sandbox-") {
-		t.Fatalf("processor token %+v, %v", res, err)
-	}
+func checkEachStepLoggedOnce(t *testing.T, log *APILog) {
+	t.Helper()
 	paths := map[string]int{}
 	for _, call := range log.Calls() {
 		paths[call.Path]++
@@ -72,7 +86,7 @@ func TestStepsAgainstEmulator(t *testing.T) {
 }
 
 func TestStripeToken(t *testing.T) {
-	c, _ := fastClient(startEmulator(t, emulator.Options{}))
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
 	item, accts := linkedItem(t, c, []string{"auth"}, "")
 	res, err := c.PartnerToken(context.Background(), mustPartner(t, "stripe"), item.AccessToken, accountByMask(t, accts, "1111").ID, nil, nil)
 	if err != nil || len(res.Tokens) != 1 || res.Tokens[0].Kind != TokenStripeBankAcct || !strings.HasPrefix(res.Tokens[0].Value, "btok_") {
@@ -81,7 +95,7 @@ func TestStripeToken(t *testing.T) {
 }
 
 func TestCreditRelayReportsProgressUntilReady(t *testing.T) {
-	c, log := fastClient(startEmulator(t, emulator.Options{AssetReportDelay: 120 * time.Millisecond}))
+	c, log := fastClient(t, startEmulator(t, emulator.Options{AssetReportDelay: 120 * time.Millisecond}))
 	item, accts := linkedItem(t, c, []string{"assets"}, "")
 	var progress []Progress
 	res, err := c.PartnerToken(context.Background(), mustPartner(t, "alloy-credit"), item.AccessToken, accts.Accounts[0].ID,
@@ -109,7 +123,7 @@ func TestCreditRelayReportsProgressUntilReady(t *testing.T) {
 }
 
 func TestCreditRelayNeedsSecondaryClientID(t *testing.T) {
-	c, log := fastClient(startEmulator(t, emulator.Options{}))
+	c, log := fastClient(t, startEmulator(t, emulator.Options{}))
 	_, err := c.PartnerToken(context.Background(), mustPartner(t, "alloy-credit"), "access-sandbox-x", "acc", nil, nil)
 	var ie *InputError
 	if !asInputError(err, &ie) || ie.Input.Name != InputSecondaryClientID {
@@ -132,7 +146,7 @@ func asInputError(err error, target **InputError) bool {
 }
 
 func TestAssetReportWaitHonoursContext(t *testing.T) {
-	c, _ := fastClient(startEmulator(t, emulator.Options{AssetReportDelay: time.Hour}))
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{AssetReportDelay: time.Hour}))
 	item, accts := linkedItem(t, c, []string{"assets"}, "")
 	ctx, cancel := context.WithCancel(context.Background())
 	polls := 0
@@ -152,7 +166,7 @@ func TestAssetReportWaitHonoursContext(t *testing.T) {
 }
 
 func TestHostedLinkToken(t *testing.T) {
-	c, _ := fastClient(startEmulator(t, emulator.Options{}))
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
 	lc := DefaultLinkConfig(c.Config(), mustPartner(t, "dwolla"))
 	lc.HostedLink = true
 	lt, err := c.CreateLinkToken(context.Background(), lc)

@@ -19,7 +19,7 @@ func TestEveryRunnablePartnerCompletesAFlow(t *testing.T) {
 	for _, p := range catalog.Runnable() {
 		t.Run(p.ID, func(t *testing.T) {
 			t.Parallel()
-			c, _ := fastClient(cfg)
+			c, _ := fastClient(t, cfg)
 			o := WalkOptions{Link: DefaultLinkConfig(cfg, p), Inputs: PartnerInputs{InputSecondaryClientID: "alloy-test"}}
 			var steps []string
 			o.OnStep = func(s string) { steps = append(steps, s) }
@@ -59,13 +59,13 @@ func TestWalkAccountChoice(t *testing.T) {
 	cfg := startEmulator(t, emulator.Options{})
 	dwolla := mustPartner(t, "dwolla")
 	for _, want := range []string{"1111", "plaid saving"} {
-		c, _ := fastClient(cfg)
+		c, _ := fastClient(t, cfg)
 		res, err := Walk(context.Background(), c, dwolla, WalkOptions{Link: DefaultLinkConfig(cfg, dwolla), Account: want})
 		if err != nil || res.Account.Mask != "1111" {
 			t.Errorf("--account %q chose %+v, %v", want, res.Account, err)
 		}
 	}
-	c, log := fastClient(cfg)
+	c, log := fastClient(t, cfg)
 	_, err := Walk(context.Background(), c, dwolla, WalkOptions{Link: DefaultLinkConfig(cfg, dwolla), Account: "nope"})
 	ae, ok := err.(*AccountError)
 	if !ok || ae.Want != "nope" || !strings.Contains(err.Error(), "Plaid Checking (0000)") {
@@ -81,7 +81,7 @@ func TestWalkAccountChoice(t *testing.T) {
 func TestWalkExplicitIneligibleAccountWarnsAndShowsPlaidsAnswer(t *testing.T) {
 	cfg := startEmulator(t, emulator.Options{})
 	dwolla := mustPartner(t, "dwolla")
-	c, _ := fastClient(cfg)
+	c, _ := fastClient(t, cfg)
 	var warnings []string
 	_, err := Walk(context.Background(), c, dwolla, WalkOptions{Link: DefaultLinkConfig(cfg, dwolla), Account: "3333",
 		OnWarning: func(m string) { warnings = append(warnings, m) }})
@@ -96,7 +96,7 @@ func TestWalkExplicitIneligibleAccountWarnsAndShowsPlaidsAnswer(t *testing.T) {
 
 func TestWalkWithPublicTokenSkipsTheShortcut(t *testing.T) {
 	cfg := startEmulator(t, emulator.Options{})
-	c, log := fastClient(cfg)
+	c, log := fastClient(t, cfg)
 	pt, err := c.SandboxPublicToken(context.Background(), DefaultInstitutionID, []string{"auth"}, "", "")
 	if err != nil {
 		t.Fatal(err)
@@ -122,5 +122,6 @@ func BenchmarkWalkInProcess(b *testing.B) {
 		if _, err := Walk(context.Background(), c, dwolla, o); err != nil {
 			b.Fatal(err)
 		}
+		c.Close()
 	}
 }
