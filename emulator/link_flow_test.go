@@ -1,0 +1,178 @@
+package emulator
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLinkSessionNeedsALiveToken(t *testing.T) {
+	r := newLinkRig(t, nil)
+	a, status := r.call("session", map[string]any{"link_token": "link-sandbox-00000000-0000-4000-8000-000000000000"})
+	if status != 400 || a.ErrorCode != "INVALID_LINK_TOKEN" {
+		t.Fatalf("unknown token: %d %+v", status, a)
+	}
+	a, _ = r.call("session", map[string]any{"link_token": r.token})
+	if a.ClientName != "Link test" || len(a.Institutions) == 0 {
+		t.Fatalf("session: %+v", a)
+	}
+	for _, in := range a.Institutions {
+		if in.InstitutionID == "ins_116834" || in.InstitutionID == "ins_43" {
+			t.Errorf("a US-only token lists %s (%s)", in.Name, in.InstitutionID)
+		}
+	}
+}
+
+func TestLinkLogins(t *testing.T) {
+	cases := []struct {
+		name, inst, user, pass string
+		next, code, status     string
+	}{
+		{"good user", "ins_109508", "user_good", "pass_good", "accounts", "", "requires_account_selection"},
+		{"wrong password", "ins_109508", "user_good", "nope", "error", "INVALID_CREDENTIALS", "requires_credentials"},
+		{"locked", "ins_109508", "user_good", "error_ITEM_LOCKED", "error", "ITEM_LOCKED", "requires_credentials"},
+		{"institution down", "ins_132361", "user_good", "pass_good", "error", "INSTITUTION_DOWN", "requires_credentials"},
+		{"unsupported bank", "ins_133402", "user_good", "pass_good", "error", "INSTITUTION_NO_LONGER_SUPPORTED", "institution_not_supported"},
+		{"device MFA", "ins_109508", "mfa_device", "pass_good", "mfa", "", "requires_code"},
+		{"questions MFA", "ins_109508", "mfa_questions_2_3", "pass_good", "mfa", "", "requires_questions"},
+		{"selections MFA", "ins_109508", "mfa_selections", "pass_good", "mfa", "", "requires_selections"},
+		{"MFA user with error password", "ins_109508", "mfa_device", "error_USER_SETUP_REQUIRED", "error", "USER_SETUP_REQUIRED", "requires_credentials"},
+	}
+	r := newLinkRig(t, map[string]any{"account_filters": map[string]any{"depository": map[string]any{"account_subtypes": []string{"checking", "savings"}}}})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := r.login(r.session(), c.inst, c.user, c.pass)
+			code := ""
+			if a.Error != nil {
+				code = a.Error.ErrorCode
+			}
+			if a.Next != c.next || code != c.code {
+				t.Fatalf("next %q code %q, want %q %q", a.Next, code, c.next, c.code)
+			}
+			if c.next == "accounts" {
+				for _, acct := range a.Accounts {
+					if acct.Type != "depository" || (acct.Subtype != "checking" && acct.Subtype != "savings") {
+						t.Errorf("account %s (%s/%s) passes a checking/savings filter", acct.Name, acct.Type, acct.Subtype)
+					}
+				}
+				if len(a.Accounts) != 2 {
+					t.Errorf("got %d accounts, want checking and savings", len(a.Accounts))
+				}
+			}
+			sid := a.LinkSessionID
+			x, _ := r.call("exit", map[string]any{"link_session_id": sid})
+			if got := x.Metadata.(map[string]any)["status"]; c.status != "" && got != c.status {
+				t.Errorf("exit status %v, want %s", got, c.status)
+			}
+		})
+	}
+}
+
+func TestLinkMFARounds(t *testing.T) {
+	cases := []struct {
+		name    string
+		user    string
+		answers [][]string
+		wantErr string
+	}{
+		{"device code", "mfa_device", [][]string{{"1234"}}, ""},
+		{"wrong device code", "mfa_device", [][]string{{"0000"}}, "INVALID_MFA"},
+		{"two rounds of two questions", "mfa_questions_2_2", [][]string{{"answer_1_1", "answer_1_2"}, {"answer_2_1", "answer_2_2"}}, ""},
+		{"wrong second round", "mfa_questions_2_1", [][]string{{"answer_1_1"}, {"answer_1_1"}}, "INVALID_MFA"},
+		{"selection Yes", "mfa_selections", [][]string{{"Yes"}}, ""},
+		{"selection No", "mfa_selections", [][]string{{"No"}}, "INVALID_MFA"},
+	}
+	r := newLinkRig(t, nil)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := r.login(r.session(), "ins_109508", c.user, "pass_good")
+			for i, round := range c.answers {
+				if a.Next != "mfa" || a.MFA.Round != i+1 {
+					t.Fatalf("before round %d: %+v", i+1, a)
+				}
+				a, _ = r.call("mfa", map[string]any{"link_session_id": a.LinkSessionID, "answers": round})
+			}
+			if c.wantErr != "" {
+				if a.Next != "error" || a.Error.ErrorCode != c.wantErr {
+					t.Fatalf("want %s, got %+v", c.wantErr, a)
+				}
+				return
+			}
+			if a.Next != "accounts" || len(a.Accounts) == 0 {
+				t.Fatalf("MFA passed but no accounts: %+v", a)
+			}
+		})
+	}
+}
+
+func TestLinkFinishIssuesAnExchangeablePublicToken(t *testing.T) {
+	r := newLinkRig(t, nil)
+	sid := r.session()
+	a := r.login(sid, "ins_109508", "user_good", "pass_good")
+	checking := ""
+	for _, acct := range a.Accounts {
+		if acct.Name == "Plaid Checking" {
+			checking = acct.ID
+		}
+	}
+	bad := []struct {
+		name string
+		ids  []string
+	}{
+		{"no account", nil},
+		{"two accounts without multi-select", []string{checking, a.Accounts[1].ID}},
+		{"an account never offered", []string{"acc_not_offered"}},
+	}
+	for _, c := range bad {
+		if f, status := r.call("finish", map[string]any{"link_session_id": sid, "account_ids": c.ids}); status != 400 || f.ErrorCode != "INVALID_ACCOUNT_ID" {
+			t.Errorf("%s: %d %+v", c.name, status, f)
+		}
+	}
+	f, status := r.call("finish", map[string]any{"link_session_id": sid, "account_ids": []string{checking}})
+	if status != 200 || !strings.HasPrefix(f.PublicToken, "public-sandbox-") {
+		t.Fatalf("finish: %d %+v", status, f)
+	}
+	md := f.Metadata.(map[string]any)
+	if md["link_session_id"] != sid || len(md["accounts"].([]any)) != 1 || md["institution"].(map[string]any)["institution_id"] != "ins_109508" {
+		t.Fatalf("success metadata %v", md)
+	}
+	if again, status := r.call("finish", map[string]any{"link_session_id": sid, "account_ids": []string{checking}}); status != 400 {
+		t.Fatalf("a finished session finished again: %+v", again)
+	}
+	var ex struct {
+		AccessToken string `json:"access_token"`
+	}
+	if status := r.post("/item/public_token/exchange", map[string]any{"client_id": TestClientID, "secret": TestSecret, "public_token": f.PublicToken}, &ex); status != 200 {
+		t.Fatalf("exchange: %d", status)
+	}
+	var accts struct {
+		Accounts []struct {
+			AccountID string `json:"account_id"`
+		} `json:"accounts"`
+	}
+	r.post("/accounts/get", map[string]any{"client_id": TestClientID, "secret": TestSecret, "access_token": ex.AccessToken}, &accts)
+	if len(accts.Accounts) != 1 || accts.Accounts[0].AccountID != checking {
+		t.Fatalf("the Item holds %+v, want only %s", accts.Accounts, checking)
+	}
+}
+
+func TestLinkResultsReachLinkTokenGet(t *testing.T) {
+	r := newLinkRig(t, map[string]any{"hosted_link": map[string]any{}})
+	sid := r.session()
+	a := r.login(sid, "ins_109508", "user_good", "pass_good")
+	f, _ := r.call("finish", map[string]any{"link_session_id": sid, "account_ids": []string{a.Accounts[0].ID}})
+	var got struct {
+		LinkSessions []struct {
+			LinkSessionID string `json:"link_session_id"`
+			Results       struct {
+				ItemAddResults []struct {
+					PublicToken string `json:"public_token"`
+				} `json:"item_add_results"`
+			} `json:"results"`
+		} `json:"link_sessions"`
+	}
+	r.post("/link/token/get", map[string]any{"client_id": TestClientID, "secret": TestSecret, "link_token": r.token}, &got)
+	if len(got.LinkSessions) != 1 || got.LinkSessions[0].LinkSessionID != sid ||
+		len(got.LinkSessions[0].Results.ItemAddResults) != 1 || got.LinkSessions[0].Results.ItemAddResults[0].PublicToken != f.PublicToken {
+		t.Fatalf("/link/token/get: %+v", got)
+	}
+}
