@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -46,10 +47,17 @@ func NewShots(t testing.TB) *Shots {
 // Dir is where this test's screenshots go.
 func (s *Shots) Dir() string { return s.dir }
 
+// Settle is how long Take lets CSS transitions finish before capturing: it changes only what
+// the picture shows, never what a test asserts.
+const Settle = 300 * time.Millisecond
+
 // Take captures the tab's viewport as NN-name.png and returns the file's path. A failed
 // capture fails the test: the screenshots are how people check the screens.
 func (s *Shots) Take(ctx context.Context, name string) string {
 	s.t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Sleep(Settle)); err != nil {
+		s.t.Fatalf("browsertest: screenshot %q: %v", name, err)
+	}
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		s.t.Fatalf("browsertest: screenshot %q: %v", name, err)
