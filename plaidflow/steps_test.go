@@ -178,3 +178,25 @@ func TestHostedLinkToken(t *testing.T) {
 		t.Fatalf("an unused link token has no finished session: %+v, %v", r, err)
 	}
 }
+
+func TestLinkTokenOptionsReachPlaid(t *testing.T) {
+	cfg := startEmulator(t, emulator.Options{})
+	c, log := fastClient(t, cfg)
+	lc := DefaultLinkConfig(cfg, mustPartner(t, "dwolla"))
+	lc.AccountFilters = map[string][]string{"depository": {"checking", "savings"}, "credit": nil}
+	lc.Webhook = "https://example.com/hook"
+	lc.RedirectURI = "http://localhost:8765/oauth"
+	lc.LinkCustomization = "multi_select"
+	lc.UserID = "user-42"
+	if _, err := c.CreateLinkToken(context.Background(), lc); err != nil {
+		t.Fatal(err)
+	}
+	body := log.Calls()[0].RequestBody
+	for _, want := range []string{`"account_filters":{"credit":{"account_subtypes":["all"]},"depository":{"account_subtypes":["checking","savings"]}}`,
+		`"webhook":"https://example.com/hook"`, `"redirect_uri":"http://localhost:8765/oauth"`, `"link_customization_name":"multi_select"`,
+		`"client_user_id":"user-42"`, `"products":["auth"]`, `"country_codes":["US"]`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("request lacks %s:\n%s", want, body)
+		}
+	}
+}
