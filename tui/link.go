@@ -126,7 +126,7 @@ func (m Model) linkFinished(msg linkFinishedMsg) (tea.Model, tea.Cmd) {
 	case out.TimedOut:
 		m.link.ended = fmt.Sprintf("Link did not finish in %s. Closing the tab does not tell plaidwalk, so it gave up waiting.", m.linkTimeout())
 	case out.ExitError != nil:
-		m.failure = linkExitFailure(out.ExitError, "")
+		m.failure = linkExitFailure(out.ExitError, out.RequestID)
 	default:
 		status := out.ExitStatus
 		if status == "" {

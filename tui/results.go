@@ -16,6 +16,7 @@ import (
 type resultsModel struct {
 	revealed bool
 	sel      int
+	call     int // the call whose curl is shown, counted from the newest (0)
 	offset   int // first line shown when the page is taller than the screen
 }
 
@@ -50,6 +51,10 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.results.sel = max(m.results.sel-1, 0)
 	case key.Matches(msg, k.Down):
 		m.results.sel = min(m.results.sel+1, max(len(toks)-1, 0))
+	case msg.String() == "left":
+		m.results.call = min(m.results.call+1, max(len(m.calls)-1, 0))
+	case msg.String() == "right":
+		m.results.call = max(m.results.call-1, 0)
 	case key.Matches(msg, k.PageDown):
 		m.results.offset += max(m.bodyHeight()-2, 1)
 	case key.Matches(msg, k.PageUp):
@@ -76,23 +81,41 @@ func (m Model) viewResults(w int) string {
 		if i == m.results.sel {
 			cursor = st.selected.Render("> ")
 		}
-		v := plaidflow.Mask(t.value)
-		if m.results.revealed {
-			v = t.value
+		kind := st.subtle.Render(fmt.Sprintf("%-26s", t.kind))
+		if m.results.revealed { // whole tokens get a line of their own so they are never cut
+			b.WriteString(cursor + kind + "\n    " + oneLine(t.value) + "\n")
+			continue
 		}
-		b.WriteString(cursor + st.lbl(t.kind) + oneLine(v) + "\n")
+		b.WriteString(cursor + kind + oneLine(plaidflow.Mask(t.value)) + "\n")
 	}
 	a := m.walk.account
 	b.WriteString(st.lbl("item_id") + m.walk.item.ItemID + "\n")
 	b.WriteString(st.lbl("account") + oneLine(fmt.Sprintf("%s %s %s/%s (%s)", a.Name, a.Mask, a.Type, a.Subtype, a.ID)) + "\n")
-	b.WriteString("\n" + st.bold.Render("API calls") + st.subtle.Render(" (curl with $PLAID_CLIENT_ID / $PLAID_SECRET; pgup/pgdn scroll)") + "\n")
-	for _, c := range m.calls {
-		b.WriteString(truncate(callLine(c), w) + "\n")
-		for _, line := range strings.Split(sanitize(plaidflow.CurlFor(m.deps.Config.BaseURL, c)), "\n") {
-			b.WriteString(st.faint.Render("    "+wrapTo(line, w-6, 6)) + "\n")
-		}
-	}
+	b.WriteString(m.viewCalls(w))
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	off := min(m.results.offset, max(len(lines)-m.bodyHeight(), 0))
 	return strings.Join(lines[off:], "\n")
+}
+
+// viewCalls lists every call on one line and shows the curl of the chosen one (←/→).
+func (m Model) viewCalls(w int) string {
+	st := m.st
+	if len(m.calls) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n" + st.bold.Render("API calls") + st.subtle.Render(" (←/→ choose the curl shown; pgup/pgdn scroll)") + "\n")
+	chosen := len(m.calls) - 1 - min(m.results.call, len(m.calls)-1)
+	for i, c := range m.calls {
+		cursor := "  "
+		if i == chosen {
+			cursor = st.selected.Render("> ")
+		}
+		b.WriteString(cursor + truncate(callLine(c), w-2) + "\n")
+	}
+	b.WriteString(st.subtle.Render("curl (keys as $PLAID_CLIENT_ID / $PLAID_SECRET):") + "\n")
+	for _, line := range strings.Split(sanitize(plaidflow.CurlFor(m.deps.Config.BaseURL, m.calls[chosen])), "\n") {
+		b.WriteString(st.faint.Render("  "+wrapTo(line, w-4, 4)) + "\n")
+	}
+	return b.String()
 }

@@ -106,7 +106,7 @@ func (m Model) stepKeys() []key.Binding {
 	case stepPartnerToken:
 		return []key.Binding{withHelp(k.Back, "cancel"), k.APILog, k.Quit}
 	case stepResults:
-		return []key.Binding{k.Reveal, k.Copy, k.Another, k.Up, k.APILog, k.Quit}
+		return []key.Binding{k.Reveal, k.Copy, k.Another, k.Up, k.Calls, k.APILog, k.Quit}
 	}
 	return nil
 }
