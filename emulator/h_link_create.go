@@ -100,8 +100,9 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	lt := &linkTokenState{
 		view: linkTokenView{
 			Token: newLinkToken(), ClientName: req.ClientName, Language: req.Language,
-			Products:     append(append([]string(nil), req.Products...), req.RequiredIfSupported...),
-			CountryCodes: req.CountryCodes, RedirectURI: req.RedirectURI,
+			Products:            append([]string(nil), req.Products...),
+			RequiredIfSupported: append([]string(nil), req.RequiredIfSupported...),
+			CountryCodes:        req.CountryCodes, RedirectURI: req.RedirectURI,
 			AccountFilters: map[string][]string{},
 			MultiSelect:    req.LinkCustomizationName == "multi_select",
 			Hosted:         req.HostedLink != nil,

@@ -4,15 +4,17 @@ package emulator
 
 // linkTokenView is what Link needs to know of a link_token.
 type linkTokenView struct {
-	Token          string
-	ClientName     string
-	Language       string
-	Products       []string
-	CountryCodes   []string
-	RedirectURI    string
-	AccountFilters map[string][]string // type -> allowed subtypes; empty map: all accounts
-	MultiSelect    bool                // link_customization_name "multi_select"
-	Hosted         bool                // created with hosted_link: results are read via /link/token/get
+	Token      string
+	ClientName string
+	Language   string
+	Products   []string // every Item made with this token must offer all of them
+	// RequiredIfSupported are added to an Item when its institution offers them.
+	RequiredIfSupported []string
+	CountryCodes        []string
+	RedirectURI         string
+	AccountFilters      map[string][]string // type -> allowed subtypes; empty map: all accounts
+	MultiSelect         bool                // link_customization_name "multi_select"
+	Hosted              bool                // created with hosted_link: results are read via /link/token/get
 	// CompletionRedirectURI is hosted_link.completion_redirect_uri: where Hosted Link sends
 	// the user when done ("" when not given).
 	CompletionRedirectURI string
@@ -60,6 +62,7 @@ func (e *Emulator) lookupLinkToken(token string) (linkTokenView, *apiError) {
 func (v linkTokenView) clone() linkTokenView {
 	c := v
 	c.Products = append([]string(nil), v.Products...)
+	c.RequiredIfSupported = append([]string(nil), v.RequiredIfSupported...)
 	c.CountryCodes = append([]string(nil), v.CountryCodes...)
 	c.AccountFilters = make(map[string][]string, len(v.AccountFilters))
 	for k, subs := range v.AccountFilters {
