@@ -49,7 +49,7 @@ func (r *recorder) list() []string {
 	return append([]string(nil), r.urls...)
 }
 
-func newOfflineWorld(t *testing.T, o emulator.Options) offlineWorld {
+func newOfflineWorld(t testing.TB, o emulator.Options) offlineWorld {
 	t.Helper()
 	base, stop, err := emulator.New(o).Serve(t.Context(), "")
 	if err != nil {
@@ -75,7 +75,7 @@ func newOfflineWorld(t *testing.T, o emulator.Options) offlineWorld {
 	return w
 }
 
-func (w offlineWorld) start(t *testing.T) *teatest.TestModel {
+func (w offlineWorld) start(t testing.TB) *teatest.TestModel {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -83,7 +83,7 @@ func (w offlineWorld) start(t *testing.T) *teatest.TestModel {
 }
 
 // linkServer is the page the UI just started.
-func (w offlineWorld) linkServer(t *testing.T) *linkserver.Server {
+func (w offlineWorld) linkServer(t testing.TB) *linkserver.Server {
 	t.Helper()
 	select {
 	case s := <-w.servers:
@@ -117,7 +117,7 @@ func postCallback(t *testing.T, s *linkserver.Server, kind, body string) {
 	}
 }
 
-func waitFor(t *testing.T, tm *teatest.TestModel, wants ...string) {
+func waitFor(t testing.TB, tm *teatest.TestModel, wants ...string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		for _, w := range wants {

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -65,6 +66,7 @@ func textField(name, label, value, hint string) optionField {
 	in.Prompt = ""
 	in.SetValue(value)
 	in.CharLimit = 512
+	in.Cursor.SetMode(cursor.CursorStatic) // no blink timer: an idle screen costs nothing
 	return optionField{name: name, label: label, hint: hint, input: in}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -51,6 +52,7 @@ func newPartnerModel(c plaidflow.Catalog, preselect string, st styles) partnerMo
 	f := textinput.New()
 	f.Prompt = "Filter: "
 	f.Placeholder = "type a name, id or processor"
+	f.Cursor.SetMode(cursor.CursorStatic) // a blinking cursor would wake the UI twice a second
 	f.Focus()
 	return partnerModel{list: l, filter: f, total: len(items)}
 }

@@ -1,0 +1,146 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"plaidwalk/emulator"
+	"plaidwalk/plaidflow"
+)
+
+// signalWriter is a terminal that says when a text first appears on it.
+type signalWriter struct {
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	want []byte
+	seen chan struct{}
+	once sync.Once
+}
+
+func (w *signalWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if bytes.Contains(w.buf.Bytes(), w.want) {
+		w.once.Do(func() { close(w.seen) })
+	}
+	return len(p), nil
+}
+
+// BenchmarkStartToPartnerList measures what a user waits for before the first screen: loading
+// the catalog, building the model, starting Bubble Tea and drawing the partner list.
+func BenchmarkStartToPartnerList(b *testing.B) {
+	cfg := plaidflow.Config{Env: plaidflow.EnvOffline}
+	for b.Loop() {
+		catalog, err := plaidflow.LoadCatalog()
+		if err != nil {
+			b.Fatal(err)
+		}
+		out := &signalWriter{want: []byte("Step 1/7 · Choose a partner"), seen: make(chan struct{})}
+		ctx, cancel := context.WithCancel(context.Background())
+		m := New(ctx, Deps{Config: cfg, Catalog: catalog}, nil)
+		p := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(out), tea.WithoutSignalHandler())
+		done := make(chan error, 1)
+		go func() { _, err := p.Run(); done <- err }()
+		select {
+		case <-out.seen:
+		case <-time.After(10 * time.Second):
+			b.Fatal("the partner list was never drawn")
+		}
+		b.StopTimer()
+		p.Quit()
+		if err := <-done; err != nil {
+			b.Fatal(err)
+		}
+		cancel()
+		b.StartTimer()
+	}
+}
+
+// countingModel counts how often Bubble Tea wakes the UI.
+type countingModel struct {
+	inner          tea.Model
+	updates, views *atomic.Int64
+}
+
+func (c countingModel) Init() tea.Cmd { return c.inner.Init() }
+func (c countingModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	c.updates.Add(1)
+	next, cmd := c.inner.Update(msg)
+	c.inner = next
+	return c, cmd
+}
+func (c countingModel) View() string { c.views.Add(1); return c.inner.View() }
+
+// waitingOnLink starts the UI on the real offline stack and walks it to the Link step, where
+// it waits for the browser.
+func waitingOnLink(tb testing.TB) (countingModel, *teatest.TestModel) {
+	w := newOfflineWorld(tb, emulator.Options{})
+	cm := countingModel{inner: New(tb.Context(), w.deps, nil), updates: new(atomic.Int64), views: new(atomic.Int64)}
+	tm := teatest.NewTestModel(tb, cm, teatest.WithInitialTermSize(100, 30))
+	waitFor(tb, tm, "Step 1/7")
+	tm.Type("dwolla")
+	waitFor(tb, tm, "Filter: dwolla")
+	press(tm, "enter")
+	waitFor(tb, tm, "Step 2/7")
+	press(tm, "enter")
+	waitFor(tb, tm, "link_token created")
+	press(tm, "enter")
+	waitFor(tb, tm, "Waiting for Link")
+	time.Sleep(300 * time.Millisecond) // let the last spinner tick and the server's start settle
+	return cm, tm
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestWaitingOnLinkWakesNothing: while Link runs in the browser, no timer or loop may wake the
+// model; only Link's callbacks should.
+func TestWaitingOnLinkWakesNothing(t *testing.T) {
+	cm, tm := waitingOnLink(t)
+	u0, v0 := cm.updates.Load(), cm.views.Load()
+	time.Sleep(time.Second)
+	if du, dv := cm.updates.Load()-u0, cm.views.Load()-v0; du != 0 || dv != 0 {
+		t.Errorf("idle on the Link step: %d updates and %d views in a second, want none", du, dv)
+	}
+	_ = tm.Quit()
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+// BenchmarkIdleWhileWaitingOnLink reports the wake-ups and the process CPU time per second
+// of waiting on the Link step (the emulator and the Link server idle in the same process).
+func BenchmarkIdleWhileWaitingOnLink(b *testing.B) {
+	cm, tm := waitingOnLink(b)
+	const interval = 500 * time.Millisecond
+	var updates, views int64
+	var cpu time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		u0, v0, c0 := cm.updates.Load(), cm.views.Load(), cpuTime()
+		time.Sleep(interval)
+		updates += cm.updates.Load() - u0
+		views += cm.views.Load() - v0
+		cpu += cpuTime() - c0
+	}
+	secs := float64(b.N) * interval.Seconds()
+	b.ReportMetric(float64(updates)/secs, "updates/s")
+	b.ReportMetric(float64(views)/secs, "views/s")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/secs, "cpu-ms/s")
+	b.StopTimer()
+	_ = tm.Quit()
+	tm.WaitFinished(b, teatest.WithFinalTimeout(5*time.Second))
+}
+
+var _ = io.Discard
