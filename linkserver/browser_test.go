@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/plaid/plaid-go/v20/plaid"
 
@@ -22,8 +24,9 @@ func TestLinkInChromium(t *testing.T) {
 	t.Run("success exchanges and makes a Dwolla processor token", func(t *testing.T) { testSuccess(t, browser) })
 	t.Run("error_ITEM_LOCKED ends in onExit with ITEM_LOCKED", func(t *testing.T) { testItemLocked(t, browser) })
 	t.Run("closing Link ends in onExit without error", func(t *testing.T) { testClose(t, browser) })
-	t.Run("MFA device code", func(t *testing.T) { testMFADevice(t, browser) })
+	t.Run("MFA", func(t *testing.T) { testMFA(t, browser) })
 	t.Run("OAuth bank through the redirect_uri", func(t *testing.T) { testOAuthRedirect(t, browser) })
+	t.Run("OAuth bank in a pop-up", func(t *testing.T) { testOAuthPopup(t, browser) })
 }
 
 func testSuccess(t *testing.T, browser context.Context) {
@@ -138,19 +141,32 @@ func testClose(t *testing.T, browser context.Context) {
 	checkEvents(t, r.events(), o.LinkSessionID, "OPEN", "TRANSITION_VIEW", "EXIT")
 }
 
-func testMFADevice(t *testing.T, browser context.Context) {
-	r := newRig(t, browser, rigOptions{})
-	r.pickBank("Tartan", "ins_109511")
-	r.inLink(waitView("credentials"), typeInto("#username", "mfa_device"), typeInto("#password", "pass_good"), click("#primary"))
-	r.screen("mfa", "mfa-code")
-	r.inLink(typeInto("#mfa-0", "1234"), click("#primary"))
-	r.screen("accounts", "select-account")
-	r.inLink(click(`label.acct[data-name="Plaid Saving"]`), click("#primary"), waitView("connected"), click("#primary"))
-	o := r.wait()
-	if !o.Succeeded() || o.Institution.InstitutionID != "ins_109511" || o.Accounts[0].Subtype != "savings" {
-		t.Fatalf("outcome %+v", o)
+// testMFA answers each kind of Sandbox security check the way its hint says.
+func testMFA(t *testing.T, browser context.Context) {
+	cases := []struct {
+		user   string
+		answer []func(*chromedp.Node) chromedp.Action[chromedp.Void]
+	}{
+		{"mfa_device", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{typeInto("#mfa-0", "1234"), click("#primary")}},
+		{"mfa_questions_1_2", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{typeInto("#mfa-0", "answer_1_1"), typeInto("#mfa-1", "answer_1_2"), click("#primary")}},
+		{"mfa_selections", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{click(`label[data-choice="Yes"]`), click("#primary")}},
 	}
-	checkEvents(t, r.events(), o.LinkSessionID, "SUBMIT_MFA")
+	for _, c := range cases {
+		t.Run(c.user, func(t *testing.T) {
+			r := newRig(t, browser, rigOptions{})
+			r.pickBank("Tartan", "ins_109511")
+			r.inLink(waitView("credentials"), typeInto("#username", c.user), typeInto("#password", "pass_good"), click("#primary"))
+			r.screen("mfa", c.user)
+			r.inLink(c.answer...)
+			r.screen("accounts", "select-account")
+			r.inLink(click(`label.acct[data-name="Plaid Saving"]`), click("#primary"), waitView("connected"), click("#primary"))
+			o := r.wait()
+			if !o.Succeeded() || o.Institution.InstitutionID != "ins_109511" || o.Accounts[0].Subtype != "savings" {
+				t.Fatalf("outcome %+v", o)
+			}
+			checkEvents(t, r.events(), o.LinkSessionID, "SUBMIT_MFA")
+		})
+	}
 }
 
 func testOAuthRedirect(t *testing.T, browser context.Context) {
@@ -179,5 +195,37 @@ func testOAuthRedirect(t *testing.T, browser context.Context) {
 		t.Fatalf("outcome %+v", o)
 	}
 	r.pageState("done", "oauth-page-done")
+	exchangeAndProcess(t, r.api, o)
+}
+
+func testOAuthPopup(t *testing.T, browser context.Context) {
+	r := newRig(t, browser, rigOptions{})
+	r.pickBank("OAuth", "ins_127287")
+	r.screen("oauth", "oauth-handoff")
+	opened := chromedp.WaitNewTarget(r.tab, func(info *target.Info) bool { return strings.Contains(info.URL, "/link/emulated/oauth/bank") })
+	r.inLink(click("#primary"))
+	var id target.ID
+	select {
+	case id = <-opened:
+	case <-time.After(15 * time.Second):
+		t.Fatal("the bank's pop-up never opened")
+	}
+	popup, closePopup := chromedp.NewContext(r.tab, chromedp.WithTargetID(id))
+	defer closePopup()
+	if err := chromedp.Do(popup, chromedp.WaitVisible(chromedp.ID("approve"))); err != nil {
+		t.Fatalf("pop-up: %v", err)
+	}
+	r.shots.Take(popup, "bank-popup")
+	r.screen("oauth_wait", "oauth-waiting")
+	if err := chromedp.Do(popup, chromedp.Click(chromedp.ID("approve"))); err != nil {
+		t.Fatal(err)
+	}
+	r.screen("accounts", "oauth-select-account")
+	r.inLink(click(`label.acct[data-name="Plaid Checking"]`), click("#primary"), waitView("connected"), click("#primary"))
+	o := r.wait()
+	if !o.Succeeded() || o.Institution.InstitutionID != "ins_127287" {
+		t.Fatalf("outcome %+v", o)
+	}
+	checkEvents(t, r.events(), o.LinkSessionID, "OPEN_OAUTH", "CLOSE_OAUTH")
 	exchangeAndProcess(t, r.api, o)
 }

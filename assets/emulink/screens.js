@@ -80,7 +80,7 @@
       return h("li", {}, [h("span", { "class": "dot" }, [icon(ICONS[ic])]), h("div", {}, [h("strong", { text: title }), h("span", { "class": "t", text: text })])]);
     };
     return [
-      h("div", { "class": "logos" }, [h("span", { "class": "logo logo-app", text: clientName(s).charAt(0).toUpperCase() }), h("span", { "class": "logo-link" }, [icon(ICONS.link, 28)]), h("span", { "class": "logo", text: "L" })]),
+      h("div", { "class": "logos" }, [h("span", { "class": "logo logo-app", text: clientName(s).charAt(0).toUpperCase() }), h("span", { "class": "logo-link" }, [icon(ICONS.link, 28)]), h("span", { "class": "logo logo-bank", "aria-hidden": "true" }, [icon(ICONS.bank, 26)])]),
       h("h1", { "class": "center", id: "screen-title", text: clientName(s) + " uses Link to connect your bank account" }),
       h("ul", { "class": "points" }, [
         point("lock", "Connect in seconds", "Pick your bank and log in. Link passes a one-time token back to the app."),

@@ -46,7 +46,7 @@ var Flags = []chromedp.ExecAllocatorOption{
 	// Keep cross-site iframes in the page's process so tests can reach into them with
 	// chromedp.FromNode (Link runs in an iframe from another origin).
 	chromedp.Flag("disable-site-isolation-trials", true),
-	chromedp.Flag("disable-features", "IsolateOrigins,site-per-process,Translate"),
+	chromedp.Flag("disable-features", "IsolateOrigins,site-per-process,SitePerProcess,Translate"),
 	chromedp.WindowSize(1280, 860),
 }
 
