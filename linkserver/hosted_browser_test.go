@@ -85,4 +85,3 @@ func TestHostedLinkInChromium(t *testing.T) {
 		t.Fatalf("exchange of the Hosted Link token: %v", err)
 	}
 }
-
