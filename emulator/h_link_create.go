@@ -70,6 +70,7 @@ type linkTokenCreateRequest struct {
 	RequiredIfSupported   []string `json:"required_if_supported_products"`
 	OptionalProducts      []string `json:"optional_products"`
 	Webhook               string   `json:"webhook"`
+	AccessToken           string   `json:"access_token"`
 	LinkCustomizationName string   `json:"link_customization_name"`
 	RedirectURI           string   `json:"redirect_uri"`
 	AccountFilters        map[string]struct {
@@ -96,6 +97,10 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr := req.validate(); perr != nil {
 		return nil, perr
 	}
+	lifetime, perr := e.linkTokenLifetime(req.AccessToken)
+	if perr != nil {
+		return nil, perr
+	}
 	now := e.now()
 	lt := &linkTokenState{
 		view: linkTokenView{
@@ -107,7 +112,7 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 			MultiSelect:    req.LinkCustomizationName == "multi_select",
 			Hosted:         req.HostedLink != nil,
 		},
-		created: now, expires: now.Add(linkTokenLifetime), webhook: req.Webhook,
+		created: now, expires: now.Add(lifetime), webhook: req.Webhook,
 	}
 	for typ, f := range req.AccountFilters {
 		lt.view.AccountFilters[typ] = append([]string(nil), f.Subtypes...)
@@ -129,6 +134,20 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	return resp, nil
 }
 
+// linkTokenLifetime is 4 hours, or 30 minutes in update mode (a link token for an existing
+// Item, named by its access_token, which must be valid).
+func (e *Emulator) linkTokenLifetime(accessToken string) (time.Duration, *apiError) {
+	if accessToken == "" {
+		return linkTokenLifetime, nil
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if _, perr := e.itemByAccessToken(accessToken); perr != nil {
+		return 0, perr
+	}
+	return updateModeLinkTokenLifetime, nil
+}
+
 // validate applies the checks Plaid makes on /link/token/create beyond field types.
 func (req *linkTokenCreateRequest) validate() *apiError {
 	switch {
@@ -140,7 +159,7 @@ func (req *linkTokenCreateRequest) validate() *apiError {
 		return invalidRequest("INVALID_FIELD", "country_codes must list at least one country code")
 	case strings.TrimSpace(req.User.ClientUserID) == "":
 		return invalidRequest("INVALID_FIELD", "user.client_user_id must be a non-empty string")
-	case len(req.Products) == 0 && len(req.RequiredIfSupported) == 0 && len(req.OptionalProducts) == 0:
+	case req.AccessToken == "" && len(req.Products) == 0 && len(req.RequiredIfSupported) == 0 && len(req.OptionalProducts) == 0:
 		return invalidRequest("MISSING_FIELDS", "the following required fields are missing: products")
 	}
 	for _, c := range req.CountryCodes {

@@ -7,9 +7,10 @@ import (
 
 // Lifetimes Plaid gives its tokens.
 const (
-	linkTokenLifetime       = 4 * time.Hour
-	hostedLinkTokenLifetime = 30 * time.Minute
-	publicTokenLifetime     = 30 * time.Minute
+	linkTokenLifetime           = 4 * time.Hour
+	updateModeLinkTokenLifetime = 30 * time.Minute
+	hostedLinkTokenLifetime     = 30 * time.Minute
+	publicTokenLifetime         = 30 * time.Minute
 )
 
 // linkTokenState is a link_token and what was asked for when it was created.

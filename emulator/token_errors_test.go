@@ -110,3 +110,19 @@ func TestLinkTokenGetReportsAnExit(t *testing.T) {
 		t.Errorf("metadata: %+v", got.Metadata)
 	}
 }
+
+func TestUpdateModeLinkToken(t *testing.T) {
+	h := newHarness(t)
+	tok := h.connect(plaid.PRODUCTS_AUTH)
+	create := func(access string) result[plaid.LinkTokenCreateResponse] {
+		req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US},
+			*plaid.NewLinkTokenCreateRequestUser("user-1"))
+		req.SetAccessToken(access)
+		return ok(h.client.LinkTokenCreate(h.ctx).LinkTokenCreateRequest(*req).Execute())
+	}
+	lt := create(tok).get(t)
+	if want := h.clock.Now().Add(30 * time.Minute); !lt.Expiration.Equal(want) {
+		t.Errorf("update-mode link token expires %v, want %v", lt.Expiration, want)
+	}
+	create("access-sandbox-7f0b2c1e-3d4a-4b5c-8d6e-0f1a2b3c4d5e").fails(t, 400, "INVALID_INPUT", "INVALID_ACCESS_TOKEN")
+}
