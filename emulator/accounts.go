@@ -38,9 +38,17 @@ func newAccounts() []account {
 	return out
 }
 
+// view copies the balances so that Link can never write through to the shared template.
 func (a account) view() accountView {
 	return accountView{ID: a.id, Name: a.name, Mask: a.mask, Type: a.typ, Subtype: a.subtype,
-		Available: a.available, Current: a.current}
+		Available: copyMoney(a.available), Current: copyMoney(a.current)}
+}
+
+func copyMoney(v *float64) *float64 {
+	if v == nil {
+		return nil
+	}
+	return money(*v)
 }
 
 // debitable says whether money can be pulled from the account over ACH: Plaid's money-movement

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plaid/plaid-go/v20/plaid"
 )
@@ -31,7 +32,7 @@ func (h *harness) post(path, body string, headers map[string]string) rawResponse
 		}
 		req.Header.Set(k, v)
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := (&http.Client{Timeout: 10 * time.Second}).Do(req)
 	if err != nil {
 		h.t.Fatal(err)
 	}
