@@ -58,7 +58,7 @@ func (r Result) Summary(reveal bool) string {
 		fmt.Fprintf(&b, "\npartner        %s (%s)\n", run.Partner.Name, run.Partner.ID)
 		fmt.Fprintf(&b, "account        %s %s %s/%s %s\n", oneLine(a.Name), oneLine(a.Mask), a.Type, a.Subtype, a.ID)
 		for _, t := range run.Result.Tokens {
-			fmt.Fprintf(&b, "%-14s %s  (request_id %s)\n", t.Kind, show(t.Value), t.RequestID)
+			fmt.Fprintf(&b, "%-26s %s  (request_id %s)\n", t.Kind, show(t.Value), t.RequestID)
 		}
 		if run.Result.AssetReportID != "" {
 			fmt.Fprintf(&b, "asset_report_id %s\n", run.Result.AssetReportID)
