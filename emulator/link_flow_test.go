@@ -176,3 +176,16 @@ func TestLinkResultsReachLinkTokenGet(t *testing.T) {
 		t.Fatalf("/link/token/get: %+v", got)
 	}
 }
+
+func TestLinkMultiSelect(t *testing.T) {
+	r := newLinkRig(t, map[string]any{"link_customization_name": "multi_select"})
+	sid := r.session()
+	a := r.login(sid, "ins_109508", "user_good", "pass_good")
+	if !a.MultiSelect || len(a.Accounts) < 2 {
+		t.Fatalf("multi_select token: %+v", a)
+	}
+	f, status := r.call("finish", map[string]any{"link_session_id": sid, "account_ids": []string{a.Accounts[0].ID, a.Accounts[1].ID}})
+	if status != 200 || len(f.Metadata.(map[string]any)["accounts"].([]any)) != 2 {
+		t.Fatalf("finish with two accounts: %d %+v", status, f)
+	}
+}

@@ -24,6 +24,7 @@ func TestLinkInChromium(t *testing.T) {
 	t.Run("success exchanges and makes a Dwolla processor token", func(t *testing.T) { testSuccess(t, browser) })
 	t.Run("error_ITEM_LOCKED ends in onExit with ITEM_LOCKED", func(t *testing.T) { testItemLocked(t, browser) })
 	t.Run("closing Link ends in onExit without error", func(t *testing.T) { testClose(t, browser) })
+	t.Run("an unknown link_token ends in onExit with INVALID_LINK_TOKEN", func(t *testing.T) { testBadToken(t, browser) })
 	t.Run("MFA", func(t *testing.T) { testMFA(t, browser) })
 	t.Run("OAuth bank through the redirect_uri", func(t *testing.T) { testOAuthRedirect(t, browser) })
 	t.Run("OAuth bank in a pop-up", func(t *testing.T) { testOAuthPopup(t, browser) })
@@ -139,6 +140,16 @@ func testClose(t *testing.T, browser context.Context) {
 	}
 	r.pageState("exited", "page-closed")
 	checkEvents(t, r.events(), o.LinkSessionID, "OPEN", "TRANSITION_VIEW", "EXIT")
+}
+
+func testBadToken(t *testing.T, browser context.Context) {
+	r := newRig(t, browser, rigOptions{linkToken: "link-sandbox-00000000-0000-4000-8000-000000000000"})
+	r.screen("error", "invalid-link-token")
+	r.inLink(click("#primary"))
+	o := r.wait()
+	if !o.Exited || o.ExitError == nil || o.ExitError.ErrorCode != "INVALID_LINK_TOKEN" || o.ExitError.ErrorType != "INVALID_INPUT" {
+		t.Fatalf("outcome %+v (error %+v)", o, o.ExitError)
+	}
 }
 
 // testMFA answers each kind of Sandbox security check the way its hint says.

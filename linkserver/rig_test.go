@@ -29,6 +29,7 @@ type rig struct {
 
 type rigOptions struct {
 	redirectURI string // serve the OAuth return path too
+	linkToken   string // use this token instead of creating one
 }
 
 func newPlaidClient(baseURL string) *plaid.APIClient {
@@ -50,7 +51,10 @@ func newRig(t *testing.T, browser context.Context, o rigOptions) *rig {
 	}
 	t.Cleanup(stop)
 	r := &rig{t: t, api: newPlaidClient(baseURL), shots: browsertest.NewShots(t)}
-	r.token = r.createLinkToken(ctx, o.redirectURI)
+	r.token = o.linkToken
+	if r.token == "" {
+		r.token = r.createLinkToken(ctx, o.redirectURI)
+	}
 	r.srv, err = linkserver.Start(ctx, linkserver.EmulatorOptions(linkserver.Options{
 		LinkToken: r.token, RedirectURI: o.redirectURI, Timeout: time.Minute,
 	}, baseURL))

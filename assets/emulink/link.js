@@ -135,6 +135,7 @@
       api("mfa", { answers: answers }).then(step, failed);
     },
     startOAuth: function () { startOAuth(); },
+    reopenOAuth: function () { if (s.oauth) { openBankWindow(); } },
     chooseAccounts: function (ids) {
       track("SELECT_ACCOUNT");
       show("loading", "Connecting your account…");
@@ -164,13 +165,20 @@
         toParent({ type: "navigate", url: r.oauth.bank_url, events: flushEvents() });
         return;
       }
-      var w = window.open(r.oauth.bank_url, "plaidwalk-oauth-bank", "popup,width=480,height=720");
+      var w = openBankWindow();
       if (!w) {
         fail({ error_type: "OAUTH_ERROR", error_code: "OAUTH_POPUP_BLOCKED", error_message: "the browser blocked the bank's pop-up window", display_message: "Your browser blocked the bank's window. Allow pop-ups for this page and try again." }, "requires_oauth");
         return;
       }
       show("oauth_wait");
     }, failed);
+  }
+
+  // openBankWindow opens (or brings back) the pop-up for the OAuth trip already started.
+  function openBankWindow() {
+    if (s.oauthWindow && !s.oauthWindow.closed) { s.oauthWindow.focus(); return s.oauthWindow; }
+    s.oauthWindow = window.open(s.oauth.bank_url, "plaidwalk-oauth-bank", "popup,width=480,height=720");
+    return s.oauthWindow;
   }
 
   window.addEventListener("message", function (ev) {

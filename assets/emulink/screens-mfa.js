@@ -61,7 +61,7 @@
       h("h1", { "class": "center", id: "screen-title", text: "Finish at " + s.institution.name }),
       h("p", { "class": "lead center", text: "A window from your bank is open. Approve the connection there and this screen moves on by itself." }),
       h("div", { "class": "grow" }),
-      E.secondary("Reopen the bank's window", act.startOAuth, "reopen-oauth")
+      E.secondary("Reopen the bank's window", act.reopenOAuth, "reopen-oauth")
     ];
   };
 
