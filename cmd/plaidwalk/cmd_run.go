@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
 // runOptions are the flags of `plaidwalk run`.
@@ -18,7 +19,10 @@ type runOptions struct {
 	secondaryClientID, daysRequested                  string
 	products, countryCodes, link                      string
 	env, baseURL, redirectURI                         string
-	json, reveal                                      bool
+	json, reveal, noBrowser, noSave                   bool
+	save                                              string
+	port                                              int
+	linkTimeout                                       time.Duration
 }
 
 func (o runOptions) overrides() plaidflow.Overrides {
@@ -44,6 +48,11 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs.StringVar(&o.redirectURI, "redirect-uri", "", "OAuth redirect URI (default: PLAID_REDIRECT_URI)")
 	fs.BoolVar(&o.json, "json", false, "print one JSON document (partner, item, account, tokens, API log) and nothing else")
 	fs.BoolVar(&o.reveal, "reveal", false, "print tokens in full instead of masked")
+	fs.BoolVar(&o.noBrowser, "no-browser", false, "with --link browser: print Link's address instead of opening a browser")
+	fs.IntVar(&o.port, "port", 0, "with --link browser: fixed loopback port for the Link page (for an allow-listed redirect URI)")
+	fs.DurationVar(&o.linkTimeout, "link-timeout", 15*time.Minute, "with --link browser: how long to wait for Link")
+	fs.StringVar(&o.save, "save", "", "also save the session (inputs, API log, outcome; no secret, tokens masked) to this file")
+	fs.BoolVar(&o.noSave, "no-save", false, "do not keep the session in the sessions directory ('plaidwalk sessions')")
 	return fs
 }
 
@@ -94,6 +103,7 @@ func cmdRun(ctx context.Context, c *cli, args []string) int {
 	}
 	res := walkPartner(ctx, c, cfg, p, o)
 	printRunResult(c, res, o)
+	saveRun(c, res, o)
 	return res.exitCode()
 }
 
@@ -140,11 +150,6 @@ func checkRunMode(c *cli, cfg plaidflow.Config, o runOptions) int {
 			return 2
 		}
 	case "browser":
-		if browserLink == nil {
-			fmt.Fprintln(c.stderr, "plaidwalk run: --link browser is not wired into 'run' yet.\n"+
-				"  fix: use --link shortcut here, or open the terminal UI ('plaidwalk') to link through the browser.")
-			return 2
-		}
 	default:
 		fmt.Fprintf(c.stderr, "plaidwalk run: --link must be shortcut or browser, not %q\n", o.link)
 		return 2
@@ -152,9 +157,16 @@ func checkRunMode(c *cli, cfg plaidflow.Config, o runOptions) int {
 	return 0
 }
 
-// browserLink runs Plaid Link in the browser for a link token and returns the public_token.
-// The integrator sets it when linkserver is wired in; nil means `--link browser` is refused.
-var browserLink func(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidflow.LinkToken) (publicToken string, err error)
+// saveRun keeps the walk as a session (see save.go); it never changes the exit code.
+func saveRun(c *cli, res runResult, o runOptions) {
+	mode := sessions.LinkModeShortcut
+	if o.link == "browser" {
+		mode = sessions.LinkModeBrowser
+	}
+	recordAndSave(c, "run", sessions.Record{Config: res.Config, Partner: res.Partner, Options: res.Options,
+		LinkMode: mode, Result: res.Walk, Err: res.Err, Calls: res.Calls,
+		Started: res.Started, Finished: res.Started.Add(res.Duration)}, o.save, o.noSave)
+}
 
 // runResult is everything one `run` produced; printing (and saving) read from it.
 type runResult struct {

@@ -72,11 +72,11 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 			fmt.Fprintf(c.stderr, "  … %s (poll %d)\n", pr.Message, pr.Attempt)
 		}
 	}
-	if o.link == "browser" && browserLink != nil {
+	if o.link == "browser" {
 		lt, err := client.CreateLinkToken(ctx, wo.Link)
 		res.Walk.LinkToken = lt
 		if err == nil {
-			wo.PublicToken, err = browserLink(ctx, c, cfg, lt)
+			wo.PublicToken, err = runBrowserLink(ctx, c, cfg, lt, o)
 		}
 		if err != nil {
 			res.Err = err

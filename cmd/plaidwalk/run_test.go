@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +20,14 @@ func runIn(t *testing.T, env map[string]string, args ...string) (int, string, st
 	t.Helper()
 	emulatorOptions.AssetReportDelay = 30 * time.Millisecond
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, func(k string) string { return env[k] }, strings.NewReader(""), &out, &errOut)
+	state := t.TempDir() // saved sessions land here, never in the developer's state dir
+	getenv := func(k string) string {
+		if k == "XDG_STATE_HOME" {
+			return state
+		}
+		return env[k]
+	}
+	code := run(context.Background(), args, getenv, strings.NewReader(""), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
@@ -58,7 +68,8 @@ func decodeRunDoc(t *testing.T, stdout string) runDoc {
 
 func TestRunProcessorPartnerJSON(t *testing.T) {
 	code, out, errOut := runIn(t, nil, "run", "--partner", "dwolla", "--json")
-	if code != 0 || errOut != "" {
+	// stderr carries only where the session was saved; everything else is the JSON on stdout.
+	if code != 0 || !regexp.MustCompile(`^session saved: \S+\.json\n$`).MatchString(errOut) {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	doc := decodeRunDoc(t, out)
@@ -128,7 +139,6 @@ func TestRunFailures(t *testing.T) {
 		{"bad country flag", nil, []string{"--partner", "dwolla", "--country-codes", "ZZ"}, 2, []string{"PLAID_COUNTRY_CODES", "ZZ"}},
 		{"shortcut in production", map[string]string{"PLAID_ENV": "production", "PLAID_CLIENT_ID": "c", "PLAID_SECRET": "s"},
 			[]string{"--partner", "dwolla"}, 2, []string{"does not exist in production", "--link browser"}},
-		{"browser not wired", nil, []string{"--partner", "dwolla", "--link", "browser"}, 2, []string{"not wired"}},
 		{"bad link mode", nil, []string{"--partner", "dwolla", "--link", "carrier-pigeon"}, 2, []string{"shortcut or browser"}},
 		{"bad flag", nil, []string{"--partnr", "dwolla"}, 2, []string{"partnr", "--help"}},
 	}
@@ -212,5 +222,29 @@ func TestWalkOptionsFromFlags(t *testing.T) {
 	wo = walkOptions(plaidflow.Config{Products: []string{"transactions"}}, p, runOptions{products: "transactions", institution: "ins_3"})
 	if wo.InstitutionID != "ins_3" || strings.Join(wo.Link.Products, ",") != "transactions" {
 		t.Errorf("--products should replace the partner's: %+v", wo)
+	}
+}
+
+func TestRunSavesSessionUnlessNoSave(t *testing.T) {
+	state, file := t.TempDir(), filepath.Join(t.TempDir(), "walk.json")
+	env := map[string]string{"XDG_STATE_HOME": state}
+	getenv := func(k string) string { return env[k] }
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"run", "--partner", "dwolla"}, getenv, strings.NewReader(""), &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	kept, _ := filepath.Glob(filepath.Join(state, "plaidwalk", "sessions", "*.json"))
+	if len(kept) != 1 {
+		t.Fatalf("sessions kept: %v (stderr %s)", kept, errOut.String())
+	}
+	args := []string{"run", "--partner", "dwolla", "--save", file, "--no-save"}
+	if code := run(context.Background(), args, getenv, strings.NewReader(""), &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if st, err := os.Stat(file); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("--save file: %v %v", st, err)
+	}
+	if again, _ := filepath.Glob(filepath.Join(state, "plaidwalk", "sessions", "*.json")); len(again) != 1 {
+		t.Errorf("--no-save still kept a session: %v", again)
 	}
 }
