@@ -56,6 +56,12 @@
     NO_ACCOUNTS: "No compatible accounts",
     INVALID_LINK_TOKEN: "This Link session is not valid"
   };
+  // Words for errors that come without a display_message (they are meant for developers).
+  var DETAILS = {
+    INVALID_LINK_TOKEN: "The app opened Link with a link_token that is unknown or has expired. Create a new link_token and open Link again.",
+    INTERNAL_SERVER_ERROR: "Something went wrong on our side. Please try again in a moment."
+  };
+  function sentence(text) { return text ? text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? "" : ".") : ""; }
   var RETRY = { INVALID_CREDENTIALS: true, INVALID_MFA: true, INSUFFICIENT_CREDENTIALS: true };
 
   screens.error = function (s, act) {
@@ -63,7 +69,7 @@
     var items = [
       h("div", { "class": "big-icon bad" }, [E.icon(E.ICONS.alert, 34)]),
       h("h1", { "class": "center", id: "screen-title", text: TITLES[err.error_code] || "Something went wrong" }),
-      h("p", { "class": "lead center", text: err.display_message || err.error_message || "Link could not finish." }),
+      h("p", { "class": "lead center", text: err.display_message || DETAILS[err.error_code] || sentence(err.error_message) || "Link could not finish." }),
       h("div", { "class": "code", id: "error-code", text: err.error_type + " · " + err.error_code }),
       h("div", { "class": "grow" })
     ];
