@@ -113,6 +113,24 @@ func TestStartContextClosesServer(t *testing.T) {
 	}
 }
 
+func TestStartContextClosesServerAfterTheOutcome(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s, err := Start(ctx, EmulatorOptions(Options{LinkToken: "link-sandbox-x"}, "http://127.0.0.1:9"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	request(t, s, "POST", "/"+s.secret+"/callback/exit", goodExit, nil)
+	if _, err := s.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	for range s.Events() {
+	}
+	if _, err := http.Get(s.URL()); err == nil {
+		t.Fatal("server still answers after its context ended")
+	}
+}
+
 func TestEventsArriveInOrderAndCloseWithServer(t *testing.T) {
 	s := startTest(t, Options{})
 	for _, p := range []string{"load:{}", `event:{"event_name":"OPEN","metadata":{"view_name":null}}`, "exit:" + goodExit} {

@@ -36,6 +36,7 @@ type Server struct {
 	closed  bool
 	outcome *Outcome
 	done    chan struct{} // closed once the outcome is known
+	stopped chan struct{} // closed by Close
 
 	closeOnce sync.Once
 	closeErr  error
@@ -82,6 +83,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		ln:           ln,
 		events:       make(chan Event, eventBuffer),
 		done:         make(chan struct{}),
+		stopped:      make(chan struct{}),
 	}
 	if redirect.host != "" {
 		// The OAuth return page finds its session in sessionStorage, which is per origin:
@@ -101,16 +103,25 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	return s, nil
 }
 
-// watch ends the session when the overall wait runs out, and the server when ctx ends.
+// watch ends the session when the overall wait runs out, and the server when ctx ends (also
+// after the outcome, so a caller that forgets Close still frees the port with its ctx).
 func (s *Server) watch(ctx context.Context, timeout time.Duration) {
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {
 	case <-timer.C:
 		s.finish(Outcome{TimedOut: true})
+	case <-s.done:
 	case <-ctx.Done():
 		s.Close()
-	case <-s.done:
+		return
+	case <-s.stopped:
+		return
+	}
+	select {
+	case <-ctx.Done():
+		s.Close()
+	case <-s.stopped:
 	}
 }
 
@@ -149,6 +160,7 @@ func (s *Server) Close() error {
 		s.closed = true
 		close(s.events)
 		s.mu.Unlock()
+		close(s.stopped)
 	})
 	return s.closeErr
 }
