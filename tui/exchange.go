@@ -152,7 +152,7 @@ func (m Model) viewExchange(w int) string {
 	}
 	a := m.walk.accounts
 	var b strings.Builder
-	b.WriteString(st.lbl("item_id") + a.ItemID + "\n")
+	b.WriteString(st.lbl("item_id") + oneLine(a.ItemID) + "\n")
 	inst := a.InstitutionName
 	if a.InstitutionID != "" {
 		inst += " (" + a.InstitutionID + ")"

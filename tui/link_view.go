@@ -75,7 +75,7 @@ func (m Model) viewLink(w int) string {
 	} else {
 		b.WriteString("Link is open in your browser. If it did not open, visit:\n")
 	}
-	b.WriteString("  " + st.accent.Render(l.url) + "\n\n")
+	b.WriteString("  " + st.accent.Render(oneLine(l.url)) + "\n\n")
 	switch {
 	case l.ended != "":
 		b.WriteString(st.warn.Render(wrapTo(l.ended, w, 0)) + "\n")
@@ -87,7 +87,7 @@ func (m Model) viewLink(w int) string {
 	}
 	if len(l.feed) > 0 {
 		b.WriteString("\n" + st.subtle.Render("Link events") + "\n")
-		for _, line := range l.feed {
+		for _, line := range lastN(l.feed, max(m.bodyHeight()-7, 2)) {
 			b.WriteString("  " + truncate(line, w-2) + "\n")
 		}
 	}

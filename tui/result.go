@@ -33,9 +33,9 @@ func (m Model) Result() Result {
 // Summary is the plain-text page printed on stdout after the UI exits. Tokens are masked
 // unless reveal is set (the caller reveals them when stdout is a file, not a screen).
 func (r Result) Summary(reveal bool) string {
-	show := plaidflow.Mask
+	show := func(s string) string { return oneLine(plaidflow.Mask(s)) }
 	if reveal {
-		show = func(s string) string { return s }
+		show = oneLine
 	}
 	var b strings.Builder
 	env := envLabel(r.Env)
@@ -47,7 +47,7 @@ func (r Result) Summary(reveal bool) string {
 		fmt.Fprintf(&b, "No partner token was made: the walk stopped at the %s step.\n", r.Step)
 	}
 	if r.ItemID != "" {
-		fmt.Fprintf(&b, "item_id        %s\n", r.ItemID)
+		fmt.Fprintf(&b, "item_id        %s\n", oneLine(r.ItemID))
 		if r.Institution != "" {
 			fmt.Fprintf(&b, "institution    %s\n", oneLine(r.Institution))
 		}
@@ -56,12 +56,12 @@ func (r Result) Summary(reveal bool) string {
 	for _, run := range r.Runs {
 		a := run.Account
 		fmt.Fprintf(&b, "\npartner        %s (%s)\n", run.Partner.Name, run.Partner.ID)
-		fmt.Fprintf(&b, "account        %s %s %s/%s %s\n", oneLine(a.Name), oneLine(a.Mask), a.Type, a.Subtype, a.ID)
+		fmt.Fprintf(&b, "account        %s\n", oneLine(fmt.Sprintf("%s %s %s/%s %s", a.Name, a.Mask, a.Type, a.Subtype, a.ID)))
 		for _, t := range run.Result.Tokens {
-			fmt.Fprintf(&b, "%-26s %s  (request_id %s)\n", t.Kind, show(t.Value), t.RequestID)
+			fmt.Fprintf(&b, "%-26s %s  (request_id %s)\n", t.Kind, show(t.Value), oneLine(t.RequestID))
 		}
 		if run.Result.AssetReportID != "" {
-			fmt.Fprintf(&b, "asset_report_id %s\n", run.Result.AssetReportID)
+			fmt.Fprintf(&b, "asset_report_id %s\n", oneLine(run.Result.AssetReportID))
 		}
 	}
 	if len(r.Calls) > 0 {

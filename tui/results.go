@@ -89,7 +89,7 @@ func (m Model) viewResults(w int) string {
 		b.WriteString(cursor + kind + oneLine(plaidflow.Mask(t.value)) + "\n")
 	}
 	a := m.walk.account
-	b.WriteString(st.lbl("item_id") + m.walk.item.ItemID + "\n")
+	b.WriteString(st.lbl("item_id") + oneLine(m.walk.item.ItemID) + "\n")
 	b.WriteString(st.lbl("account") + oneLine(fmt.Sprintf("%s %s %s/%s (%s)", a.Name, a.Mask, a.Type, a.Subtype, a.ID)) + "\n")
 	b.WriteString(m.viewCalls(w))
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")

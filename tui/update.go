@@ -93,6 +93,11 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	}
+	if m.showLog && key.Matches(msg, m.keys.PageUp, m.keys.PageDown) {
+		var cmd tea.Cmd
+		m.logView, cmd = m.logView.Update(msg)
+		return m, cmd
+	}
 	if m.failure != nil {
 		return m.handleFailureKey(msg)
 	}

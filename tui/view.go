@@ -96,6 +96,9 @@ func (m Model) stepKeys() []key.Binding {
 	case stepPartner:
 		return []key.Binding{withHelp(k.Enter, "choose"), k.Filter, k.Back, k.APILogAnywhere, k.ForceQuit}
 	case stepOptions:
+		if m.options.reuse {
+			return []key.Binding{withHelp(k.Enter, "choose the account"), k.NextField, k.Back, k.ForceQuit}
+		}
 		return []key.Binding{withHelp(k.Enter, "create link_token"), k.NextField, k.Toggle, k.Back, k.ForceQuit}
 	case stepLinkToken:
 		return []key.Binding{withHelp(k.Enter, "open Link"), k.Back, k.APILog, k.Quit}

@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"plaidwalk/linkserver"
+	"plaidwalk/plaidflow"
+)
+
+func TestBannerNamesEachEnvironmentInItsOwnColour(t *testing.T) {
+	r := lipgloss.NewRenderer(&bytes.Buffer{})
+	r.SetColorProfile(termenv.TrueColor)
+	st := newStyles(r)
+	texts := map[plaidflow.Env]string{
+		plaidflow.EnvOffline:    "OFFLINE EMULATOR — tokens are not real",
+		plaidflow.EnvSandbox:    "SANDBOX",
+		plaidflow.EnvProduction: "PRODUCTION",
+	}
+	seen := map[string]plaidflow.Env{}
+	for env, want := range texts {
+		b := st.banner(env, 80)
+		if !strings.Contains(b, want) {
+			t.Errorf("%s banner lacks %q: %q", env, want, b)
+		}
+		esc := b[:strings.Index(b, "plaidwalk")]
+		if other, dup := seen[esc]; dup {
+			t.Errorf("%s and %s banners share their colours", env, other)
+		}
+		seen[esc] = env
+	}
+}
+
+func TestNoColorRendersPlainText(t *testing.T) {
+	var out bytes.Buffer
+	d := Deps{Output: &out, Getenv: func(k string) string {
+		if k == "NO_COLOR" {
+			return "1"
+		}
+		return ""
+	}}
+	r := outputRenderer(d)
+	if r.ColorProfile() != termenv.Ascii {
+		t.Fatalf("NO_COLOR gave profile %v", r.ColorProfile())
+	}
+	m := New(t.Context(), Deps{Config: plaidflow.Config{Env: plaidflow.EnvProduction}, Catalog: testCatalog(t)}, r)
+	if v := m.View(); strings.Contains(v, "\x1b[") || !strings.Contains(v, "PRODUCTION") {
+		t.Errorf("NO_COLOR view has colour codes or lacks the banner:\n%q", v)
+	}
+}
+
+func TestEveryScreenFitsSmallAndLargeTerminals(t *testing.T) {
+	link, _ := atLink(t, "dwolla")
+	for i := range 30 {
+		link = send(link, linkEventReceivedMsg{op: link.op, event: linkserver.Event{Kind: linkserver.KindEvent, Name: "TRANSITION_VIEW"}})
+		_ = i
+	}
+	failed := send(atOptions(t, plaidflow.EnvOffline, "dwolla"), keyMsg("enter"))
+	failed = send(failed, stepFailedMsg{op: failed.op, step: stepLinkToken, err: plaidErr()})
+	screens := map[string]Model{"link": link, "accounts": atAccounts(t, "dwolla"), "error": failed, "link_token": atLinkToken(t, "dwolla")}
+	for name, m := range screens {
+		for _, sz := range [][2]int{{80, 24}, {100, 30}, {60, 16}} {
+			for _, log := range []bool{false, true} {
+				mm := send(m, resize(sz[0], sz[1]))
+				if log {
+					mm = send(mm, keyMsg("ctrl+l"))
+				}
+				lines := strings.Split(mm.View(), "\n")
+				if len(lines) != sz[1] {
+					t.Errorf("%s at %dx%d (log %v): %d lines, want the full height", name, sz[0], sz[1], log, len(lines))
+				}
+				for _, l := range lines {
+					if lipgloss.Width(l) > sz[0] {
+						t.Errorf("%s at %dx%d: line of %d cells", name, sz[0], sz[1], lipgloss.Width(l))
+						break
+					}
+				}
+				if !strings.Contains(lines[0], "OFFLINE EMULATOR") {
+					t.Errorf("%s at %dx%d: banner missing from the first line", name, sz[0], sz[1])
+				}
+			}
+		}
+	}
+	if !strings.Contains(send(link, resize(80, 24)).View(), "TRANSITION_VIEW") {
+		t.Errorf("the newest Link events are not shown")
+	}
+}
