@@ -131,7 +131,8 @@ func (s *Server) URL() string { return "http://" + s.pageHost + "/" + s.secret +
 // Addr is the listening address, 127.0.0.1:PORT.
 func (s *Server) Addr() string { return s.ln.Addr().String() }
 
-// Events delivers every callback as it arrives; closed when the session ends.
+// Events delivers every callback as it arrives, including those after the outcome (Link sends
+// some events after onSuccess); it is closed by Close, or when Start's ctx ends.
 func (s *Server) Events() <-chan Event { return s.events }
 
 // Wait blocks until success, exit, timeout or ctx.

@@ -245,6 +245,9 @@
     if (m.type === "exit" && s.opened && !s.finished) { exitLink(); }
   });
   document.getElementById("close").addEventListener("click", function () { exitLink(); });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && s.opened && !s.done && s.view !== "loading") { exitLink(); }
+  });
   document.getElementById("back").addEventListener("click", function () { if (BACK[s.view]) { show(BACK[s.view]); } });
   if (hosted) { document.body.classList.add("hosted"); }
 
