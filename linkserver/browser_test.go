@@ -25,6 +25,7 @@ func TestLinkInChromium(t *testing.T) {
 	t.Run("error_ITEM_LOCKED ends in onExit with ITEM_LOCKED", func(t *testing.T) { testItemLocked(t, browser) })
 	t.Run("closing Link ends in onExit without error", func(t *testing.T) { testClose(t, browser) })
 	t.Run("an unknown link_token ends in onExit with INVALID_LINK_TOKEN", func(t *testing.T) { testBadToken(t, browser) })
+	t.Run("multi-select shares two accounts", func(t *testing.T) { testMultiSelect(t, browser) })
 	t.Run("MFA", func(t *testing.T) { testMFA(t, browser) })
 	t.Run("OAuth bank through the redirect_uri", func(t *testing.T) { testOAuthRedirect(t, browser) })
 	t.Run("OAuth bank in a pop-up", func(t *testing.T) { testOAuthPopup(t, browser) })
@@ -140,6 +141,21 @@ func testClose(t *testing.T, browser context.Context) {
 	}
 	r.pageState("exited", "page-closed")
 	checkEvents(t, r.events(), o.LinkSessionID, "OPEN", "TRANSITION_VIEW", "EXIT")
+}
+
+func testMultiSelect(t *testing.T, browser context.Context) {
+	r := newRig(t, browser, rigOptions{multi: true})
+	r.pickBank("First Platypus", "ins_109508")
+	r.inLink(waitView("credentials"), typeInto("#username", "user_good"), typeInto("#password", "pass_good"), click("#primary"), waitView("accounts"),
+		click(`label.acct[data-name="Plaid Checking"]`), click(`label.acct[data-name="Plaid Saving"]`))
+	r.shots.Take(r.tab, "multi-select")
+	r.inLink(click("#primary"))
+	r.screen("connected", "connected-two")
+	r.inLink(click("#primary"))
+	o := r.wait()
+	if !o.Succeeded() || len(o.Accounts) != 2 {
+		t.Fatalf("outcome %+v", o)
+	}
 }
 
 func testBadToken(t *testing.T, browser context.Context) {

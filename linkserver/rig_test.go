@@ -30,6 +30,7 @@ type rig struct {
 type rigOptions struct {
 	redirectURI string // serve the OAuth return path too
 	linkToken   string // use this token instead of creating one
+	multi       bool   // ask for multi-account select
 }
 
 func newPlaidClient(baseURL string) *plaid.APIClient {
@@ -53,7 +54,7 @@ func newRig(t *testing.T, browser context.Context, o rigOptions) *rig {
 	r := &rig{t: t, api: newPlaidClient(baseURL), shots: browsertest.NewShots(t)}
 	r.token = o.linkToken
 	if r.token == "" {
-		r.token = r.createLinkToken(ctx, o.redirectURI)
+		r.token = r.createLinkToken(ctx, o)
 	}
 	r.srv, err = linkserver.Start(ctx, linkserver.EmulatorOptions(linkserver.Options{
 		LinkToken: r.token, RedirectURI: o.redirectURI, Timeout: time.Minute,
@@ -71,7 +72,7 @@ func newRig(t *testing.T, browser context.Context, o rigOptions) *rig {
 
 // createLinkToken asks for what a money-movement partner such as Dwolla needs: auth, US, and
 // checking or savings accounts only.
-func (r *rig) createLinkToken(ctx context.Context, redirectURI string) string {
+func (r *rig) createLinkToken(ctx context.Context, o rigOptions) string {
 	user := plaid.LinkTokenCreateRequestUser{ClientUserId: "browser-test"}
 	req := plaid.NewLinkTokenCreateRequest("plaidwalk test", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US}, user)
 	req.SetProducts([]plaid.Products{plaid.PRODUCTS_AUTH})
@@ -79,8 +80,11 @@ func (r *rig) createLinkToken(ctx context.Context, redirectURI string) string {
 	filters.SetDepository(*plaid.NewDepositoryFilter([]plaid.DepositoryAccountSubtype{
 		plaid.DEPOSITORYACCOUNTSUBTYPE_CHECKING, plaid.DEPOSITORYACCOUNTSUBTYPE_SAVINGS}))
 	req.SetAccountFilters(*filters)
-	if redirectURI != "" {
-		req.SetRedirectUri(redirectURI)
+	if o.redirectURI != "" {
+		req.SetRedirectUri(o.redirectURI)
+	}
+	if o.multi {
+		req.SetLinkCustomizationName("multi_select")
 	}
 	resp, _, err := r.api.PlaidApi.LinkTokenCreate(ctx).LinkTokenCreateRequest(*req).Execute()
 	if err != nil {
