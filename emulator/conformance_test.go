@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -148,12 +149,15 @@ func conformanceRecorder(t testing.TB, h http.Handler) http.Handler {
 }
 
 func checkExchange(doc *openapi3.T, router routers.Router, r *http.Request, reqBody []byte, rec *httptest.ResponseRecorder) string {
+	var body map[string]any
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+		return "body is not a JSON object: " + err.Error()
+	}
+	if id, _ := body["request_id"].(string); !requestIDRE.MatchString(id) {
+		return "request_id " + strconv.Quote(id) + " is not 15 alphanumerics"
+	}
 	if rec.Code != http.StatusOK {
-		var body any
-		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
-			return "error body is not JSON: " + err.Error()
-		}
-		if err := doc.Components.Schemas["PlaidError"].Value.VisitJSON(body); err != nil {
+		if err := doc.Components.Schemas["PlaidError"].Value.VisitJSON(map[string]any(body)); err != nil {
 			return "error body is not a PlaidError: " + err.Error()
 		}
 		return ""

@@ -76,16 +76,19 @@ func TestConformanceCheckerCatchesBadBodies(t *testing.T) {
 		rec.WriteString(respBody)
 		return checkExchange(doc, router, r, raw, rec)
 	}
-	if p := exchange("/item/remove", `{"access_token":"a"}`, 200, `{"request_id":"abc"}`); p != "" {
+	if p := exchange("/item/remove", `{"access_token":"a"}`, 200, `{"request_id":"abcdeABCDE12345"}`); p != "" {
 		t.Fatalf("a valid exchange was flagged: %s", p)
 	}
-	if p := exchange("/item/public_token/exchange", `{"public_token":"p"}`, 200, `{"request_id":"abc"}`); p == "" {
+	if p := exchange("/item/public_token/exchange", `{"public_token":"p"}`, 200, `{"request_id":"abcdeABCDE12345"}`); p == "" {
 		t.Error("a response missing access_token and item_id passed")
 	}
-	if p := exchange("/item/remove", `{}`, 200, `{"request_id":"abc"}`); p == "" {
+	if p := exchange("/item/remove", `{}`, 200, `{"request_id":"abcdeABCDE12345"}`); p == "" {
 		t.Error("an accepted request missing access_token passed")
 	}
-	if p := exchange("/item/remove", `{"access_token":"a"}`, 400, `{"error_code":"X"}`); p == "" {
+	if p := exchange("/item/remove", `{"access_token":"a"}`, 400, `{"error_code":"X","request_id":"abcdeABCDE12345"}`); p == "" {
 		t.Error("an error body missing error_type and error_message passed")
+	}
+	if p := exchange("/item/remove", `{"access_token":"a"}`, 200, `{"request_id":"short"}`); p == "" {
+		t.Error("a request_id that is not 15 alphanumerics passed")
 	}
 }
