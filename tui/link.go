@@ -19,6 +19,7 @@ type linkModel struct {
 	mode            linkMode
 	shortcut        shortcut
 	session         linkSession
+	sessionOp       int // the operation that started session; its events are always shown
 	url             string
 	feed            []string
 	waiting         bool // the page is up and Link has not finished
@@ -92,6 +93,7 @@ func (m Model) linkServerStarted(msg linkServerStartedMsg) (tea.Model, tea.Cmd) 
 		return m, closeSessionCmd(msg.session) // the user left before the page was up
 	}
 	m.link.session, m.link.url, m.link.waiting = msg.session, msg.session.URL(), true
+	m.link.sessionOp = msg.op
 	return m, tea.Batch(
 		listenLinkEventsCmd(msg.session.Events(), msg.op),
 		waitLinkCmd(m.opCtx, msg.session, msg.op),
@@ -100,8 +102,8 @@ func (m Model) linkServerStarted(msg linkServerStartedMsg) (tea.Model, tea.Cmd) 
 }
 
 func (m Model) linkEventReceived(msg linkEventReceivedMsg) (tea.Model, tea.Cmd) {
-	next := listenLinkEventsCmd(msg.events, msg.op) // drain to the end, even for an old session
-	if msg.op == m.op && m.step == stepLink {
+	next := listenLinkEventsCmd(msg.events, msg.op)          // drain to the end, even for an old session
+	if m.link.session != nil && msg.op == m.link.sessionOp { // late events of a finished session too
 		m.link.feed = append(m.link.feed, formatLinkEvent(msg.event))
 		if len(m.link.feed) > maxFeed {
 			m.link.feed = m.link.feed[len(m.link.feed)-maxFeed:]
