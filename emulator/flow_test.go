@@ -100,11 +100,9 @@ func TestUserGoodAccounts(t *testing.T) {
 	}
 }
 
-// TestLinkFacingMethods drives the methods the emulated Link calls, the way it calls them,
-// and checks the API side sees the result (Account Select limits the Item; Hosted Link reads
-// the session back from /link/token/get).
-func TestLinkFacingMethods(t *testing.T) {
-	h := newHarness(t)
+// hostedLinkToken creates a Hosted Link token with multi_select and a depository filter.
+func (h *harness) hostedLinkToken() plaid.LinkTokenCreateResponse {
+	h.t.Helper()
 	req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US},
 		*plaid.NewLinkTokenCreateRequestUser("user-1"))
 	req.SetProducts([]plaid.Products{plaid.PRODUCTS_AUTH})
@@ -113,27 +111,46 @@ func TestLinkFacingMethods(t *testing.T) {
 	filters.SetDepository(*plaid.NewDepositoryFilter([]plaid.DepositoryAccountSubtype{"checking", "savings"}))
 	req.SetAccountFilters(*filters)
 	req.SetHostedLink(*plaid.NewLinkTokenCreateHostedLink())
-	lt := ok(h.client.LinkTokenCreate(h.ctx).LinkTokenCreateRequest(*req).Execute()).get(t)
+	return ok(h.client.LinkTokenCreate(h.ctx).LinkTokenCreateRequest(*req).Execute()).get(h.t)
+}
+
+// TestLinkTokenViewForLink checks what the emulated Link learns of a link token.
+func TestLinkTokenViewForLink(t *testing.T) {
+	h := newHarness(t)
+	lt := h.hostedLinkToken()
 	if want := h.url + "/link/emulated/hosted/" + lt.LinkToken; lt.GetHostedLinkUrl() != want {
 		t.Errorf("hosted_link_url %q, want %q", lt.GetHostedLinkUrl(), want)
 	}
-
 	view, perr := h.emu.lookupLinkToken(lt.LinkToken)
 	if perr != nil {
 		t.Fatalf("lookupLinkToken: %v", perr)
 	}
-	if !view.MultiSelect || view.ClientName != "plaidwalk tests" || strings.Join(view.Products, ",") != "auth" ||
+	if !view.MultiSelect || !view.Hosted || view.ClientName != "plaidwalk tests" || strings.Join(view.Products, ",") != "auth" ||
 		strings.Join(view.AccountFilters["depository"], ",") != "checking,savings" || len(view.AccountFilters) != 1 {
 		t.Fatalf("link token view: %+v", view)
+	}
+	if _, perr := h.emu.lookupLinkToken("link-sandbox-7f0b2c1e-3d4a-4b5c-8d6e-0f1a2b3c4d5e"); perr == nil || perr.Code != "INVALID_LINK_TOKEN" {
+		t.Errorf("unknown link token: %v", perr)
 	}
 	if len(h.emu.institutions()) != 15 {
 		t.Fatalf("got %d institutions, want the 15 sandbox ones", len(h.emu.institutions()))
 	}
+}
+
+// TestLinkFacingMethods drives the methods the emulated Link calls, the way it calls them,
+// and checks the API side sees the result (Account Select limits the Item; Hosted Link reads
+// the session back from /link/token/get).
+func TestLinkFacingMethods(t *testing.T) {
+	h := newHarness(t)
+	lt := h.hostedLinkToken()
 	it, perr := h.emu.createItem("ins_109508", "user_good", "pass_good", []string{"auth"})
 	if perr != nil || len(it.Accounts) != 12 || it.Institution.Name != "First Platypus Bank" {
 		t.Fatalf("createItem: %+v %v", it, perr)
 	}
 	chosen := []accountView{it.Accounts[0], it.Accounts[1]}
+	if _, perr := h.emu.issuePublicToken(it.ItemID, []string{"nope"}); perr == nil || perr.Code != "INVALID_ACCOUNT_ID" {
+		t.Errorf("issuePublicToken with an unknown account: %v", perr)
+	}
 	pub, perr := h.emu.issuePublicToken(it.ItemID, []string{chosen[0].ID, chosen[1].ID})
 	if perr != nil || !publicTokenRE.MatchString(pub) {
 		t.Fatalf("issuePublicToken: %q %v", pub, perr)
@@ -152,13 +169,9 @@ func TestLinkFacingMethods(t *testing.T) {
 	if added["public_token"] != pub || sessions[0].GetOnSuccess().PublicToken != pub {
 		t.Fatalf("link session results: %+v", sessions[0])
 	}
-
-	ex := h.exchange(pub)
-	if ex.ItemId != it.ItemID {
+	if ex := h.exchange(pub); ex.ItemId != it.ItemID {
 		t.Fatalf("exchange item_id %s, want %s", ex.ItemId, it.ItemID)
-	}
-	accounts := h.accounts(ex.AccessToken)
-	if len(accounts) != 2 || accounts[0].AccountId != chosen[0].ID || accounts[1].AccountId != chosen[1].ID {
+	} else if accounts := h.accounts(ex.AccessToken); len(accounts) != 2 || accounts[0].AccountId != chosen[0].ID || accounts[1].AccountId != chosen[1].ID {
 		t.Fatalf("after Account Select the item has %d accounts, want the 2 chosen", len(accounts))
 	}
 }
