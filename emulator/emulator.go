@@ -101,7 +101,9 @@ func (e *Emulator) Serve(ctx context.Context, addr string) (baseURL string, stop
 	var once sync.Once
 	stop = func() {
 		once.Do(func() {
-			shutdownCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			// Shutdown also waits for connections a client dialled but never used (net/http
+			// gives them 5 s); in-flight calls get a short grace, then everything is closed.
+			shutdownCtx, cancel := context.WithTimeout(context.Background(), 250*time.Millisecond)
 			defer cancel()
 			if srv.Shutdown(shutdownCtx) != nil {
 				_ = srv.Close()
