@@ -180,8 +180,16 @@ func (m Model) logHeight() int {
 	return max(4, (m.height-4)/2)
 }
 
+// helpHeight is one line, or the full key list while ? is on.
+func (m Model) helpHeight() int {
+	if !m.help.ShowAll {
+		return 1
+	}
+	return min(lipgloss.Height(m.helpView()), 6)
+}
+
 func (m Model) bodyHeight() int {
-	h := m.height - 4 - m.logHeight()
+	h := m.height - 3 - m.helpHeight() - m.logHeight()
 	if m.showLog {
 		h-- // the pane's top border
 	}

@@ -90,6 +90,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m.toggleLog(), nil
 		case key.Matches(msg, m.keys.Help):
 			m.help.ShowAll = !m.help.ShowAll
+			m.resize(m.width, m.height)
 			return m, nil
 		}
 	}

@@ -37,7 +37,7 @@ func (m Model) View() string {
 	if m.showLog {
 		parts = append(parts, m.st.logPane.Width(w).Render(clipLines(m.logView.View(), m.logView.Height, w)))
 	}
-	parts = append(parts, clipLines(m.st.warn.Render(m.notice), 1, w), clipLines(m.helpView(), 1, w))
+	parts = append(parts, clipLines(m.st.warn.Render(m.notice), 1, w), clipLines(m.helpView(), m.helpHeight(), w))
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }
 

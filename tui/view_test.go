@@ -85,6 +85,10 @@ func TestEveryScreenFitsSmallAndLargeTerminals(t *testing.T) {
 			}
 		}
 	}
+	full := send(link, resize(80, 24), keyMsg("?"))
+	if lines := strings.Split(full.View(), "\n"); len(lines) != 24 || !strings.Contains(full.View(), "ctrl+l") {
+		t.Errorf("full help: %d lines:\n%s", len(lines), full.View())
+	}
 	if !strings.Contains(send(link, resize(80, 24)).View(), "TRANSITION_VIEW") {
 		t.Errorf("the newest Link events are not shown")
 	}
