@@ -78,7 +78,7 @@ func Run(ctx context.Context, d Deps) (Result, error) {
 		fm = m
 	}
 	fm.closeSession()
-	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
+	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, tea.ErrInterrupted) || errors.Is(err, context.Canceled) {
 		err = nil // a signal ended the walk: report what was done so far
 	}
 	return fm.Result(), err

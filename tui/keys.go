@@ -9,6 +9,7 @@ type keyMap struct {
 	NextField, PrevField, Toggle                        key.Binding
 	Retry, Reopen, CopyURL, Shortcut, Cancel            key.Binding
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
+	CopyCurl                                            key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -37,6 +38,7 @@ func newKeyMap() keyMap {
 		Copy:           key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy token")),
 		Another:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "another partner, same Item")),
 		Calls:          key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "curl")),
+		CopyCurl:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy curl")),
 		Confirm:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, create it")),
 		Deny:           key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
 	}
@@ -62,6 +64,6 @@ const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen ta
   link_token     enter open Link
   Link           o open the browser again · c copy the URL (OSC 52) · s sandbox shortcut · x cancel
   accounts       ↑/↓ move · enter create the partner token
-  results        ↑/↓ choose a token · v reveal/hide · c copy (OSC 52) · ←/→ choose the curl shown
+  results        ↑/↓ choose a token · v reveal/hide · c copy (OSC 52) · ←/→ choose the curl shown · y copy it
                  pgup/pgdn scroll · a another partner with this Item
   errors         r retry · esc back`

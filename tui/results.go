@@ -51,6 +51,9 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.results.sel = max(m.results.sel-1, 0)
 	case key.Matches(msg, k.Down):
 		m.results.sel = min(m.results.sel+1, max(len(toks)-1, 0))
+	case key.Matches(msg, k.CopyCurl) && len(m.calls) > 0:
+		c := m.calls[m.chosenCall()]
+		return m, m.copy(plaidflow.CurlFor(m.deps.Config.BaseURL, c), "curl for "+c.Path)
 	case msg.String() == "left":
 		m.results.call = min(m.results.call+1, max(len(m.calls)-1, 0))
 	case msg.String() == "right":
@@ -97,6 +100,9 @@ func (m Model) viewResults(w int) string {
 	return strings.Join(lines[off:], "\n")
 }
 
+// chosenCall is the index of the call whose curl is shown.
+func (m Model) chosenCall() int { return len(m.calls) - 1 - min(m.results.call, len(m.calls)-1) }
+
 // viewCalls lists every call on one line and shows the curl of the chosen one (←/→).
 func (m Model) viewCalls(w int) string {
 	st := m.st
@@ -105,7 +111,7 @@ func (m Model) viewCalls(w int) string {
 	}
 	var b strings.Builder
 	b.WriteString("\n" + st.bold.Render("API calls") + st.subtle.Render(" (←/→ choose the curl shown; pgup/pgdn scroll)") + "\n")
-	chosen := len(m.calls) - 1 - min(m.results.call, len(m.calls)-1)
+	chosen := m.chosenCall()
 	for i, c := range m.calls {
 		cursor := "  "
 		if i == chosen {

@@ -209,6 +209,13 @@ func TestCopyWritesOSC52(t *testing.T) {
 		t.Fatalf("clipboard got %q", clip.String())
 	}
 	mustContain(t, m.View(), "Copied the processor_token")
+	clip.Reset()
+	m, cmd = sendCmd(m, keyMsg("y"))
+	m = send(m, cmd())
+	mustContain(t, m.View(), "Copied the curl for /processor/token/create")
+	if !strings.HasPrefix(clip.String(), "\x1b]52;c;") {
+		t.Fatalf("curl copy wrote %q", clip.String())
+	}
 }
 
 var _ = linkserver.KindLoad

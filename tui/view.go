@@ -94,7 +94,7 @@ func (m Model) stepKeys() []key.Binding {
 	}
 	switch m.step {
 	case stepPartner:
-		return []key.Binding{withHelp(k.Enter, "choose"), k.Filter, k.Back, k.APILogAnywhere, k.ForceQuit}
+		return []key.Binding{withHelp(k.Enter, "choose"), k.Filter, withHelp(k.Back, "clear filter"), k.APILogAnywhere, k.ForceQuit}
 	case stepOptions:
 		if m.options.reuse {
 			return []key.Binding{withHelp(k.Enter, "choose the account"), k.NextField, k.Back, k.ForceQuit}
@@ -109,7 +109,7 @@ func (m Model) stepKeys() []key.Binding {
 	case stepPartnerToken:
 		return []key.Binding{withHelp(k.Back, "cancel"), k.APILog, k.Quit}
 	case stepResults:
-		return []key.Binding{k.Reveal, k.Copy, k.Another, k.Up, k.Calls, k.APILog, k.Quit}
+		return []key.Binding{k.Reveal, k.Copy, k.Another, k.Calls, k.CopyCurl, k.APILog, k.Quit}
 	}
 	return nil
 }
