@@ -121,7 +121,7 @@ func (m Model) viewCalls(w int) string {
 	}
 	b.WriteString(st.subtle.Render("curl (keys as $PLAID_CLIENT_ID / $PLAID_SECRET):") + "\n")
 	for _, line := range strings.Split(sanitize(plaidflow.CurlFor(m.deps.Config.BaseURL, m.calls[chosen])), "\n") {
-		b.WriteString(st.faint.Render("  "+wrapTo(line, w-4, 4)) + "\n")
+		b.WriteString(st.faint.Render("  "+hardWrap(line, w-4, 4)) + "\n")
 	}
 	return b.String()
 }

@@ -137,6 +137,18 @@ func clipLines(s string, n, w int) string {
 	return strings.Join(lines, "\n")
 }
 
+// hardWrap cuts a line every width cells, for text where word breaks mean nothing (JSON).
+func hardWrap(s string, width, indent int) string {
+	rs := []rune(s)
+	width = max(width, 10)
+	var parts []string
+	for len(rs) > width {
+		parts, rs = append(parts, string(rs[:width])), rs[width:]
+	}
+	parts = append(parts, string(rs))
+	return strings.Join(parts, "\n"+strings.Repeat(" ", indent))
+}
+
 // wrapTo wraps plain text to width cells; continuation lines are indented by indent spaces.
 func wrapTo(s string, width, indent int) string {
 	if width < 10 {
