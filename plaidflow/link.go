@@ -44,6 +44,9 @@ func DefaultLinkConfig(cfg Config, p Partner) LinkConfig {
 		ClientName:   "plaidwalk",
 		UserID:       "plaidwalk-local-user",
 		RedirectURI:  cfg.RedirectURI,
+		// Real integrations filter Link to the accounts their partner can take, so the user
+		// cannot pick a credit card for an ACH partner in the first place.
+		AccountFilters: partnerFilters(p),
 	}
 }
 
@@ -204,4 +207,17 @@ func (c *Client) SandboxPublicToken(ctx context.Context, institutionID string, p
 		return "", toError("/sandbox/public_token/create", httpResp, err)
 	}
 	return resp.PublicToken, nil
+}
+
+// partnerFilters copies a partner's accepted account types as Link account_filters, so that
+// editing a LinkConfig never edits the catalog.
+func partnerFilters(p Partner) map[string][]string {
+	if len(p.AccountTypes) == 0 {
+		return nil
+	}
+	f := make(map[string][]string, len(p.AccountTypes))
+	for typ, subtypes := range p.AccountTypes {
+		f[typ] = append([]string(nil), subtypes...)
+	}
+	return f
 }

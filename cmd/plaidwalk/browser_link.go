@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/pkg/browser"
-
 	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 )
@@ -20,9 +18,9 @@ func linkPageOptions(cfg plaidflow.Config, o linkserver.Options) linkserver.Opti
 	return linkserver.PlaidOptions(o, string(cfg.Env))
 }
 
-// openURL opens a page in the user's browser; a variable so tests can drive the page with
-// their own browser instead.
-var openURL = browser.OpenURL
+// openURL opens a page in the user's browser (quietly: with --json, stdout is ours alone);
+// a variable so tests can drive the page with their own browser instead.
+var openURL = linkserver.OpenInBrowser
 
 // runBrowserLink serves the Link page for lt on loopback, opens it (the URL is printed either
 // way), and waits for Link to finish. It returns the public_token or why there is none.

@@ -1,0 +1,98 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Login is what a person types and picks in the emulated Link.
+type Login struct {
+	BankQuery     string // typed into the search box, e.g. "First Platypus"
+	InstitutionID string // the result clicked, e.g. ins_109508
+	Username      string
+	Password      string
+	Account       string // account name to pick, e.g. "Plaid Checking"; empty: stop at the picker
+}
+
+// UserGood is the sandbox's standard login at First Platypus Bank, picking Plaid Checking.
+var UserGood = Login{BankQuery: "First Platypus", InstitutionID: "ins_109508",
+	Username: "user_good", Password: "pass_good", Account: "Plaid Checking"}
+
+// CompleteEmulatedLink opens pageURL (a page linkserver serves) in tab and clicks through the
+// emulated Link as a person would: consent, search, bank, credentials, account, continue.
+// shots may be nil; otherwise each screen is saved. It returns the first step that failed.
+func CompleteEmulatedLink(tab context.Context, pageURL string, l Login, shots *Shots) error {
+	if err := chromedp.Do(tab, chromedp.Navigate(pageURL)); err != nil {
+		return fmt.Errorf("open %s: %w", pageURL, err)
+	}
+	frame, err := linkFrame(tab)
+	if err != nil {
+		return err
+	}
+	type act = func(*chromedp.Node) chromedp.Action[chromedp.Void]
+	in := func(a ...act) error {
+		for _, step := range a {
+			if err := chromedp.Do(tab, step(frame)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	steps := []struct {
+		name string
+		do   []act
+	}{
+		{"consent", []act{waitView("consent"), click("#primary")}},
+		{"search", []act{waitView("search"), typeIn("#search", l.BankQuery),
+			click(`button.inst[data-id="` + l.InstitutionID + `"]`)}},
+		{"credentials", []act{waitView("credentials"),
+			typeIn("#username", l.Username), typeIn("#password", l.Password), click("#primary")}},
+		{"accounts", []act{waitView("accounts"),
+			click(`label.acct[data-name="` + l.Account + `"]`), click("#primary")}},
+		{"connected", []act{waitView("connected"), click("#primary")}},
+	}
+	for _, s := range steps {
+		if s.name == "accounts" && l.Account == "" {
+			return in(waitView("accounts"))
+		}
+		if err := in(s.do[0]); err != nil { // the screen is showing
+			return fmt.Errorf("emulated Link never showed its %s screen: %w", s.name, err)
+		}
+		if shots != nil {
+			shots.Take(tab, s.name)
+		}
+		if err := in(s.do[1:]...); err != nil {
+			return fmt.Errorf("emulated Link, %s screen: %w", s.name, err)
+		}
+	}
+	return nil
+}
+
+// linkFrame is the iframe Plaid.create mounted over the page.
+func linkFrame(tab context.Context) (*chromedp.Node, error) {
+	nodes, err := chromedp.Run(tab, chromedp.Nodes(chromedp.CSS(`iframe[id^="plaid-link-iframe"]`), chromedp.NodeVisible))
+	if err != nil || len(nodes) == 0 {
+		return nil, fmt.Errorf("Link's iframe did not appear: %v", err)
+	}
+	return nodes[0], nil
+}
+
+func waitView(view string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
+	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
+		return chromedp.WaitVisible(chromedp.CSS(`#screen[data-view="`+view+`"]`), chromedp.FromNode(f))
+	}
+}
+
+func click(sel string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
+	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
+		return chromedp.Click(chromedp.CSS(sel), chromedp.FromNode(f))
+	}
+}
+
+func typeIn(sel, text string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
+	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
+		return chromedp.SendKeys(chromedp.CSS(sel), text, chromedp.FromNode(f))
+	}
+}
