@@ -63,7 +63,8 @@ func Run(ctx context.Context, d Deps) (Result, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	m := New(ctx, d, outputRenderer(d))
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithAltScreen()}
+	// 30 frames a second is smooth for typing and halves the renderer's idle wake-ups.
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithAltScreen(), tea.WithFPS(30)}
 	if d.Input != nil {
 		opts = append(opts, tea.WithInput(d.Input))
 	}
