@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"context"
-	"io"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -142,5 +141,3 @@ func BenchmarkIdleWhileWaitingOnLink(b *testing.B) {
 	_ = tm.Quit()
 	tm.WaitFinished(b, teatest.WithFinalTimeout(5*time.Second))
 }
-
-var _ = io.Discard

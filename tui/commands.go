@@ -177,7 +177,10 @@ func partnerTokenCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.AP
 			if err != nil {
 				end = stepFailedMsg{op: op, step: stepPartnerToken, err: err, apiSnapshot: snapshot(log)}
 			}
-			ch <- end // the UI keeps reading until the channel closes, so this never blocks for long
+			select {
+			case ch <- end:
+			case <-ctx.Done(): // the user left: nobody may read any more
+			}
 		}()
 		return <-ch
 	}

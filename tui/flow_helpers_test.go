@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
@@ -191,5 +190,3 @@ func requireGolden(t *testing.T, view string) {
 	t.Helper()
 	golden.RequireEqual(t, []byte(maskRandom(view)))
 }
-
-var _ tea.Msg = nil

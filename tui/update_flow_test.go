@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 )
 
@@ -217,5 +216,3 @@ func TestCopyWritesOSC52(t *testing.T) {
 		t.Fatalf("curl copy wrote %q", clip.String())
 	}
 }
-
-var _ = linkserver.KindLoad
