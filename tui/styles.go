@@ -1,10 +1,6 @@
 package tui
 
-import (
-	"github.com/charmbracelet/lipgloss"
-
-	"plaidwalk/plaidflow"
-)
+import "github.com/charmbracelet/lipgloss"
 
 // styles are every look the UI uses, made from one renderer so that the output's colour
 // profile (NO_COLOR, a dumb terminal, a forced ASCII profile in tests) applies everywhere.
@@ -54,22 +50,3 @@ const labelWidth = 21
 
 // lbl renders a field name in its column.
 func (st styles) lbl(name string) string { return st.label.Render(truncate(name, labelWidth-1)) }
-
-// banner is the environment line shown on every screen: what the tokens are worth must never
-// be in doubt, so each environment has its own words and colour.
-func (st styles) banner(env plaidflow.Env, width int) string {
-	var text string
-	var style lipgloss.Style
-	switch env {
-	case plaidflow.EnvProduction:
-		text, style = "PRODUCTION — real banks, real data", st.bannerProduction
-	case plaidflow.EnvSandbox:
-		text, style = "SANDBOX — Plaid test data", st.bannerSandbox
-	default:
-		text, style = "OFFLINE EMULATOR — tokens are not real", st.bannerOffline
-	}
-	if width > 0 {
-		style = style.Width(width)
-	}
-	return style.Render("plaidwalk · " + text)
-}
