@@ -93,3 +93,35 @@ func TestEveryScreenFitsSmallAndLargeTerminals(t *testing.T) {
 		t.Errorf("the newest Link events are not shown")
 	}
 }
+
+// fixedCatalog keeps the 80x24 goldens independent of the shipped catalog's wording.
+func fixedCatalog() plaidflow.Catalog {
+	checking := map[string][]string{"depository": {"checking", "savings"}}
+	return plaidflow.Catalog{Partners: []plaidflow.Partner{
+		{ID: "moneymover", Name: "Money Mover", Processor: "money_mover", Flow: plaidflow.FlowProcessor, Products: []string{"auth"},
+			AccountTypes: checking, Countries: []string{"US"}, Description: "Moves money between bank accounts by ACH once it holds a processor token for the account.",
+			DocsURL: "https://plaid.com/docs/auth/partnerships/", HasDocsPage: true},
+		{ID: "lender", Name: "Lender (credit)", Flow: plaidflow.FlowCreditRelay, Products: []string{"assets"}, Countries: []string{"US"},
+			Inputs: []plaidflow.Input{{Name: "secondary_client_id", Label: "the lender's client id", Required: true}, {Name: "days_requested", Label: "days of history", Default: "60"}},
+			Description: "Reads an Asset Report through a relay token.", DocsURL: "https://plaid.com/docs/assets/"},
+		{ID: "gone", Name: "Gone Trust", Flow: plaidflow.FlowNone, Products: []string{"auth"}, Description: "A retired partner.",
+			DocsURL: "https://plaid.com/docs/api/processors/", NotRunnable: "retired: the processor value was removed"},
+	}}
+}
+
+func fixedModel(t *testing.T) Model {
+	d := Deps{Config: plaidflow.Config{Env: plaidflow.EnvOffline}, Catalog: fixedCatalog()}
+	return send(New(t.Context(), d, nil), resize(80, 24))
+}
+
+// The first screens at the smallest supported terminal, kept as golden files.
+func TestPartnerListAt80x24(t *testing.T) {
+	m := fixedModel(t)
+	m = send(m, keyMsg("down"), keyMsg("down"))
+	requireGolden(t, m.View())
+}
+
+func TestCreditOptionsAt80x24(t *testing.T) {
+	m := send(typeText(fixedModel(t), "lender"), keyMsg("enter"))
+	requireGolden(t, m.View())
+}
