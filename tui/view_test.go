@@ -102,7 +102,7 @@ func fixedCatalog() plaidflow.Catalog {
 			AccountTypes: checking, Countries: []string{"US"}, Description: "Moves money between bank accounts by ACH once it holds a processor token for the account.",
 			DocsURL: "https://plaid.com/docs/auth/partnerships/", HasDocsPage: true},
 		{ID: "lender", Name: "Lender (credit)", Flow: plaidflow.FlowCreditRelay, Products: []string{"assets"}, Countries: []string{"US"},
-			Inputs: []plaidflow.Input{{Name: "secondary_client_id", Label: "the lender's client id", Required: true}, {Name: "days_requested", Label: "days of history", Default: "60"}},
+			Inputs:      []plaidflow.Input{{Name: "secondary_client_id", Label: "the lender's client id", Required: true}, {Name: "days_requested", Label: "days of history", Default: "60"}},
 			Description: "Reads an Asset Report through a relay token.", DocsURL: "https://plaid.com/docs/assets/"},
 		{ID: "gone", Name: "Gone Trust", Flow: plaidflow.FlowNone, Products: []string{"auth"}, Description: "A retired partner.",
 			DocsURL: "https://plaid.com/docs/api/processors/", NotRunnable: "retired: the processor value was removed"},
