@@ -95,8 +95,22 @@ func waitingOnLink(tb testing.TB) (countingModel, *teatest.TestModel) {
 	waitFor(tb, tm, "link_token created")
 	press(tm, "enter")
 	waitFor(tb, tm, "Waiting for Link")
-	time.Sleep(300 * time.Millisecond) // let the last spinner tick and the server's start settle
+	settle(cm)
 	return cm, tm
+}
+
+// settle waits until the answers still in flight from the steps before (the browser opener,
+// a last spinner tick) have arrived: no update for half a second, or five seconds at most.
+func settle(cm countingModel) {
+	last, quiet := cm.updates.Load(), time.Now()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if n := cm.updates.Load(); n != last {
+			last, quiet = n, time.Now()
+		}
+		if time.Since(quiet) > 500*time.Millisecond {
+			return
+		}
+	}
 }
 
 func cpuTime() time.Duration {
