@@ -44,21 +44,9 @@ type Server struct {
 
 // Start listens on 127.0.0.1 and serves the page until Close or ctx ends.
 func Start(ctx context.Context, o Options) (*Server, error) {
-	if o.LinkToken == "" {
-		return nil, errors.New("linkserver: no link_token: create one with /link/token/create first")
-	}
-	if o.ScriptURL == "" {
-		return nil, errors.New("linkserver: no Link script URL: use PlaidScriptURL, or the emulator's EmulatorScriptURL")
-	}
-	if o.Timeout <= 0 {
-		o.Timeout = DefaultTimeout
-	}
-	redirect, err := parseRedirectURI(o.RedirectURI, o.Port)
+	o, redirect, err := checkOptions(o)
 	if err != nil {
 		return nil, err
-	}
-	if redirect.port != 0 {
-		o.Port = redirect.port
 	}
 	secret, err := newSecret()
 	if err != nil {
@@ -101,6 +89,27 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	go s.http.Serve(ln) //nolint:errcheck // Serve returns ErrServerClosed on Close
 	go s.watch(ctx, o.Timeout)
 	return s, nil
+}
+
+// checkOptions refuses options that cannot work and fills in the defaults.
+func checkOptions(o Options) (Options, redirectTarget, error) {
+	if o.LinkToken == "" {
+		return o, redirectTarget{}, errors.New("linkserver: no link_token: create one with /link/token/create first")
+	}
+	if o.ScriptURL == "" {
+		return o, redirectTarget{}, errors.New("linkserver: no Link script URL: use PlaidScriptURL, or the emulator's EmulatorScriptURL")
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	redirect, err := parseRedirectURI(o.RedirectURI, o.Port)
+	if err != nil {
+		return o, redirect, err
+	}
+	if redirect.port != 0 {
+		o.Port = redirect.port
+	}
+	return o, redirect, nil
 }
 
 // watch ends the session when the overall wait runs out, and the server when ctx ends (also
