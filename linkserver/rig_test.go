@@ -114,23 +114,11 @@ func (r *rig) inLink(steps ...func(f *chromedp.Node) chromedp.Action[chromedp.Vo
 	}
 }
 
-func waitView(view string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
-	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
-		return chromedp.WaitVisible(chromedp.CSS(`#screen[data-view="`+view+`"]`), chromedp.FromNode(f))
-	}
-}
-
-func click(sel string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
-	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
-		return chromedp.Click(chromedp.CSS(sel), chromedp.FromNode(f))
-	}
-}
-
-func typeInto(sel, text string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
-	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
-		return chromedp.SendKeys(chromedp.CSS(sel), text, chromedp.FromNode(f))
-	}
-}
+var (
+	waitView = browsertest.WaitView
+	click    = browsertest.Click
+	typeInto = browsertest.TypeIn
+)
 
 // screen waits for a Link screen and screenshots it.
 func (r *rig) screen(view, shot string) {

@@ -27,7 +27,7 @@ func CompleteEmulatedLink(tab context.Context, pageURL string, l Login, shots *S
 	if err := chromedp.Do(tab, chromedp.Navigate(pageURL)); err != nil {
 		return fmt.Errorf("open %s: %w", pageURL, err)
 	}
-	frame, err := linkFrame(tab)
+	frame, err := LinkFrame(tab)
 	if err != nil {
 		return err
 	}
@@ -44,18 +44,18 @@ func CompleteEmulatedLink(tab context.Context, pageURL string, l Login, shots *S
 		name string
 		do   []act
 	}{
-		{"consent", []act{waitView("consent"), click("#primary")}},
-		{"search", []act{waitView("search"), typeIn("#search", l.BankQuery),
-			click(`button.inst[data-id="` + l.InstitutionID + `"]`)}},
-		{"credentials", []act{waitView("credentials"),
-			typeIn("#username", l.Username), typeIn("#password", l.Password), click("#primary")}},
-		{"accounts", []act{waitView("accounts"),
-			click(`label.acct[data-name="` + l.Account + `"]`), click("#primary")}},
-		{"connected", []act{waitView("connected"), click("#primary")}},
+		{"consent", []act{WaitView("consent"), Click("#primary")}},
+		{"search", []act{WaitView("search"), TypeIn("#search", l.BankQuery),
+			Click(`button.inst[data-id="` + l.InstitutionID + `"]`)}},
+		{"credentials", []act{WaitView("credentials"),
+			TypeIn("#username", l.Username), TypeIn("#password", l.Password), Click("#primary")}},
+		{"accounts", []act{WaitView("accounts"),
+			Click(`label.acct[data-name="` + l.Account + `"]`), Click("#primary")}},
+		{"connected", []act{WaitView("connected"), Click("#primary")}},
 	}
 	for _, s := range steps {
 		if s.name == "accounts" && l.Account == "" {
-			return in(waitView("accounts"))
+			return in(WaitView("accounts"))
 		}
 		if err := in(s.do[0]); err != nil { // the screen is showing
 			return fmt.Errorf("emulated Link never showed its %s screen: %w", s.name, err)
@@ -70,8 +70,8 @@ func CompleteEmulatedLink(tab context.Context, pageURL string, l Login, shots *S
 	return nil
 }
 
-// linkFrame is the iframe Plaid.create mounted over the page.
-func linkFrame(tab context.Context) (*chromedp.Node, error) {
+// LinkFrame is the iframe Plaid.create mounted over the page.
+func LinkFrame(tab context.Context) (*chromedp.Node, error) {
 	nodes, err := chromedp.Run(tab, chromedp.Nodes(chromedp.CSS(`iframe[id^="plaid-link-iframe"]`), chromedp.NodeVisible))
 	if err != nil || len(nodes) == 0 {
 		return nil, fmt.Errorf("Link's iframe did not appear: %v", err)
@@ -79,19 +79,22 @@ func linkFrame(tab context.Context) (*chromedp.Node, error) {
 	return nodes[0], nil
 }
 
-func waitView(view string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
+// WaitView waits until Link (in frame f) shows the screen named view.
+func WaitView(view string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
 	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
 		return chromedp.WaitVisible(chromedp.CSS(`#screen[data-view="`+view+`"]`), chromedp.FromNode(f))
 	}
 }
 
-func click(sel string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
+// Click clicks the element sel inside Link.
+func Click(sel string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
 	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
 		return chromedp.Click(chromedp.CSS(sel), chromedp.FromNode(f))
 	}
 }
 
-func typeIn(sel, text string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
+// TypeIn types text into the field sel inside Link.
+func TypeIn(sel, text string) func(*chromedp.Node) chromedp.Action[chromedp.Void] {
 	return func(f *chromedp.Node) chromedp.Action[chromedp.Void] {
 		return chromedp.SendKeys(chromedp.CSS(sel), text, chromedp.FromNode(f))
 	}
