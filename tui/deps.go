@@ -39,7 +39,10 @@ type Deps struct {
 	OpenBrowser func(url string) error
 	Link        LinkPage
 	NoBrowser   bool   // never open a browser (the URL is printed anyway)
-	PartnerID   string // preselect this partner in the list
+	PartnerID   string // open this partner's Link options (the list when it is not runnable)
+	// SaveSession saves the walk so far as sessions (ctrl+s) and returns the paths written;
+	// nil: the key is off.
+	SaveSession func(Result) ([]string, error)
 
 	Input  io.Reader // keys; nil: stdin
 	Output io.Writer // where the UI renders (stderr in the real program)

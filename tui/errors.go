@@ -18,6 +18,7 @@ type failure struct {
 	title string
 	plaid *plaidflow.PlaidError
 	text  string
+	err   error // the step's error as it came, for the saved session (nil for Link's onExit)
 }
 
 func (m Model) stepFailed(msg stepFailedMsg) (tea.Model, tea.Cmd) {
@@ -42,7 +43,7 @@ func (m *Model) stopBusy() {
 }
 
 func failureFrom(s step, err error) *failure {
-	f := &failure{step: s, title: "The " + stepTitle(s) + " step failed"}
+	f := &failure{step: s, title: "The " + stepTitle(s) + " step failed", err: err}
 	var pe *plaidflow.PlaidError
 	if errors.As(err, &pe) {
 		f.plaid = pe

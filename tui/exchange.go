@@ -41,6 +41,7 @@ func (m Model) itemExchanged(msg itemExchangedMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.walk.item, m.walk.accounts, m.walk.exchanged = msg.item, msg.accounts, m.walk.publicToken
+	m.walk.session.itemCalls = len(m.calls)
 	return m.showAccounts()
 }
 

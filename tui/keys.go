@@ -9,7 +9,7 @@ type keyMap struct {
 	NextField, PrevField, Toggle                        key.Binding
 	Retry, Reopen, CopyURL, Shortcut, Cancel            key.Binding
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
-	CopyCurl                                            key.Binding
+	CopyCurl, Save                                      key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -39,6 +39,7 @@ func newKeyMap() keyMap {
 		Another:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "another partner")),
 		Calls:          key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "curl")),
 		CopyCurl:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy curl")),
+		Save:           key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Confirm:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, create it")),
 		Deny:           key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
 	}
@@ -59,6 +60,7 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen takes):
   everywhere     ctrl+c quit · esc back a step (nothing entered is lost) · ctrl+l API log
                  q quit and l API log where no text field has the focus · ? more keys
+                 ctrl+s save the session (once an API call was made; shows where it went)
   partner list   type to filter by name, id or processor · ↑/↓ move · enter choose
   Link options   tab/↓ and shift+tab/↑ move between fields · ←/→ change a choice · enter create the link_token
   link_token     enter open Link

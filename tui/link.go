@@ -36,6 +36,7 @@ func (m Model) startLink() (tea.Model, tea.Cmd) {
 	m.step = stepLink
 	m.failure = nil
 	m.link = linkModel{mode: m.link.mode, shortcut: m.link.shortcut}
+	m.walk.session.linkEvents, m.walk.session.linkOutcome = nil, nil // a new Link session
 	switch m.link.mode {
 	case modeShortcut:
 		return m.runShortcut(closeOld)
@@ -104,6 +105,7 @@ func (m Model) linkServerStarted(msg linkServerStartedMsg) (tea.Model, tea.Cmd) 
 func (m Model) linkEventReceived(msg linkEventReceivedMsg) (tea.Model, tea.Cmd) {
 	next := listenLinkEventsCmd(msg.events, msg.op)          // drain to the end, even for an old session
 	if m.link.session != nil && msg.op == m.link.sessionOp { // late events of a finished session too
+		m.keepLinkEvent(msg.event)
 		m.link.feed = append(m.link.feed, formatLinkEvent(msg.event))
 		if len(m.link.feed) > maxFeed {
 			m.link.feed = m.link.feed[len(m.link.feed)-maxFeed:]
@@ -118,9 +120,12 @@ func (m Model) linkFinished(msg linkFinishedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.link.waiting = false
 	out := msg.outcome
+	if msg.err == nil {
+		m.walk.session.linkOutcome = &out
+	}
 	switch {
 	case msg.err != nil:
-		m.failure = &failure{step: stepLink, title: "Waiting for Link failed", text: msg.err.Error()}
+		m.failure = &failure{step: stepLink, title: "Waiting for Link failed", text: msg.err.Error(), err: msg.err}
 	case out.PublicToken != "":
 		m.walk.publicToken, m.walk.linkMeta = out.PublicToken, out
 		next, cmd := m.runExchange()
@@ -173,7 +178,7 @@ func (m Model) hostedLinkPolled(msg hostedLinkPolledMsg) (tea.Model, tea.Cmd) {
 		return m, hostedLinkPollAfterCmd(hostedLinkPollInterval, msg.op)
 	case r.ExitError != nil:
 		m.link.polling = false
-		m.failure = &failure{step: stepLink, title: "Hosted Link exited with an error", plaid: r.ExitError}
+		m.failure = &failure{step: stepLink, title: "Hosted Link exited with an error", plaid: r.ExitError, err: r.ExitError}
 		return m, nil
 	case r.PublicToken != "":
 		m.link.polling = false
@@ -237,5 +242,5 @@ func (m Model) linkKeys() []key.Binding {
 	if m.shortcutAllowed() && m.link.mode != modeShortcut {
 		ks = append(ks, k.Shortcut)
 	}
-	return append(ks, k.Cancel, k.APILog, k.Quit)
+	return join(ks, []key.Binding{k.Cancel}, m.saveKey(), []key.Binding{k.APILog, k.Quit})
 }

@@ -93,3 +93,9 @@ type clipboardCopiedMsg struct {
 }
 
 type sessionClosedMsg struct{}
+
+type sessionSavedMsg struct {
+	paths []string
+	err   error
+	mark  savedMark // what the saved session covered
+}

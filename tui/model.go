@@ -86,6 +86,7 @@ type walkState struct {
 	account     plaidflow.Account
 	reuseItem   bool // "another partner with this Item": Link is skipped
 	runs        []PartnerRun
+	session     sessionState // what saving the session needs
 }
 
 // New makes the root model; r renders the styles (nil: lipgloss's default renderer).
@@ -98,7 +99,12 @@ func New(ctx context.Context, d Deps, r *lipgloss.Renderer) Model {
 		logView: viewport.New(80, 8),
 		start:   adaptStart(d.StartLink),
 	}
-	m.partner = newPartnerModel(d.Catalog, d.PartnerID, st)
+	pre, found := d.Catalog.Find(d.PartnerID)
+	m.partner = newPartnerModel(d.Catalog, pre.ID, st)
+	if found && d.PartnerID != "" && pre.Runnable() {
+		next, _ := m.choosePartner(pre) // --partner: straight to its options; esc shows the list
+		m = next.(Model)
+	}
 	m.resize(m.width, m.height)
 	return m
 }

@@ -46,23 +46,35 @@ func (d partnerDelegate) Render(w io.Writer, m list.Model, index int, item list.
 }
 
 // viewPartnerDetails is the panel about the highlighted partner: what it is, what it needs,
-// where its guide is.
+// where its guide is. The description gives way (cut with …) so the whole box, borders
+// included, fits the lines the layout gives it.
 func (m Model) viewPartnerDetails(p plaidflow.Partner, width int) string {
 	st := m.st
-	var b strings.Builder
 	head := st.bold.Render(p.Name) + st.subtle.Render("  id "+p.ID)
 	if p.Processor != "" {
 		head += st.subtle.Render(" · processor " + p.Processor)
 	}
-	b.WriteString(head + "\n")
+	top := []string{head}
 	if !p.Runnable() {
-		b.WriteString(st.warn.Render("Not runnable: "+wrapTo(notRunnableReason(p), width-14, 14)) + "\n")
+		top = append(top, strings.Split(st.warn.Render("Not runnable: "+wrapTo(notRunnableReason(p), width-14, 14)), "\n")...)
 	}
+	bottom := strings.Split(st.subtle.Render(wrapTo("Needs: "+partnerNeeds(p), width, 0)), "\n")
+	docs := p.DocsURL
+	if !p.HasDocsPage && docs != "" {
+		docs += " (no partner page of its own)"
+	}
+	bottom = append(bottom, st.accent.Render(truncate("Docs: "+docs, width)))
 	desc := strings.Split(wrapTo(p.Description, width, 0), "\n")
-	if keep := max(detailsHeight(m.width, m.partner.h)-7, 1); len(desc) > keep {
+	room := detailsHeight(m.width, m.partner.h) - 2 - len(top) - len(bottom) // 2: the borders
+	if keep := max(room, 1); len(desc) > keep {
 		desc = append(desc[:keep-1], truncate(desc[keep-1]+" …", width))
 	}
-	b.WriteString(strings.Join(desc, "\n") + "\n")
+	body := strings.Join(append(append(top, desc...), bottom...), "\n")
+	// Every line is fitted to the inner width first: the box then draws each line as it is.
+	return st.panel.Width(width + 2).Render(fitLines(body, width))
+}
+
+func partnerNeeds(p plaidflow.Partner) string {
 	needs := "Link products " + strings.Join(p.Products, ", ")
 	if acc := accountTypesText(p.AccountTypes); acc != "" {
 		needs += " · accounts " + acc
@@ -73,13 +85,7 @@ func (m Model) viewPartnerDetails(p plaidflow.Partner, width int) string {
 	for _, in := range p.Inputs {
 		needs += " · input " + in.Name
 	}
-	b.WriteString(st.subtle.Render(wrapTo("Needs: "+needs, width, 0)) + "\n")
-	docs := p.DocsURL
-	if !p.HasDocsPage && docs != "" {
-		docs += " (no partner page of its own)"
-	}
-	b.WriteString(st.accent.Render(truncate("Docs: "+docs, width)))
-	return st.panel.Width(width + 2).Render(b.String())
+	return needs
 }
 
 func accountTypesText(types map[string][]string) string {

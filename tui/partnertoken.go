@@ -22,6 +22,7 @@ type PartnerRun struct {
 	Partner plaidflow.Partner
 	Account plaidflow.Account
 	Result  plaidflow.PartnerResult
+	session SessionRecord // this partner's walk, as saved
 }
 
 func (m Model) runPartnerToken() (tea.Model, tea.Cmd) {
@@ -52,7 +53,9 @@ func (m Model) partnerTokenCreated(msg partnerTokenCreatedMsg) (tea.Model, tea.C
 		return m, nil
 	}
 	m.ptoken.running = false
-	m.walk.runs = append(m.walk.runs, PartnerRun{Partner: m.walk.partner, Account: m.walk.account, Result: msg.result})
+	m.walk.runs = append(m.walk.runs, PartnerRun{Partner: m.walk.partner, Account: m.walk.account, Result: msg.result,
+		session: m.sessionRecord(msg.result, nil)})
+	m.walk.session.attemptFrom = len(m.calls) // the next partner's attempt starts here
 	m.step = stepResults
 	m.results = resultsModel{}
 	return m, nil

@@ -16,6 +16,16 @@ type Result struct {
 	AccessToken string
 	Runs        []PartnerRun
 	Calls       []plaidflow.Call
+
+	// Sessions are the walk as sessions to save: one per partner token made, and one for a
+	// partner that was being walked when the UI closed.
+	Sessions []SessionRecord
+	// LinkTokenCreated: the walk got at least as far as a link_token (worth saving).
+	LinkTokenCreated bool
+	// Saved: ctrl+s saved the walk and nothing was called since; SavedPaths lists every
+	// file ctrl+s wrote during the walk.
+	Saved      bool
+	SavedPaths []string
 }
 
 // Completed reports whether at least one partner token was made.
@@ -24,14 +34,31 @@ func (r Result) Completed() bool { return len(r.Runs) > 0 }
 // Result is the walk so far.
 func (m Model) Result() Result {
 	inst := m.walk.accounts.InstitutionName
+	s := m.walk.session
 	return Result{
 		Env: m.deps.Config.Env, Step: m.step.String(), ItemID: m.walk.item.ItemID, Institution: inst,
 		AccessToken: m.walk.item.AccessToken, Runs: m.walk.runs, Calls: m.calls,
+		Sessions: m.sessionRecords(), LinkTokenCreated: m.madeLinkToken(),
+		Saved: len(s.savedPaths) > 0 && s.saved == m.mark(), SavedPaths: s.savedPaths,
 	}
 }
 
+// madeLinkToken: a link_token was made during the walk (the current one, or the one the
+// Item kept for other partners came from).
+func (m Model) madeLinkToken() bool {
+	if m.walk.token.Token != "" || len(m.walk.runs) > 0 {
+		return true
+	}
+	for _, c := range m.calls {
+		if c.Path == "/link/token/create" && c.Status == 200 {
+			return true
+		}
+	}
+	return false
+}
+
 // Summary is the plain-text page printed on stdout after the UI exits. Tokens are masked
-// unless reveal is set (the caller reveals them when stdout is a file, not a screen).
+// unless reveal is set (plaidwalk --reveal): a redirected file may be readable by others.
 func (r Result) Summary(reveal bool) string {
 	show := func(s string) string { return oneLine(plaidflow.Mask(s)) }
 	if reveal {

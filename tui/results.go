@@ -94,6 +94,9 @@ func (m Model) viewResults(w int) string {
 	a := m.walk.account
 	b.WriteString(st.lbl("item_id") + oneLine(m.walk.item.ItemID) + "\n")
 	b.WriteString(st.lbl("account") + oneLine(fmt.Sprintf("%s %s %s/%s (%s)", a.Name, a.Mask, a.Type, a.Subtype, a.ID)) + "\n")
+	if p := m.walk.session.savedPaths; len(p) > 0 {
+		b.WriteString(st.lbl("session saved") + truncate(joinPaths(p[max(len(p)-2, 0):]), w-labelWidth) + "\n")
+	}
 	b.WriteString(m.viewCalls(w))
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	off := min(m.results.offset, max(len(lines)-m.bodyHeight(), 0))

@@ -33,6 +33,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.notice = "Could not copy the " + msg.what + ": " + msg.err.Error()
 		}
 		return m, nil
+	case sessionSavedMsg:
+		return m.sessionSaved(msg)
 	case browserOpenedMsg:
 		if msg.err != nil {
 			m.notice = "Could not open a browser (" + oneLine(msg.err.Error()) + "): open the URL yourself."
@@ -81,6 +83,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	if key.Matches(msg, m.keys.APILogAnywhere) {
 		return m.toggleLog(), nil
+	}
+	if key.Matches(msg, m.keys.Save) {
+		return m.saveSession()
 	}
 	if !m.textFocused() {
 		switch {

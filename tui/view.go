@@ -90,7 +90,7 @@ func (m Model) stepKeys() []key.Binding {
 	case m.confirming:
 		return []key.Binding{k.Confirm, k.Deny, k.ForceQuit}
 	case m.failure != nil:
-		return []key.Binding{k.Retry, k.Back, k.APILog, k.Quit}
+		return join([]key.Binding{k.Retry, k.Back}, m.saveKey(), []key.Binding{k.APILog, k.Quit})
 	}
 	switch m.step {
 	case stepPartner:
@@ -101,17 +101,25 @@ func (m Model) stepKeys() []key.Binding {
 		}
 		return []key.Binding{withHelp(k.Enter, "create link_token"), k.NextField, k.Toggle, k.Back, k.ForceQuit}
 	case stepLinkToken:
-		return []key.Binding{withHelp(k.Enter, "open Link"), k.Back, k.APILog, k.Quit}
+		return join([]key.Binding{withHelp(k.Enter, "open Link"), k.Back}, m.saveKey(), []key.Binding{k.APILog, k.Quit})
 	case stepLink:
 		return m.linkKeys()
 	case stepExchange:
-		return []key.Binding{withHelp(k.Enter, "use account"), k.Up, k.Down, k.Back, k.APILog, k.Quit}
+		return join([]key.Binding{withHelp(k.Enter, "use account"), k.Up, k.Down, k.Back}, m.saveKey(), []key.Binding{k.APILog, k.Quit})
 	case stepPartnerToken:
 		return []key.Binding{withHelp(k.Back, "cancel"), k.APILog, k.Quit}
 	case stepResults:
-		return []key.Binding{k.Reveal, k.Copy, k.Another, k.Calls, k.CopyCurl, k.APILog, k.Quit}
+		return join([]key.Binding{k.Reveal, k.Copy}, m.saveKey(), []key.Binding{k.Another, k.Calls, k.CopyCurl, k.APILog, k.Quit})
 	}
 	return nil
+}
+
+func join(lists ...[]key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
 }
 
 func withHelp(b key.Binding, desc string) key.Binding {
@@ -139,36 +147,34 @@ func clipLines(s string, n, w int) string {
 
 // hardWrap cuts a line every width cells, for text where word breaks mean nothing (JSON).
 func hardWrap(s string, width, indent int) string {
-	rs := []rune(s)
 	width = max(width, 10)
 	var parts []string
-	for len(rs) > width {
-		parts, rs = append(parts, string(rs[:width])), rs[width:]
+	for ansi.StringWidth(s) > width {
+		head := ansi.Truncate(s, width, "")
+		parts, s = append(parts, head), s[len(head):]
 	}
-	parts = append(parts, string(rs))
+	parts = append(parts, s)
 	return strings.Join(parts, "\n"+strings.Repeat(" ", indent))
 }
 
 // wrapTo wraps plain text to width cells; continuation lines are indented by indent spaces.
+// Widths are display cells, not runes, so wide characters never push a line past width.
 func wrapTo(s string, width, indent int) string {
-	if width < 10 {
-		width = 10
-	}
-	words := strings.Fields(s)
+	width = max(width, 10)
 	var lines []string
 	line := ""
-	for _, w := range words {
-		for len([]rune(w)) > width { // a URL or token longer than the line
+	for _, w := range strings.Fields(s) {
+		for ansi.StringWidth(w) > width { // a URL or token longer than the line
 			if line != "" {
 				lines, line = append(lines, line), ""
 			}
-			lines = append(lines, string([]rune(w)[:width]))
-			w = string([]rune(w)[width:])
+			head := ansi.Truncate(w, width, "")
+			lines, w = append(lines, head), w[len(head):]
 		}
 		switch {
 		case line == "":
 			line = w
-		case len([]rune(line))+1+len([]rune(w)) <= width:
+		case ansi.StringWidth(line)+1+ansi.StringWidth(w) <= width:
 			line += " " + w
 		default:
 			lines, line = append(lines, line), w
@@ -178,6 +184,19 @@ func wrapTo(s string, width, indent int) string {
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n"+strings.Repeat(" ", indent))
+}
+
+// fitLines pads or cuts every line of s to exactly w cells, so that a bordered box drawn
+// around it never re-wraps a line and its right edge stays straight.
+func fitLines(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			l = truncate(l, w)
+		}
+		lines[i] = l + strings.Repeat(" ", max(w-lipgloss.Width(l), 0))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }

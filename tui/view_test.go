@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"plaidwalk/linkserver"
@@ -124,4 +125,85 @@ func TestPartnerListAt80x24(t *testing.T) {
 func TestCreditOptionsAt80x24(t *testing.T) {
 	m := send(typeText(fixedModel(t), "lender"), keyMsg("enter"))
 	requireGolden(t, m.View())
+}
+
+// TestPartnerPanelEdgesLineUp renders the details box of every partner in the catalog at the
+// widths the list supports (stacked at 80 and 100, side by side at 140) and at 24 and 30 lines: every line of the
+// box must be exactly as wide as its border, and the whole view no wider than the window.
+func TestPartnerPanelEdgesLineUp(t *testing.T) {
+	base := pureModel(t, plaidflow.EnvOffline)
+	for _, sz := range [][2]int{{80, 24}, {80, 30}, {100, 30}, {140, 30}, {140, 40}} {
+		w := sz[0]
+		m := send(base, resize(w, sz[1]))
+		for i, p := range m.deps.Catalog.Partners {
+			m.partner.list.Select(i)
+			lines := strings.Split(m.View(), "\n")
+			box := boxLines(lines)
+			if len(box) < 4 {
+				t.Fatalf("width %d, %s: no details box in the view:\n%s", w, p.ID, strings.Join(lines, "\n"))
+			}
+			for _, l := range box {
+				if lipgloss.Width(l) != lipgloss.Width(box[0]) {
+					t.Errorf("width %d, %s: box line of %d cells, its top edge has %d:\n%s", w, p.ID, lipgloss.Width(l), lipgloss.Width(box[0]), strings.Join(box, "\n"))
+					break
+				}
+			}
+			for _, l := range lines {
+				if lipgloss.Width(l) > w {
+					t.Errorf("width %d, %s: a line of %d cells", w, p.ID, lipgloss.Width(l))
+				}
+			}
+		}
+	}
+}
+
+// boxLines cuts the bordered box out of a view: from the ┌ line to the └ line, starting at
+// the ┌ column (the list may be on its left).
+func boxLines(lines []string) []string {
+	var box []string
+	col := -1
+	for _, l := range lines {
+		plain := []rune(ansi.Strip(l))
+		if col < 0 {
+			for i, r := range plain {
+				if r == '┌' {
+					col = i
+				}
+			}
+			if col < 0 {
+				continue
+			}
+		}
+		if col >= len(plain) {
+			break
+		}
+		box = append(box, strings.TrimRight(string(plain[col:]), " "))
+		if plain[col] == '└' {
+			break
+		}
+	}
+	return box
+}
+
+// A description with wide characters (CJK, emoji) is wrapped by display cells, not runes.
+func TestWrapCountsDisplayCells(t *testing.T) {
+	for _, text := range []string{
+		"Dwolla create a verified funding source for your customer, so your servers never see or store the account",
+		"銀行口座を確認します 銀行口座を確認します 銀行口座を確認します 銀行口座を確認します",
+		"pay 💸 fast 💸 pay 💸 fast 💸 pay 💸 fast 💸 pay 💸 fast 💸 pay 💸 fast",
+		strings.Repeat("長", 60),
+	} {
+		for _, width := range []int{20, 37, 96} {
+			for _, l := range strings.Split(wrapTo(text, width, 0), "\n") {
+				if lipgloss.Width(l) > width {
+					t.Errorf("wrapTo(%d): line of %d cells: %q", width, lipgloss.Width(l), l)
+				}
+			}
+			for _, l := range strings.Split(fitLines(text, width), "\n") {
+				if lipgloss.Width(l) != width {
+					t.Errorf("fitLines(%d): line of %d cells", width, lipgloss.Width(l))
+				}
+			}
+		}
+	}
 }

@@ -1,0 +1,155 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/linkserver"
+	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
+)
+
+// A walk becomes one saved session per partner: each partner token made on the Item is a
+// session of its own (Link, exchange and that partner's calls), so that replaying it walks
+// the same steps; a partner that did not get its token yet is one more, with its error.
+
+// SessionRecord is one partner's walk as the sessions package takes it, with Link's
+// callbacks and outcome as linkserver reported them (browser mode only).
+type SessionRecord struct {
+	Record      sessions.Record
+	LinkEvents  []linkserver.Event
+	LinkOutcome *linkserver.Outcome
+}
+
+// maxLinkEvents bounds the Link callbacks kept for the session: a real Link session sends a
+// few dozen; a page left open or misbehaving must not grow memory without end.
+const maxLinkEvents = 500
+
+// sessionState is what a save needs beyond the walk itself.
+type sessionState struct {
+	linkEvents  []linkserver.Event
+	linkOutcome *linkserver.Outcome
+	itemCalls   int // API calls up to and including the Item's exchange and accounts
+	attemptFrom int // first call of the current partner's attempt (after the last token made)
+	saved       savedMark
+	savedPaths  []string
+}
+
+// savedMark identifies what was last saved: a walk that made no call since is not saved again.
+type savedMark struct{ calls, runs int }
+
+func (m Model) mark() savedMark { return savedMark{calls: len(m.calls), runs: len(m.walk.runs)} }
+
+func (m *Model) keepLinkEvent(ev linkserver.Event) {
+	s := &m.walk.session
+	s.linkEvents = append(s.linkEvents, ev)
+	if len(s.linkEvents) > maxLinkEvents {
+		s.linkEvents = s.linkEvents[len(s.linkEvents)-maxLinkEvents:]
+	}
+}
+
+// attemptCalls are the calls of the current partner's walk: everything up to the Item, then
+// what was called for this partner after the last partner token.
+func (m Model) attemptCalls() []plaidflow.Call {
+	s := m.walk.session
+	if s.attemptFrom <= s.itemCalls || s.attemptFrom > len(m.calls) {
+		return append([]plaidflow.Call(nil), m.calls...)
+	}
+	calls := append([]plaidflow.Call(nil), m.calls[:s.itemCalls]...)
+	return append(calls, m.calls[s.attemptFrom:]...)
+}
+
+// sessionRecord is the current partner's walk so far.
+func (m Model) sessionRecord(res plaidflow.PartnerResult, err error) SessionRecord {
+	w := m.walk
+	opts := plaidflow.WalkOptions{Link: w.linkConfig, Inputs: w.inputs}
+	mode := sessions.LinkModeBrowser
+	switch m.link.mode {
+	case modeShortcut:
+		mode = sessions.LinkModeShortcut
+		sc := m.link.shortcut
+		opts.InstitutionID, opts.Username, opts.Password = sc.institution, sc.username, sc.password
+	case modeHosted:
+		mode = sessions.LinkModeHosted
+	}
+	calls := m.attemptCalls()
+	r := SessionRecord{Record: sessions.Record{
+		Partner: w.partner, Options: opts, LinkMode: mode, Err: err, Calls: calls,
+		Result: plaidflow.WalkResult{LinkToken: w.token, Item: w.item, Accounts: w.accounts, Account: w.account, Result: res},
+	}}
+	if len(calls) > 0 {
+		last := calls[len(calls)-1]
+		r.Record.Started, r.Record.Finished = calls[0].Time, last.Time.Add(last.Latency)
+	}
+	if mode == sessions.LinkModeBrowser {
+		r.LinkEvents = append([]linkserver.Event(nil), w.session.linkEvents...)
+		r.LinkOutcome = w.session.linkOutcome
+	}
+	return r
+}
+
+// sessionRecords are every partner's walk: the tokens made, then the current attempt if it
+// called anything since.
+func (m Model) sessionRecords() []SessionRecord {
+	var out []SessionRecord
+	for _, run := range m.walk.runs {
+		out = append(out, run.session)
+	}
+	if len(m.calls) > m.walk.session.attemptFrom && m.walk.partner.ID != "" {
+		var err error
+		if m.failure != nil {
+			err = m.failure.err
+		}
+		out = append(out, m.sessionRecord(plaidflow.PartnerResult{}, err))
+	}
+	return out
+}
+
+// canSave: there is something to save and somewhere to save it.
+func (m Model) canSave() bool { return m.deps.SaveSession != nil && len(m.calls) > 0 }
+
+func (m Model) saveSession() (tea.Model, tea.Cmd) {
+	if !m.canSave() {
+		m.notice = "Nothing to save yet: a session starts with the first API call."
+		return m, nil
+	}
+	m.notice = "Saving the session …"
+	return m, saveSessionCmd(m.deps.SaveSession, m.Result(), m.mark())
+}
+
+func saveSessionCmd(save func(Result) ([]string, error), r Result, mark savedMark) tea.Cmd {
+	return func() tea.Msg {
+		paths, err := save(r)
+		return sessionSavedMsg{paths: paths, err: err, mark: mark}
+	}
+}
+
+func (m Model) sessionSaved(msg sessionSavedMsg) (tea.Model, tea.Cmd) {
+	m.walk.session.savedPaths = append(m.walk.session.savedPaths, msg.paths...)
+	if msg.err != nil {
+		m.notice = "Could not save the session: " + oneLine(msg.err.Error())
+		return m, nil
+	}
+	m.walk.session.saved = msg.mark
+	m.notice = "Session saved: " + joinPaths(msg.paths)
+	return m, nil
+}
+
+func joinPaths(paths []string) string {
+	out := ""
+	for i, p := range paths {
+		if i > 0 {
+			out += " · "
+		}
+		out += oneLine(p)
+	}
+	return out
+}
+
+// saveKey is shown in the help bar wherever a save is possible.
+func (m Model) saveKey() []key.Binding {
+	if !m.canSave() {
+		return nil
+	}
+	return []key.Binding{m.keys.Save}
+}
