@@ -73,6 +73,9 @@ func (r Result) Summary(reveal bool) string {
 	if !r.Completed() {
 		fmt.Fprintf(&b, "No partner token was made: the walk stopped at the %s step.\n", r.Step)
 	}
+	if !reveal && (r.AccessToken != "" || r.Completed()) {
+		b.WriteString("Tokens are masked; plaidwalk --reveal prints them whole.\n")
+	}
 	if r.ItemID != "" {
 		fmt.Fprintf(&b, "item_id        %s\n", oneLine(r.ItemID))
 		if r.Institution != "" {

@@ -48,11 +48,23 @@ func TestEnterOnNotRunnablePartnerExplainsAndStays(t *testing.T) {
 	mustContain(t, m.View(), "cannot be walked", "retired")
 }
 
-func TestPreselectedPartnerIsHighlighted(t *testing.T) {
-	d := Deps{Config: plaidflow.Config{Env: plaidflow.EnvOffline}, Catalog: testCatalog(t), PartnerID: "stripe"}
+// --partner opens a runnable partner's options; esc shows the list with it highlighted.
+// A partner that cannot be walked is only highlighted, with the list's explanation.
+func TestPreselectedPartnerOpensItsOptions(t *testing.T) {
+	d := Deps{Config: plaidflow.Config{Env: plaidflow.EnvOffline}, Catalog: testCatalog(t), PartnerID: "Stripe"}
 	m := New(t.Context(), d, nil)
-	if p, _ := m.partner.selected(); p.ID != "stripe" {
-		t.Fatalf("selected %q, want stripe", p.ID)
+	if m.step != stepOptions || m.walk.partner.ID != "stripe" {
+		t.Fatalf("step %v partner %q, want stripe's options", m.step, m.walk.partner.ID)
+	}
+	mustContain(t, m.View(), "Step 2/7 · Link options")
+	m = send(m, keyMsg("esc"))
+	if p, _ := m.partner.selected(); m.step != stepPartner || p.ID != "stripe" {
+		t.Fatalf("esc: step %v selected %q, want the list on stripe", m.step, p.ID)
+	}
+	d.PartnerID = "prime-trust"
+	m = New(t.Context(), d, nil)
+	if p, _ := m.partner.selected(); m.step != stepPartner || p.ID != "prime-trust" {
+		t.Fatalf("not runnable: step %v selected %q, want the list on it", m.step, p.ID)
 	}
 }
 

@@ -6,11 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/pkg/browser"
 
 	"plaidwalk/linkserver"
@@ -21,7 +19,8 @@ import (
 // tuiOptions are the flags of the terminal UI (plaidwalk with no command).
 type tuiOptions struct {
 	env, partner, baseURL, redirectURI string
-	noBrowser, help                    bool
+	save                               string
+	noBrowser, noSave, reveal, help    bool
 	port                               int
 	linkTimeout                        time.Duration
 }
@@ -30,12 +29,15 @@ func tuiFlags(o *tuiOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet("plaidwalk", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.env, "env", "", "offline, sandbox or production (default: PLAID_ENV, or offline without keys)")
-	fs.StringVar(&o.partner, "partner", "", "highlight this partner id in the list, e.g. dwolla")
+	fs.StringVar(&o.partner, "partner", "", "start at this partner's Link options, e.g. dwolla (esc shows the list)")
 	fs.BoolVar(&o.noBrowser, "no-browser", false, "do not open a browser; the Link URL is shown to open yourself")
 	fs.IntVar(&o.port, "port", 0, "port of the local Link page on 127.0.0.1 (default: any free port; fix it when a redirect_uri must be allow-listed)")
 	fs.DurationVar(&o.linkTimeout, "link-timeout", 30*time.Minute, "how long to wait for Link to finish in the browser")
 	fs.StringVar(&o.baseURL, "base-url", "", "Plaid-compatible API host (default: PLAID_BASE_URL)")
 	fs.StringVar(&o.redirectURI, "redirect-uri", "", "OAuth redirect URI (default: PLAID_REDIRECT_URI)")
+	fs.StringVar(&o.save, "save", "", "also save the session to `FILE` (0600), on ctrl+s and when the UI closes")
+	fs.BoolVar(&o.noSave, "no-save", false, "do not save the session to the state dir when the UI closes (ctrl+s still does)")
+	fs.BoolVar(&o.reveal, "reveal", false, "print whole tokens in the summary on stdout (masked by default, even in a file)")
 	fs.BoolVar(&o.help, "help-tui", false, "show this help")
 	return fs
 }
@@ -47,8 +49,12 @@ func printTUIUsage(w io.Writer) {
 Opens the terminal UI: pick a partner, create a link_token, run Plaid Link in your browser,
 exchange the public_token, pick an account and create the partner's token. The UI draws on
 stderr; when it closes, a summary goes to stdout (plaidwalk > result.txt keeps it; tokens are
-written in full only when stdout is not a terminal). Exit codes: 0 a partner token was made,
-1 the walk stopped before that, 2 usage or configuration error.
+masked there too unless --reveal: a redirected file is created with your umask and may be
+readable by others). Once a link_token was created, the walk is saved as a session in
+$XDG_STATE_HOME/plaidwalk/sessions (see 'plaidwalk sessions', 'plaidwalk replay') when the UI
+closes, unless --no-save; ctrl+s saves it at any point. Where it went is printed on stderr.
+Exit codes: 0 a partner token was made, 1 the walk stopped before that, 2 usage or
+configuration error.
 
 Flags:
 `)
@@ -84,11 +90,12 @@ func cmdTUI(ctx context.Context, c *cli, args []string) int {
 		return exitForSetupError(c, err)
 	}
 	res, err := tui.Run(ctx, tuiDeps(c, cfg, catalog, o))
+	saveAfterTUI(c, cfg, res, o)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "plaidwalk: the terminal UI stopped: %v\n", err)
 		return 1
 	}
-	fmt.Fprint(c.stdout, res.Summary(!writesToTerminal(c.stdout)))
+	fmt.Fprint(c.stdout, res.Summary(o.reveal))
 	if !res.Completed() {
 		return 1
 	}
@@ -132,11 +139,7 @@ func tuiDeps(c *cli, cfg plaidflow.Config, catalog plaidflow.Catalog, o tuiOptio
 			ConnectOrigins: page.ConnectOrigins, Port: o.port, Timeout: o.linkTimeout},
 		NoBrowser: o.noBrowser, PartnerID: o.partner,
 		Input: c.stdin, Output: c.stderr, Getenv: c.getenv,
+		// ctrl+s is an explicit request: it saves to the state dir even with --no-save.
+		SaveSession: func(r tui.Result) ([]string, error) { return saveTUISessions(c, cfg, r, o.save, false) },
 	}
-}
-
-// writesToTerminal tells a screen (mask tokens) from a file or pipe (write them in full).
-func writesToTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
 }

@@ -35,7 +35,8 @@ func TestTUIHelpListsFlagsAndKeys(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, want := range []string{"-no-browser", "-partner", "-port", "-link-timeout", "-env",
-		"ctrl+l API log", "sandbox shortcut", "reveal", "another partner"} {
+		"ctrl+l API log", "sandbox shortcut", "reveal", "another partner",
+		"-save FILE", "-no-save", "-reveal", "masked there too", "ctrl+s save the session", "plaidwalk/sessions"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("help lacks %q:\n%s", want, out.String())
 		}

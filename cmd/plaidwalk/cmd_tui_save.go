@@ -1,0 +1,49 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"plaidwalk/plaidflow"
+	"plaidwalk/tui"
+)
+
+// The terminal UI's walk as saved sessions: one per partner walked (see tui.SessionRecord).
+
+// saveTUISessions saves every partner's walk in r to the state dir (unless noSave); the
+// newest one also to file when it is set. It returns the paths written.
+func saveTUISessions(c *cli, cfg plaidflow.Config, r tui.Result, file string, noSave bool) ([]string, error) {
+	if len(r.Sessions) == 0 {
+		return nil, errors.New("nothing was called yet, so there is no session to save")
+	}
+	var paths []string
+	for i, s := range r.Sessions {
+		f := ""
+		if i == len(r.Sessions)-1 {
+			f = file
+		}
+		p, err := tuiSaver(c, cfg, f, noSave)(s.Record, s.LinkEvents, s.LinkOutcome)
+		paths = append(paths, p...)
+		if err != nil {
+			return paths, err
+		}
+	}
+	return paths, nil
+}
+
+// saveAfterTUI saves the walk when the UI has closed, once a link_token was created, unless
+// --no-save (without --save) or ctrl+s already saved it as it ended; then says on stderr where
+// every saved copy is. A failed save is reported and never changes the exit code.
+func saveAfterTUI(c *cli, cfg plaidflow.Config, res tui.Result, o tuiOptions) {
+	paths := res.SavedPaths
+	if res.LinkTokenCreated && !res.Saved && (o.save != "" || !o.noSave) {
+		p, err := saveTUISessions(c, cfg, res, o.save, o.noSave)
+		paths = append(paths, p...)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "plaidwalk: the session was not saved: %v\n", err)
+		}
+	}
+	for _, p := range paths {
+		fmt.Fprintf(c.stderr, "session saved: %s\n", p)
+	}
+}

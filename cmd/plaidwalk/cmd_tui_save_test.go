@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// screenBuffer is the UI's output (stderr), safe to read while the UI writes it.
+type screenBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *screenBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *screenBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+// cue is a person at the keyboard: once the screen shows text, they type keys.
+type cue struct{ text, keys string }
+
+// cuedKeys types each cue's keys when its text has been drawn since the previous cue, the way
+// a person waits for a screen before pressing Enter.
+type cuedKeys struct {
+	t      *testing.T
+	screen *screenBuffer
+	cues   []cue
+	from   int
+}
+
+func (k *cuedKeys) Read(p []byte) (int, error) {
+	if len(k.cues) == 0 {
+		return 0, io.EOF
+	}
+	c := k.cues[0]
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		s := k.screen.String()
+		if at := strings.Index(s[k.from:], c.text); at >= 0 {
+			k.from += at + len(c.text)
+			break
+		}
+		if time.Now().After(deadline) {
+			k.t.Errorf("the screen never showed %q; it ends with:\n%s", c.text, s[max(len(s)-3000, 0):])
+			return 0, io.EOF
+		}
+	}
+	k.cues = k.cues[1:]
+	return copy(p, c.keys), nil
+}
+
+// runTUI runs plaidwalk's UI offline with a state dir of its own and the cues as keys.
+func runTUI(t *testing.T, state string, args []string, cues ...cue) (int, string, string) {
+	t.Helper()
+	env := map[string]string{"XDG_STATE_HOME": state, "HOME": filepath.Dir(state)}
+	screen := &screenBuffer{}
+	var out bytes.Buffer
+	c := &cli{getenv: func(k string) string { return env[k] }, stdin: &cuedKeys{t: t, screen: screen, cues: cues}, stdout: &out, stderr: screen}
+	code := cmdTUI(context.Background(), c, args)
+	return code, out.String(), screen.String()
+}
+
+// walkToResults is Dwolla from its options (--partner) to the results, Link by the sandbox
+// shortcut.
+var walkToResults = []cue{
+	{"Step 2/7 · Link options", "\r"},
+	{"Press Enter to open Link", "\r"},
+	{"Step 4/7 · Plaid Link", "s"},
+	{"Choose the account for Dwolla", "\r"},
+	{"Step 7/7 · Results", ""},
+}
+
+func savedFiles(t *testing.T, state string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(state, "plaidwalk", "sessions", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestTUISavesTheWalkWhenItCloses walks Dwolla in the real UI and quits on the results: the
+// session lands in the state dir and in --save's file, stderr says where, and the saved file
+// is one `sessions show` reads and `replay` reproduces.
+func TestTUISavesTheWalkWhenItCloses(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "state")
+	file := filepath.Join(t.TempDir(), "dwolla.json")
+	code, out, screen := runTUI(t, state, []string{"--no-browser", "--partner", "dwolla", "--save", file},
+		append(walkToResults, cue{"Dwolla's token", "q"})...)
+	if code != 0 {
+		t.Fatalf("exit %d, want 0; screen ends:\n%s", code, screen[max(len(screen)-2000, 0):])
+	}
+	stored := savedFiles(t, state)
+	if len(stored) != 1 {
+		t.Fatalf("state dir holds %v, want one session", stored)
+	}
+	for _, p := range []string{file, stored[0]} {
+		if !strings.Contains(screen, "session saved: "+p+"\n") {
+			t.Errorf("stderr does not name %s:\n%s", p, screen[max(len(screen)-500, 0):])
+		}
+		if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v, mode %v, want 0600", p, err, fi.Mode().Perm())
+		}
+	}
+	if regexp.MustCompile(`processor-sandbox-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`).MatchString(out) ||
+		!strings.Contains(out, "--reveal") {
+		t.Errorf("the stdout summary shows a whole token or does not say how to reveal it:\n%s", out)
+	}
+	id := strings.TrimSuffix(filepath.Base(stored[0]), ".json")
+	env := map[string]string{"XDG_STATE_HOME": state, "HOME": filepath.Dir(state)}
+	getenv := func(k string) string { return env[k] }
+	var show, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"sessions", "show", id}, getenv, strings.NewReader(""), &show, &errOut); code != 0 ||
+		!strings.Contains(show.String(), "Dwolla") || !strings.Contains(show.String(), "/processor/token/create") {
+		t.Errorf("sessions show %s: exit %d\n%s%s", id, code, show.String(), errOut.String())
+	}
+	var replay bytes.Buffer
+	errOut.Reset()
+	if code := run(context.Background(), []string{"replay", file}, getenv, strings.NewReader(""), &replay, &errOut); code != 0 ||
+		!strings.Contains(replay.String(), "reproduced") || strings.Contains(replay.String(), "not reproduced") {
+		t.Errorf("replay %s: exit %d, want 0 and reproduced:\n%s%s", file, code, replay.String(), errOut.String())
+	}
+}
+
+// TestTUICtrlSSavesOnRequest: with --no-save nothing is saved on closing, but ctrl+s on the
+// results saves (and says where on screen), once.
+func TestTUICtrlSSavesOnRequest(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "state")
+	code, _, screen := runTUI(t, state, []string{"--no-browser", "--partner", "dwolla", "--no-save"},
+		append(walkToResults, cue{"Dwolla's token", "\x13"}, cue{"Session saved: ", "q"})...)
+	if code != 0 {
+		t.Fatalf("exit %d, want 0", code)
+	}
+	stored := savedFiles(t, state)
+	if len(stored) != 1 || strings.Count(screen, "session saved: "+stored[0]+"\n") != 1 {
+		t.Fatalf("state dir holds %v; stderr after the UI:\n%s", stored, screen[max(len(screen)-500, 0):])
+	}
+}
+
+// TestTUIAutoSaveNeedsALinkTokenAndRespectsNoSave quits on the link_token screen: saved by
+// default, not with --no-save; quitting on the list saves nothing.
+func TestTUIAutoSaveNeedsALinkTokenAndRespectsNoSave(t *testing.T) {
+	toLinkToken := []cue{{"Step 2/7 · Link options", "\r"}, {"Press Enter to open Link", "q"}}
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		cues  []cue
+		saved int
+	}{
+		{"link_token made", []string{"--partner", "dwolla"}, toLinkToken, 1},
+		{"--no-save", []string{"--partner", "dwolla", "--no-save"}, toLinkToken, 0},
+		{"nothing called", nil, []cue{{"Step 1/7", "\x03"}}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			state := filepath.Join(t.TempDir(), "state")
+			if code, _, _ := runTUI(t, state, append(tc.args, "--no-browser"), tc.cues...); code != 1 {
+				t.Errorf("exit %d, want 1 (no partner token)", code)
+			}
+			if got := savedFiles(t, state); len(got) != tc.saved {
+				t.Errorf("state dir holds %v, want %d session(s)", got, tc.saved)
+			}
+		})
+	}
+}
