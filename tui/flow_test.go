@@ -52,6 +52,11 @@ func TestFlowProcessorPartnerDwolla(t *testing.T) {
 	if !res.Completed() || res.Runs[0].Result.Tokens[0].Value == "" {
 		t.Fatalf("result %+v", res)
 	}
+	// The session keeps Link's callbacks as the real page server reported them.
+	if len(res.Sessions) != 1 || !linkEventsNamed(res.Sessions[0], "OPEN", "HANDOFF") ||
+		res.Sessions[0].LinkOutcome == nil || res.Sessions[0].LinkOutcome.LinkSessionID != "s1" {
+		t.Errorf("sessions %+v", res.Sessions)
+	}
 	requireGolden(t, view)
 }
 
@@ -167,4 +172,14 @@ func TestFlowSandboxShortcutMode(t *testing.T) {
 	if !m.Result().Completed() || len(w.opened.list()) != 0 {
 		t.Fatalf("shortcut: completed %v, browser opened %v", m.Result().Completed(), w.opened.list())
 	}
+}
+
+func linkEventsNamed(s SessionRecord, names ...string) bool {
+	var got []string
+	for _, ev := range s.LinkEvents {
+		if ev.Name != "" {
+			got = append(got, ev.Name)
+		}
+	}
+	return strings.Join(got, " ") == strings.Join(names, " ")
 }

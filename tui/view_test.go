@@ -127,11 +127,17 @@ func TestCreditOptionsAt80x24(t *testing.T) {
 	requireGolden(t, m.View())
 }
 
-// TestPartnerPanelEdgesLineUp renders the details box of every partner in the catalog at the
-// widths the list supports (stacked at 80 and 100, side by side at 140) and at 24 and 30 lines: every line of the
-// box must be exactly as wide as its border, and the whole view no wider than the window.
+// TestPartnerPanelEdgesLineUp renders the details box of every partner in the catalog, and one
+// with wide characters, at the widths the list supports (stacked at 80 and 100, side by side
+// at 140) and at 24 to 40 lines: every line of the box must be exactly as wide as its border,
+// and every line of the view as wide as the window.
 func TestPartnerPanelEdgesLineUp(t *testing.T) {
-	base := pureModel(t, plaidflow.EnvOffline)
+	c := testCatalog(t)
+	wide := c.Partners[0]
+	wide.ID, wide.Name = "wide", "Wide 銀行"
+	wide.Description = strings.Repeat("銀行口座を確認します 💸 pay by bank — ", 8)
+	c.Partners = append(c.Partners, wide)
+	base := New(t.Context(), Deps{Config: plaidflow.Config{Env: plaidflow.EnvOffline}, Catalog: c}, nil)
 	for _, sz := range [][2]int{{80, 24}, {80, 30}, {100, 30}, {140, 30}, {140, 40}} {
 		w := sz[0]
 		m := send(base, resize(w, sz[1]))
@@ -149,8 +155,9 @@ func TestPartnerPanelEdgesLineUp(t *testing.T) {
 				}
 			}
 			for _, l := range lines {
-				if lipgloss.Width(l) > w {
-					t.Errorf("width %d, %s: a line of %d cells", w, p.ID, lipgloss.Width(l))
+				if lipgloss.Width(l) != w {
+					t.Errorf("width %d, %s: a line of %d cells, want every line as wide as the window", w, p.ID, lipgloss.Width(l))
+					break
 				}
 			}
 		}
@@ -158,27 +165,25 @@ func TestPartnerPanelEdgesLineUp(t *testing.T) {
 }
 
 // boxLines cuts the bordered box out of a view: from the ┌ line to the └ line, starting at
-// the ┌ column (the list may be on its left).
+// the ┌ column in cells (the list on its left may hold wide characters).
 func boxLines(lines []string) []string {
 	var box []string
 	col := -1
 	for _, l := range lines {
-		plain := []rune(ansi.Strip(l))
+		plain := ansi.Strip(l)
 		if col < 0 {
-			for i, r := range plain {
-				if r == '┌' {
-					col = i
-				}
-			}
-			if col < 0 {
+			at := strings.Index(plain, "┌")
+			if at < 0 {
 				continue
 			}
+			col = lipgloss.Width(plain[:at])
 		}
-		if col >= len(plain) {
+		part := strings.TrimRight(ansi.TruncateLeft(plain, col, ""), " ")
+		if part == "" {
 			break
 		}
-		box = append(box, strings.TrimRight(string(plain[col:]), " "))
-		if plain[col] == '└' {
+		box = append(box, part)
+		if strings.HasPrefix(part, "└") {
 			break
 		}
 	}
