@@ -50,8 +50,15 @@ func OpenStore(getenv func(string) string) (*Store, error) {
 	return &Store{Dir: dir}, nil
 }
 
-// NewID makes an id that sorts by time: 20261122-044653-dwolla-3fa1 (UTC, then the partner
-// id, then a random suffix so two walks in one second do not collide).
+// idTimeLayout is the time part of an id: UTC to the millisecond, fixed width, so ids of
+// walks started in the same second still sort in the order they started. Ids written before
+// had no ".000" part (20261122-044653-dwolla-3fa1); they load as they are, since an id is
+// only a name and the store orders sessions by their recorded times (see List).
+const idTimeLayout = "20060102-150405.000"
+
+// NewID makes an id that sorts by time: 20261122-044653.127-dwolla-3fa1 (UTC to the
+// millisecond, then the partner id, then a random suffix so two walks in one millisecond do
+// not collide).
 func NewID(t time.Time, partner string) string {
 	var b [2]byte
 	_, _ = rand.Read(b[:])
@@ -67,7 +74,7 @@ func NewID(t time.Time, partner string) string {
 	if slug == "" {
 		slug = "walk"
 	}
-	return t.UTC().Format("20060102-150405") + "-" + slug + "-" + hex.EncodeToString(b[:])
+	return t.UTC().Format(idTimeLayout) + "-" + slug + "-" + hex.EncodeToString(b[:])
 }
 
 // Save writes s into the store under its id (a new one when empty) and returns the path.
@@ -149,7 +156,8 @@ func ReadFile(path string) (Session, error) {
 	return Decode(data, path)
 }
 
-// List reads every session in the store, newest first. A missing directory is an empty list.
+// List reads every session in the store, newest first (see sortNewestFirst), the files that
+// cannot be read as sessions last. A missing directory is an empty list.
 func (st *Store) List() ([]Entry, error) {
 	files, err := os.ReadDir(st.Dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -168,8 +176,30 @@ func (st *Store) List() ([]Entry, error) {
 		e.Session, e.Err = ReadFile(e.Path)
 		out = append(out, e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID > out[j].ID })
+	sortNewestFirst(out)
 	return out, nil
+}
+
+// sortNewestFirst orders entries by when the walk started, newest first; equal starts by when
+// they finished, then by id. The file name is not trusted for the order: ids of one second
+// used to sort by partner name, and a file copied in under any name (future.json) would
+// otherwise jump ahead of every real session. Unreadable files go last, by id.
+func sortNewestFirst(entries []Entry) {
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i], entries[j]
+		if (a.Err == nil) != (b.Err == nil) {
+			return a.Err == nil
+		}
+		if a.Err == nil {
+			if !a.Session.StartedAt.Equal(b.Session.StartedAt) {
+				return a.Session.StartedAt.After(b.Session.StartedAt)
+			}
+			if !a.Session.FinishedAt.Equal(b.Session.FinishedAt) {
+				return a.Session.FinishedAt.After(b.Session.FinishedAt)
+			}
+		}
+		return a.ID > b.ID
+	})
 }
 
 // Resolve finds a session by file path, by id, by a unique id prefix, or "latest".
@@ -184,8 +214,8 @@ func (st *Store) Resolve(ref string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if (ref == "latest" || ref == "last") && len(entries) > 0 {
-		return entries[0].Path, nil
+	if ref == "latest" || ref == "last" {
+		return latest(entries, st.Dir)
 	}
 	var matches []Entry
 	for _, e := range entries {
@@ -217,6 +247,18 @@ func (st *Store) Load(ref string) (Session, string, error) {
 	}
 	s, err := ReadFile(path)
 	return s, path, err
+}
+
+// latest is the newest readable session; List puts unreadable files last, so it is the first
+// entry unless none can be read.
+func latest(entries []Entry, dir string) (string, error) {
+	if len(entries) == 0 {
+		return "", fmt.Errorf("no saved sessions in %s yet; every 'plaidwalk run' and terminal UI walk is saved there", dir)
+	}
+	if entries[0].Err != nil {
+		return "", fmt.Errorf("none of the %d files in %s can be read as a session (the first: %v); run 'plaidwalk sessions' to see why", len(entries), dir, entries[0].Err)
+	}
+	return entries[0].Path, nil
 }
 
 func exists(path string) bool {
