@@ -37,24 +37,39 @@ func replayWalkOptions(cfg plaidflow.Config, p plaidflow.Partner, s sessions.Ses
 	}
 	if in.LinkMode != sessions.LinkModeShortcut {
 		notes = append(notes, "the saved walk used Plaid Link ("+in.LinkMode+"); the replay uses the sandbox shortcut with the same institution, user and account")
-		if lo := linkOutcomeOf(s); wo.Password == "" && lo != nil && lo.ErrorCode != "" {
-			wo.Password = "error_" + lo.ErrorCode
-			notes = append(notes, "Link ended with "+lo.ErrorCode+" in the saved walk, so the replay logs in with the sandbox password "+wo.Password)
-		}
 	}
 	if wo.Username == "" {
 		wo.Username = plaidflow.DefaultUsername
 	}
 	if wo.Password == "" {
-		wo.Password = plaidflow.DefaultPassword
-		if in.LinkMode == sessions.LinkModeShortcut {
-			notes = append(notes, "the saved walk's password was not kept (only sandbox test passwords are); the replay uses "+plaidflow.DefaultPassword)
+		var note string
+		wo.Password, note = replayPassword(s)
+		if note != "" {
+			notes = append(notes, note)
 		}
 	}
 	if in.Env != string(cfg.Env) {
 		notes = append(notes, "the walk was recorded in "+in.Env+" and is replayed in "+string(cfg.Env))
 	}
 	return wo, notes
+}
+
+// replayPassword picks the password for a walk whose own is not in the session: a browser
+// walk never handed one to plaidwalk, and a password that is not a sandbox test password is
+// dropped when saving. A login that failed is failed again with the matching error_<CODE>
+// test password; anything else logs in with pass_good.
+func replayPassword(s sessions.Session) (string, string) {
+	if s.Inputs.LinkMode != sessions.LinkModeShortcut {
+		if lo := linkOutcomeOf(s); lo != nil && lo.ErrorCode != "" {
+			return "error_" + lo.ErrorCode, "Link ended with " + lo.ErrorCode + " in the saved walk, so the replay logs in with the sandbox password error_" + lo.ErrorCode
+		}
+		return plaidflow.DefaultPassword, ""
+	}
+	if pw := s.Outcome.SandboxPassword(); pw != "" {
+		return pw, "the saved walk's password was not kept (only sandbox test passwords are) and its login failed with " +
+			s.Outcome.ErrorCode + ", so the replay logs in with the sandbox password " + pw + ", which fails the same way"
+	}
+	return plaidflow.DefaultPassword, "the saved walk's password was not kept (only sandbox test passwords are); the replay uses " + plaidflow.DefaultPassword
 }
 
 func linkOutcomeOf(s sessions.Session) *sessions.LinkOutcome {
