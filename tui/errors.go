@@ -28,7 +28,7 @@ func (m Model) stepFailed(msg stepFailedMsg) (tea.Model, tea.Cmd) {
 	m.stopBusy()
 	var ae accountsError
 	if errors.As(msg.err, &ae) {
-		m.walk.item = ae.item // the exchange worked; a retry only reads the accounts again
+		m.adoptItem(ae.item) // the exchange worked; a retry only reads the accounts again
 		m.walk.exchanged = m.walk.publicToken
 	}
 	m.failure = failureFrom(msg.step, msg.err)

@@ -40,9 +40,30 @@ func (m Model) itemExchanged(msg itemExchangedMsg) (tea.Model, tea.Cmd) {
 	if msg.op != m.op {
 		return m, nil
 	}
-	m.walk.item, m.walk.accounts, m.walk.exchanged = msg.item, msg.accounts, m.walk.publicToken
+	m.adoptItem(msg.item)
+	m.walk.accounts, m.walk.exchanged = msg.accounts, m.walk.publicToken
 	m.walk.session.itemCalls = len(m.calls)
 	return m.showAccounts()
+}
+
+// adoptItem makes item the walk's Item. A new Item (a new public_token was exchanged) starts
+// a new walk: the tokens made on the old Item belong to it, so they leave the results and the
+// summary (their sessions are still saved), and "another partner" no longer applies.
+func (m *Model) adoptItem(item plaidflow.Item) {
+	if item.AccessToken != m.walk.item.AccessToken && len(m.walk.runs) > 0 {
+		s := &m.walk.session
+		for _, run := range m.walk.runs {
+			s.earlier = append(s.earlier, run.session)
+		}
+		s.walkFrom = s.attemptFrom // the new Item's calls start after the old Item's last token
+		m.walk.runs = nil
+		m.walk.account = plaidflow.Account{}
+		m.results = resultsModel{}
+	}
+	if item.AccessToken != m.walk.item.AccessToken {
+		m.walk.reuseItem = false
+	}
+	m.walk.item = item
 }
 
 // showAccounts opens the picker for the current partner on the Item's accounts.

@@ -29,8 +29,10 @@ const maxLinkEvents = 500
 type sessionState struct {
 	linkEvents  []linkserver.Event
 	linkOutcome *linkserver.Outcome
-	itemCalls   int // API calls up to and including the Item's exchange and accounts
-	attemptFrom int // first call of the current partner's attempt (after the last token made)
+	itemCalls   int             // API calls up to and including the Item's exchange and accounts
+	walkFrom    int             // first call of the current Item's walk (0 unless an earlier Item made tokens)
+	earlier     []SessionRecord // the partner walks of earlier Items, still to be saved
+	attemptFrom int             // first call of the current partner's attempt (after the last token made)
 	saved       savedMark
 	savedPaths  []string
 }
@@ -38,7 +40,9 @@ type sessionState struct {
 // savedMark identifies what was last saved: a walk that made no call since is not saved again.
 type savedMark struct{ calls, runs int }
 
-func (m Model) mark() savedMark { return savedMark{calls: len(m.calls), runs: len(m.walk.runs)} }
+func (m Model) mark() savedMark {
+	return savedMark{calls: len(m.calls), runs: len(m.walk.session.earlier) + len(m.walk.runs)}
+}
 
 func (m *Model) keepLinkEvent(ev linkserver.Event) {
 	s := &m.walk.session
@@ -52,11 +56,34 @@ func (m *Model) keepLinkEvent(ev linkserver.Event) {
 // what was called for this partner after the last partner token.
 func (m Model) attemptCalls() []plaidflow.Call {
 	s := m.walk.session
-	if s.attemptFrom <= s.itemCalls || s.attemptFrom > len(m.calls) {
-		return append([]plaidflow.Call(nil), m.calls...)
+	calls := m.linkTokenBefore(s.walkFrom)
+	from := min(s.walkFrom, len(m.calls))
+	if s.attemptFrom <= s.itemCalls || s.attemptFrom > len(m.calls) || s.itemCalls < from {
+		return append(calls, m.calls[from:]...)
 	}
-	calls := append([]plaidflow.Call(nil), m.calls[:s.itemCalls]...)
+	calls = append(calls, m.calls[from:s.itemCalls]...)
 	return append(calls, m.calls[s.attemptFrom:]...)
+}
+
+// linkTokenBefore is the link_token call a later Item's walk reused (Link opened again with
+// the same link_token), so that its session still starts with it; nil when the walk made its
+// own or starts at the first call.
+func (m Model) linkTokenBefore(from int) []plaidflow.Call {
+	from = min(from, len(m.calls))
+	if from == 0 {
+		return nil
+	}
+	for _, c := range m.calls[from:] {
+		if c.Path == "/link/token/create" {
+			return nil
+		}
+	}
+	for i := from - 1; i >= 0; i-- {
+		if c := m.calls[i]; c.Path == "/link/token/create" && c.Status == 200 {
+			return []plaidflow.Call{c}
+		}
+	}
+	return nil
 }
 
 // sessionRecord is the current partner's walk so far.
@@ -91,7 +118,7 @@ func (m Model) sessionRecord(res plaidflow.PartnerResult, err error) SessionReco
 // sessionRecords are every partner's walk: the tokens made, then the current attempt if it
 // called anything since.
 func (m Model) sessionRecords() []SessionRecord {
-	var out []SessionRecord
+	out := append([]SessionRecord(nil), m.walk.session.earlier...)
 	for _, run := range m.walk.runs {
 		out = append(out, run.session)
 	}

@@ -146,3 +146,47 @@ func TestCtrlSFailureAndNothingToSave(t *testing.T) {
 		t.Errorf("KeysHelp does not list ctrl+s")
 	}
 }
+
+// Link run again from the results (esc esc, enter, s) makes a new Item: the first Item's
+// token must not be listed under the new item_id, in the UI or in the summary, and its
+// session is still saved.
+func TestNewItemDropsTheOldItemsTokens(t *testing.T) {
+	m := send(browserWalk(t), keyMsg("esc"), keyMsg("esc"), keyMsg("enter"))
+	if m.step != stepLink {
+		t.Fatalf("esc esc enter from results: step %v, want link", m.step)
+	}
+	m = send(m, keyMsg("s"))
+	if !m.link.shortcutRunning {
+		t.Fatalf("s on the Link step did not start the shortcut")
+	}
+	m = send(m, publicTokenCreatedMsg{op: m.op, publicToken: "public-sandbox-second"})
+	calls := append(append([]plaidflow.Call(nil), m.calls...), call("/sandbox/public_token/create"),
+		call("/item/public_token/exchange"), call("/accounts/get"))
+	item := plaidflow.Item{AccessToken: "access-sandbox-22222222-bbbb-cccc-dddd-ffffffffffff", ItemID: "item-second"}
+	m = send(m, itemExchangedMsg{op: m.op, item: item, accounts: testAccounts(), apiSnapshot: apiSnapshot{calls: calls}})
+	if len(m.walk.runs) != 0 || m.walk.reuseItem {
+		t.Fatalf("after a new Item: %d runs kept, reuseItem %v", len(m.walk.runs), m.walk.reuseItem)
+	}
+	m = send(m, keyMsg("enter"))
+	res := plaidflow.PartnerResult{Tokens: []plaidflow.Token{{Kind: plaidflow.TokenProcessor, Value: "processor-sandbox-2"}}}
+	calls = append(calls, call("/processor/token/create"))
+	m = send(m, partnerTokenCreatedMsg{op: m.op, result: res, apiSnapshot: apiSnapshot{calls: calls}})
+	m = send(m, keyMsg("v"))
+	if v := m.View(); strings.Contains(v, "processor-sandbox-1") || !strings.Contains(v, "processor-sandbox-2") {
+		t.Errorf("results of the new Item:\n%s", v)
+	}
+	r := m.Result()
+	if sum := r.Summary(true); strings.Contains(sum, "processor-sandbox-1") || !strings.Contains(sum, "item-second") {
+		t.Errorf("summary lists the old Item's token:\n%s", sum)
+	}
+	if len(r.Sessions) != 2 || r.Sessions[0].Record.Result.Item.ItemID != "item123" || r.Sessions[1].Record.Result.Item.ItemID != "item-second" {
+		t.Fatalf("sessions: %d, want the first Item's and the second's", len(r.Sessions))
+	}
+	var paths []string
+	for _, c := range r.Sessions[1].Record.Calls {
+		paths = append(paths, c.Path)
+	}
+	if got := strings.Join(paths, " "); got != "/link/token/create /sandbox/public_token/create /item/public_token/exchange /accounts/get /processor/token/create" {
+		t.Errorf("second Item's session calls: %s", got)
+	}
+}
