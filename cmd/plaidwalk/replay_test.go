@@ -1,8 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
-	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,29 +11,24 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
-	"time"
 
 	"plaidwalk/emulator"
 	"plaidwalk/plaidflow"
 	"plaidwalk/sessions"
 )
 
-// The exported script must work on its own: bash, curl and jq against a standalone emulator,
-// keys from the environment, ending with the partner token kind the session ended with.
-func TestExportedCurlScriptRunsAgainstTheEmulator(t *testing.T) {
+// The exported script must work on its own: bash, curl and jq against `plaidwalk emulator`
+// (the built command, as a user would start it), with the keys and host it exports, ending
+// with the partner token kind the session ended with.
+func TestExportedCurlScriptRunsAgainstTheEmulatorCommand(t *testing.T) {
 	for _, tool := range []string{"bash", "curl", "jq"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is needed for this test: run 'make test-deps'", tool)
 		}
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	baseURL, stop, err := emulator.New(emulator.Options{AssetReportDelay: 50 * time.Millisecond}).Serve(ctx, "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stop()
+	exports := startEmulatorCommand(t, buildBinary(t, t.TempDir()))
 	cases := map[string]struct {
 		partner string
 		wo      plaidflow.WalkOptions
@@ -54,8 +50,8 @@ func TestExportedCurlScriptRunsAgainstTheEmulator(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("export: %d %s", code, errOut)
 			}
-			stdout, stderr, runErr := runScript(t, script, baseURL)
-			if strings.Contains(stdout+stderr, emulator.TestSecret) {
+			stdout, stderr, runErr := runScript(t, script, exports)
+			if strings.Contains(stdout+stderr, exports["PLAID_SECRET"]) {
 				t.Fatal("the script printed the secret")
 			}
 			if saved.Outcome.Result != sessions.ResultSuccess {
@@ -77,17 +73,62 @@ func TestExportedCurlScriptRunsAgainstTheEmulator(t *testing.T) {
 	}
 }
 
-// runScript runs an exported script with bash, the emulator's keys and host in its
+// startEmulatorCommand runs `plaidwalk emulator` from the built binary, reads the export lines
+// it prints on stdout, and stops it with SIGTERM when the test ends (checking it exits 0).
+func startEmulatorCommand(t *testing.T, bin string) map[string]string {
+	t.Helper()
+	cmd := exec.Command(bin, "emulator", "--addr", "127.0.0.1:0", "--asset-report-delay", "50ms")
+	cmd.Dir = t.TempDir()
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir}
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exports := map[string]string{}
+	lines := bufio.NewScanner(stdout)
+	for len(exports) < 3 && lines.Scan() {
+		name, value, ok := strings.Cut(strings.TrimPrefix(lines.Text(), "export "), "=")
+		if !ok || !strings.HasPrefix(lines.Text(), "export ") {
+			_ = cmd.Process.Kill()
+			t.Fatalf("stdout line %q is not an export line", lines.Text())
+		}
+		exports[name] = value
+	}
+	if len(exports) < 3 || !strings.HasPrefix(exports["PLAID_BASE_URL"], "http://127.0.0.1:") {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		t.Fatalf("plaidwalk emulator exported %v\nstderr:\n%s", exports, errOut.String())
+	}
+	t.Cleanup(func() {
+		if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+			t.Errorf("SIGTERM: %v", err)
+		}
+		_, _ = io.Copy(io.Discard, stdout)
+		if err := cmd.Wait(); err != nil || !strings.Contains(errOut.String(), "stopped") {
+			t.Errorf("plaidwalk emulator after SIGTERM: %v\nstderr:\n%s", err, errOut.String())
+		}
+	})
+	return exports
+}
+
+// runScript runs an exported script with bash, with the exported keys and host in its
 // environment and nothing else of ours.
-func runScript(t *testing.T, script, baseURL string) (string, string, error) {
+func runScript(t *testing.T, script string, exports map[string]string) (string, string, error) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "walk.sh")
 	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("bash", path)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "PLAID_CLIENT_ID=" + emulator.TestClientID,
-		"PLAID_SECRET=" + emulator.TestSecret, "PLAID_BASE_URL=" + baseURL}
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	for _, k := range []string{"PLAID_CLIENT_ID", "PLAID_SECRET", "PLAID_BASE_URL"} {
+		cmd.Env = append(cmd.Env, k+"="+exports[k])
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
