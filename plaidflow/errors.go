@@ -1,9 +1,11 @@
 package plaidflow
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/plaid/plaid-go/v20/plaid"
@@ -45,22 +47,24 @@ func toError(endpoint string, httpResp *http.Response, err error) error {
 	}
 	var generic plaid.GenericOpenAPIError
 	if !errors.As(err, &generic) || httpResp == nil {
-		return fmt.Errorf("%s: cannot reach the Plaid API: %w", endpoint, err)
+		return connectionError(endpoint, err)
 	}
 	model, perr := plaid.ToPlaidError(generic)
 	if perr != nil || model.ErrorCode == "" {
 		return &PlaidError{Status: httpResp.StatusCode, Type: "API_ERROR", Code: "UNEXPECTED_RESPONSE",
 			Message:  fmt.Sprintf("HTTP %d with a body that is not a Plaid error", httpResp.StatusCode),
-			Endpoint: endpoint, DocsURL: errorsDocs, RequestID: httpResp.Header.Get("X-Request-Id")}
+			Endpoint: endpoint, DocsURL: errorsDocs, RequestID: CleanText(httpResp.Header.Get("X-Request-Id"))}
 	}
+	// Everything in the body is the host's text: clean it here, once, so no caller can print
+	// an escape sequence a hostile or broken host put into it.
 	pe := &PlaidError{
 		Status:         httpResp.StatusCode,
-		Type:           string(model.ErrorType),
-		Code:           model.ErrorCode,
-		Message:        model.ErrorMessage,
-		DisplayMessage: model.GetDisplayMessage(),
-		RequestID:      model.GetRequestId(),
-		DocsURL:        model.GetDocumentationUrl(),
+		Type:           CleanText(string(model.ErrorType)),
+		Code:           CleanText(model.ErrorCode),
+		Message:        CleanText(model.ErrorMessage),
+		DisplayMessage: CleanText(model.GetDisplayMessage()),
+		RequestID:      CleanText(model.GetRequestId()),
+		DocsURL:        CleanText(model.GetDocumentationUrl()),
 		Endpoint:       endpoint,
 	}
 	if pe.DocsURL == "" {
@@ -68,6 +72,41 @@ func toError(endpoint string, httpResp *http.Response, err error) error {
 	}
 	pe.Hint = hintFor(pe)
 	return pe
+}
+
+// ConnectionError is a call that got no answer at all: the host refused the connection, its
+// name did not resolve, or the network is down. Hint says what to check.
+type ConnectionError struct {
+	Endpoint string
+	Host     string
+	Err      error
+	Hint     string
+}
+
+func (e *ConnectionError) Error() string {
+	return e.Endpoint + ": cannot reach the Plaid API at " + e.Host + ": " + CleanText(e.Err.Error())
+}
+
+func (e *ConnectionError) Unwrap() error { return e.Err }
+
+// connectionError names the host that did not answer and what to check for it.
+func connectionError(endpoint string, err error) error {
+	if errors.Is(err, context.Canceled) { // the caller stopped the walk: nothing to fix
+
+		return fmt.Errorf("%s: %w", endpoint, err)
+	}
+	host := "the API host"
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		if u, perr := url.Parse(ue.URL); perr == nil && u.Host != "" {
+			host = u.Scheme + "://" + u.Host
+		}
+	}
+	hint := "Check this machine's network connection (and any proxy or firewall) to " + host + "; unset PLAID_CLIENT_ID and PLAID_SECRET to run offline against the built-in emulator instead."
+	if host != SandboxURL && host != ProductionURL {
+		hint = "Nothing answered at " + host + ": is PLAID_BASE_URL (or --base-url) right, and is that server running? Unset PLAID_BASE_URL and the keys to run offline against the built-in emulator."
+	}
+	return &ConnectionError{Endpoint: endpoint, Host: host, Err: err, Hint: hint}
 }
 
 // hintFor is our advice for the errors developers hit most while wiring up a partner.
@@ -81,7 +120,7 @@ func hintFor(e *PlaidError) string {
 		}
 		return "Enable this partner for your team on the Dashboard's Integrations page (" + IntegrationsPage + "), then try again."
 	case "NO_AUTH_ACCOUNTS":
-		return "This partner moves money and needs a checking or savings account that can be debited; choose one (credit cards, loans and investment accounts cannot be used)."
+		return "This Item has no checking or savings account with account and routing numbers, which this call needs; link one (credit cards, loans and investment accounts have none) or pick one with an account filter."
 	case "INVALID_FIELD":
 		if strings.Contains(e.Message, "redirect_uri") {
 			return "Add the redirect URI to Allowed redirect URIs on the Dashboard (Developers > API). It must be https (http://localhost only in Sandbox) with no query or fragment."
@@ -99,6 +138,8 @@ func hintFor(e *PlaidError) string {
 		return "The account_id does not belong to this Item; take it from /accounts/get for the same access_token."
 	case "PRODUCTS_NOT_SUPPORTED":
 		return "The Item was not linked with the product this call needs (for an Asset Report: assets). Link again with that product in products."
+	case "INVALID_INSTITUTION":
+		return "The institution_id is not one Plaid knows in the country codes of this call. Sandbox ids look like ins_109508 (First Platypus Bank); a bank outside the US needs its country in the Link country codes (e.g. CA for ins_43)."
 	case "INVALID_LINK_TOKEN":
 		return "The link_token is unknown or expired (link tokens last 4 hours); create a new one."
 	}
@@ -112,4 +153,28 @@ func hintFor(e *PlaidError) string {
 		return "The bank or the test user refused the login; in Sandbox an error_<CODE> password produces exactly this error."
 	}
 	return ""
+}
+
+// withPartnerHint rewords hints that depend on what the partner does with the account.
+func withPartnerHint(p Partner, err error) error {
+	pe, ok := AsPlaidError(err)
+	if !ok || pe.Code != "NO_AUTH_ACCOUNTS" {
+		return err
+	}
+	if movesMoney(p) {
+		pe.Hint = p.Name + " moves money, so it needs a checking or savings account with account and routing numbers; choose one (credit cards, loans and investment accounts have none)."
+		return err
+	}
+	pe.Hint = p.Name + " reads " + strings.Join(p.Products, " and ") + " data rather than moving money, but Plaid answered that this account has no account and routing numbers for a processor token; choose a checking or savings account, or leave --account out to use the first one " + p.Name + " accepts."
+	return err
+}
+
+// movesMoney says whether a partner's Link products include auth (account and routing numbers).
+func movesMoney(p Partner) bool {
+	for _, prod := range p.Products {
+		if prod == "auth" {
+			return true
+		}
+	}
+	return len(p.Products) == 0
 }

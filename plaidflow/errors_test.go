@@ -2,7 +2,9 @@ package plaidflow
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -173,4 +175,37 @@ func TestUnreachableHost(t *testing.T) {
 	if calls := log.Calls(); len(calls) != 1 || calls[0].Err == "" {
 		t.Errorf("the failed call should be logged: %+v", calls)
 	}
+	var ce *ConnectionError
+	if !errors.As(err, &ce) || ce.Host != "http://127.0.0.1:1" || !strings.Contains(ce.Hint, "PLAID_BASE_URL") || !strings.Contains(ce.Hint, "offline") {
+		t.Fatalf("want a ConnectionError naming the host with a PLAID_BASE_URL hint, got %#v", err)
+	}
+	// Plaid's own host unreachable means the network, not a wrong PLAID_BASE_URL.
+	sandbox := connectionError("/link/token/create", &url.Error{Op: "Post", URL: SandboxURL + "/link/token/create", Err: errors.New("dial tcp: no route to host")})
+	if !errors.As(sandbox, &ce) || !strings.Contains(ce.Hint, "network") || strings.Contains(ce.Hint, "PLAID_BASE_URL") {
+		t.Errorf("sandbox host hint: %#v", sandbox)
+	}
+}
+
+// TestNoAuthAccountsHintFitsThePartner: the hint used to say "this partner moves money" to
+// someone walking Cardlytics, a transactions partner.
+func TestNoAuthAccountsHintFitsThePartner(t *testing.T) {
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
+	item, accts := linkedItem(t, c, []string{"auth", "transactions"}, "")
+	card := accountByMask(t, accts, "3333")
+	_, err := c.PartnerToken(context.Background(), mustPartner(t, "dwolla"), item.AccessToken, card.ID, nil, nil)
+	checkPlaidError(t, err, 400, "NO_AUTH_ACCOUNTS", "/processor/token/create", "Dwolla moves money")
+	_, err = c.PartnerToken(context.Background(), mustPartner(t, "cardlytics"), item.AccessToken, card.ID, nil, nil)
+	if pe, ok := AsPlaidError(err); ok && pe.Code == "NO_AUTH_ACCOUNTS" {
+		if strings.Contains(pe.Hint, "moves money") || !strings.Contains(pe.Hint, "transactions") {
+			t.Errorf("Cardlytics hint %q should speak of transactions, not moving money", pe.Hint)
+		}
+	} else {
+		t.Fatalf("want NO_AUTH_ACCOUNTS for Cardlytics on a credit card, got %v", err)
+	}
+}
+
+func TestInvalidInstitutionHasAHint(t *testing.T) {
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
+	_, err := c.SandboxPublicToken(context.Background(), "Nope Bank", []string{"auth"}, DefaultUsername, DefaultPassword)
+	checkPlaidError(t, err, 400, "INVALID_INSTITUTION", "/sandbox/public_token/create", "ins_109508")
 }

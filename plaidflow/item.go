@@ -31,11 +31,19 @@ func (c *Client) Exchange(ctx context.Context, publicToken string) (Item, error)
 	if err != nil {
 		return Item{}, toError("/item/public_token/exchange", httpResp, err)
 	}
-	return Item{AccessToken: resp.AccessToken, ItemID: resp.ItemId, RequestID: resp.RequestId}, nil
+	return Item{AccessToken: resp.AccessToken, ItemID: CleanText(resp.ItemId), RequestID: CleanText(resp.RequestId)}, nil
 }
 
-// Accounts fetches /accounts/get and /item/get at the same time, then the institution's name.
+// Accounts fetches /accounts/get and /item/get at the same time, then the institution's name
+// (looked up in the Config's country codes; see AccountsIn).
 func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts, error) {
+	return c.AccountsIn(ctx, accessToken, c.cfg.CountryCodes)
+}
+
+// AccountsIn is Accounts with the country codes the Item was linked in (the LinkConfig's):
+// /institutions/get_by_id refuses an institution outside the countries it is asked about, so
+// a Canadian bank looked up as US answers INVALID_INSTITUTION. Empty means US.
+func (c *Client) AccountsIn(ctx context.Context, accessToken string, countryCodes []string) (ItemAccounts, error) {
 	var (
 		wg                   sync.WaitGroup
 		accounts             plaid.AccountsGetResponse
@@ -70,21 +78,22 @@ func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts
 	if itemErr != nil {
 		return ItemAccounts{}, itemErr
 	}
-	out := ItemAccounts{ItemID: item.Item.ItemId, InstitutionID: item.Item.GetInstitutionId()}
+	// Ids and names are the host's text and end up on a terminal: cleaned here, once.
+	out := ItemAccounts{ItemID: CleanText(item.Item.ItemId), InstitutionID: CleanText(item.Item.GetInstitutionId())}
 	for _, a := range accounts.Accounts {
 		out.Accounts = append(out.Accounts, accountFrom(a))
 	}
-	out.InstitutionName, _ = item.Item.AdditionalProperties["institution_name"].(string)
+	name, _ := item.Item.AdditionalProperties["institution_name"].(string)
+	out.InstitutionName = CleanText(name)
 	if out.InstitutionName == "" && out.InstitutionID != "" {
-		out.InstitutionName = c.institutionName(ctx, out.InstitutionID)
+		out.InstitutionName = CleanText(c.institutionName(ctx, out.InstitutionID, countryCodes))
 	}
 	return out, nil
 }
 
 // institutionName looks an institution up for display; a failure only leaves the name empty
 // (the call and its error are still in the API log).
-func (c *Client) institutionName(ctx context.Context, id string) string {
-	countries := c.cfg.CountryCodes
+func (c *Client) institutionName(ctx context.Context, id string, countries []string) string {
 	if len(countries) == 0 {
 		countries = []string{"US"}
 	}
@@ -107,20 +116,20 @@ func (c *Client) institutionName(ctx context.Context, id string) string {
 
 func accountFrom(a plaid.AccountBase) Account {
 	acc := Account{
-		ID:        a.AccountId,
-		Name:      a.Name,
-		Mask:      a.GetMask(),
-		Type:      string(a.Type),
+		ID:        CleanText(a.AccountId),
+		Name:      CleanText(a.Name),
+		Mask:      CleanText(a.GetMask()),
+		Type:      CleanText(string(a.Type)),
 		Available: a.Balances.Available.Get(),
 		Current:   a.Balances.Current.Get(),
 		Limit:     a.Balances.Limit.Get(),
-		Currency:  a.Balances.GetIsoCurrencyCode(),
+		Currency:  CleanText(a.Balances.GetIsoCurrencyCode()),
 	}
 	if st := a.Subtype.Get(); st != nil {
-		acc.Subtype = string(*st)
+		acc.Subtype = CleanText(string(*st))
 	}
 	if acc.Currency == "" {
-		acc.Currency = a.Balances.GetUnofficialCurrencyCode()
+		acc.Currency = CleanText(a.Balances.GetUnofficialCurrencyCode())
 	}
 	return acc
 }

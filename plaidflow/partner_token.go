@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -49,10 +50,46 @@ type InputError struct {
 	Partner string
 	Input   Input
 	Problem string
+	// Unexpected is set when the partner does not take this input at all.
+	Unexpected bool
 }
 
 func (e *InputError) Error() string {
+	if e.Unexpected {
+		return e.Partner + " does not take " + e.Input.Name + ": " + e.Problem
+	}
 	return e.Partner + " needs " + e.Input.Name + " (" + e.Input.Label + "): " + e.Problem
+}
+
+// ValidateInputs checks a partner's extra inputs before any call is made: a value for an
+// input the partner does not take, a missing required one, or a bad number of days would
+// otherwise surface only at the last step, after an Item was already made.
+func ValidateInputs(p Partner, in PartnerInputs) error {
+	names := make([]string, 0, len(in))
+	for name := range in {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if _, ok := p.Input(name); !ok && strings.TrimSpace(in[name]) != "" {
+			return &InputError{Partner: p.Name, Input: Input{Name: name, Label: name}, Unexpected: true,
+				Problem: "only " + partnersTaking(name) + " use it; leave it out for " + p.Name}
+		}
+	}
+	if p.Flow == FlowCreditRelay {
+		_, _, err := relayInputs(p, in)
+		return err
+	}
+	return nil
+}
+
+// partnersTaking names the flows that read an input, for the "does not take" message.
+func partnersTaking(name string) string {
+	switch name {
+	case InputSecondaryClientID, InputDaysRequested:
+		return "credit relay partners (alloy-credit)"
+	}
+	return "other partners"
 }
 
 // PartnerToken makes the partner's token for one account, dispatching on the flow kind.
@@ -75,7 +112,7 @@ func (c *Client) processorToken(ctx context.Context, p Partner, accessToken, acc
 	req := plaid.NewProcessorTokenCreateRequest(accessToken, accountID, p.Processor)
 	resp, httpResp, err := c.api.ProcessorTokenCreate(ctx).ProcessorTokenCreateRequest(*req).Execute()
 	if err != nil {
-		return PartnerResult{}, toError("/processor/token/create", httpResp, err)
+		return PartnerResult{}, withPartnerHint(p, toError("/processor/token/create", httpResp, err))
 	}
 	return PartnerResult{Tokens: []Token{{Kind: TokenProcessor, Value: resp.ProcessorToken, RequestID: resp.RequestId}}}, nil
 }
@@ -84,7 +121,7 @@ func (c *Client) stripeToken(ctx context.Context, accessToken, accountID string)
 	req := plaid.NewProcessorStripeBankAccountTokenCreateRequest(accessToken, accountID)
 	resp, httpResp, err := c.api.ProcessorStripeBankAccountTokenCreate(ctx).ProcessorStripeBankAccountTokenCreateRequest(*req).Execute()
 	if err != nil {
-		return PartnerResult{}, toError("/processor/stripe/bank_account_token/create", httpResp, err)
+		return PartnerResult{}, withPartnerHint(Partner{Name: "Stripe", Products: []string{"auth"}}, toError("/processor/stripe/bank_account_token/create", httpResp, err))
 	}
 	return PartnerResult{Tokens: []Token{{Kind: TokenStripeBankAcct, Value: resp.StripeBankAccountToken, RequestID: resp.RequestId}}}, nil
 }

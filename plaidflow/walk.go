@@ -60,6 +60,9 @@ func Walk(ctx context.Context, c *Client, p Partner, o WalkOptions) (WalkResult,
 	if !p.Runnable() {
 		return res, fmt.Errorf("%s cannot be walked: %s", p.Name, p.NotRunnable)
 	}
+	if err := ValidateInputs(p, o.Inputs); err != nil {
+		return res, err
+	}
 	publicToken := o.PublicToken
 	if publicToken == "" {
 		step(StepLinkToken)
@@ -78,7 +81,7 @@ func Walk(ctx context.Context, c *Client, p Partner, o WalkOptions) (WalkResult,
 		return res, err
 	}
 	step(StepAccounts)
-	if res.Accounts, err = c.Accounts(ctx, res.Item.AccessToken); err != nil {
+	if res.Accounts, err = c.AccountsIn(ctx, res.Item.AccessToken, o.Link.CountryCodes); err != nil {
 		return res, err
 	}
 	if res.Account, err = ChooseAccount(p, res.Accounts.Accounts, o.Account); err != nil {

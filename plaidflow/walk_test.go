@@ -20,7 +20,10 @@ func TestEveryRunnablePartnerCompletesAFlow(t *testing.T) {
 		t.Run(p.ID, func(t *testing.T) {
 			t.Parallel()
 			c, _ := fastClient(t, cfg)
-			o := WalkOptions{Link: DefaultLinkConfig(cfg, p), Inputs: PartnerInputs{InputSecondaryClientID: "alloy-test"}}
+			o := WalkOptions{Link: DefaultLinkConfig(cfg, p)}
+			if p.Flow == FlowCreditRelay {
+				o.Inputs = PartnerInputs{InputSecondaryClientID: "alloy-test"}
+			}
 			var steps []string
 			o.OnStep = func(s string) { steps = append(steps, s) }
 			res, err := Walk(context.Background(), c, p, o)
@@ -123,5 +126,72 @@ func BenchmarkWalkInProcess(b *testing.B) {
 			b.Fatal(err)
 		}
 		c.Close()
+	}
+}
+
+// TestWalkChecksInputsBeforeAnyCall: a bad days_requested, or an input the partner does not
+// take, used to surface only at the last step, after an Item had been made.
+func TestWalkChecksInputsBeforeAnyCall(t *testing.T) {
+	cfg := startEmulator(t, emulator.Options{})
+	alloy, dwolla := mustPartner(t, "alloy-credit"), mustPartner(t, "dwolla")
+	cases := []struct {
+		name    string
+		p       Partner
+		in      PartnerInputs
+		want    string
+		unknown bool
+	}{
+		{"days over 731", alloy, PartnerInputs{InputSecondaryClientID: "a", InputDaysRequested: "900"}, InputDaysRequested, false},
+		{"days not a number", alloy, PartnerInputs{InputSecondaryClientID: "a", InputDaysRequested: "lots"}, InputDaysRequested, false},
+		{"no secondary client id", alloy, nil, InputSecondaryClientID, false},
+		{"days for a processor partner", dwolla, PartnerInputs{InputDaysRequested: "30"}, InputDaysRequested, true},
+		{"secondary id for a processor partner", dwolla, PartnerInputs{InputSecondaryClientID: "x"}, InputSecondaryClientID, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := ValidateInputs(tc.p, tc.in); err == nil {
+				t.Fatal("ValidateInputs accepted the inputs")
+			}
+			c, log := fastClient(t, cfg)
+			_, err := Walk(context.Background(), c, tc.p, WalkOptions{Link: DefaultLinkConfig(cfg, tc.p), Inputs: tc.in})
+			var ie *InputError
+			if !asInputError(err, &ie) || ie.Input.Name != tc.want || ie.Unexpected != tc.unknown {
+				t.Fatalf("want an InputError for %s (unexpected=%v), got %#v", tc.want, tc.unknown, err)
+			}
+			if tc.unknown && !strings.Contains(err.Error(), "does not take") {
+				t.Errorf("message %q does not say the partner does not take it", err)
+			}
+			if n := len(log.Calls()); n != 0 {
+				t.Errorf("the walk made %d API calls before refusing its inputs", n)
+			}
+		})
+	}
+	if err := ValidateInputs(alloy, PartnerInputs{InputSecondaryClientID: "a", InputDaysRequested: "731"}); err != nil {
+		t.Errorf("valid alloy inputs refused: %v", err)
+	}
+	if err := ValidateInputs(dwolla, nil); err != nil {
+		t.Errorf("dwolla without inputs refused: %v", err)
+	}
+}
+
+// TestWalkNamesACanadianInstitution: the name lookup must ask in the walk's Link countries;
+// asked as US, /institutions/get_by_id refuses ins_43 (Tartan-Dominion Bank of Canada).
+func TestWalkNamesACanadianInstitution(t *testing.T) {
+	cfg := startEmulator(t, emulator.Options{})
+	finix := mustPartner(t, "finix")
+	c, log := fastClient(t, cfg)
+	lc := DefaultLinkConfig(cfg, finix)
+	lc.CountryCodes = []string{"CA"}
+	res, err := Walk(context.Background(), c, finix, WalkOptions{Link: lc, InstitutionID: "ins_43"})
+	if err != nil {
+		t.Fatalf("walk: %v", err)
+	}
+	if res.Accounts.InstitutionName != "Tartan-Dominion Bank of Canada" {
+		t.Errorf("institution name %q", res.Accounts.InstitutionName)
+	}
+	for _, call := range log.Calls() {
+		if call.Path == "/institutions/get_by_id" && call.Status != 200 {
+			t.Errorf("/institutions/get_by_id answered %d %s: %s", call.Status, call.ErrorCode, call.ResponseBody)
+		}
 	}
 }

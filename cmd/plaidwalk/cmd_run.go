@@ -131,13 +131,33 @@ func resolvePartner(c *cli, o runOptions) (plaidflow.Partner, int) {
 		fmt.Fprintf(c.stderr, "plaidwalk run: %s cannot be walked: %s\n", p.Name, p.NotRunnable)
 		return p, 2
 	}
-	for _, in := range p.Inputs {
-		if in.Required && in.Name == plaidflow.InputSecondaryClientID && strings.TrimSpace(o.secondaryClientID) == "" {
-			fmt.Fprintf(c.stderr, "plaidwalk run: %s needs --secondary-client-id (%s).\nOffline, any value works, e.g. --secondary-client-id test-alloy.\n", p.Name, in.Label)
-			return p, 2
-		}
+	if err := plaidflow.ValidateInputs(p, partnerInputs(o)); err != nil {
+		fmt.Fprintln(c.stderr, "plaidwalk run: "+inputProblem(p, err))
+		return p, 2
 	}
 	return p, 0
+}
+
+// inputFlags are the run flags behind the partners' extra inputs.
+var inputFlags = map[string]string{
+	plaidflow.InputSecondaryClientID: "--secondary-client-id",
+	plaidflow.InputDaysRequested:     "--days-requested",
+}
+
+// inputProblem words a partner input error in terms of run's flags.
+func inputProblem(p plaidflow.Partner, err error) string {
+	var ie *plaidflow.InputError
+	if !errors.As(err, &ie) {
+		return err.Error()
+	}
+	flagName := inputFlags[ie.Input.Name]
+	switch {
+	case ie.Unexpected:
+		return fmt.Sprintf("%s is not used by %s (only credit relay partners such as alloy-credit take it): leave it out.", flagName, p.Name)
+	case ie.Input.Name == plaidflow.InputSecondaryClientID:
+		return fmt.Sprintf("%s needs %s (%s).\nOffline, any value works, e.g. --secondary-client-id test-alloy.", p.Name, flagName, ie.Input.Label)
+	}
+	return fmt.Sprintf("%s for %s: %s.", flagName, p.Name, ie.Problem)
 }
 
 // checkRunMode refuses what cannot work in this environment before any call is made.

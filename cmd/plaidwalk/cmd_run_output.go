@@ -30,34 +30,35 @@ func printRunResult(c *cli, r runResult, o runOptions) {
 
 func printRunHuman(w io.Writer, r runResult, reveal bool) {
 	p := r.Partner
-	fmt.Fprintf(w, "plaidwalk run · %s (%s) · %s\n\n", p.Name, flowLabel(p), r.EnvLabel)
+	clean := plaidflow.CleanText
+	fmt.Fprintf(w, "plaidwalk run · %s (%s) · %s\n\n", p.Name, flowLabel(p), clean(r.EnvLabel))
 	for i, call := range r.Calls {
 		status := fmt.Sprint(call.Status)
 		if call.Err != "" {
 			status = "ERR"
 		}
-		line := fmt.Sprintf("  %2d  %-4s %-45s %4s %7s", i+1, call.Method, call.Path, status, roundLatency(call.Latency))
+		line := fmt.Sprintf("  %2d  %-4s %-45s %4s %7s", i+1, call.Method, clean(call.Path), status, roundLatency(call.Latency))
 		if call.RequestID != "" {
-			line += "  request_id " + plaidflow.CleanText(call.RequestID)
+			line += "  request_id " + clean(call.RequestID)
 		}
 		if call.ErrorCode != "" {
-			line += "  " + plaidflow.CleanText(call.ErrorCode)
+			line += "  " + clean(call.ErrorCode)
 		}
 		fmt.Fprintln(w, line)
 	}
 	fmt.Fprintln(w)
 	wr := r.Walk
 	if wr.Accounts.InstitutionID != "" {
-		fmt.Fprintf(w, "  institution   %s (%s)\n", plaidflow.CleanText(wr.Accounts.InstitutionName), wr.Accounts.InstitutionID)
+		fmt.Fprintf(w, "  institution   %s (%s)\n", clean(wr.Accounts.InstitutionName), clean(wr.Accounts.InstitutionID))
 	}
 	if wr.Item.ItemID != "" {
-		fmt.Fprintf(w, "  item_id       %s\n", wr.Item.ItemID)
+		fmt.Fprintf(w, "  item_id       %s\n", clean(wr.Item.ItemID))
 	}
 	if a := wr.Account; a.ID != "" {
-		fmt.Fprintf(w, "  account       %s ••%s  %s/%s  %s\n", plaidflow.CleanText(a.Name), plaidflow.CleanText(a.Mask), a.Type, a.Subtype, a.ID)
+		fmt.Fprintf(w, "  account       %s ••%s  %s/%s  %s\n", clean(a.Name), clean(a.Mask), clean(a.Type), clean(a.Subtype), clean(a.ID))
 	}
 	if wr.Result.AssetReportID != "" {
-		fmt.Fprintf(w, "  asset_report  %s\n", wr.Result.AssetReportID)
+		fmt.Fprintf(w, "  asset_report  %s\n", clean(wr.Result.AssetReportID))
 	}
 	tokens := runTokens(r, reveal)
 	if len(tokens) == 0 {
@@ -65,7 +66,7 @@ func printRunHuman(w io.Writer, r runResult, reveal bool) {
 	}
 	fmt.Fprintln(w, "\n  tokens")
 	for _, t := range tokens {
-		fmt.Fprintf(w, "    %-27s %s\n", t.kind, t.value)
+		fmt.Fprintf(w, "    %-27s %s\n", t.kind, clean(t.value))
 	}
 	if !reveal {
 		fmt.Fprintln(w, "\n  Tokens are masked; add --reveal to print them in full.")
@@ -115,29 +116,36 @@ func runTokens(r runResult, reveal bool) []namedToken {
 	return out
 }
 
-// printRunError prints why the flow failed, with Plaid's fields and our hint.
+// printRunError prints why the flow failed, with Plaid's fields and our hint. Every field is
+// cleaned again here although plaidflow cleans API text where it enters: this is the last
+// stop before the terminal, and errors also come from Link in the browser.
 func printRunError(w io.Writer, err error) {
+	clean := plaidflow.CleanText
 	pe, ok := plaidflow.AsPlaidError(err)
 	if !ok {
-		fmt.Fprintf(w, "plaidwalk: %s\n", plaidflow.CleanText(err.Error()))
+		fmt.Fprintf(w, "plaidwalk: %s\n", clean(err.Error()))
 		var ae *plaidflow.AccountError
-		if errors.As(err, &ae) && ae.Want != "" {
+		var ce *plaidflow.ConnectionError
+		switch {
+		case errors.As(err, &ae) && ae.Want != "":
 			fmt.Fprintln(w, "  fix: pass --account with one of the accounts listed, or leave it out to use the first eligible one")
+		case errors.As(err, &ce) && ce.Hint != "":
+			fmt.Fprintf(w, "  hint:        %s\n", clean(ce.Hint))
 		}
 		return
 	}
-	fmt.Fprintf(w, "plaidwalk: %s failed: %s / %s (HTTP %d)\n", pe.Endpoint, pe.Type, pe.Code, pe.Status)
-	fmt.Fprintf(w, "  message:     %s\n", plaidflow.CleanText(pe.Message))
+	fmt.Fprintf(w, "plaidwalk: %s failed: %s / %s (HTTP %d)\n", clean(pe.Endpoint), clean(pe.Type), clean(pe.Code), pe.Status)
+	fmt.Fprintf(w, "  message:     %s\n", clean(pe.Message))
 	if pe.DisplayMessage != "" {
-		fmt.Fprintf(w, "  for users:   %s\n", plaidflow.CleanText(pe.DisplayMessage))
+		fmt.Fprintf(w, "  for users:   %s\n", clean(pe.DisplayMessage))
 	}
 	if pe.RequestID != "" {
-		fmt.Fprintf(w, "  request_id:  %s\n", plaidflow.CleanText(pe.RequestID))
+		fmt.Fprintf(w, "  request_id:  %s\n", clean(pe.RequestID))
 	}
 	if pe.Hint != "" {
-		fmt.Fprintf(w, "  hint:        %s\n", pe.Hint)
+		fmt.Fprintf(w, "  hint:        %s\n", clean(pe.Hint))
 	}
-	fmt.Fprintf(w, "  docs:        %s\n", plaidflow.CleanText(pe.DocsURL))
+	fmt.Fprintf(w, "  docs:        %s\n", clean(pe.DocsURL))
 }
 
 // runJSON is the --json document.
@@ -240,7 +248,12 @@ func errorDoc(err error) *errorJSON {
 	}
 	pe, ok := plaidflow.AsPlaidError(err)
 	if !ok {
-		return &errorJSON{Message: err.Error()}
+		doc := &errorJSON{Message: plaidflow.CleanText(err.Error())}
+		var ce *plaidflow.ConnectionError
+		if errors.As(err, &ce) {
+			doc.Hint = ce.Hint
+		}
+		return doc
 	}
 	return &errorJSON{pe.Status, pe.Type, pe.Code, pe.Message, pe.DisplayMessage, pe.RequestID, pe.Endpoint, pe.Hint, pe.DocsURL}
 }

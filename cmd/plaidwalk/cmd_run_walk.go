@@ -33,13 +33,8 @@ func institutionID(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// walkOptions turns the flags into plaidflow's walk options for a partner.
-func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidflow.WalkOptions {
-	lc := plaidflow.DefaultLinkConfig(cfg, p)
-	if o.products != "" {
-		// An explicit --products replaces the partner's, to reproduce a customer's exact setup.
-		lc.Products = cfg.Products
-	}
+// partnerInputs are the partner input flags that were given.
+func partnerInputs(o runOptions) plaidflow.PartnerInputs {
 	inputs := plaidflow.PartnerInputs{}
 	if o.secondaryClientID != "" {
 		inputs[plaidflow.InputSecondaryClientID] = o.secondaryClientID
@@ -47,13 +42,23 @@ func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidf
 	if o.daysRequested != "" {
 		inputs[plaidflow.InputDaysRequested] = o.daysRequested
 	}
+	return inputs
+}
+
+// walkOptions turns the flags into plaidflow's walk options for a partner.
+func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidflow.WalkOptions {
+	lc := plaidflow.DefaultLinkConfig(cfg, p)
+	if o.products != "" {
+		// An explicit --products replaces the partner's, to reproduce a customer's exact setup.
+		lc.Products = cfg.Products
+	}
 	return plaidflow.WalkOptions{
 		Link:          lc,
 		InstitutionID: institutionID(o.institution),
 		Username:      o.username,
 		Password:      o.password,
 		Account:       o.account,
-		Inputs:        inputs,
+		Inputs:        partnerInputs(o),
 	}
 }
 
