@@ -197,17 +197,17 @@ func nextPartnerMsgCmd(ch <-chan any) tea.Cmd {
 }
 
 // copyCmd puts text on the clipboard of the terminal the user sits at, through OSC 52, so it
-// works over SSH and inside tmux or screen.
+// works over SSH. Inside tmux the plain sequence is sent: tmux takes OSC 52 itself (its
+// set-clipboard option, on by default), whereas a passthrough-wrapped one is dropped unless
+// allow-passthrough is on, which tmux 3.3 and later leave off. GNU screen has no OSC 52 of
+// its own, so there the sequence goes through screen's passthrough.
 func copyCmd(w io.Writer, getenv func(string) string, text, what string) tea.Cmd {
 	if w == nil {
 		return nil
 	}
 	return func() tea.Msg {
 		seq := osc52.New(text)
-		switch {
-		case getenv != nil && getenv("TMUX") != "":
-			seq = seq.Tmux()
-		case getenv != nil && getenv("STY") != "":
+		if getenv != nil && getenv("STY") != "" && getenv("TMUX") == "" {
 			seq = seq.Screen()
 		}
 		_, err := seq.WriteTo(w)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"encoding/base64"
 	"bytes"
 	"errors"
 	"strings"
@@ -214,5 +215,25 @@ func TestCopyWritesOSC52(t *testing.T) {
 	mustContain(t, m.View(), "Copied the curl for /processor/token/create")
 	if !strings.HasPrefix(clip.String(), "\x1b]52;c;") {
 		t.Fatalf("curl copy wrote %q", clip.String())
+	}
+}
+
+// Inside tmux the copy is plain OSC 52 (tmux's set-clipboard handles it); a passthrough
+// wrapper would be dropped by tmux 3.3's default allow-passthrough off.
+func TestCopyInsideTmuxSendsPlainOSC52(t *testing.T) {
+	var clip bytes.Buffer
+	m := atResults(t)
+	m.deps.Clipboard = &clip
+	m.deps.Getenv = func(k string) string {
+		if k == "TMUX" {
+			return "/tmp/tmux-0/default,1234,0"
+		}
+		return ""
+	}
+	m, cmd := sendCmd(m, keyMsg("c"))
+	send(m, cmd())
+	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte("processor-sandbox-99999999-8888-7777-6666-555555554321")) + "\x07"
+	if clip.String() != want {
+		t.Errorf("inside tmux the clipboard got %q, want plain OSC 52 %q", clip.String(), want)
 	}
 }
