@@ -109,6 +109,10 @@ func connectionError(endpoint string, err error) error {
 	return &ConnectionError{Endpoint: endpoint, Host: host, Err: err, Hint: hint}
 }
 
+// HintFor is our advice for a Plaid error that did not come through the API client, such as
+// the error Link hands to onExit in the browser.
+func HintFor(e *PlaidError) string { return hintFor(e) }
+
 // hintFor is our advice for the errors developers hit most while wiring up a partner.
 func hintFor(e *PlaidError) string {
 	switch e.Code {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"plaidwalk/linkserver"
@@ -22,18 +23,31 @@ func linkPageOptions(cfg plaidflow.Config, o linkserver.Options) linkserver.Opti
 // a variable so tests can drive the page with their own browser instead.
 var openURL = linkserver.OpenInBrowser
 
+// browserLink is what Link in the browser left: every callback and the outcome (nil when the
+// wait itself failed), kept for the saved session.
+type browserLink struct {
+	Events  []linkserver.Event
+	Outcome *linkserver.Outcome
+}
+
+// linkEventQuiet is how long the page may stay silent after the outcome before the server
+// closes: real Link sends some events (HANDOFF among them) after onSuccess or onExit.
+const linkEventQuiet = 750 * time.Millisecond
+
 // runBrowserLink serves the Link page for lt on loopback, opens it (the URL is printed either
-// way), and waits for Link to finish. It returns the public_token or why there is none.
-func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidflow.LinkToken, o runOptions) (string, error) {
+// way), and waits for Link to finish. It returns the public_token or why there is none, and
+// in both cases what Link reported.
+func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidflow.LinkToken, o runOptions) (string, browserLink, error) {
 	page := linkPageOptions(cfg, linkserver.Options{
 		LinkToken: lt.Token, Port: o.port, RedirectURI: cfg.RedirectURI,
 		EnvLabel: envLabel(cfg), Timeout: o.linkTimeout,
 	})
 	srv, err := linkserver.Start(ctx, page)
 	if err != nil {
-		return "", fmt.Errorf("start the local Link page: %w", err)
+		return "", browserLink{}, fmt.Errorf("start the local Link page: %w", err)
 	}
 	defer srv.Close()
+	events := collectEvents(srv.Events())
 	fmt.Fprintf(c.stderr, "Link is waiting at %s\n", srv.URL())
 	if o.noBrowser {
 		fmt.Fprintln(c.stderr, "  open that address in a browser on this machine to continue")
@@ -42,9 +56,63 @@ func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidf
 	}
 	out, err := srv.Wait(ctx)
 	if err != nil {
-		return "", fmt.Errorf("waiting for Link: %w", err)
+		srv.Close()
+		return "", browserLink{Events: events.all()}, fmt.Errorf("waiting for Link: %w", err)
 	}
-	return publicTokenFrom(out, o.linkTimeout)
+	events.quiet(ctx, linkEventQuiet)
+	srv.Close() // closes Events: all() then has every callback the server accepted
+	bl := browserLink{Events: events.all(), Outcome: &out}
+	token, err := publicTokenFrom(out, o.linkTimeout)
+	return token, bl, err
+}
+
+// eventCollector keeps every callback from a Link session as it arrives.
+type eventCollector struct {
+	mu      sync.Mutex
+	events  []linkserver.Event
+	arrived chan struct{} // a token per arrival, never blocking the reader
+	done    chan struct{} // closed when the channel is drained
+}
+
+func collectEvents(ch <-chan linkserver.Event) *eventCollector {
+	ec := &eventCollector{arrived: make(chan struct{}, 1), done: make(chan struct{})}
+	go func() {
+		defer close(ec.done)
+		for ev := range ch {
+			ec.mu.Lock()
+			ec.events = append(ec.events, ev)
+			ec.mu.Unlock()
+			select {
+			case ec.arrived <- struct{}{}:
+			default:
+			}
+		}
+	}()
+	return ec
+}
+
+// quiet waits until no callback has arrived for d (or ctx ends).
+func (ec *eventCollector) quiet(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-ec.arrived:
+			t.Reset(d)
+		case <-t.C:
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// all waits for the channel to be drained (it must be closed) and returns the callbacks.
+func (ec *eventCollector) all() []linkserver.Event {
+	<-ec.done
+	ec.mu.Lock()
+	defer ec.mu.Unlock()
+	return append([]linkserver.Event(nil), ec.events...)
 }
 
 // publicTokenFrom turns Link's outcome into a public_token or an error that says what happened.
@@ -55,9 +123,12 @@ func publicTokenFrom(out linkserver.Outcome, timeout time.Duration) (string, err
 	case out.TimedOut:
 		return "", fmt.Errorf("Link did not finish within %s (a closed tab sends nothing): run again, or raise --link-timeout", timeout)
 	case out.ExitError != nil:
-		e := out.ExitError
-		return "", &plaidflow.PlaidError{Type: e.ErrorType, Code: e.ErrorCode, Message: e.ErrorMessage,
-			DisplayMessage: e.DisplayMessage, Endpoint: "Link onExit"}
+		// The browser's text reaches the terminal: cleaned like the API's.
+		e, clean := out.ExitError, plaidflow.CleanText
+		pe := &plaidflow.PlaidError{Type: clean(e.ErrorType), Code: clean(e.ErrorCode), Message: clean(e.ErrorMessage),
+			DisplayMessage: clean(e.DisplayMessage), RequestID: clean(out.RequestID), Endpoint: "Link onExit"}
+		pe.Hint = plaidflow.HintFor(pe)
+		return "", pe
 	}
 	return "", fmt.Errorf("Link was closed before an account was linked (status %q): run again to retry", out.ExitStatus)
 }

@@ -179,13 +179,16 @@ func checkRunMode(c *cli, cfg plaidflow.Config, o runOptions) int {
 
 // saveRun keeps the walk as a session (see save.go); it never changes the exit code.
 func saveRun(c *cli, res runResult, o runOptions) {
-	mode := sessions.LinkModeShortcut
+	rec := sessions.Record{Config: res.Config, Partner: res.Partner, Options: res.Options,
+		LinkMode: sessions.LinkModeShortcut, Result: res.Walk, Err: res.Err, Calls: res.Calls,
+		Started: res.Started, Finished: res.Started.Add(res.Duration)}
 	if o.link == "browser" {
-		mode = sessions.LinkModeBrowser
+		rec.LinkMode = sessions.LinkModeBrowser
+		if res.Link != nil {
+			rec.Link = linkRecord(res.Link.Events, res.Link.Outcome)
+		}
 	}
-	recordAndSave(c, "run", sessions.Record{Config: res.Config, Partner: res.Partner, Options: res.Options,
-		LinkMode: mode, Result: res.Walk, Err: res.Err, Calls: res.Calls,
-		Started: res.Started, Finished: res.Started.Add(res.Duration)}, o.save, o.noSave)
+	recordAndSave(c, "run", rec, o.save, o.noSave)
 }
 
 // runResult is everything one `run` produced; printing (and saving) read from it.
@@ -202,6 +205,7 @@ type runResult struct {
 	Calls    []plaidflow.Call
 	Warnings []string
 	Err      error
+	Link     *browserLink // with --link browser: Link's callbacks and outcome
 }
 
 func (r runResult) exitCode() int {

@@ -81,7 +81,9 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 		lt, err := client.CreateLinkToken(ctx, wo.Link)
 		res.Walk.LinkToken = lt
 		if err == nil {
-			wo.PublicToken, err = runBrowserLink(ctx, c, cfg, lt, o)
+			var bl browserLink
+			wo.PublicToken, bl, err = runBrowserLink(ctx, c, cfg, lt, o)
+			res.Link = &bl
 		}
 		if err != nil {
 			res.Err = err
