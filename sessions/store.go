@@ -141,6 +141,9 @@ func ReadFile(path string) (Session, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
+			if _, lerr := os.Lstat(path); lerr == nil {
+				return Session{}, &FileError{Path: path, Problem: "a symbolic link to a file that does not exist", Fix: "restore the file it points to, or remove the link"}
+			}
 			return Session{}, &FileError{Path: path, Problem: "no such file", Fix: "check the path, or run 'plaidwalk sessions' for saved ids"}
 		}
 		return Session{}, &FileError{Path: path, Problem: err.Error()}
