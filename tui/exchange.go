@@ -94,7 +94,7 @@ func newExchangeModel(accts []plaidflow.Account, p plaidflow.Partner, preferred 
 				e.reasons[i] = "not accepted by " + p.Name
 			}
 		}
-		rows[i] = table.Row{mark, oneLine(a.Name), oneLine(a.Mask), oneLine(a.Type + "/" + a.Subtype),
+		rows[i] = table.Row{" " + mark, oneLine(a.Name), oneLine(a.Mask), oneLine(a.Type + "/" + a.Subtype),
 			balanceText(a), noteText(ok, e.reasons[i])}
 	}
 	t := table.New(table.WithColumns(accountColumns(80)), table.WithRows(rows), table.WithFocused(true))
@@ -104,7 +104,29 @@ func newExchangeModel(accts []plaidflow.Account, p plaidflow.Partner, preferred 
 	t.SetStyles(ts)
 	e.table = t
 	e.table.SetCursor(e.pick(preferred))
+	e.markCursor()
 	return e
+}
+
+// markCursor writes > in the cursor's row: the table's highlight is only a colour, which
+// NO_COLOR and monochrome terminals do not show.
+func (e *exchangeModel) markCursor() {
+	rows := e.table.Rows()
+	cur := e.table.Cursor()
+	for i, r := range rows {
+		if len(r) == 0 {
+			continue
+		}
+		mark := " "
+		if i == cur {
+			mark = ">"
+		}
+		if first := []rune(r[0]); string(first[0]) != mark {
+			r = append(table.Row(nil), r...)
+			r[0], rows[i] = mark+string(first[1:]), r
+		}
+	}
+	e.table.SetRows(rows)
 }
 
 // pick is the partner's choice: the first eligible account Link's user selected, else the
@@ -164,6 +186,7 @@ func (m Model) updateExchange(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.exchange.table, cmd = m.exchange.table.Update(msg)
+	m.exchange.markCursor()
 	return m, cmd
 }
 
@@ -188,12 +211,13 @@ func (m Model) viewExchange(w int) string {
 	return b.String()
 }
 
-// accountColumns fit the table to the width; the note column takes what is left.
+// accountColumns fit the table to the width; the note column takes what is left. The first
+// column holds the cursor's > and the eligibility mark.
 func accountColumns(w int) []table.Column {
-	fixed := 1 + 18 + 4 + 22 + 13
+	fixed := 2 + 18 + 4 + 22 + 13
 	note := max(w-fixed-12, 8)
 	return []table.Column{
-		{Title: " ", Width: 1}, {Title: "Account", Width: 18}, {Title: "Mask", Width: 4},
+		{Title: " ", Width: 2}, {Title: "Account", Width: 18}, {Title: "Mask", Width: 4},
 		{Title: "Type/subtype", Width: 22}, {Title: "Avail/current", Width: 13}, {Title: "Eligible", Width: note},
 	}
 }

@@ -212,3 +212,38 @@ func TestWrapCountsDisplayCells(t *testing.T) {
 		}
 	}
 }
+
+// Without colour (NO_COLOR, the ASCII profile the tests use) the cursor row of every list
+// must still be visible as text: moving it must change what is drawn.
+func TestCursorRowsAreMarkedWithoutColour(t *testing.T) {
+	cursorLine := func(v, sub string) string {
+		for _, l := range strings.Split(v, "\n") {
+			if strings.Contains(l, ">") && strings.Contains(l, sub) {
+				return l
+			}
+		}
+		return ""
+	}
+	m := atAccounts(t, "dwolla")
+	before := m.View()
+	if cursorLine(before, "Plaid Checking") == "" {
+		t.Errorf("account picker: no > on the cursor row:\n%s", before)
+	}
+	m = send(m, keyMsg("down"))
+	after := m.View()
+	if after == before || cursorLine(after, "Plaid Saving") == "" || cursorLine(after, "Plaid Checking") != "" {
+		t.Errorf("account picker: down did not move the > marker:\n%s", after)
+	}
+	p := pureModel(t, plaidflow.EnvOffline)
+	first := p.View()
+	p = send(p, keyMsg("down"))
+	if p.View() == first || !strings.Contains(p.View(), "> ") {
+		t.Errorf("partner list: down changed nothing visible without colour")
+	}
+	r := atResults(t)
+	first = r.View()
+	r = send(r, keyMsg("down"))
+	if r.View() == first || cursorLine(r.View(), "access_token") == "" {
+		t.Errorf("results token list: down changed nothing visible without colour:\n%s", r.View())
+	}
+}
