@@ -18,7 +18,8 @@ const sessionsUsage = `Usage:
 
 Every walk ('plaidwalk run', the terminal UI) is saved unless --no-save is given, in
 $XDG_STATE_HOME/plaidwalk/sessions (default ~/.local/state/plaidwalk/sessions), one JSON file
-each. An ID may be shortened to any unique prefix, or be 'latest'. Sessions never hold the
+each. An ID may be shortened to any unique prefix, or be 'latest' (the walk that started
+last; files that cannot be read are listed last, with the reason). Sessions never hold the
 client secret or a whole token, so they can be attached to a support ticket.
 'plaidwalk replay ID' runs a saved walk again and compares the outcome.
 `
