@@ -32,7 +32,8 @@ type Overrides struct {
 	Env, ClientID, Secret, BaseURL, Products, CountryCodes, RedirectURI string
 }
 
-// ConfigError is a configuration problem: the variable at fault and how to fix it.
+// ConfigError is a configuration problem: the variable at fault and how to fix it. Variable is
+// the flag's name (FlagFor) when the bad value was given as a flag.
 type ConfigError struct {
 	Variable string
 	Problem  string
@@ -64,8 +65,10 @@ func LoadConfig(o Overrides, getenv func(string) string, dir string) (Config, er
 	if err != nil {
 		return Config{}, err
 	}
+	fromFlag := map[string]bool{}
 	pick := func(flag, name string) string {
 		if v := strings.TrimSpace(flag); v != "" {
+			fromFlag[name] = true
 			return v
 		}
 		if getenv != nil {
@@ -84,8 +87,27 @@ func LoadConfig(o Overrides, getenv func(string) string, dir string) (Config, er
 		countryCodes: pick(o.CountryCodes, VarCountryCodes),
 		redirectURI:  pick(o.RedirectURI, VarRedirectURI),
 	}
-	return raw.validate()
+	cfg, err := raw.validate()
+	var ce *ConfigError
+	if errors.As(err, &ce) && fromFlag[ce.Variable] && flagNames[ce.Variable] != "" {
+		// The value at fault was typed as a flag: naming the variable would send the user
+		// to look for a setting they never made.
+		ce.Variable = flagNames[ce.Variable]
+	}
+	return cfg, err
 }
+
+// flagNames are the command-line flags that override each variable (see Overrides).
+var flagNames = map[string]string{
+	VarEnv:          "--env",
+	VarBaseURL:      "--base-url",
+	VarProducts:     "--products",
+	VarCountryCodes: "--country-codes",
+	VarRedirectURI:  "--redirect-uri",
+}
+
+// FlagFor is the flag that overrides a variable ("" for the keys, which have no flag).
+func FlagFor(variable string) string { return flagNames[variable] }
 
 // rawConfig is the merged, not yet validated, set of values.
 type rawConfig struct {

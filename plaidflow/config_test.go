@@ -128,3 +128,32 @@ func TestDefaultLinkConfigAddsConfiguredProducts(t *testing.T) {
 		t.Fatalf("got %+v", lc)
 	}
 }
+
+// TestConfigErrorsNameTheFlagWhenAFlagWasGiven: `--country-codes ZZ` used to be reported as
+// PLAID_COUNTRY_CODES, a setting the user never made.
+func TestConfigErrorsNameTheFlagWhenAFlagWasGiven(t *testing.T) {
+	keys := map[string]string{VarClientID: "cid", VarSecret: "sec"}
+	tests := []struct {
+		o    Overrides
+		want string
+	}{
+		{Overrides{CountryCodes: "ZZ"}, "--country-codes"},
+		{Overrides{Products: "balance"}, "--products"},
+		{Overrides{Env: "development"}, "--env"},
+		{Overrides{RedirectURI: "/oauth"}, "--redirect-uri"},
+		{Overrides{BaseURL: "ftp://host"}, "--base-url"},
+	}
+	for _, tt := range tests {
+		_, err := LoadConfig(tt.o, envOf(keys), t.TempDir())
+		var ce *ConfigError
+		if !errors.As(err, &ce) || ce.Variable != tt.want || !strings.HasPrefix(ce.Error(), tt.want+": ") {
+			t.Errorf("%+v: want an error naming %s, got %v", tt.o, tt.want, err)
+		}
+	}
+	env := map[string]string{VarClientID: "cid", VarSecret: "sec", VarCountryCodes: "ZZ"}
+	_, err := LoadConfig(Overrides{Products: "auth"}, envOf(env), t.TempDir())
+	var ce *ConfigError
+	if !errors.As(err, &ce) || ce.Variable != VarCountryCodes {
+		t.Errorf("a bad value from the environment should name the variable even when other flags are set: %v", err)
+	}
+}

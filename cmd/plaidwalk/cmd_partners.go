@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -105,12 +106,23 @@ func showPartner(c *cli, catalog plaidflow.Catalog, id string, asJSON bool) int 
 	for _, in := range p.Inputs {
 		fmt.Fprintf(w, "  input         %s: %s (default %q, required %v)\n", in.Name, in.Label, in.Default, in.Required)
 	}
-	page := "yes"
-	if !p.HasDocsPage {
-		page = "no partner page; the name comes from the processor string"
-	}
-	fmt.Fprintf(w, "  docs          %s (%s)\n", p.DocsURL, page)
+	fmt.Fprintf(w, "  docs          %s (%s)\n", p.DocsURL, docsNote(p))
 	return 0
+}
+
+// docsNote says what the docs link is. Without a partner page, a live processor is known
+// only by its processor string (its name is derived from it); a retired partner such as
+// Prime Trust had a page and a real name, and lost the page when Plaid dropped it.
+func docsNote(p plaidflow.Partner) string {
+	switch {
+	case p.HasDocsPage:
+		return "Plaid's partner page"
+	case !p.Runnable() && p.Processor == "":
+		return "Plaid took its partner page down when the integration was retired; this is the processor list"
+	case p.Processor != "":
+		return "no partner page: listed by Plaid only as the processor string " + strconv.Quote(p.Processor) + ", so the name shown is derived from it"
+	}
+	return "no partner page"
 }
 
 func writeJSON(c *cli, v any) int {

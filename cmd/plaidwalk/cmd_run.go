@@ -135,6 +135,10 @@ func resolvePartner(c *cli, o runOptions) (plaidflow.Partner, int) {
 		fmt.Fprintln(c.stderr, "plaidwalk run: "+inputProblem(p, err))
 		return p, 2
 	}
+	if _, err := resolveInstitution(o.institution); err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk run: %v\n", err)
+		return p, 2
+	}
 	return p, 0
 }
 

@@ -9,25 +9,46 @@ import (
 	"plaidwalk/plaidflow"
 )
 
-// sandboxInstitutions maps the sandbox banks' names to their ids for --institution.
-var sandboxInstitutions = map[string]string{
-	"first platypus bank":               "ins_109508",
-	"first platypus balance bank":       "ins_130016",
-	"first gingham credit union":        "ins_109509",
-	"tattersall federal credit union":   "ins_109510",
-	"tartan bank":                       "ins_109511",
-	"houndstooth bank":                  "ins_109512",
-	"tartan-dominion bank of canada":    "ins_43",
-	"flexible platypus open banking":    "ins_116834",
-	"royal bank of plaid":               "ins_117650",
-	"platypus oauth bank":               "ins_127287",
-	"first platypus oauth app2app bank": "ins_132241",
-	"windowpane bank":                   "ins_135858",
-	"unsupported platypus bank":         "ins_133402",
+// sandboxInstitutions are Plaid's Sandbox banks that --institution accepts by name.
+var sandboxInstitutions = []struct{ name, id string }{
+	{"First Platypus Bank", "ins_109508"},
+	{"First Platypus Balance Bank", "ins_130016"},
+	{"First Gingham Credit Union", "ins_109509"},
+	{"Tattersall Federal Credit Union", "ins_109510"},
+	{"Tartan Bank", "ins_109511"},
+	{"Houndstooth Bank", "ins_109512"},
+	{"Tartan-Dominion Bank of Canada", "ins_43"},
+	{"Flexible Platypus Open Banking", "ins_116834"},
+	{"Royal Bank of Plaid", "ins_117650"},
+	{"Platypus OAuth Bank", "ins_127287"},
+	{"First Platypus OAuth App2App Bank", "ins_132241"},
+	{"Windowpane Bank", "ins_135858"},
+	{"Unsupported Platypus Bank", "ins_133402"},
+}
+
+// resolveInstitution turns --institution into an institution_id: a sandbox bank's name
+// (any case) or an id as given. Anything else would only come back from Plaid as
+// INVALID_INSTITUTION, so it is refused here with the list of names.
+func resolveInstitution(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	for _, in := range sandboxInstitutions {
+		if strings.EqualFold(in.name, s) {
+			return in.id, nil
+		}
+	}
+	if strings.HasPrefix(s, "ins_") && len(s) > len("ins_") {
+		return s, nil
+	}
+	names := make([]string, len(sandboxInstitutions))
+	for i, in := range sandboxInstitutions {
+		names[i] = in.name + " (" + in.id + ")"
+	}
+	return "", fmt.Errorf("--institution %q is neither an institution id (ins_...) nor a sandbox bank; use one of:\n  %s",
+		s, strings.Join(names, "\n  "))
 }
 
 func institutionID(s string) string {
-	if id, ok := sandboxInstitutions[strings.ToLower(strings.TrimSpace(s))]; ok {
+	if id, err := resolveInstitution(s); err == nil {
 		return id
 	}
 	return strings.TrimSpace(s)

@@ -44,3 +44,20 @@ func TestPartnersCommand(t *testing.T) {
 		t.Errorf("--help: exit %d", code)
 	}
 }
+
+// TestPartnerDocsNote: Prime Trust has a real name and once had a partner page; only live
+// processors without a page are known by their processor string alone.
+func TestPartnerDocsNote(t *testing.T) {
+	code, out, _ := runIn(t, nil, "partners", "prime-trust")
+	if code != 0 || strings.Contains(out, "processor string") || !strings.Contains(out, "retired") {
+		t.Errorf("prime-trust: exit %d\n%s", code, out)
+	}
+	code, out, _ = runIn(t, nil, "partners", "vesta")
+	if code != 0 || !strings.Contains(out, `processor string "vesta"`) {
+		t.Errorf("vesta: exit %d\n%s", code, out)
+	}
+	code, out, _ = runIn(t, nil, "partners", "dwolla")
+	if code != 0 || !strings.Contains(out, "Plaid's partner page") {
+		t.Errorf("dwolla: exit %d\n%s", code, out)
+	}
+}

@@ -94,6 +94,10 @@ func cmdVersion(_ context.Context, c *cli, args []string) int {
 		fmt.Fprintln(c.stdout, "Usage: plaidwalk version\n\nPrints plaidwalk's version.")
 		return 0
 	}
+	if len(args) > 0 {
+		fmt.Fprintf(c.stderr, "plaidwalk version: unexpected argument %q (it takes none)\nRun 'plaidwalk version --help'.\n", args[0])
+		return 2
+	}
 	fmt.Fprintf(c.stdout, "plaidwalk %s\n", version)
 	return 0
 }

@@ -105,3 +105,54 @@ func TestRunUnreachableHostGivesAHint(t *testing.T) {
 		t.Errorf("exit %d; stderr:\n%s", code, errOut)
 	}
 }
+
+// TestRunInstitutionByName: a sandbox bank's name is resolved locally; an unknown name used
+// to be sent as an id and came back as INVALID_INSTITUTION without a hint.
+func TestRunInstitutionByName(t *testing.T) {
+	env, calls := hostileAPI(t)
+	code, _, errOut := runIn(t, env, "run", "--partner", "dwolla", "--no-save", "--institution", "Nope Bank")
+	if code != 2 || !strings.Contains(errOut, `--institution "Nope Bank"`) || !strings.Contains(errOut, "Tartan Bank (ins_109511)") {
+		t.Errorf("exit %d, want 2 with the sandbox banks listed; stderr:\n%s", code, errOut)
+	}
+	if n := calls.Load(); n != 0 {
+		t.Errorf("an unknown bank name reached the API (%d calls)", n)
+	}
+	code, out, errOut := runIn(t, nil, "run", "--partner", "dwolla", "--no-save", "--institution", "tartan bank", "--json")
+	if code != 0 || decodeRunDoc(t, out).Account == nil || !strings.Contains(out, `"ins_109511"`) {
+		t.Errorf("a sandbox bank's name in any case should work: exit %d %s", code, errOut)
+	}
+	code, _, errOut = runIn(t, nil, "run", "--partner", "dwolla", "--no-save", "--institution", "ins_999999")
+	if code != 1 || !strings.Contains(errOut, "INVALID_INSTITUTION") || !strings.Contains(errOut, "hint:") {
+		t.Errorf("an unknown id goes to Plaid and its error gets a hint: exit %d\n%s", code, errOut)
+	}
+}
+
+// TestRunNamesACanadianBank: the institution name used to be looked up as US, so a Canadian
+// bank logged a 400 and printed no name.
+func TestRunNamesACanadianBank(t *testing.T) {
+	code, out, errOut := runIn(t, nil, "run", "--partner", "finix", "--institution", "ins_43", "--no-save")
+	if code != 0 || !strings.Contains(out, "Tartan-Dominion Bank of Canada (ins_43)") {
+		t.Errorf("exit %d; stdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if strings.Contains(out, "INVALID_INSTITUTION") {
+		t.Errorf("the name lookup failed:\n%s", out)
+	}
+}
+
+func TestVersionRefusesArguments(t *testing.T) {
+	if code, out, _ := runIn(t, nil, "version"); code != 0 || !strings.HasPrefix(out, "plaidwalk ") {
+		t.Errorf("version: exit %d %q", code, out)
+	}
+	if code, out, errOut := runIn(t, nil, "version", "--bogus"); code != 2 || out != "" || !strings.Contains(errOut, "--bogus") {
+		t.Errorf("version --bogus: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// TestNoAuthAccountsHintFitsTheRunPartner: Cardlytics reads transactions; its hint must not
+// claim it moves money.
+func TestNoAuthAccountsHintFitsTheRunPartner(t *testing.T) {
+	code, _, errOut := runIn(t, nil, "run", "--partner", "cardlytics", "--account", "3333", "--no-save")
+	if code != 1 || !strings.Contains(errOut, "NO_AUTH_ACCOUNTS") || strings.Contains(errOut, "moves money") || !strings.Contains(errOut, "transactions") {
+		t.Errorf("exit %d; stderr:\n%s", code, errOut)
+	}
+}

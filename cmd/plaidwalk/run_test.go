@@ -136,7 +136,10 @@ func TestRunFailures(t *testing.T) {
 		{"credit card for Dwolla", nil, []string{"--partner", "dwolla", "--account", "3333"}, 1, []string{"warning:", "NO_AUTH_ACCOUNTS", "checking or savings"}},
 		{"unknown account", nil, []string{"--partner", "dwolla", "--account", "9876"}, 2, []string{`account "9876"`, "Plaid Checking (0000)"}},
 		{"development env", map[string]string{"PLAID_ENV": "development"}, []string{"--partner", "dwolla"}, 2, []string{"PLAID_ENV", "2024-06-20", "fix:"}},
-		{"bad country flag", nil, []string{"--partner", "dwolla", "--country-codes", "ZZ"}, 2, []string{"PLAID_COUNTRY_CODES", "ZZ"}},
+		{"bad country flag", nil, []string{"--partner", "dwolla", "--country-codes", "ZZ"}, 2, []string{"configuration error: --country-codes:", "ZZ"}},
+		{"bad country variable", map[string]string{"PLAID_COUNTRY_CODES": "ZZ"}, []string{"--partner", "dwolla"}, 2, []string{"configuration error: PLAID_COUNTRY_CODES:", "ZZ"}},
+		{"bad env flag", nil, []string{"--partner", "dwolla", "--env", "staging"}, 2, []string{"configuration error: --env:", "staging"}},
+		{"bad products flag", nil, []string{"--partner", "dwolla", "--products", "balance"}, 2, []string{"configuration error: --products:"}},
 		{"shortcut in production", map[string]string{"PLAID_ENV": "production", "PLAID_CLIENT_ID": "c", "PLAID_SECRET": "s"},
 			[]string{"--partner", "dwolla"}, 2, []string{"does not exist in production", "--link browser"}},
 		{"bad link mode", nil, []string{"--partner", "dwolla", "--link", "carrier-pigeon"}, 2, []string{"shortcut or browser"}},
@@ -190,8 +193,8 @@ func TestRunReadsDotEnv(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errOut := runIn(t, nil, "run", "--partner", "dwolla")
-	if code != 2 || !strings.Contains(errOut, "PLAID_COUNTRY_CODES") {
-		t.Errorf(".env values must be validated: exit %d %s", code, errOut)
+	if code != 2 || !strings.Contains(errOut, "configuration error: PLAID_COUNTRY_CODES:") {
+		t.Errorf(".env values must be validated and named by their variable: exit %d %s", code, errOut)
 	}
 	code, _, _ = runIn(t, nil, "run", "--partner", "dwolla", "--country-codes", "US")
 	if code != 0 {
