@@ -182,6 +182,11 @@ func (m Model) updateExchange(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.walk.account = m.exchange.accounts[i]
+		if m.walk.reuseItem && m.deps.Config.Env == plaidflow.EnvProduction {
+			// Link's confirmation covered the first partner only: this one is asked for anew.
+			m.confirming, m.confirmFor = true, stepPartnerToken
+			return m, nil
+		}
 		return m.runPartnerToken()
 	}
 	var cmd tea.Cmd

@@ -54,6 +54,7 @@ type Model struct {
 	calls         []plaidflow.Call
 	failure       *failure
 	confirming    bool   // production: waiting for y before creating anything
+	confirmFor    step   // what y creates: the link_token, or a partner token on a reused Item
 	notice        string // one line of feedback (copied, browser failed to open)
 	quitting      bool
 

@@ -87,7 +87,7 @@ func (m Model) submitOptions() (tea.Model, tea.Cmd) {
 	m.walk.linkConfig = c.link
 	m.link.mode, m.link.shortcut = c.mode, c.shortcut
 	if m.deps.Config.Env == plaidflow.EnvProduction {
-		m.confirming = true
+		m.confirming, m.confirmFor = true, stepLinkToken
 		return m, nil
 	}
 	return m.createLinkToken()
@@ -97,6 +97,9 @@ func (m Model) handleConfirmKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Confirm):
 		m.confirming = false
+		if m.confirmFor == stepPartnerToken {
+			return m.runPartnerToken()
+		}
 		return m.createLinkToken()
 	case key.Matches(msg, m.keys.Deny):
 		m.confirming = false
@@ -105,6 +108,13 @@ func (m Model) handleConfirmKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) viewConfirm() string {
+	if m.confirmFor == stepPartnerToken {
+		a := m.walk.account
+		return m.st.errorPanel.Render(m.st.bad.Bold(true).Render("This is PRODUCTION.") + "\n\n" +
+			"plaidwalk is about to create a real " + m.walk.partner.Name + " token for the real account\n" +
+			oneLine(a.Name+" "+a.Mask) + " of Item " + maskID(m.walk.item.ItemID) + ": it can move real money or share real data.\n\n" +
+			"Create it? y yes · n no")
+	}
 	return m.st.errorPanel.Render(m.st.bad.Bold(true).Render("This is PRODUCTION.") + "\n\n" +
 		"plaidwalk is about to create a real link_token; Link will connect a real bank account\n" +
 		"and the partner token will move real money or share real data.\n\n" +

@@ -1,8 +1,8 @@
 package tui
 
 import (
-	"encoding/base64"
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"strings"
 	"testing"
@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 )
 
@@ -235,5 +236,37 @@ func TestCopyInsideTmuxSendsPlainOSC52(t *testing.T) {
 	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte("processor-sandbox-99999999-8888-7777-6666-555555554321")) + "\x07"
 	if clip.String() != want {
 		t.Errorf("inside tmux the clipboard got %q, want plain OSC 52 %q", clip.String(), want)
+	}
+}
+
+// "Another partner with this Item" skips Link, and with it the link_token's confirmation:
+// in production the new partner token is asked for before it is made.
+func TestProductionAsksBeforeAnotherPartnersToken(t *testing.T) {
+	m := atOptions(t, plaidflow.EnvProduction, "dwolla")
+	m = send(m, keyMsg("enter"), keyMsg("y"))
+	m = send(m, linkTokenCreatedMsg{op: m.op, token: fakeToken()}, keyMsg("enter"))
+	m = send(m, linkServerStartedMsg{op: m.op, session: newFakeSession()})
+	m = send(m, linkFinishedMsg{op: m.op, outcome: linkserver.Outcome{PublicToken: "public-production-x"}})
+	m = send(m, itemExchangedMsg{op: m.op, item: plaidflow.Item{AccessToken: "access-production-x", ItemID: "item123"}, accounts: testAccounts()})
+	if m.step != stepExchange {
+		t.Fatalf("production walk: step %v, want exchange", m.step)
+	}
+	m = send(m, keyMsg("enter")) // the first partner was confirmed with the link_token
+	if m.confirming || m.step != stepPartnerToken {
+		t.Fatalf("first partner: confirming %v step %v", m.confirming, m.step)
+	}
+	m = send(m, partnerTokenCreatedMsg{op: m.op, result: plaidflow.PartnerResult{}}, keyMsg("a"))
+	m = send(typeText(m, "stripe"), keyMsg("enter"))
+	m, cmd := sendCmd(m, keyMsg("enter"))
+	if !m.confirming || cmd != nil || m.step != stepExchange {
+		t.Fatalf("another partner in production: confirming %v, cmd %v, step %v", m.confirming, cmd != nil, m.step)
+	}
+	mustContain(t, m.View(), "This is PRODUCTION", "Stripe token", "Plaid Checking", "y yes")
+	if no := send(m, keyMsg("n")); no.confirming || no.step != stepExchange {
+		t.Fatalf("n: confirming %v step %v", no.confirming, no.step)
+	}
+	yes, cmd := sendCmd(m, keyMsg("y"))
+	if yes.step != stepPartnerToken || !yes.ptoken.running || cmd == nil {
+		t.Fatalf("y: step %v", yes.step)
 	}
 }
