@@ -74,8 +74,13 @@ func (m Model) showAccounts() (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// linkChosenIDs are the accounts to put the cursor on, best first: on a reused Item the one
+// used last, then the ones Link's user selected.
 func (m Model) linkChosenIDs() []string {
 	var ids []string
+	if m.walk.reuseItem && m.walk.account.ID != "" {
+		ids = append(ids, m.walk.account.ID)
+	}
 	for _, a := range m.walk.linkMeta.Accounts {
 		ids = append(ids, a.ID)
 	}

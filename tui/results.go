@@ -53,7 +53,12 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.results.sel = min(m.results.sel+1, max(len(toks)-1, 0))
 	case key.Matches(msg, k.CopyCurl) && len(m.calls) > 0:
 		c := m.calls[m.chosenCall()]
-		return m, m.copy(plaidflow.CurlFor(m.deps.Config.BaseURL, c), "curl for "+c.Path)
+		curl, vars := m.curlToCopy(c)
+		what := "curl for " + c.Path
+		if len(vars) > 0 {
+			what += " (tokens as $" + strings.Join(vars, ", $") + ": set them, or v then y copies them whole)"
+		}
+		return m, m.copy(curl, what)
 	case msg.String() == "left":
 		m.results.call = min(m.results.call+1, max(len(m.calls)-1, 0))
 	case msg.String() == "right":

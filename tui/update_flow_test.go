@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"errors"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -268,5 +269,56 @@ func TestProductionAsksBeforeAnotherPartnersToken(t *testing.T) {
 	yes, cmd := sendCmd(m, keyMsg("y"))
 	if yes.step != stepPartnerToken || !yes.ptoken.running || cmd == nil {
 		t.Fatalf("y: step %v", yes.step)
+	}
+}
+
+// copiedText decodes the OSC 52 sequence a copy wrote.
+func copiedText(t *testing.T, seq string) string {
+	t.Helper()
+	b64, ok := strings.CutPrefix(strings.TrimSuffix(seq, "\x07"), "\x1b]52;c;")
+	if !ok {
+		t.Fatalf("not an OSC 52 copy: %q", seq)
+	}
+	text, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		t.Fatalf("OSC 52 payload: %v", err)
+	}
+	return string(text)
+}
+
+// The API log masks tokens, so a copied curl must put them back to be runnable: whole once
+// revealed, otherwise as shell variables the pasted command reads.
+func TestCopiedCurlRunsWithTokensPutBack(t *testing.T) {
+	const access = "access-sandbox-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+	body := `{"access_token":"` + access + `","account_id":"acc-checking","processor":"dwolla","secret":"s3cr3t"}`
+	m := atResults(t)
+	m.calls = []plaidflow.Call{{Method: "POST", Path: "/processor/token/create", Status: 200,
+		RequestBody: plaidflow.RedactJSON([]byte(body), "s3cr3t")}}
+	copyCurl := func(m Model) (Model, string) {
+		var clip bytes.Buffer
+		m.deps.Clipboard = &clip
+		m, cmd := sendCmd(m, keyMsg("y"))
+		m = send(m, cmd())
+		return m, copiedText(t, clip.String())
+	}
+	m, masked := copyCurl(m)
+	if strings.Contains(masked, "…") || strings.Contains(masked, access) || !strings.Contains(masked, `'"$ACCESS_TOKEN"'`) ||
+		!strings.Contains(masked, "# set ACCESS_TOKEN") {
+		t.Errorf("unrevealed curl:\n%s", masked)
+	}
+	mustContain(t, m.View(), "$ACCESS_TOKEN")
+	// The pasted command, run by a shell with curl standing in, sends the whole token.
+	script := "ACCESS_TOKEN=" + access + "\ncurl() { for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }\n" + masked
+	out, err := exec.Command("sh", "-c", script).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), `"access_token":"`+access+`"`) {
+		t.Errorf("running the copied curl: %v\n%s", err, out)
+	}
+	_, whole := copyCurl(send(m, keyMsg("v")))
+	if strings.Contains(whole, "…") || strings.Contains(whole, "$ACCESS_TOKEN") || !strings.Contains(whole, access) ||
+		strings.Contains(whole, "s3cr3t") {
+		t.Errorf("revealed curl:\n%s", whole)
+	}
+	if !strings.Contains(send(m, keyMsg("v")).View(), "access-sandbox-…eeee") {
+		t.Errorf("the curl on screen is no longer masked")
 	}
 }

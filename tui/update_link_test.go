@@ -191,7 +191,12 @@ func TestPartnerTokenProgressAndResults(t *testing.T) {
 }
 
 func TestAnotherPartnerReusesTheItem(t *testing.T) {
-	m := send(atResults(t), keyMsg("a"))
+	r := send(atResults(t), keyMsg("esc"), keyMsg("down"), keyMsg("enter")) // Dwolla on the savings account
+	r = send(r, partnerTokenCreatedMsg{op: r.op, result: plaidflow.PartnerResult{}})
+	if r.step != stepResults || r.walk.account.ID != "acc-savings" {
+		t.Fatalf("second Dwolla token: step %v account %s", r.step, r.walk.account.ID)
+	}
+	m := send(r, keyMsg("a"))
 	if m.step != stepPartner || !m.walk.reuseItem {
 		t.Fatalf("a: step %v", m.step)
 	}
@@ -200,6 +205,9 @@ func TestAnotherPartnerReusesTheItem(t *testing.T) {
 	m = send(m, keyMsg("enter"))
 	if m.step != stepExchange || m.exchange.loading || len(m.exchange.accounts) != 3 {
 		t.Fatalf("stripe on the same Item: step %v", m.step)
+	}
+	if got := m.exchange.accounts[m.exchange.table.Cursor()].ID; got != "acc-savings" {
+		t.Errorf("reused Item: cursor on %s, want the account used last (acc-savings)", got)
 	}
 	m = send(m, keyMsg("esc"))
 	if m.step != stepPartner {
