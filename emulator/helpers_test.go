@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/plaid/plaid-go/v20/plaid"
+
+	"plaidwalk/internal/plaidspec"
 )
 
 // testClock is the injectable clock the tests move by hand.
@@ -44,13 +46,13 @@ type harness struct {
 	ctx    context.Context
 }
 
-// newHarness serves a fresh emulator on 127.0.0.1 through the conformance recorder, so every
-// exchange of every test is checked against Plaid's OpenAPI spec.
+// newHarness serves a fresh emulator on 127.0.0.1 through plaidspec's conformance check, so
+// every exchange of every test is checked against Plaid's OpenAPI spec.
 func newHarness(t testing.TB) *harness {
 	t.Helper()
 	clock := newTestClock()
 	emu := New(Options{Now: clock.Now, AssetReportDelay: 5 * time.Second})
-	srv := httptest.NewServer(conformanceRecorder(t, emu))
+	srv := httptest.NewServer(plaidspec.Wrap(t, emu))
 	t.Cleanup(srv.Close)
 	return &harness{t: t, emu: emu, clock: clock, url: srv.URL, client: plaidClient(srv.URL, TestClientID, TestSecret), ctx: context.Background()}
 }

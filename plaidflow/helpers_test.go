@@ -8,19 +8,17 @@ import (
 	"time"
 
 	"plaidwalk/emulator"
+	"plaidwalk/internal/plaidspec"
 )
 
-// startEmulator serves a fresh emulator on loopback and returns a Config pointing at it.
+// startEmulator serves a fresh emulator on loopback through plaidspec's conformance check
+// and returns a Config pointing at it: every request plaidflow sends in a test, and every
+// answer, is judged against Plaid's OpenAPI spec.
 func startEmulator(t testing.TB, o emulator.Options) Config {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	base, stop, err := emulator.New(o).Serve(ctx, "")
-	if err != nil {
-		cancel()
-		t.Fatalf("emulator: %v", err)
-	}
-	t.Cleanup(func() { stop(); cancel() })
-	return emulatorConfig(base)
+	srv := httptest.NewServer(plaidspec.Wrap(t, emulator.New(o)))
+	t.Cleanup(srv.Close)
+	return emulatorConfig(srv.URL)
 }
 
 func emulatorConfig(base string) Config {

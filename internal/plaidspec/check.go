@@ -1,0 +1,93 @@
+package plaidspec
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3filter"
+)
+
+// requestID is the shape of Plaid's request_id.
+var requestID = regexp.MustCompile(`^[A-Za-z0-9]{15}$`)
+
+// MustLoad is Load for tests: a spec that cannot be read fails the test.
+func MustLoad(t testing.TB) *Spec {
+	t.Helper()
+	s, err := Load()
+	if err != nil {
+		t.Fatalf("plaidspec: %v", err)
+	}
+	return s
+}
+
+// Wrap puts the conformance check in front of h for the test t: an accepted request (200)
+// must be valid for its operation and so must its response, and every error body must be a
+// valid PlaidError with a request_id. A violation fails t, naming the call. The emulated
+// Link pages (/link/v2/, /link/emulated/) are not part of the API and pass unchecked.
+func Wrap(t testing.TB, h http.Handler) http.Handler {
+	spec := MustLoad(t)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/link/v2/") || strings.HasPrefix(r.URL.Path, "/link/emulated/") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		reqBody, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(reqBody))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		// Judged before the answer goes out, so the violation is on record by the time the
+		// client (and the test waiting on it) sees the response.
+		if problem := spec.Check(r, reqBody, rec.Code, rec.Header(), rec.Body.Bytes()); problem != "" {
+			t.Errorf("plaidspec: %s %s: %s\n  request: %s", r.Method, r.URL.Path, problem, reqBody)
+		}
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes())
+	})
+}
+
+// Check judges one exchange and returns what is wrong with it, or "" when nothing is.
+func (s *Spec) Check(r *http.Request, reqBody []byte, status int, header http.Header, respBody []byte) string {
+	var body map[string]any
+	if err := json.Unmarshal(respBody, &body); err != nil {
+		return "body is not a JSON object: " + err.Error()
+	}
+	if id, _ := body["request_id"].(string); !requestID.MatchString(id) {
+		return "request_id " + strconv.Quote(id) + " is not 15 alphanumerics"
+	}
+	if status != http.StatusOK {
+		if err := s.Doc.Components.Schemas["PlaidError"].Value.VisitJSON(body); err != nil {
+			return "error body is not a PlaidError: " + err.Error()
+		}
+		return ""
+	}
+	req := r.Clone(context.Background())
+	req.Body = io.NopCloser(bytes.NewReader(reqBody))
+	route, params, err := s.router.FindRoute(req)
+	if err != nil {
+		return "accepted a request for a path the spec does not have: " + err.Error()
+	}
+	// The credentials are the emulator's business; defaults must not be filled into the
+	// request, or a field the client left out would be judged as if it had been sent.
+	opts := &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc, SkipSettingDefaults: true}
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
+	if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
+		return "accepted a request the spec calls invalid: " + err.Error()
+	}
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: status, Header: header, Options: opts}
+	out.SetBodyBytes(respBody)
+	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
+		return "response does not match the spec: " + err.Error()
+	}
+	return ""
+}

@@ -1,0 +1,103 @@
+package plaidspec
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// TestCheckCatchesBadExchanges proves the check would notice a response Plaid's spec forbids,
+// an error that is not a PlaidError, an accepted request the spec calls invalid, and a bad
+// request_id, while passing a valid exchange.
+func TestCheckCatchesBadExchanges(t *testing.T) {
+	spec := MustLoad(t)
+	exchange := func(path, reqBody string, status int, respBody string) string {
+		r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(reqBody))
+		r.Header.Set("Content-Type", "application/json")
+		raw, _ := io.ReadAll(r.Body)
+		header := http.Header{"Content-Type": {"application/json"}}
+		return spec.Check(r, raw, status, header, []byte(respBody))
+	}
+	if p := exchange("/item/remove", `{"access_token":"a"}`, 200, `{"request_id":"abcdeABCDE12345"}`); p != "" {
+		t.Fatalf("a valid exchange was flagged: %s", p)
+	}
+	bad := []struct {
+		name, path, req string
+		status          int
+		resp            string
+	}{
+		{"response missing access_token and item_id", "/item/public_token/exchange", `{"public_token":"p"}`, 200, `{"request_id":"abcdeABCDE12345"}`},
+		{"accepted request missing access_token", "/item/remove", `{}`, 200, `{"request_id":"abcdeABCDE12345"}`},
+		{"error body missing error_type and error_message", "/item/remove", `{"access_token":"a"}`, 400, `{"error_code":"X","request_id":"abcdeABCDE12345"}`},
+		{"short request_id", "/item/remove", `{"access_token":"a"}`, 200, `{"request_id":"short"}`},
+		{"path Plaid does not have", "/item/teleport", `{"access_token":"a"}`, 200, `{"request_id":"abcdeABCDE12345"}`},
+		{"account_filters with a made-up subtype", "/link/token/create",
+			`{"client_name":"x","language":"en","country_codes":["US"],"user":{"client_user_id":"u"},"products":["auth"],"account_filters":{"depository":{"account_subtypes":["piggy bank"]}}}`, 200,
+			`{"link_token":"link-sandbox-x","expiration":"2026-01-01T00:00:00Z","request_id":"abcdeABCDE12345"}`},
+	}
+	for _, b := range bad {
+		if p := exchange(b.path, b.req, b.status, b.resp); p == "" {
+			t.Errorf("%s passed", b.name)
+		}
+	}
+	// The widened processor enum: a processor newer than plaid-go v20's spec is not a violation.
+	if p := exchange("/processor/token/create", `{"access_token":"a","account_id":"b","processor":"cardlytics"}`, 200,
+		`{"processor_token":"processor-sandbox-x","request_id":"abcdeABCDE12345"}`); p != "" {
+		t.Errorf("a current processor was flagged: %s", p)
+	}
+}
+
+// recordingTB is a testing.TB that keeps what Wrap reports instead of failing the real test.
+type recordingTB struct {
+	testing.TB
+	errs []string
+}
+
+func (r *recordingTB) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// TestWrapFailsTheTestOnAViolation: Wrap passes the handler's answer through unchanged and
+// reports a violation to the test, not to the client.
+func TestWrapFailsTheTestOnAViolation(t *testing.T) {
+	rec := &recordingTB{TB: t}
+	h := Wrap(rec, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"request_id":"abcdeABCDE12345"}`) // no access_token, no item_id
+	}))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	resp, err := http.Post(srv.URL+"/item/public_token/exchange", "application/json", strings.NewReader(`{"public_token":"p"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(body) != `{"request_id":"abcdeABCDE12345"}` {
+		t.Errorf("the answer was changed: %d %s", resp.StatusCode, body)
+	}
+	if len(rec.errs) != 1 || !strings.Contains(rec.errs[0], "/item/public_token/exchange") || !strings.Contains(rec.errs[0], "response does not match") {
+		t.Errorf("reported %q", rec.errs)
+	}
+	rec.errs = nil
+	if resp, err := http.Get(srv.URL + "/link/v2/page"); err == nil {
+		resp.Body.Close()
+	}
+	if len(rec.errs) != 0 {
+		t.Errorf("emulated Link pages are not API calls, yet reported %q", rec.errs)
+	}
+}
+
+func TestLoadReadsTheSpecOnce(t *testing.T) {
+	a, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Load()
+	if a != b || a.Doc.Paths.Find("/processor/token/create") == nil {
+		t.Errorf("Load should return the same parsed spec with Plaid's paths")
+	}
+}
