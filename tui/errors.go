@@ -3,7 +3,10 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"strings"
+	"syscall"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -18,7 +21,8 @@ type failure struct {
 	title string
 	plaid *plaidflow.PlaidError
 	text  string
-	err   error // the step's error as it came, for the saved session (nil for Link's onExit)
+	hint  string // what to check for a plain error (a network failure)
+	err   error  // the step's error as it came, for the saved session (nil for Link's onExit)
 }
 
 func (m Model) stepFailed(msg stepFailedMsg) (tea.Model, tea.Cmd) {
@@ -50,7 +54,24 @@ func failureFrom(s step, err error) *failure {
 		return f
 	}
 	f.text = err.Error()
+	f.hint = plainErrorHint(err)
 	return f
+}
+
+// plainErrorHint is what to check for an error that is not Plaid's: plaidflow's own hint for
+// a call that got no answer, else ours for any network failure (DNS, refused, timeout).
+func plainErrorHint(err error) string {
+	var ce *plaidflow.ConnectionError
+	if errors.As(err, &ce) && ce.Hint != "" {
+		return ce.Hint
+	}
+	var ne net.Error
+	var ue *url.Error
+	if errors.As(err, &ne) || errors.As(err, &ue) || errors.Is(err, syscall.ECONNREFUSED) {
+		return "plaidwalk could not reach the Plaid API. Check the network connection (and any proxy), " +
+			"PLAID_ENV and PLAID_BASE_URL; offline mode (no PLAID_CLIENT_ID or PLAID_SECRET) needs no network or keys."
+	}
+	return ""
 }
 
 // linkExitFailure turns onExit's error into the panel's Plaid error, with our hint.
@@ -130,9 +151,20 @@ func (m Model) viewFailure(width int) string {
 	st := m.st
 	var b strings.Builder
 	b.WriteString(st.bad.Bold(true).Render(f.title) + "\n\n")
+	inner := max(width-2, 20) - 2 // the panel's padding
 	row := func(label, v string) {
 		if v != "" {
-			b.WriteString(st.lbl(label) + wrapTo(oneLine(v), width-labelWidth-4, labelWidth) + "\n")
+			b.WriteString(st.lbl(label) + wrapTo(oneLine(v), inner-labelWidth, labelWidth) + "\n")
+		}
+	}
+	urlRow := func(label, u string) { // a URL is never broken: on its own line when too long
+		u = oneLine(u)
+		switch {
+		case u == "":
+		case labelWidth+len(u) <= inner:
+			b.WriteString(st.lbl(label) + u + "\n")
+		default:
+			b.WriteString(st.lbl(label) + "\n" + truncate(u, inner) + "\n")
 		}
 	}
 	if pe := f.plaid; pe != nil {
@@ -146,10 +178,12 @@ func (m Model) viewFailure(width int) string {
 		}
 		row("endpoint", pe.Endpoint)
 		row("hint", pe.Hint)
-		row("docs", pe.DocsURL)
+		urlRow("docs", pe.DocsURL)
 	} else {
 		row("cause", f.text)
+		row("hint", f.hint)
 	}
 	b.WriteString("\n" + st.subtle.Render("r retry · esc back (what you entered is kept)"))
-	return st.errorPanel.Width(max(width-2, 20)).Render(b.String())
+	// Lines are fitted first so the panel never re-wraps one (it would break a URL anywhere).
+	return st.errorPanel.Width(max(width-2, 20)).Render(fitLines(strings.TrimRight(b.String(), "\n"), inner))
 }

@@ -158,13 +158,22 @@ func hardWrap(s string, width, indent int) string {
 }
 
 // wrapTo wraps plain text to width cells; continuation lines are indented by indent spaces.
-// Widths are display cells, not runes, so wide characters never push a line past width.
+// Widths are display cells, not runes, so wide characters never push a line past width. A URL
+// longer than the line is never broken (a broken one cannot be clicked or copied): it gets a
+// line of its own, and whoever draws the line truncates it if it must.
 func wrapTo(s string, width, indent int) string {
 	width = max(width, 10)
 	var lines []string
 	line := ""
 	for _, w := range strings.Fields(s) {
-		for ansi.StringWidth(w) > width { // a URL or token longer than the line
+		if ansi.StringWidth(w) > width && strings.Contains(w, "://") {
+			if line != "" {
+				lines = append(lines, line)
+			}
+			lines, line = append(lines, w), ""
+			continue
+		}
+		for ansi.StringWidth(w) > width { // a token longer than the line
 			if line != "" {
 				lines, line = append(lines, line), ""
 			}
