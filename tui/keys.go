@@ -5,7 +5,7 @@ import "github.com/charmbracelet/bubbles/key"
 // keyMap holds every binding; each step shows the ones that apply in its help bar.
 type keyMap struct {
 	Quit, ForceQuit, Back, Help, APILog, APILogAnywhere key.Binding
-	Up, Down, PageUp, PageDown, Enter, Filter           key.Binding
+	Up, Down, UpDown, PageUp, PageDown, Enter, Filter   key.Binding
 	NextField, PrevField, Toggle                        key.Binding
 	Retry, Reopen, CopyURL, Shortcut, Cancel            key.Binding
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
@@ -17,11 +17,12 @@ func newKeyMap() keyMap {
 		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Back:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Help:           key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", "more keys")),
 		APILog:         key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "api log")),
 		APILogAnywhere: key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "api log")),
 		Up:             key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
 		Down:           key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		UpDown:         key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
 		PageUp:         key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown:       key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		Filter:         key.NewBinding(key.WithKeys("/"), key.WithHelp("type", "filter")),
@@ -45,21 +46,19 @@ func newKeyMap() keyMap {
 	}
 }
 
-// helpKeys adapts a list of bindings to bubbles/help.
-type helpKeys struct{ short, full []key.Binding }
-
-func (h helpKeys) ShortHelp() []key.Binding { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding {
-	if len(h.full) == 0 {
-		return [][]key.Binding{h.short}
-	}
-	return [][]key.Binding{h.short, h.full}
+// helpKeys adapts the help bar's bindings to bubbles/help: a line, or columns.
+type helpKeys struct {
+	short []key.Binding
+	full  [][]key.Binding
 }
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
 
 // KeysHelp is the text `plaidwalk --help` prints about the UI's keys.
 const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen takes):
   everywhere     ctrl+c quit · esc back a step (nothing entered is lost) · ctrl+l API log
-                 q quit and l API log where no text field has the focus · ? more keys
+                 q quit and l API log where no text field has the focus · ? (f1 in a text field) all keys
                  ctrl+s save the session (once an API call was made; shows where it went)
   partner list   type to filter by name, id or processor · ↑/↓ move · enter choose
   Link options   tab/↓ and shift+tab/↑ move between fields · ←/→ change a choice · enter create the link_token

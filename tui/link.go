@@ -239,8 +239,9 @@ func (m Model) linkKeys() []key.Binding {
 	if m.link.url != "" {
 		ks = append(ks, k.Reopen, k.CopyURL)
 	}
+	ks = append(ks, k.Back) // esc and x both leave Link for the link_token screen
 	if m.shortcutAllowed() && m.link.mode != modeShortcut {
 		ks = append(ks, k.Shortcut)
 	}
-	return join(ks, []key.Binding{k.Cancel}, m.saveKey(), []key.Binding{k.APILog, k.Quit})
+	return join(ks, m.saveKey(), []key.Binding{k.Cancel})
 }

@@ -78,6 +78,11 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.quit()
 	}
 	m.notice = ""
+	if key.Matches(msg, m.keys.Help) && m.helpKeyFree(msg) {
+		m.help.ShowAll = !m.help.ShowAll
+		m.resize(m.width, m.height)
+		return m, nil
+	}
 	if m.confirming {
 		return m.handleConfirmKey(msg)
 	}
@@ -93,10 +98,6 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m.quit()
 		case key.Matches(msg, m.keys.APILog):
 			return m.toggleLog(), nil
-		case key.Matches(msg, m.keys.Help):
-			m.help.ShowAll = !m.help.ShowAll
-			m.resize(m.width, m.height)
-			return m, nil
 		}
 	}
 	if m.showLog && key.Matches(msg, m.keys.PageUp, m.keys.PageDown) {

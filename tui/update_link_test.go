@@ -24,7 +24,8 @@ func TestLinkStepShowsURLAndLiveEvents(t *testing.T) {
 	if strings.Contains(v, "pwned") || strings.Contains(v, "\x1b]") {
 		t.Errorf("escape sequence from Link reached the screen:\n%q", v)
 	}
-	mustContain(t, m.View(), "o open browser", "c copy URL", "s sandbox shortcut", "x cancel Link")
+	mustContain(t, m.View(), "o open browser", "c copy URL", "s sandbox shortcut", "esc back")
+	mustContain(t, send(m, keyMsg("?")).View(), "cancel Link")
 }
 
 func TestLinkSuccessExchanges(t *testing.T) {

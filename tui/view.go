@@ -74,46 +74,6 @@ func (m Model) viewBody(w int) string {
 	return ""
 }
 
-func (m Model) helpView() string {
-	return m.help.View(helpKeys{short: m.stepKeys(), full: m.globalKeys()})
-}
-
-func (m Model) globalKeys() []key.Binding {
-	k := m.keys
-	return []key.Binding{k.APILogAnywhere, k.APILog, k.Quit, k.ForceQuit, k.Back}
-}
-
-// stepKeys are the keys the current screen takes, most useful first.
-func (m Model) stepKeys() []key.Binding {
-	k := m.keys
-	switch {
-	case m.confirming:
-		return []key.Binding{k.Confirm, k.Deny, k.ForceQuit}
-	case m.failure != nil:
-		return join([]key.Binding{k.Retry, k.Back}, m.saveKey(), []key.Binding{k.APILog, k.Quit})
-	}
-	switch m.step {
-	case stepPartner:
-		return []key.Binding{withHelp(k.Enter, "choose"), k.Filter, withHelp(k.Back, "clear filter"), k.APILogAnywhere, k.ForceQuit}
-	case stepOptions:
-		if m.options.reuse {
-			return []key.Binding{withHelp(k.Enter, "choose the account"), k.NextField, k.Back, k.ForceQuit}
-		}
-		return []key.Binding{withHelp(k.Enter, "create link_token"), k.NextField, k.Toggle, k.Back, k.ForceQuit}
-	case stepLinkToken:
-		return join([]key.Binding{withHelp(k.Enter, "open Link"), k.Back}, m.saveKey(), []key.Binding{k.APILog, k.Quit})
-	case stepLink:
-		return m.linkKeys()
-	case stepExchange:
-		return join([]key.Binding{withHelp(k.Enter, "use account"), k.Up, k.Down, k.Back}, m.saveKey(), []key.Binding{k.APILog, k.Quit})
-	case stepPartnerToken:
-		return []key.Binding{withHelp(k.Back, "cancel"), k.APILog, k.Quit}
-	case stepResults:
-		return join([]key.Binding{k.Reveal, k.Copy}, m.saveKey(), []key.Binding{k.Another, k.Calls, k.CopyCurl, k.APILog, k.Quit})
-	}
-	return nil
-}
-
 func join(lists ...[]key.Binding) []key.Binding {
 	var out []key.Binding
 	for _, l := range lists {
