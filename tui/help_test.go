@@ -17,7 +17,7 @@ func everyScreen(t *testing.T) map[string]Model {
 	return map[string]Model{
 		"partner": pureModel(t, plaidflow.EnvOffline), "options": opts,
 		"options on a choice": send(opts, keyMsg("tab"), keyMsg("tab"), keyMsg("tab"), keyMsg("tab"), keyMsg("tab")),
-		"link_token": atLinkToken(t, "dwolla"), "link": link, "exchange": atAccounts(t, "dwolla"),
+		"link_token":          atLinkToken(t, "dwolla"), "link": link, "exchange": atAccounts(t, "dwolla"),
 		"partner_token": send(atAccounts(t, "dwolla"), keyMsg("enter")), "results": atResults(t),
 		"error": failed,
 	}
