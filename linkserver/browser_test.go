@@ -29,6 +29,9 @@ func TestLinkInChromium(t *testing.T) {
 	t.Run("MFA", func(t *testing.T) { testMFA(t, browser) })
 	t.Run("OAuth bank through the redirect_uri", func(t *testing.T) { testOAuthRedirect(t, browser) })
 	t.Run("OAuth bank in a pop-up", func(t *testing.T) { testOAuthPopup(t, browser) })
+	t.Run("unhealthy banks send Plaid's degraded and down events", func(t *testing.T) { testUnhealthyBanks(t, browser) })
+	t.Run("exit with force ends in onExit at once; submit never throws", func(t *testing.T) { testForceExitAndSubmit(t, browser) })
+	t.Run("an onExit refused by plaidwalk is said on the page", func(t *testing.T) { testExitAfterTheOutcome(t, browser) })
 }
 
 func testSuccess(t *testing.T, browser context.Context) {
@@ -81,16 +84,21 @@ func exchangeAndProcess(t *testing.T, api *plaid.APIClient, o linkserver.Outcome
 	}
 }
 
-// checkEvents asserts the named onEvent callbacks arrived and that every one carries Link's
-// metadata for this session.
+// checkEvents asserts the named onEvent callbacks arrived, that every event name is one of
+// Plaid's (the LinkEventName enum of its spec), and that every one carries Link's metadata
+// for this session.
 func checkEvents(t *testing.T, evs []linkserver.Event, sessionID string, names ...string) {
 	t.Helper()
+	enum := linkEventNames(t)
 	seen := map[string]bool{}
 	for _, ev := range evs {
 		if ev.Kind != linkserver.KindEvent {
 			continue
 		}
 		seen[ev.Name] = true
+		if !enum[ev.Name] {
+			t.Errorf("onEvent %s is not one of Plaid's LinkEventName values", ev.Name)
+		}
 		var md map[string]any
 		if err := json.Unmarshal(ev.Metadata, &md); err != nil {
 			t.Fatalf("%s metadata: %v", ev.Name, err)
@@ -171,12 +179,12 @@ func testBadToken(t *testing.T, browser context.Context) {
 // testMFA answers each kind of Sandbox security check the way its hint says.
 func testMFA(t *testing.T, browser context.Context) {
 	cases := []struct {
-		user   string
-		answer []func(*chromedp.Node) chromedp.Action[chromedp.Void]
+		user, mfaType string
+		answer        []func(*chromedp.Node) chromedp.Action[chromedp.Void]
 	}{
-		{"mfa_device", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{typeInto("#mfa-0", "1234"), click("#primary")}},
-		{"mfa_questions_1_2", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{typeInto("#mfa-0", "answer_1_1"), typeInto("#mfa-1", "answer_1_2"), click("#primary")}},
-		{"mfa_selections", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{click(`label[data-choice="Yes"]`), click("#primary")}},
+		{"mfa_device", "code", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{typeInto("#mfa-0", "1234"), click("#primary")}},
+		{"mfa_questions_1_2", "questions", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{typeInto("#mfa-0", "answer_1_1"), typeInto("#mfa-1", "answer_1_2"), click("#primary")}},
+		{"mfa_selections", "selections", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{click(`label[data-choice="Yes"]`), click("#primary")}},
 	}
 	for _, c := range cases {
 		t.Run(c.user, func(t *testing.T) {
@@ -191,7 +199,11 @@ func testMFA(t *testing.T, browser context.Context) {
 			if !o.Succeeded() || o.Institution.InstitutionID != "ins_109511" || o.Accounts[0].Subtype != "savings" {
 				t.Fatalf("outcome %+v", o)
 			}
-			checkEvents(t, r.events(), o.LinkSessionID, "SUBMIT_MFA")
+			evs := r.events()
+			checkEvents(t, evs, o.LinkSessionID, "SUBMIT_MFA")
+			if md := eventMetadata(evs, "TRANSITION_VIEW", "view_name", "MFA"); md == nil || md["mfa_type"] != c.mfaType {
+				t.Errorf("TRANSITION_VIEW into MFA: metadata %v, want mfa_type %s", md, c.mfaType)
+			}
 		})
 	}
 }

@@ -93,7 +93,7 @@ func successOutcome(token string, md successMetadata) *Outcome {
 	for _, a := range md.Accounts {
 		o.Accounts = append(o.Accounts, LinkAccount{
 			ID: clean(a.ID), Name: clean(a.Name), Mask: clean(a.Mask), Type: clean(a.Type),
-			Subtype: clean(a.Subtype), VerificationStatus: a.VerificationStatus,
+			Subtype: clean(a.Subtype), VerificationStatus: cleanPtr(a.VerificationStatus),
 		})
 	}
 	return o
@@ -122,6 +122,15 @@ func cleanInstitution(in *Institution) *Institution {
 
 // clean drops control characters, so a crafted bank name cannot smuggle terminal escape
 // sequences to the terminal that shows it.
+// cleanPtr cleans an optional string (null stays null).
+func cleanPtr(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	c := clean(*s)
+	return &c
+}
+
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '\u009b' {

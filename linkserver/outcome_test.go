@@ -59,6 +59,11 @@ func TestOutcomes(t *testing.T) {
 				t.Fatalf("control characters kept: %q", o.Institution.Name)
 			}
 		}},
+		{"escape sequences are stripped from verification_status", []string{"success:" + strings.Replace(goodSuccess, `"verification_status":null`, `"verification_status":"pending\u001b]0;x\u0007_manual"`, 1)}, []int{200}, func(t *testing.T, o Outcome) {
+			if vs := o.Accounts[0].VerificationStatus; vs == nil || *vs != "pending]0;x_manual" {
+				t.Fatalf("verification_status %v, want the control characters gone", vs)
+			}
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -80,6 +80,9 @@
         if (!loaded) { wantOpen = true; return; } // Plaid defers open() until Link has loaded
         show();
       },
+      // exit() closes Link as the user's close would; exit({force: true}) closes at once. Both
+      // end in onExit (with the public_token in onSuccess instead once a bank is connected,
+      // unless forced).
       exit: function (opts) {
         if (loaded && !destroyed) { send({ type: "exit", force: !!(opts && opts.force) }); }
       },
@@ -88,8 +91,11 @@
         window.removeEventListener("message", onMessage);
         if (frame.parentNode) { frame.parentNode.removeChild(frame); }
       },
+      // submit(data) is how an app hands Link a phone number (Layer, returning users). The
+      // emulated Link runs neither flow: it accepts any data, ignores it and never throws.
       submit: function (data) {
-        if (loaded && !destroyed) { send({ type: "submit", data: data }); }
+        if (!loaded || destroyed) { return; }
+        try { send({ type: "submit", data: JSON.parse(JSON.stringify(data === undefined ? null : data)) }); } catch (e) { /* not JSON: nothing to hand over */ }
       }
     };
   }

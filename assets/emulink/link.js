@@ -70,7 +70,11 @@
     var changed = s.view !== view;
     s.view = view;
     s.loadingText = loadingText;
-    if (changed && s.opened && view !== "loading") { track("TRANSITION_VIEW", { view_name: VIEW_NAMES[view] }); }
+    if (changed && s.opened && view !== "loading") {
+      var md = { view_name: VIEW_NAMES[view] };
+      if (view === "mfa") { md.mfa_type = mfaType(); }
+      track("TRANSITION_VIEW", md);
+    }
     var root = document.getElementById("screen");
     root.textContent = "";
     root.dataset.view = view;
@@ -80,7 +84,16 @@
     document.getElementById("close").hidden = s.done;
   }
 
+  // mfaType is onEvent's mfa_type for the security check on screen.
+  function mfaType() {
+    if (!s.mfa) { return null; }
+    return s.mfa.type === "device" ? "code" : s.mfa.type;
+  }
+
+  // step shows what the emulator says comes next; an answer that arrives after Link was
+  // closed (exit() while a request ran) is dropped.
   function step(r) {
+    if (s.finished) { return; }
     if (r.link_session_id) { s.session = r.link_session_id; }
     if (r.institution) { s.institution = r.institution; }
     s.status = r.status || s.status;
@@ -98,7 +111,7 @@
     track("ERROR", { error_type: s.error.error_type, error_code: s.error.error_code, error_message: s.error.error_message });
     show("error");
   }
-  function failed(e) { fail(e.plaid ? e.plaid : null); }
+  function failed(e) { if (!s.finished) { fail(e.plaid ? e.plaid : null); } }
 
   function statusOf(view) {
     switch (view) {
@@ -122,6 +135,10 @@
     chooseInstitution: function (inst) {
       s.institution = inst;
       track("SELECT_INSTITUTION");
+      // Plaid reports picking a bank whose health is poor with an event of its own, as Link
+      // warns about it (the Sandbox's Unhealthy Platypus banks are degraded and down).
+      if (inst.status === "degraded") { track("SELECT_DEGRADED_INSTITUTION"); }
+      if (inst.status === "down") { track("SELECT_DOWN_INSTITUTION"); }
       show(inst.oauth ? "oauth" : "credentials");
     },
     submitCredentials: function (user, pass) {
@@ -130,14 +147,14 @@
       api("login", { institution_id: s.institution.institution_id, username: user, password: pass }).then(step, failed);
     },
     submitMFA: function (answers) {
-      track("SUBMIT_MFA", { mfa_type: s.mfa.type === "device" ? "code" : s.mfa.type });
+      track("SUBMIT_MFA", { mfa_type: mfaType() });
       show("loading", "Checking…");
       api("mfa", { answers: answers }).then(step, failed);
     },
     startOAuth: function () { startOAuth(); },
     reopenOAuth: function () { if (s.oauth) { openBankWindow(); } },
     chooseAccounts: function (ids) {
-      track("SELECT_ACCOUNT");
+      // Plaid has no onEvent for choosing accounts (SELECT_ACCOUNT is only a view_name).
       show("loading", "Connecting your account…");
       api("finish", { account_ids: ids }).then(function (r) {
         s.publicToken = r.public_token; s.successMetadata = r.metadata; s.done = true;
@@ -189,8 +206,12 @@
     api("oauth/resume", { oauth_state_id: s.oauth.oauth_state_id }).then(step, failed);
   });
 
-  function exitLink() {
-    if (s.done && s.publicToken) { actions.complete(); return; }
+  // exitLink closes Link with onExit. The user's close (and the host's exit()) hands over a
+  // public_token already made, as Link does once the bank is connected; exit({force: true})
+  // closes at once with onExit whatever the screen.
+  function exitLink(opts) {
+    var force = !!(opts && opts.force);
+    if (!force && s.done && s.publicToken) { actions.complete(); return; }
     var status = s.view === "error" ? s.status : statusOf(s.view);
     track("EXIT", { exit_status: status });
     var send = function (error, md) {
@@ -242,7 +263,10 @@
     var m = ev.data || {};
     if (m.source !== "plaidwalk-host") { return; }
     if (m.type === "open") { open(); }
-    if (m.type === "exit" && s.opened && !s.finished) { exitLink(); }
+    if (m.type === "exit" && s.opened && !s.finished) { exitLink({ force: !!m.force }); }
+    // submit(data) feeds Link data it asked the app for: Plaid uses it for the phone number of
+    // Layer and returning-user flows. The emulated Link has neither flow, so it takes the data
+    // and does nothing with it (it never throws, as Plaid's does not for a flow not running).
   });
   document.getElementById("close").addEventListener("click", function () { exitLink(); });
   document.addEventListener("keydown", function (ev) {

@@ -38,25 +38,33 @@
     return queue;
   }
 
+  // reported says whether plaidwalk took the result; when it did not, the page says why
+  // instead of sending the user back to a terminal that knows nothing.
+  function reported(res) {
+    if (res.ok) { return true; }
+    if (res.status === 409) {
+      show("error", "This session already finished", "plaidwalk had already received a result for this Link session. Check your terminal.");
+    } else {
+      show("error", "plaidwalk did not receive the result",
+        "Link finished, but this page could not reach plaidwalk (status " + res.status + "). Is it still running in your terminal?");
+    }
+    return false;
+  }
+
   function onSuccess(publicToken, metadata) {
     finished = true;
     post("success", { public_token: publicToken, metadata: metadata }).then(function (res) {
-      if (res.ok) {
-        var bank = metadata && metadata.institution ? metadata.institution.name : "your bank";
-        show("done", "Done — back to your terminal",
-          "Link connected " + bank + " and plaidwalk has the public token. You can close this tab.");
-      } else if (res.status === 409) {
-        show("error", "This session already finished", "plaidwalk had already received a result for this Link session. Check your terminal.");
-      } else {
-        show("error", "plaidwalk did not receive the result",
-          "Link finished, but this page could not reach plaidwalk (status " + res.status + "). Is it still running in your terminal?");
-      }
+      if (!reported(res)) { return; }
+      var bank = metadata && metadata.institution ? metadata.institution.name : "your bank";
+      show("done", "Done — back to your terminal",
+        "Link connected " + bank + " and plaidwalk has the public token. You can close this tab.");
     });
   }
 
   function onExit(error, metadata) {
     finished = true;
-    post("exit", { error: error, metadata: metadata }).then(function () {
+    post("exit", { error: error, metadata: metadata }).then(function (res) {
+      if (!reported(res)) { return; }
       if (error) {
         show("error", "Link stopped: " + error.error_code,
           error.display_message || error.error_message || "Link ended with an error.",
