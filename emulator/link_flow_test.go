@@ -189,3 +189,32 @@ func TestLinkMultiSelect(t *testing.T) {
 		t.Fatalf("finish with two accounts: %d %+v", status, f)
 	}
 }
+
+// Every error_<CODE> password of the Sandbox (the list in PLAID-FACTS.md) fails the emulated
+// Link's login with that code, for every sandbox user, and the list covers every code the
+// emulator knows.
+func TestLinkLoginErrorPasswords(t *testing.T) {
+	codes := []string{
+		"COUNTRY_NOT_SUPPORTED", "INSTITUTION_DOWN", "INSTITUTION_NOT_RESPONDING", "INSTITUTION_NO_LONGER_SUPPORTED",
+		"INSUFFICIENT_CREDENTIALS", "INTERNAL_SERVER_ERROR", "INVALID_CREDENTIALS", "INVALID_MFA", "INVALID_SEND_METHOD",
+		"ITEM_LOCKED", "ITEM_NOT_SUPPORTED", "MFA_NOT_SUPPORTED", "NO_ACCOUNTS", "USER_INPUT_TIMEOUT", "USER_SETUP_REQUIRED",
+	}
+	if len(codes) != len(sandboxLoginErrors) {
+		t.Errorf("the emulator knows %d error_<CODE> passwords, this table %d", len(sandboxLoginErrors), len(codes))
+	}
+	r := newLinkRig(t, nil)
+	for _, code := range codes {
+		for _, user := range []string{"user_good", "mfa_device"} {
+			t.Run(code+"/"+user, func(t *testing.T) {
+				a := r.login(r.session(), "ins_109508", user, "error_"+code)
+				if a.Next != "error" || a.Error == nil || a.Error.ErrorCode != code || a.Error.ErrorType == "" {
+					t.Fatalf("error_%s as %s: next %q error %+v", code, user, a.Next, a.Error)
+				}
+			})
+		}
+	}
+	// OAuth banks have no password: error_<CODE> does not apply to them.
+	if a := r.login(r.session(), "ins_127287", "user_good", "error_ITEM_LOCKED"); a.Error != nil {
+		t.Errorf("an OAuth bank failed on an error_ password: %+v", a.Error)
+	}
+}
