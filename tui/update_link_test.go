@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -294,35 +292,5 @@ func TestSanitizeStripsEscapes(t *testing.T) {
 		if got := sanitize(in); got != want {
 			t.Errorf("sanitize(%q) = %q, want %q", in, got, want)
 		}
-	}
-}
-
-// o opens the browser again on the same URL; c copies the URL through OSC 52.
-func TestLinkReopenAndCopyURL(t *testing.T) {
-	m, s := atLink(t, "dwolla")
-	var opened []string
-	m.deps.OpenBrowser = func(url string) error { opened = append(opened, url); return nil }
-	m, cmd := sendCmd(m, keyMsg("o"))
-	if cmd == nil {
-		t.Fatal("o gave no command")
-	}
-	m = send(m, cmd())
-	if len(opened) != 1 || opened[0] != s.url {
-		t.Fatalf("o opened %v, want %s once", opened, s.url)
-	}
-	var clip bytes.Buffer
-	m.deps.Clipboard = &clip
-	m, cmd = sendCmd(m, keyMsg("c"))
-	if cmd == nil {
-		t.Fatal("c gave no command")
-	}
-	m = send(m, cmd())
-	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s.url)) + "\x07"
-	if clip.String() != want {
-		t.Errorf("c wrote %q, want %q", clip.String(), want)
-	}
-	mustContain(t, m.View(), "Copied the Link URL")
-	if m.step != stepLink || len(opened) != 1 {
-		t.Errorf("after c: step %v, browser opened %d times", m.step, len(opened))
 	}
 }

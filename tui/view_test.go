@@ -246,4 +246,12 @@ func TestCursorRowsAreMarkedWithoutColour(t *testing.T) {
 	if r.View() == first || cursorLine(r.View(), "access_token") == "" {
 		t.Errorf("results token list: down changed nothing visible without colour:\n%s", r.View())
 	}
+	r.calls = append([]plaidflow.Call{{Method: "POST", Path: "/item/public_token/exchange", Status: 200}}, r.calls...)
+	if cursorLine(r.View(), "/processor/token/create 200") == "" {
+		t.Fatalf("API calls: the newest call is not marked:\n%s", r.View())
+	}
+	r = send(r, keyMsg("left"))
+	if cursorLine(r.View(), "/item/public_token/exchange 200") == "" || cursorLine(r.View(), "/processor/token/create 200") != "" {
+		t.Errorf("API calls: ← did not move the > marker:\n%s", r.View())
+	}
 }
