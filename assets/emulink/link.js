@@ -125,14 +125,24 @@
     return null;
   }
 
-  var searchTimer = null;
+  // Searches are reported once typing pauses; a pick before that reports the search first,
+  // so SEARCH_INSTITUTION never lands after the session has moved on.
+  var searchTimer = null, pendingQuery = "";
+  function reportSearch() {
+    clearTimeout(searchTimer);
+    searchTimer = null;
+    if (pendingQuery) { track("SEARCH_INSTITUTION", { institution_search_query: pendingQuery }); }
+    pendingQuery = "";
+  }
   var actions = {
     toSearch: function () { show("search"); },
     searched: function (q) {
       clearTimeout(searchTimer);
-      if (q) { searchTimer = setTimeout(function () { track("SEARCH_INSTITUTION", { institution_search_query: q }); }, 300); }
+      pendingQuery = q;
+      if (q) { searchTimer = setTimeout(reportSearch, 300); }
     },
     chooseInstitution: function (inst) {
+      reportSearch();
       s.institution = inst;
       track("SELECT_INSTITUTION");
       // Plaid reports picking a bank whose health is poor with an event of its own, as Link
@@ -212,6 +222,7 @@
   function exitLink(opts) {
     var force = !!(opts && opts.force);
     if (!force && s.done && s.publicToken) { actions.complete(); return; }
+    reportSearch();
     var status = s.view === "error" ? s.status : statusOf(s.view);
     track("EXIT", { exit_status: status });
     var send = function (error, md) {
