@@ -2,6 +2,7 @@ package plaidflow
 
 import (
 	"context"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -116,7 +117,10 @@ func TestWalkWithPublicTokenSkipsTheShortcut(t *testing.T) {
 }
 
 func BenchmarkWalkInProcess(b *testing.B) {
-	cfg := startEmulator(b, emulator.Options{})
+	// The emulator as plaidwalk runs it: without the tests' spec checking in front of it.
+	srv := httptest.NewServer(emulator.New(emulator.Options{}))
+	b.Cleanup(srv.Close)
+	cfg := emulatorConfig(srv.URL)
 	dwolla := mustPartner(b, "dwolla")
 	o := WalkOptions{Link: DefaultLinkConfig(cfg, dwolla)}
 	b.ReportAllocs()
