@@ -190,3 +190,18 @@ func requireGolden(t *testing.T, view string) {
 	t.Helper()
 	golden.RequireEqual(t, []byte(maskRandom(view)))
 }
+
+// walkToLink types a partner's id on the partner list, accepts the default Link options
+// (after seeing optionsShow on that screen) and waits for the Link step.
+func walkToLink(t testing.TB, tm *teatest.TestModel, partnerID string, optionsShow ...string) {
+	t.Helper()
+	waitFor(t, tm, "Step 1/7")
+	tm.Type(partnerID)
+	waitFor(t, tm, "Filter: "+partnerID)
+	press(tm, "enter")
+	waitFor(t, tm, append([]string{"Step 2/7 · Link options"}, optionsShow...)...)
+	press(tm, "enter")
+	waitFor(t, tm, "link_token created")
+	press(tm, "enter")
+	waitFor(t, tm, "Step 4/7 · Plaid Link")
+}
