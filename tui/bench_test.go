@@ -86,7 +86,15 @@ func waitingOnLink(tb testing.TB) (countingModel, *teatest.TestModel) {
 	w := newOfflineWorld(tb, emulator.Options{})
 	cm := countingModel{inner: New(tb.Context(), w.deps, nil), updates: new(atomic.Int64), views: new(atomic.Int64)}
 	tm := teatest.NewTestModel(tb, cm, teatest.WithInitialTermSize(100, 30))
-	walkToLink(tb, tm, "dwolla")
+	waitFor(tb, tm, "Step 1/7")
+	tm.Type("dwolla")
+	waitFor(tb, tm, "Filter: dwolla")
+	press(tm, "enter")
+	waitFor(tb, tm, "Step 2/7")
+	press(tm, "enter")
+	waitFor(tb, tm, "link_token created")
+	press(tm, "enter")
+	// Not walkToLink: its last wait would swallow the frame that says Link is waiting.
 	waitFor(tb, tm, "Waiting for Link")
 	settle(cm)
 	return cm, tm
