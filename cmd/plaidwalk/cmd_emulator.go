@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -38,17 +37,8 @@ func cmdEmulator(ctx context.Context, c *cli, args []string) int {
 	fs.SetOutput(io.Discard)
 	addr := fs.String("addr", "127.0.0.1:0", "listen address")
 	delay := fs.Duration("asset-report-delay", emulator.DefaultAssetReportDelay, "asset report delay")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printEmulatorUsage(c.stdout)
-			return 0
-		}
-		fmt.Fprintf(c.stderr, "plaidwalk emulator: %v\nRun 'plaidwalk emulator --help'.\n", err)
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(c.stderr, "plaidwalk emulator: unexpected argument %q\nRun 'plaidwalk emulator --help'.\n", fs.Arg(0))
-		return 2
+	if done, code := parseFlags(c, fs, args, 0, printEmulatorUsage); done {
+		return code
 	}
 	if *delay <= 0 {
 		fmt.Fprintln(c.stderr, "plaidwalk emulator: --asset-report-delay must be positive, e.g. 2s or 500ms")

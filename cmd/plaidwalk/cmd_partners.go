@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,22 +28,13 @@ func cmdPartners(_ context.Context, c *cli, args []string) int {
 	fs := flag.NewFlagSet("partners", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printPartnersUsage(c.stdout)
-			return 0
-		}
-		fmt.Fprintf(c.stderr, "plaidwalk partners: %v\nRun 'plaidwalk partners --help'.\n", err)
-		return 2
+	if done, code := parseFlags(c, fs, args, 1, printPartnersUsage); done {
+		return code
 	}
 	catalog, err := plaidflow.LoadCatalog()
 	if err != nil {
 		fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
 		return 1
-	}
-	if fs.NArg() > 1 {
-		fmt.Fprintln(c.stderr, "plaidwalk partners: give at most one partner id")
-		return 2
 	}
 	if fs.NArg() == 1 {
 		return showPartner(c, catalog, fs.Arg(0), *asJSON)

@@ -77,17 +77,8 @@ Flags:
 func cmdRun(ctx context.Context, c *cli, args []string) int {
 	var o runOptions
 	fs := runFlags(&o)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printRunUsage(c.stdout)
-			return 0
-		}
-		fmt.Fprintf(c.stderr, "plaidwalk run: %v\nRun 'plaidwalk run --help' for the flags.\n", err)
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(c.stderr, "plaidwalk run: unexpected argument %q\nRun 'plaidwalk run --help' for the flags.\n", fs.Arg(0))
-		return 2
+	if done, code := parseFlags(c, fs, args, 0, printRunUsage); done {
+		return code
 	}
 	p, code := resolvePartner(c, o)
 	if code != 0 {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -100,4 +102,23 @@ func cmdVersion(_ context.Context, c *cli, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "plaidwalk %s\n", version)
 	return 0
+}
+
+// parseFlags parses a command's flags and, unless maxArgs allows them, refuses arguments.
+// When done, the command returns code at once: 0 after --help (usage on stdout), 2 after a
+// bad flag or argument (the problem and where to look on stderr).
+func parseFlags(c *cli, fs *flag.FlagSet, args []string, maxArgs int, usage func(io.Writer)) (done bool, code int) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		usage(c.stdout)
+		return true, 0
+	case err != nil:
+		fmt.Fprintf(c.stderr, "plaidwalk %s: %v\nRun 'plaidwalk %s --help' for the flags.\n", fs.Name(), err, fs.Name())
+		return true, 2
+	case fs.NArg() > maxArgs:
+		fmt.Fprintf(c.stderr, "plaidwalk %s: unexpected argument %q\nRun 'plaidwalk %s --help' for the flags.\n", fs.Name(), fs.Arg(maxArgs), fs.Name())
+		return true, 2
+	}
+	return false, 0
 }
