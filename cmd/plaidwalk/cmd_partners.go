@@ -94,10 +94,21 @@ func showPartner(c *cli, catalog plaidflow.Catalog, id string, asJSON bool) int 
 		fmt.Fprintf(w, "  accounts      %s: %s\n", typ, subs)
 	}
 	for _, in := range p.Inputs {
-		fmt.Fprintf(w, "  input         %s: %s (default %q, required %v)\n", in.Name, in.Label, in.Default, in.Required)
+		fmt.Fprintf(w, "  input         %s: %s (%s)\n", in.Name, in.Label, inputNote(in))
 	}
 	fmt.Fprintf(w, "  docs          %s (%s)\n", p.DocsURL, docsNote(p))
 	return 0
+}
+
+// inputNote says in words whether an input must be given and what is used otherwise.
+func inputNote(in plaidflow.Input) string {
+	switch {
+	case in.Required:
+		return "required"
+	case in.Default != "":
+		return "optional; default " + in.Default
+	}
+	return "optional"
 }
 
 // docsNote says what the docs link is. Without a partner page, a live processor is known

@@ -150,7 +150,7 @@ func inputProblem(p plaidflow.Partner, err error) string {
 	case ie.Unexpected:
 		return fmt.Sprintf("%s is not used by %s (only credit relay partners such as alloy-credit take it): leave it out.", flagName, p.Name)
 	case ie.Input.Name == plaidflow.InputSecondaryClientID:
-		return fmt.Sprintf("%s needs %s (%s).\nOffline, any value works, e.g. --secondary-client-id test-alloy.", p.Name, flagName, ie.Input.Label)
+		return fmt.Sprintf("%s needs %s: %s.\nOffline, any value works, e.g. --secondary-client-id test-alloy.", p.Name, flagName, ie.Input.Label)
 	}
 	return fmt.Sprintf("%s for %s: %s.", flagName, p.Name, ie.Problem)
 }

@@ -77,14 +77,16 @@ func printRunHuman(w io.Writer, r runResult, reveal bool) {
 	fmt.Fprintf(w, "\n  done in %s\n", roundLatency(r.Duration))
 }
 
+// flowLabel names the flow as the partners list does (its FLOW column), then says what it
+// makes, so the list, the detail view and run's header use the same words.
 func flowLabel(p plaidflow.Partner) string {
 	switch p.Flow {
 	case plaidflow.FlowProcessor:
-		return "processor " + p.Processor
+		return "processor " + p.Processor + ": a processor token"
 	case plaidflow.FlowStripe:
-		return "Stripe bank account token"
+		return "stripe: a Stripe bank account token (btok_)"
 	case plaidflow.FlowCreditRelay:
-		return "Asset Report + relay token"
+		return "credit_relay: an Asset Report, then a relay token"
 	}
 	return string(p.Flow)
 }

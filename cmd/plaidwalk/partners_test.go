@@ -61,3 +61,34 @@ func TestPartnerDocsNote(t *testing.T) {
 		t.Errorf("dwolla: exit %d\n%s", code, out)
 	}
 }
+
+// TestPartnerDetailWordsInputsAndFlow: inputs read as sentences, not Go values, and the
+// flow is named as in the list's FLOW column.
+func TestPartnerDetailWordsInputsAndFlow(t *testing.T) {
+	_, list, _ := runIn(t, nil, "partners")
+	if !strings.Contains(list, "credit_relay") {
+		t.Fatalf("list lacks the credit_relay flow\n%s", list)
+	}
+	code, out, _ := runIn(t, nil, "partners", "alloy-credit")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"secondary_client_id: Alloy's secondary_client_id, an id Alloy gives you (required)",
+		"days_requested: Days of history in the Asset Report (0-731) (optional; default 60)",
+		"flow          credit_relay: an Asset Report, then a relay token"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("detail lacks %q\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "required true") || strings.Contains(out, `default ""`) {
+		t.Errorf("detail prints Go values\n%s", out)
+	}
+}
+
+// TestRunMissingSecondaryClientIDReads: the refusal has no doubled parenthesis.
+func TestRunMissingSecondaryClientIDReads(t *testing.T) {
+	code, _, errOut := runIn(t, nil, "run", "--partner", "alloy-credit")
+	if code != 2 || !strings.Contains(errOut, "needs --secondary-client-id: Alloy's secondary_client_id, an id Alloy gives you.") || strings.Contains(errOut, "))") {
+		t.Errorf("exit %d\n%s", code, errOut)
+	}
+}
