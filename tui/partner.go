@@ -28,6 +28,9 @@ type partnerModel struct {
 	filter textinput.Model
 	total  int
 	w, h   int
+	// newLinkFor is the partner Enter was refused for on a reused Item; Enter on it again
+	// runs Link again for it.
+	newLinkFor string
 }
 
 func newPartnerModel(c plaidflow.Catalog, preselect string, st styles) partnerModel {
@@ -138,7 +141,7 @@ func (m Model) updatePartner(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.notice = p.Name + " cannot be walked: " + notRunnableReason(p)
 			return m, nil
 		}
-		return m.choosePartner(p)
+		return m.chooseForReusedItem(p)
 	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown) || msg.String() == "home" || msg.String() == "end":
 		var cmd tea.Cmd
 		m.partner.list, cmd = m.partner.list.Update(msg)
@@ -187,6 +190,7 @@ func (m Model) choosePartner(p plaidflow.Partner) (tea.Model, tea.Cmd) {
 
 func (m Model) viewPartner(w int) string {
 	p := m.partner
+	p.list.SetDelegate(partnerDelegate{st: m.st, itemProducts: m.reusedItemProducts()})
 	count := fmt.Sprintf("%d of %d partners", len(p.list.VisibleItems()), p.total)
 	left := p.filter.View() + "  " + m.st.subtle.Render(count) + "\n" + p.list.View()
 	sel, ok := p.selected()

@@ -14,7 +14,10 @@ import (
 
 // partnerDelegate draws one partner per line: name, flow kind, products; greyed when
 // plaidwalk cannot walk it.
-type partnerDelegate struct{ st styles }
+type partnerDelegate struct {
+	st           styles
+	itemProducts []string // the reused Item's products; nil when no Item is reused
+}
 
 func (d partnerDelegate) Height() int                             { return 1 }
 func (d partnerDelegate) Spacing() int                            { return 0 }
@@ -31,13 +34,17 @@ func (d partnerDelegate) Render(w io.Writer, m list.Model, index int, item list.
 		cursor = "> "
 	}
 	kind := string(p.Flow)
-	if !p.Runnable() {
+	newLink := d.itemProducts != nil && len(productsMissing(p, d.itemProducts)) > 0
+	switch {
+	case !p.Runnable():
 		kind = "not runnable"
+	case newLink:
+		kind = "new Link"
 	}
 	line := fmt.Sprintf("%s%-24s %-13s %s", cursor, truncate(p.Name, 24), kind, strings.Join(p.Products, ","))
 	line = truncate(line, max(m.Width(), 10))
 	switch {
-	case !p.Runnable():
+	case !p.Runnable() || (newLink && index != m.Index()):
 		line = d.st.greyed.Render(line)
 	case index == m.Index():
 		line = d.st.selected.Render(line)
@@ -57,6 +64,9 @@ func (m Model) viewPartnerDetails(p plaidflow.Partner, width int) string {
 	top := []string{head}
 	if !p.Runnable() {
 		top = append(top, strings.Split(st.warn.Render("Not runnable: "+wrapTo(notRunnableReason(p), width-14, 14)), "\n")...)
+	}
+	if missing := m.missingProducts(p); len(missing) > 0 {
+		top = append(top, strings.Split(st.warn.Render(wrapTo(needsNewLinkReason(p, missing, m.itemProducts())+" Enter twice runs Link again.", width, 0)), "\n")...)
 	}
 	bottom := strings.Split(st.subtle.Render(wrapTo("Needs: "+partnerNeeds(p), width, 0)), "\n")
 	docs := p.DocsURL

@@ -193,6 +193,7 @@ func TestPartnerTokenProgressAndResults(t *testing.T) {
 
 func TestAnotherPartnerReusesTheItem(t *testing.T) {
 	r := send(atResults(t), keyMsg("esc"), keyMsg("down"), keyMsg("enter")) // Dwolla on the savings account
+	r.walk.linkConfig.Products = []string{"auth", "assets"}                 // an Item Alloy credit can use too
 	r = send(r, partnerTokenCreatedMsg{op: r.op, result: plaidflow.PartnerResult{}})
 	if r.step != stepResults || r.walk.account.ID != "acc-savings" {
 		t.Fatalf("second Dwolla token: step %v account %s", r.step, r.walk.account.ID)
