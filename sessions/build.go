@@ -2,7 +2,6 @@ package sessions
 
 import (
 	"encoding/json"
-	"errors"
 	"regexp"
 	"time"
 
@@ -127,30 +126,6 @@ func (lc LinkConfig) FlowLinkConfig() plaidflow.LinkConfig {
 		Webhook: lc.Webhook, AccountFilters: lc.AccountFilters,
 		LinkCustomization: lc.LinkCustomization, HostedLink: lc.HostedLink,
 	}
-}
-
-func buildOutcome(r Record) Outcome {
-	if r.Err == nil {
-		if r.Link != nil && r.Link.Outcome != nil && r.Link.Outcome.Status != "success" && r.Result.Item.ItemID == "" {
-			lo := r.Link.Outcome
-			if lo.ErrorCode == "" {
-				return Outcome{Result: ResultExited, Step: "link", ErrorMessage: lo.Status}
-			}
-			return Outcome{Result: ResultError, Step: "link", ErrorType: lo.ErrorType, ErrorCode: lo.ErrorCode, ErrorMessage: lo.ErrorMessage}
-		}
-		o := Outcome{Result: ResultSuccess, ItemID: r.Result.Item.ItemID}
-		for _, t := range r.Result.Result.Tokens {
-			o.Tokens = append(o.Tokens, Token{Kind: string(t.Kind), Masked: MaskToken(t.Value)})
-		}
-		return o
-	}
-	o := Outcome{Result: ResultError, ErrorMessage: r.Err.Error(), ItemID: r.Result.Item.ItemID}
-	var pe *plaidflow.PlaidError
-	if errors.As(r.Err, &pe) {
-		o.Step, o.ErrorType, o.ErrorCode = pe.Endpoint, pe.Type, pe.Code
-		o.ErrorMessage, o.HTTPStatus, o.RequestID = pe.Message, pe.Status, pe.RequestID
-	}
-	return o
 }
 
 // EventFromMetadata makes a LinkEvent from an onEvent callback's name and raw metadata.

@@ -118,7 +118,8 @@ func stepDifference(sa, sb *Step) string {
 
 func outcomeDifference(saved, replayed Session) *Difference {
 	so, ro := saved.Outcome, replayed.Outcome
-	if so.Result != ro.Result || so.ErrorCode != ro.ErrorCode || lastKind(so) != lastKind(ro) {
+	stoppedElsewhere := so.Result == ResultStopped && so.Step != ro.Step
+	if so.Result != ro.Result || so.ErrorCode != ro.ErrorCode || lastKind(so) != lastKind(ro) || stoppedElsewhere {
 		return &Difference{What: "a different outcome", Saved: so.Summary(), Replayed: ro.Summary()}
 	}
 	sa, ra := saved.Inputs.Account, replayed.Inputs.Account

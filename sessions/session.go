@@ -20,7 +20,8 @@ const (
 const (
 	ResultSuccess = "success"
 	ResultError   = "error"
-	ResultExited  = "exited" // the user left Link without an error
+	ResultExited  = "exited"  // the user left Link without an error
+	ResultStopped = "stopped" // the walk ended before its partner token, without an API error
 )
 
 // Session is one recorded walk. Its JSON form is the file format (FORMAT.md).
@@ -126,8 +127,9 @@ type Call struct {
 
 // Outcome is how the walk ended.
 type Outcome struct {
-	Result       string  `json:"result"` // ResultSuccess, ResultError, ResultExited
+	Result       string  `json:"result"` // ResultSuccess, ResultError, ResultExited, ResultStopped
 	Step         string  `json:"step,omitempty"`
+	Reason       string  `json:"reason,omitempty"` // why a stopped walk stopped, e.g. "quit by the user"
 	ErrorType    string  `json:"error_type,omitempty"`
 	ErrorCode    string  `json:"error_code,omitempty"`
 	ErrorMessage string  `json:"error_message,omitempty"`
@@ -153,6 +155,12 @@ func (o Outcome) Summary() string {
 		return "success"
 	case ResultExited:
 		return "exited Link"
+	case ResultStopped:
+		line := "stopped at " + orDefault(o.Step, "link")
+		if o.Reason != "" {
+			line += " (" + o.Reason + ")"
+		}
+		return line
 	}
 	if o.ErrorCode != "" {
 		return "error: " + o.ErrorCode
