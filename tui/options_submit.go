@@ -30,6 +30,11 @@ func (o optionsModel) build(cfg plaidflow.Config, p plaidflow.Partner) (choices,
 			c.inputs[name] = f.value()
 		}
 	}
+	// The partner's own checks (days_requested's range, ...) run now rather than at the
+	// partner token step, after Link and an Item were already made.
+	if err := plaidflow.ValidateInputs(p, c.inputs); err != nil {
+		return c, oneLine(err.Error())
+	}
 	if o.reuse {
 		return c, ""
 	}
@@ -139,10 +144,10 @@ func (m Model) viewOptions(w int) string {
 		b.WriteString(cursor + st.lbl(f.label) + m.viewFieldValue(f, i == o.focus) + "\n")
 	}
 	if o.focus < len(o.fields) {
-		b.WriteString("\n" + st.subtle.Render(truncate(o.fields[o.focus].hint, w)))
+		b.WriteString("\n" + st.subtle.Render(wrapTo(o.fields[o.focus].hint, w, 0)))
 	}
-	if o.err != "" {
-		b.WriteString("\n" + st.bad.Render(o.err))
+	if o.err != "" { // wrapped, never cut: it says what to fix
+		b.WriteString("\n" + st.bad.Render(wrapTo(o.err, w, 0)))
 	}
 	return b.String()
 }

@@ -249,3 +249,18 @@ func TestProductionAsksBeforeAnotherPartnersToken(t *testing.T) {
 		t.Fatalf("y: step %v", yes.step)
 	}
 }
+
+// A bad days_requested is caught on the options step, before Link and an Item are made.
+func TestPartnerInputsValidatedOnTheOptionsStep(t *testing.T) {
+	m := atOptions(t, plaidflow.EnvOffline, "alloy-credit")
+	for i, f := range m.options.fields {
+		if f.name == inputPrefix+plaidflow.InputDaysRequested {
+			m.options.fields[i].input.SetValue("900")
+		}
+	}
+	m, cmd := sendCmd(m, keyMsg("enter"))
+	if m.step != stepOptions || cmd != nil || m.linktok.creating {
+		t.Fatalf("enter with 900 days: step %v, want options and no call", m.step)
+	}
+	mustContain(t, m.View(), "900", "0 to 731")
+}
