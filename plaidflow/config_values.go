@@ -50,7 +50,7 @@ func parseProducts(s string) ([]string, error) {
 				"remove it: balances come with any other product, e.g. " + VarProducts + "=auth"}
 		case !IsLinkProduct(p):
 			return nil, &ConfigError{VarProducts, "unknown product " + quote(p),
-				"use a comma list of Link products such as auth,identity,transactions,assets"}
+				"use a comma list of Link products, from: " + strings.Join(linkProducts, ",")}
 		}
 		out = appendUnique(out, p)
 	}

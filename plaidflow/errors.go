@@ -119,10 +119,7 @@ func hintFor(e *PlaidError) string {
 	case "INVALID_API_KEYS":
 		return "Check PLAID_CLIENT_ID and PLAID_SECRET: the secret must belong to the environment you are calling (Dashboard > Developers > Keys). With PLAID_BASE_URL, use the keys that host printed; unset all three to run offline."
 	case "INVALID_PRODUCT":
-		if e.Endpoint == "/link/token/create" {
-			return "One of the Link products is not valid or not enabled for your team: balance is never a Link product, and others must be enabled on the Dashboard."
-		}
-		return "Enable this partner for your team on the Dashboard's Integrations page (" + IntegrationsPage + "), then try again."
+		return invalidProductHint(e)
 	case "NO_AUTH_ACCOUNTS":
 		return "This Item has no checking or savings account with account and routing numbers, which this call needs; link one (credit cards, loans and investment accounts have none) or pick one with an account filter."
 	case "INVALID_FIELD":
@@ -154,9 +151,61 @@ func hintFor(e *PlaidError) string {
 		return "Plaid had a problem on its side; try again in a moment and quote the request_id to Plaid support if it persists."
 	}
 	if e.Type == "ITEM_ERROR" && e.DisplayMessage != "" {
-		return "The bank or the test user refused the login; in Sandbox an error_<CODE> password produces exactly this error."
+		return loginErrorHint(e)
 	}
 	return ""
+}
+
+// invalidProductHint tells apart the three reasons behind INVALID_PRODUCT by Plaid's message:
+// balance asked of Link, a name that is no Link product, and a product the team lacks.
+func invalidProductHint(e *PlaidError) string {
+	msg := strings.ToLower(e.Message)
+	switch {
+	case e.Endpoint != "/link/token/create" && e.Endpoint != "":
+		return "Enable this partner for your team on the Dashboard's Integrations page (" + IntegrationsPage + "), then try again."
+	case strings.Contains(msg, "balance"):
+		return "balance is not a Link product: link with another product such as auth or transactions, then call /accounts/balance/get for balances."
+	case strings.Contains(msg, "not enabled") || strings.Contains(msg, "not authorized") || strings.Contains(msg, "access"):
+		return "Your team does not have this product yet: request it on the Dashboard (Products / Account > Billing), then try again."
+	case strings.Contains(msg, "unknown") || strings.Contains(msg, "not a valid") || strings.Contains(msg, "invalid"):
+		return "products lists a name Link does not know. Link products are: " + strings.Join(linkProducts, ", ") + "."
+	}
+	return "A product in products is not a Link product or not enabled for your team. Link products are: " +
+		strings.Join(linkProducts, ", ") + "; products your team lacks are requested on the Dashboard."
+}
+
+// sandboxLoginErrors are the login failures Sandbox produces on purpose when the test
+// password is error_<CODE>.
+var sandboxLoginErrors = map[string]string{
+	"ITEM_LOCKED":              "The bank locked the account after too many failed logins; the user must unlock it at the bank, then link again.",
+	"INVALID_CREDENTIALS":      "The bank rejected the username or password; the user should check them and try again.",
+	"INVALID_MFA":              "The answer to the bank's security question or code was wrong; the user should try again.",
+	"INSUFFICIENT_CREDENTIALS": "The user did not finish the bank's login (for OAuth banks, the bank's consent screen).",
+	"USER_SETUP_REQUIRED":      "The bank wants the user to finish a step on its own website (new terms, a password change) before Plaid can log in.",
+	"ITEM_NOT_SUPPORTED":       "Plaid cannot connect to this kind of account at this bank.",
+	"NO_ACCOUNTS":              "The login worked but the bank returned no accounts Plaid can use.",
+	"MFA_NOT_SUPPORTED":        "The bank asked for a kind of security check that Plaid does not support.",
+}
+
+// SandboxLoginHint is the hint for a login that failed because the Sandbox test password was
+// error_<CODE>: the failure was asked for, and pass_good logs in normally.
+func SandboxLoginHint(code string) string {
+	return "In the sandbox this error came from the test password error_" + code +
+		", which makes the login fail on purpose; use " + DefaultPassword + " (with " + DefaultUsername + ") to log in normally."
+}
+
+// loginErrorHint explains a bank login failure. Through the sandbox shortcut it can only be a
+// test password; from Link it may be a real bank, so both readings are given.
+func loginErrorHint(e *PlaidError) string {
+	if e.Endpoint == "/sandbox/public_token/create" {
+		return SandboxLoginHint(e.Code)
+	}
+	real := sandboxLoginErrors[e.Code]
+	if real == "" {
+		real = "The bank or the user refused the login."
+	}
+	return real + " In the sandbox, the test password error_" + e.Code + " produces this error on purpose; log in with " +
+		DefaultUsername + " / " + DefaultPassword + " to link normally."
 }
 
 // withPartnerHint rewords hints that depend on what the partner does with the account.

@@ -44,7 +44,7 @@ func TestBadKeysGiveInvalidAPIKeysWithHint(t *testing.T) {
 func TestItemErrorsFromSandboxPasswords(t *testing.T) {
 	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
 	_, err := c.SandboxPublicToken(context.Background(), DefaultInstitutionID, []string{"auth"}, DefaultUsername, "error_ITEM_LOCKED")
-	pe := checkPlaidError(t, err, 400, "ITEM_LOCKED", "/sandbox/public_token/create", "error_<CODE>")
+	pe := checkPlaidError(t, err, 400, "ITEM_LOCKED", "/sandbox/public_token/create", "use pass_good")
 	if pe.Type != "ITEM_ERROR" || pe.DisplayMessage == "" {
 		t.Errorf("ITEM_LOCKED should be an ITEM_ERROR with a display message: %+v", pe)
 	}
@@ -121,11 +121,29 @@ func TestHintsForErrorsTheEmulatorDoesNotRaise(t *testing.T) {
 		{PlaidError{Type: "RATE_LIMIT_EXCEEDED", Code: "ACCOUNTS_LIMIT", Status: 429}, "backoff"},
 		{PlaidError{Type: "API_ERROR", Code: "INTERNAL_SERVER_ERROR", Status: 500}, "request_id"},
 		{PlaidError{Code: "INVALID_LINK_TOKEN"}, "4 hours"},
+		{PlaidError{Code: "INVALID_PRODUCT", Endpoint: "/link/token/create", Message: "unknown product: foo"}, "Link products are: assets, auth,"},
+		{PlaidError{Code: "INVALID_PRODUCT", Endpoint: "/link/token/create", Message: "product not enabled for this client"}, "Dashboard"},
+		{PlaidError{Type: "ITEM_ERROR", Code: "INVALID_CREDENTIALS", DisplayMessage: "x"}, "test password error_INVALID_CREDENTIALS"},
+		{PlaidError{Type: "ITEM_ERROR", Code: "ITEM_LOCKED", DisplayMessage: "x"}, "user_good / pass_good"},
 	}
 	for _, tc := range cases {
 		if h := hintFor(&tc.e); !strings.Contains(h, tc.want) {
 			t.Errorf("%s: hint %q should mention %q", tc.e.Code, h, tc.want)
 		}
+	}
+}
+
+// TestInvalidProductHintFitsTheCause: only the balance case talks about balance.
+func TestInvalidProductHintFitsTheCause(t *testing.T) {
+	for _, msg := range []string{"unknown product: foo", "product not enabled for this client", "something else"} {
+		e := PlaidError{Code: "INVALID_PRODUCT", Endpoint: "/link/token/create", Message: msg}
+		if h := hintFor(&e); strings.Contains(h, "balance") {
+			t.Errorf("%q: hint talks about balance: %s", msg, h)
+		}
+	}
+	e := PlaidError{Code: "INVALID_PRODUCT", Endpoint: "/link/token/create", Message: "balance is not a valid product"}
+	if h := hintFor(&e); !strings.Contains(h, "/accounts/balance/get") {
+		t.Errorf("balance hint: %s", h)
 	}
 }
 
