@@ -35,7 +35,7 @@ func newKeyMap() keyMap {
 		CopyURL:        key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy URL")),
 		Shortcut:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sandbox shortcut")),
 		Cancel:         key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel Link")),
-		Reveal:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "reveal")),
+		Reveal:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "reveal all")),
 		Copy:           key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy token")),
 		Another:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "another partner")),
 		Calls:          key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "curl")),

@@ -23,17 +23,18 @@ type resultsModel struct {
 // namedToken is a row of the token list.
 type namedToken struct {
 	kind, value, requestID string
+	owner                  string // the partner it was made for, or "the Item" for the access_token
 }
 
 func (m Model) tokens() []namedToken {
 	var out []namedToken
 	for i := len(m.walk.runs) - 1; i >= 0; i-- {
 		for _, t := range m.walk.runs[i].Result.Tokens {
-			out = append(out, namedToken{kind: string(t.Kind), value: t.Value, requestID: t.RequestID})
+			out = append(out, namedToken{kind: string(t.Kind), value: t.Value, requestID: t.RequestID, owner: m.walk.runs[i].Partner.Name})
 		}
 	}
 	if at := m.walk.item.AccessToken; at != "" {
-		out = append(out, namedToken{kind: "access_token", value: at, requestID: m.walk.item.RequestID})
+		out = append(out, namedToken{kind: "access_token", value: at, requestID: m.walk.item.RequestID, owner: "the Item"})
 	}
 	return out
 }
@@ -83,18 +84,26 @@ func (m Model) viewResults(w int) string {
 		r := m.walk.runs[n-1]
 		b.WriteString(st.good.Render(fmt.Sprintf("Done: %s's token for %s %s.", r.Partner.Name, oneLine(r.Account.Name), oneLine(r.Account.Mask))) + "\n")
 	}
-	b.WriteString(st.subtle.Render("Tokens: ↑/↓ choose · v reveal · c copy · a another partner with this Item") + "\n")
-	for i, t := range m.tokens() {
+	b.WriteString(st.subtle.Render("Tokens: ↑/↓ choose the one c copies · v reveal all · a another partner with this Item") + "\n")
+	toks := m.tokens()
+	ownerW, kindW := columnWidths(toks)
+	for i, t := range toks {
 		cursor := "  "
 		if i == m.results.sel {
 			cursor = st.selected.Render("> ")
 		}
-		kind := st.subtle.Render(fmt.Sprintf("%-26s", t.kind))
+		// Each row names its partner: several processor_token rows look alike otherwise.
+		label := fmt.Sprintf("%-*s %-*s ", ownerW, oneLine(t.owner), kindW, t.kind)
 		if m.results.revealed { // whole tokens get a line of their own so they are never cut
-			b.WriteString(cursor + kind + "\n    " + oneLine(t.value) + "\n")
+			b.WriteString(cursor + st.subtle.Render(label) + "\n    " + oneLine(t.value) + "\n")
 			continue
 		}
-		b.WriteString(cursor + kind + oneLine(plaidflow.Mask(t.value)) + "\n")
+		b.WriteString(cursor + st.subtle.Render(label) + oneLine(plaidflow.Mask(t.value)) + "\n")
+	}
+	for i := len(m.walk.runs) - 1; i >= 0; i-- {
+		if id := m.walk.runs[i].Result.AssetReportID; id != "" {
+			b.WriteString(st.lbl("asset_report_id") + oneLine(id) + "\n")
+		}
 	}
 	a := m.walk.account
 	b.WriteString(st.lbl("item_id") + oneLine(m.walk.item.ItemID) + "\n")
@@ -132,4 +141,13 @@ func (m Model) viewCalls(w int) string {
 		b.WriteString(st.faint.Render("  "+hardWrap(line, w-4, 4)) + "\n")
 	}
 	return b.String()
+}
+
+// columnWidths are the widths of the partner and kind columns of the token list.
+func columnWidths(toks []namedToken) (owner, kind int) {
+	for _, t := range toks {
+		owner = max(owner, len([]rune(oneLine(t.owner))))
+		kind = max(kind, len(t.kind))
+	}
+	return owner, kind
 }
