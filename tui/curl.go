@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"plaidwalk/plaidflow"
 )
 
@@ -117,4 +119,32 @@ func (m Model) knownTokens() []string {
 		}
 	}
 	return out
+}
+
+// curlScreenLines lays the shown curl out for a pane w cells wide. Lines break only where the
+// curl itself continues (` \`): a break inside a quoted string would make a copied-by-hand
+// curl wrong. The URL is never cut: when the first line is too wide the URL moves to a
+// continuation line of its own. A line still too wide (a long JSON body) is cut with … at the
+// right edge; cut reports that, so the pane can say y copies the whole curl.
+func curlScreenLines(curl string, w int) (lines []string, cut bool) {
+	const indent = "  "
+	for _, line := range strings.Split(curl, "\n") {
+		if len(lines) == 0 && ansi.StringWidth(indent+line) > w {
+			if head, url, ok := strings.Cut(line, " '"); ok {
+				lines = append(lines, indent+head+` \`)
+				line = "  '" + url
+				if ansi.StringWidth(indent+line) > w { // the URL keeps its whole self, indent or not
+					lines = append(lines, "'"+url)
+					continue
+				}
+			}
+		}
+		if ansi.StringWidth(indent+line) > w {
+			line, cut = truncate(indent+line, w), true
+			lines = append(lines, line)
+			continue
+		}
+		lines = append(lines, indent+line)
+	}
+	return lines, cut
 }

@@ -84,7 +84,7 @@ func (m Model) viewResults(w int) string {
 		r := m.walk.runs[n-1]
 		b.WriteString(st.good.Render(fmt.Sprintf("Done: %s's token for %s %s.", r.Partner.Name, oneLine(r.Account.Name), oneLine(r.Account.Mask))) + "\n")
 	}
-	b.WriteString(st.subtle.Render("Tokens: ↑/↓ choose the one c copies · v reveal all · a another partner with this Item") + "\n")
+	b.WriteString(st.subtle.Render("Tokens: ↑/↓ choose · c copy · v reveal all · a another partner with this Item") + "\n")
 	toks := m.tokens()
 	ownerW, kindW := columnWidths(toks)
 	for i, t := range toks {
@@ -136,9 +136,14 @@ func (m Model) viewCalls(w int) string {
 		}
 		b.WriteString(cursor + truncate(callLine(c), w-2) + "\n")
 	}
-	b.WriteString(st.subtle.Render("curl (keys as $PLAID_CLIENT_ID / $PLAID_SECRET):") + "\n")
-	for _, line := range strings.Split(sanitize(plaidflow.CurlFor(m.deps.Config.BaseURL, m.calls[chosen])), "\n") {
-		b.WriteString(st.faint.Render("  "+hardWrap(line, w-4, 4)) + "\n")
+	lines, cut := curlScreenLines(sanitize(plaidflow.CurlFor(m.deps.Config.BaseURL, m.calls[chosen])), w)
+	head := "curl (keys as $PLAID_CLIENT_ID / $PLAID_SECRET):"
+	if cut {
+		head = "curl (keys as $PLAID_CLIENT_ID / $PLAID_SECRET; … cuts, y copies whole):"
+	}
+	b.WriteString(st.subtle.Render(wrapTo(head, w, 0)) + "\n")
+	for _, line := range lines {
+		b.WriteString(st.faint.Render(line) + "\n")
 	}
 	return b.String()
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"plaidwalk/plaidflow"
@@ -25,6 +26,30 @@ func TestResultsLabelEachTokenWithItsPartner(t *testing.T) {
 	} {
 		if !regexp.MustCompile(row).MatchString(v) {
 			t.Errorf("no row matching %q:\n%s", row, v)
+		}
+	}
+}
+
+// The curl breaks only at its ` \` continuations, never inside a quoted string, and keeps the
+// URL whole at 80 and 100 columns; a body too long for the line is cut with … and the pane
+// says y copies the whole curl.
+func TestCurlPaneBreaksOnlyAtContinuations(t *testing.T) {
+	m := atResults(t)
+	m.deps.Config.BaseURL = "https://production.plaid.com"
+	m.calls = []plaidflow.Call{{Method: "POST", Path: "/processor/stripe/bank_account_token/create", Status: 200, RequestID: "r1",
+		RequestHeaders: map[string]string{"Plaid-Version": "2020-09-14"},
+		RequestBody:    `{"access_tokens":["access-sandbox-…eeee"],"days_requested":60,"options":{"client_report_id":"plaidwalk-report-0001","user":{"client_user_id":"plaidwalk-local-user"}}}`}}
+	for _, w := range []int{80, 100} {
+		v := send(m, resize(w, 60)).View()
+		mustContain(t, v, "'https://production.plaid.com/processor/stripe/bank_account_token/create' \\", "y copies whole")
+		for _, line := range strings.Split(v, "\n") {
+			l := strings.TrimRight(line, " ")
+			if strings.Contains(l, "-d '") && !strings.HasSuffix(l, "…") && !strings.HasSuffix(l, "'") {
+				t.Errorf("width %d: body line broken inside its quotes: %q", w, l)
+			}
+			if strings.HasPrefix(strings.TrimSpace(l), `","`) || strings.HasPrefix(strings.TrimSpace(l), `ient`) {
+				t.Errorf("width %d: a continuation of a cut quoted string: %q", w, l)
+			}
 		}
 	}
 }

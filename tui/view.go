@@ -105,18 +105,6 @@ func clipLines(s string, n, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// hardWrap cuts a line every width cells, for text where word breaks mean nothing (JSON).
-func hardWrap(s string, width, indent int) string {
-	width = max(width, 10)
-	var parts []string
-	for ansi.StringWidth(s) > width {
-		head := ansi.Truncate(s, width, "")
-		parts, s = append(parts, head), s[len(head):]
-	}
-	parts = append(parts, s)
-	return strings.Join(parts, "\n"+strings.Repeat(" ", indent))
-}
-
 // wrapTo wraps plain text to width cells; continuation lines are indented by indent spaces.
 // Widths are display cells, not runes, so wide characters never push a line past width. A URL
 // longer than the line is never broken (a broken one cannot be clicked or copied): it gets a
