@@ -18,6 +18,9 @@ func (s *Step) String() string {
 	if s == nil {
 		return "no call"
 	}
+	if s.Status == 0 {
+		return fmt.Sprintf("%s %s -> no answer (cut short)", s.Method, s.Path)
+	}
 	line := fmt.Sprintf("%s %s -> %d", s.Method, s.Path, s.Status)
 	if s.ErrorCode != "" {
 		line += " " + s.ErrorCode
@@ -38,6 +41,7 @@ type Comparison struct {
 	Steps      int
 	Reproduced bool
 	First      *Difference
+	Skipped    []Step // calls of the saved walk's earlier attempts, left out of the comparison
 }
 
 // readOnlyPaths are fetched in parallel by plaidflow, so their order carries no meaning.
@@ -77,9 +81,13 @@ func Steps(calls []Call, dropShortcut bool) []Step {
 // the same statuses and error codes, then the same outcome and account.
 func Compare(saved, replayed Session) Comparison {
 	browser := saved.Inputs.LinkMode != LinkModeShortcut
-	a := Steps(saved.Calls, browser)
+	attempt, skipped := LastAttempt(saved.Calls)
+	a := Steps(attempt, browser)
 	b := Steps(replayed.Calls, browser)
 	cmp := Comparison{Steps: max(len(a), len(b))}
+	for _, c := range skipped {
+		cmp.Skipped = append(cmp.Skipped, Step{Method: c.Method, Path: c.Path, Status: c.Status, ErrorCode: c.ErrorCode})
+	}
 	for i := 0; i < len(a) || i < len(b); i++ {
 		var sa, sb *Step
 		if i < len(a) {
@@ -88,7 +96,7 @@ func Compare(saved, replayed Session) Comparison {
 		if i < len(b) {
 			sb = &b[i]
 		}
-		if sa != nil && sb != nil && *sa == *sb {
+		if sa != nil && sb != nil && (*sa == *sb || unfinishedPoll(saved, a, i, *sb)) {
 			continue
 		}
 		cmp.First = &Difference{Step: i + 1, What: stepDifference(sa, sb), Saved: sa.String(), Replayed: sb.String()}
@@ -100,6 +108,14 @@ func Compare(saved, replayed Session) Comparison {
 	}
 	cmp.Reproduced = true
 	return cmp
+}
+
+// unfinishedPoll: the saved walk stopped while polling a report that was not ready yet, and
+// the replay, stopped at the same poll, may find it ready already.
+func unfinishedPoll(saved Session, a []Step, i int, sb Step) bool {
+	sa := a[i]
+	return saved.Outcome.Result == ResultStopped && i == len(a)-1 && sa.ErrorCode == "PRODUCT_NOT_READY" &&
+		sa.Method == sb.Method && sa.Path == sb.Path
 }
 
 func stepDifference(sa, sb *Step) string {
@@ -118,6 +134,10 @@ func stepDifference(sa, sb *Step) string {
 
 func outcomeDifference(saved, replayed Session) *Difference {
 	so, ro := saved.Outcome, replayed.Outcome
+	if so.Result == ResultExited && ro.Result == ResultStopped && ro.Step == StageLink {
+		// the shortcut cannot leave Link; a replay that stops at Link is as far as it goes
+		return nil
+	}
 	stoppedElsewhere := so.Result == ResultStopped && so.Step != ro.Step
 	if so.Result != ro.Result || so.ErrorCode != ro.ErrorCode || lastKind(so) != lastKind(ro) || stoppedElsewhere {
 		return &Difference{What: "a different outcome", Saved: so.Summary(), Replayed: ro.Summary()}
@@ -136,8 +156,15 @@ func lastKind(o Outcome) string {
 	return ""
 }
 
-// WriteComparison prints "reproduced" or the first difference.
+// WriteComparison prints "reproduced" or the first difference, and which calls of earlier
+// attempts were left out.
 func WriteComparison(w io.Writer, saved Session, c Comparison) {
+	if n := len(c.Skipped); n > 0 {
+		fmt.Fprintf(w, "  note: compared the saved walk's last attempt; %d call(s) of earlier attempts were skipped:\n", n)
+		for i := range c.Skipped {
+			fmt.Fprintf(w, "    skipped: %s\n", clean(c.Skipped[i].String()))
+		}
+	}
 	if c.Reproduced {
 		fmt.Fprintf(w, "reproduced: %d steps with the same endpoints, statuses and error codes; outcome %s\n",
 			c.Steps, clean(saved.Outcome.Summary()))

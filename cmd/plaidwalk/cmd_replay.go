@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"plaidwalk/plaidflow"
@@ -37,6 +38,10 @@ Plaid keys are set, the sandbox with keys, production only with --yes. Then it c
 two step by step (endpoints, HTTP statuses, error codes, outcome) and prints "reproduced" or
 the first difference. A walk that used Plaid Link in a browser is replayed through the
 sandbox shortcut with the same institution, user and account.
+A session whose user went back or tried again holds several attempts; its inputs and outcome
+are the last attempt's (from the last /link/token/create, and within it from the last
+public_token made), so the replay compares against that one and lists the calls it skipped.
+A walk that stopped before its partner token is replayed only as far as it went.
 Exit codes: 0 reproduced, 1 not reproduced, 2 usage, configuration or unreadable session.
 
 Flags:
@@ -107,7 +112,12 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 	for _, n := range notes {
 		fmt.Fprintf(c.stdout, "  note: %s\n", sessions.Clean(n))
 	}
-	replayed := walkForReplay(ctx, cfg, p, wo)
+	stopAfter, stopsEarly := sessions.ReplayStopsEarly(saved)
+	if stopsEarly {
+		fmt.Fprintf(c.stdout, "  note: the saved walk %s; the replay stops there too (after %d steps)\n",
+			sessions.Clean(saved.Outcome.Summary()), stopAfter)
+	}
+	replayed := walkForReplay(ctx, cfg, p, wo, stopAfter, saved.Inputs.LinkMode != sessions.LinkModeShortcut)
 	cmp := sessions.Compare(saved, replayed)
 	sessions.WriteComparison(c.stdout, saved, cmp)
 	if o.save != "" {
@@ -123,14 +133,45 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 	return 0
 }
 
-// walkForReplay runs the walk with a fresh API log and records it as a session.
-func walkForReplay(ctx context.Context, cfg plaidflow.Config, p plaidflow.Partner, wo plaidflow.WalkOptions) sessions.Session {
+// walkForReplay runs the walk with a fresh API log and records it as a session. With
+// stopAfter > 0 it makes no call past that many compared steps (dropShortcut as in
+// sessions.Steps): a saved walk that stopped early is replayed only as far as it went.
+func walkForReplay(ctx context.Context, cfg plaidflow.Config, p plaidflow.Partner, wo plaidflow.WalkOptions, stopAfter int, dropShortcut bool) sessions.Session {
 	log := plaidflow.NewAPILog()
 	client := plaidflow.NewClient(cfg, log)
+	defer client.Close()
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var kept atomic.Int64 // calls made up to the stop; -1 while the walk goes on
+	kept.Store(-1)
+	if stopAfter > 0 {
+		defer log.OnCall(func(plaidflow.Call) {
+			calls := log.Calls()
+			if len(sessions.Steps(sessionCalls(calls), dropShortcut)) >= stopAfter && kept.CompareAndSwap(-1, int64(len(calls))) {
+				stop() // called before the call returns to the walk, so the next call is never sent
+			}
+		})()
+	}
 	started := time.Now()
 	res, err := plaidflow.Walk(ctx, client, p, wo)
-	return buildSession("replay", sessions.Record{
+	calls := log.Calls()
+	if n := kept.Load(); n >= 0 {
+		calls = calls[:n]
+	}
+	s := buildSession("replay", sessions.Record{
 		Config: cfg, Partner: p, Options: wo, LinkMode: sessions.LinkModeShortcut,
-		Result: res, Err: err, Calls: log.Calls(), Started: started, Finished: time.Now(),
+		Result: res, Err: err, Calls: calls, Started: started, Finished: time.Now(),
 	})
+	if kept.Load() >= 0 && s.Outcome.Result == sessions.ResultStopped {
+		s.Outcome.Reason = "stopped where the saved walk stopped"
+	}
+	return s
+}
+
+func sessionCalls(calls []plaidflow.Call) []sessions.Call {
+	out := make([]sessions.Call, len(calls))
+	for i, c := range calls {
+		out[i] = sessions.FromFlowCall(c)
+	}
+	return out
 }

@@ -1,0 +1,53 @@
+package sessions
+
+// A saved walk may hold several attempts: the user went back and made a new link_token, or
+// asked the sandbox for a public_token again after a login error, or Link ran again. The
+// session's inputs and outcome describe the last attempt only, so a replay walks and compares
+// that one. An attempt begins with the last /link/token/create; within it, the last way to a
+// public_token (the sandbox shortcut, or else the exchange of a token Link handed over)
+// starts the rest of the walk, and what came between were earlier tries of that step.
+
+// LastAttempt splits a session's calls into the last attempt and the calls of earlier
+// attempts it leaves out. Hosted Link's /link/token/get polls stay with the attempt.
+func LastAttempt(calls []Call) (attempt, skipped []Call) {
+	linkToken := lastIndex(calls, 0, "/link/token/create")
+	from := max(linkToken, 0)
+	rest := lastIndex(calls, from+1, "/sandbox/public_token/create")
+	if rest < 0 {
+		rest = lastIndex(calls, from+1, "/item/public_token/exchange")
+	}
+	if linkToken < 0 || rest < 0 {
+		return append(attempt, calls[from:]...), append(skipped, calls[:from]...)
+	}
+	skipped = append(skipped, calls[:linkToken]...)
+	attempt = append(attempt, calls[linkToken])
+	for _, c := range calls[linkToken+1 : rest] {
+		if c.Path == "/link/token/get" {
+			attempt = append(attempt, c)
+			continue
+		}
+		skipped = append(skipped, c)
+	}
+	return append(attempt, calls[rest:]...), skipped
+}
+
+// lastIndex is the index of the last call to path at or after from, or -1.
+func lastIndex(calls []Call, from int, path string) int {
+	for i := len(calls) - 1; i >= from; i-- {
+		if calls[i].Path == path {
+			return i
+		}
+	}
+	return -1
+}
+
+// ReplayStopsEarly reports whether a replay of s must stop where the saved walk stopped
+// (it ended before its partner token without an API error), and after how many compared steps.
+func ReplayStopsEarly(s Session) (steps int, stop bool) {
+	if s.Outcome.Result != ResultStopped && s.Outcome.Result != ResultExited {
+		return 0, false
+	}
+	attempt, _ := LastAttempt(s.Calls)
+	n := len(Steps(attempt, s.Inputs.LinkMode != LinkModeShortcut))
+	return n, n > 0
+}

@@ -1,0 +1,45 @@
+package sessions
+
+import (
+	"strings"
+	"testing"
+)
+
+func pathsOf(calls []Call) string {
+	var out []string
+	for _, c := range calls {
+		out = append(out, strings.TrimPrefix(c.Path, "/"))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestLastAttemptStartsAtTheLastLinkTokenAndPublicToken(t *testing.T) {
+	c := func(path string) Call { return Call{Method: "POST", Path: path, Status: 200} }
+	cases := []struct {
+		name          string
+		calls         []Call
+		attempt, skip string
+	}{
+		{"one attempt", []Call{c("/link/token/create"), c("/sandbox/public_token/create"), c("/item/public_token/exchange")},
+			"link/token/create sandbox/public_token/create item/public_token/exchange", ""},
+		{"a failed link_token, then one that worked", []Call{{Path: "/link/token/create", Status: 400}, c("/link/token/create")},
+			"link/token/create", "link/token/create"},
+		{"a login retried on the same link_token", []Call{c("/link/token/create"), {Path: "/sandbox/public_token/create", Status: 400}, c("/item/get"), c("/sandbox/public_token/create"), c("/item/public_token/exchange")},
+			"link/token/create sandbox/public_token/create item/public_token/exchange", "sandbox/public_token/create item/get"},
+		{"Link ran twice on one link_token", []Call{c("/link/token/create"), {Path: "/item/public_token/exchange", Status: 400}, c("/item/public_token/exchange"), c("/accounts/get")},
+			"link/token/create item/public_token/exchange accounts/get", "item/public_token/exchange"},
+		{"Hosted Link polls stay with the attempt", []Call{c("/link/token/create"), c("/link/token/get"), c("/item/public_token/exchange")},
+			"link/token/create link/token/get item/public_token/exchange", ""},
+		{"stopped on Link after going back", []Call{c("/link/token/create"), c("/sandbox/public_token/create"), c("/link/token/create")},
+			"link/token/create", "link/token/create sandbox/public_token/create"},
+	}
+	for _, tc := range cases {
+		attempt, skipped := LastAttempt(tc.calls)
+		if got := pathsOf(attempt); got != tc.attempt {
+			t.Errorf("%s: attempt %q, want %q", tc.name, got, tc.attempt)
+		}
+		if got := pathsOf(skipped); got != tc.skip {
+			t.Errorf("%s: skipped %q, want %q", tc.name, got, tc.skip)
+		}
+	}
+}
