@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/plaid/plaid-go/v20/plaid"
 )
@@ -202,7 +201,7 @@ func (c *Client) waitForAssetReport(ctx context.Context, reportToken string, pro
 		}
 		if progress != nil {
 			progress(Progress{Step: "asset_report", Attempt: attempt,
-				Message: fmt.Sprintf("Plaid is still building the Asset Report; asking again in %s", wait.Round(time.Millisecond))})
+				Message: fmt.Sprintf("Plaid is still building the Asset Report; asking again in %s", FormatLatency(wait))})
 		}
 		if err := sleep(ctx, wait); err != nil {
 			return errors.Join(fmt.Errorf("stopped waiting for the Asset Report: %w", err), perr)
