@@ -9,6 +9,11 @@ import (
 	"github.com/plaid/plaid-go/v20/plaid"
 )
 
+// DefaultLinkTimeout is how long plaidwalk waits for Link in the browser, in `run` and the
+// terminal UI alike: long enough for a real bank's login with MFA, short enough that a
+// forgotten tab does not keep the local server up for hours.
+const DefaultLinkTimeout = 30 * time.Minute
+
 // LinkConfig is what /link/token/create is called with.
 type LinkConfig struct {
 	Products          []string

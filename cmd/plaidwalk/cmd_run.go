@@ -50,7 +50,7 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs.BoolVar(&o.reveal, "reveal", false, "print tokens in full instead of masked")
 	fs.BoolVar(&o.noBrowser, "no-browser", false, "with --link browser: print Link's address instead of opening a browser")
 	fs.IntVar(&o.port, "port", 0, "with --link browser: fixed loopback port for the Link page (for an allow-listed redirect URI)")
-	fs.DurationVar(&o.linkTimeout, "link-timeout", 15*time.Minute, "with --link browser: how long to wait for Link")
+	fs.DurationVar(&o.linkTimeout, "link-timeout", plaidflow.DefaultLinkTimeout, "with --link browser: how long to wait for Link to finish, as in the terminal UI")
 	fs.StringVar(&o.save, "save", "", "also save the session (inputs, API log, outcome; no secret, tokens masked) to this file")
 	fs.BoolVar(&o.noSave, "no-save", false, "do not keep the session in the sessions directory ('plaidwalk sessions')")
 	return fs
@@ -67,9 +67,7 @@ Offline (built-in emulator) unless Plaid keys are set. Exit codes: 0 done, 1 the
 
 Flags:
 `)
-	fs := runFlags(&o)
-	fs.SetOutput(w)
-	fs.PrintDefaults()
+	printFlags(w, runFlags(&o))
 	fmt.Fprint(w, "\nExample:\n  plaidwalk run --partner dwolla --json\n  plaidwalk run --partner alloy-credit --secondary-client-id YOUR_ALLOY_ID\n")
 }
 
