@@ -28,16 +28,20 @@ func printRunResult(c *cli, r runResult, o runOptions) {
 	}
 }
 
+// printRunHeader names the walk before it starts, so progress lines (an Asset Report's
+// polls, Link's address) follow it and the result comes last.
+func printRunHeader(w io.Writer, r runResult) {
+	fmt.Fprintf(w, "plaidwalk run · %s · %s · %s\n\n", r.Partner.Name, flowLabel(r.Partner), plaidflow.CleanText(r.EnvLabel))
+}
+
 func printRunHuman(w io.Writer, r runResult, reveal bool) {
-	p := r.Partner
 	clean := plaidflow.CleanText
-	fmt.Fprintf(w, "plaidwalk run · %s (%s) · %s\n\n", p.Name, flowLabel(p), clean(r.EnvLabel))
 	for i, call := range r.Calls {
 		status := fmt.Sprint(call.Status)
 		if call.Err != "" {
 			status = "ERR"
 		}
-		line := fmt.Sprintf("  %2d  %-4s %-45s %4s %7s", i+1, call.Method, clean(call.Path), status, roundLatency(call.Latency))
+		line := fmt.Sprintf("  %2d  %-4s %-45s %4s %7s", i+1, call.Method, clean(call.Path), status, plaidflow.FormatLatency(call.Latency))
 		if call.RequestID != "" {
 			line += "  request_id " + clean(call.RequestID)
 		}
@@ -74,7 +78,7 @@ func printRunHuman(w io.Writer, r runResult, reveal bool) {
 	if r.Env == plaidflow.EnvOffline {
 		fmt.Fprintln(w, "  Offline emulator: these tokens are not real and only work against this run's emulator.")
 	}
-	fmt.Fprintf(w, "\n  done in %s\n", roundLatency(r.Duration))
+	fmt.Fprintf(w, "\n  done in %s\n", plaidflow.FormatLatency(r.Duration))
 }
 
 // flowLabel names the flow as the partners list does (its FLOW column), then says what it
@@ -89,13 +93,6 @@ func flowLabel(p plaidflow.Partner) string {
 		return "credit_relay: an Asset Report, then a relay token"
 	}
 	return string(p.Flow)
-}
-
-func roundLatency(d time.Duration) string {
-	if d < time.Second {
-		return d.Round(time.Millisecond / 10).String()
-	}
-	return d.Round(time.Millisecond).String()
 }
 
 type namedToken struct{ kind, value string }

@@ -84,7 +84,7 @@ func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidf
 }
 
 // walkPartner runs the whole flow for one partner and collects the result; it prints only
-// live progress (to stderr, and not with --json). The `run` command prints the result
+// the header (to stdout) and live progress (to stderr), and neither with --json. The `run` command prints the result
 // afterwards; other commands (saving, replay) can reuse it.
 func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.Partner, o runOptions) runResult {
 	log := plaidflow.NewAPILog()
@@ -94,6 +94,7 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 	res := runResult{Config: cfg, Options: wo, Partner: p, Env: cfg.Env, EnvLabel: envLabel(cfg), BaseURL: client.BaseURL(), Started: time.Now()}
 	wo.OnWarning = func(msg string) { res.Warnings = append(res.Warnings, msg) }
 	if !o.json {
+		printRunHeader(c.stdout, res)
 		wo.OnProgress = func(pr plaidflow.Progress) {
 			fmt.Fprintf(c.stderr, "  … %s (poll %d)\n", pr.Message, pr.Attempt)
 		}

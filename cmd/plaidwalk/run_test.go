@@ -100,6 +100,16 @@ func TestRunRevealAndHumanOutput(t *testing.T) {
 	if strings.Contains(out, "btok_…") || strings.Contains(out, "--reveal to print") {
 		t.Errorf("--reveal should print whole tokens:\n%s", out)
 	}
+	// Latencies use plaidflow.FormatLatency's units, never Go's 4.213512ms.
+	latency := regexp.MustCompile(`(?m)^\s+\d+\s+POST\s+\S+\s+\d+\s+(\S+)`)
+	for _, m := range latency.FindAllStringSubmatch(out, -1) {
+		if !regexp.MustCompile(`^(\d+µs|\d\.\dms|\d+ms|\d+\.\d+s)$`).MatchString(m[1]) {
+			t.Errorf("latency %q is not in FormatLatency's units", m[1])
+		}
+	}
+	if len(latency.FindAllString(out, -1)) == 0 || !regexp.MustCompile(`done in (\d+µs|\d\.\dms|\d+ms|\d+\.\d+s)\n`).MatchString(out) {
+		t.Errorf("no call lines or duration found:\n%s", out)
+	}
 	code, out, _ = runIn(t, nil, "run", "--partner", "stripe")
 	if code != 0 || !strings.Contains(out, "btok_…") || !strings.Contains(out, "--reveal") {
 		t.Errorf("tokens should be masked by default (exit %d):\n%s", code, out)
@@ -214,6 +224,12 @@ func TestRunHelp(t *testing.T) {
 	if code != 0 {
 		t.Errorf("exit %d", code)
 	}
+	if !strings.Contains(out, "  --link-timeout duration") || !strings.Contains(out, "(default 30m)") {
+		t.Errorf("help should name --link-timeout with its 30m default:\n%s", out)
+	}
+	if regexp.MustCompile(`(?m)^\s+-[a-z]`).MatchString(out) {
+		t.Errorf("help spells a flag with one dash:\n%s", out)
+	}
 }
 
 func TestWalkOptionsFromFlags(t *testing.T) {
@@ -250,5 +266,26 @@ func TestRunSavesSessionUnlessNoSave(t *testing.T) {
 	}
 	if again, _ := filepath.Glob(filepath.Join(state, "plaidwalk", "sessions", "*.json")); len(again) != 1 {
 		t.Errorf("--no-save still kept a session: %v", again)
+	}
+}
+
+// TestRunPrintsHeaderBeforeProgress: on a terminal stdout and stderr interleave, so the
+// header must be written before the Asset Report's poll lines, and the result after them.
+func TestRunPrintsHeaderBeforeProgress(t *testing.T) {
+	var both bytes.Buffer
+	getenv := func(k string) string {
+		if k == "XDG_STATE_HOME" {
+			return t.TempDir()
+		}
+		return ""
+	}
+	emulatorOptions.AssetReportDelay = 300 * time.Millisecond
+	t.Cleanup(func() { emulatorOptions.AssetReportDelay = 30 * time.Millisecond })
+	code := run(context.Background(), []string{"run", "--partner", "alloy-credit", "--secondary-client-id", "alloy-test", "--no-save"},
+		getenv, strings.NewReader(""), &both, &both)
+	out := both.String()
+	header, poll, tokens := strings.Index(out, "plaidwalk run ·"), strings.Index(out, "(poll "), strings.Index(out, "relay_token")
+	if code != 0 || header < 0 || poll < 0 || tokens < 0 || !(header < poll && poll < tokens) {
+		t.Errorf("exit %d; want header (%d) < poll (%d) < tokens (%d):\n%s", code, header, poll, tokens, out)
 	}
 }
