@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/table"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"plaidwalk/plaidflow"
 )
@@ -102,7 +103,7 @@ func newExchangeModel(accts []plaidflow.Account, p plaidflow.Partner, preferred 
 		rows[i] = table.Row{" " + mark, oneLine(a.Name), oneLine(a.Mask), oneLine(a.Type + "/" + a.Subtype),
 			balanceText(a), noteText(ok, e.reasons[i])}
 	}
-	t := table.New(table.WithColumns(accountColumns(80)), table.WithRows(rows), table.WithFocused(true))
+	t := table.New(table.WithColumns(accountColumns(80, rows)), table.WithRows(rows), table.WithFocused(true))
 	ts := table.DefaultStyles()
 	ts.Selected = st.selected
 	ts.Header = ts.Header.Bold(true)
@@ -171,7 +172,7 @@ func noteText(ok bool, why string) string {
 
 func (e *exchangeModel) setSize(w, h int) {
 	e.w, e.h = w, h
-	e.table.SetColumns(accountColumns(w))
+	e.table.SetColumns(accountColumns(w, e.table.Rows()))
 	e.table.SetHeight(max(h-6, 3))
 	e.table.SetWidth(w)
 }
@@ -216,18 +217,42 @@ func (m Model) viewExchange(w int) string {
 	b.WriteString(st.bold.Render("Choose the account for "+m.walk.partner.Name) + "\n")
 	b.WriteString(m.exchange.table.View() + "\n")
 	if i := m.exchange.table.Cursor(); i < len(m.exchange.reasons) && m.exchange.reasons[i] != "" {
-		b.WriteString(st.warn.Render(truncate("Not eligible: "+oneLine(m.exchange.reasons[i]), w)))
+		b.WriteString(st.warn.Render(wrapTo("Not eligible: "+oneLine(m.exchange.reasons[i]), w, 0)))
 	}
 	return b.String()
 }
 
-// accountColumns fit the table to the width; the note column takes what is left. The first
-// column holds the cursor's > and the eligibility mark.
-func accountColumns(w int) []table.Column {
-	fixed := 2 + 18 + 4 + 22 + 13
-	note := max(w-fixed-12, 8)
+// accountColumns fit the table to the width and to what the rows hold: balances are never
+// cut while there is room; the eligibility note gives way first (the full reason of the row
+// under the cursor is shown below the table), then the account name. The first column holds
+// the cursor's > and the eligibility mark.
+func accountColumns(w int, rows []table.Row) []table.Column {
+	widths := []int{2, len("Account"), len("Mask"), len("Type/subtype"), len("Avail/current"), len("Eligible")}
+	for _, r := range rows {
+		for i := 1; i < len(r) && i < len(widths); i++ {
+			widths[i] = max(widths[i], ansi.StringWidth(r[i]))
+		}
+	}
+	widths[1] = min(widths[1], 24)
+	const padding = 2 * 6 // the table pads every cell by one space each side
+	over := func() int {
+		sum := padding
+		for _, n := range widths {
+			sum += n
+		}
+		return sum - w
+	}
+	if o := over(); o > 0 {
+		widths[5] = max(widths[5]-o, 8)
+	}
+	if o := over(); o > 0 {
+		widths[1] = max(widths[1]-o, 10)
+	}
+	if o := over(); o > 0 {
+		widths[3] = max(widths[3]-o, 10)
+	}
 	return []table.Column{
-		{Title: " ", Width: 2}, {Title: "Account", Width: 18}, {Title: "Mask", Width: 4},
-		{Title: "Type/subtype", Width: 22}, {Title: "Avail/current", Width: 13}, {Title: "Eligible", Width: note},
+		{Title: " ", Width: widths[0]}, {Title: "Account", Width: widths[1]}, {Title: "Mask", Width: widths[2]},
+		{Title: "Type/subtype", Width: widths[3]}, {Title: "Avail/current", Width: widths[4]}, {Title: "Eligible", Width: widths[5]},
 	}
 }

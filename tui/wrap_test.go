@@ -1,0 +1,44 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"plaidwalk/plaidflow"
+)
+
+// The Hosted Link URL is shown whole at 80 columns, on lines of its own.
+func TestHostedLinkURLIsNeverCut(t *testing.T) {
+	m, _ := atLink(t, "dwolla")
+	url := "https://secure.plaid.com/hl/lpXk9Qz3mT7vR2sN8wYb4cJf6hLd0aEu5gKo1iPx-sandbox-0123456789abcdef"
+	m.link.mode, m.link.url, m.link.polling, m.link.waiting = modeHosted, url, true, false
+	v := m.View()
+	if strings.Contains(v, "…") {
+		t.Errorf("something is cut:\n%s", v)
+	}
+	joined := strings.ReplaceAll(strings.ReplaceAll(v, " ", ""), "\n", "")
+	if !strings.Contains(joined, url) {
+		t.Errorf("URL not shown whole:\n%s", v)
+	}
+}
+
+// The account picker keeps balances whole and shows the full reason of the row under the
+// cursor below the table, wrapped.
+func TestAccountPickerKeepsBalancesAndShowsTheWholeReason(t *testing.T) {
+	m := atAccounts(t, "dwolla")
+	m.walk.accounts.Accounts[1].Available, m.walk.accounts.Accounts[1].Current = f64(43200), f64(43250.5)
+	m.walk.accounts.Accounts[0].Name = "Plaid Diamond 12.5% APR Interest Credit Card"
+	next, _ := m.showAccounts()
+	m = send(next.(Model), resize(80, 24))
+	mustContain(t, m.View(), "43200.00/43250.50")
+	m = send(m, keyMsg("up"))
+	if m.exchange.table.Cursor() != 0 {
+		t.Fatalf("cursor %d, want the credit card", m.exchange.table.Cursor())
+	}
+	_, why := plaidflow.Eligible(m.walk.partner, m.walk.accounts.Accounts[0])
+	below := m.View()[strings.Index(m.View(), "Not eligible:"):]
+	flat := strings.Join(strings.Fields(below), " ")
+	if !strings.Contains(flat, strings.Join(strings.Fields(why), " ")) {
+		t.Errorf("reason %q not shown whole below the table:\n%s", why, m.View())
+	}
+}
