@@ -61,9 +61,10 @@ func printRunUsage(w io.Writer) {
 	fmt.Fprint(w, `Usage: plaidwalk run --partner ID [flags]
 
 Walks a partner flow without a browser: link token, sandbox public token, exchange, accounts,
-then the partner's token (processor token, Stripe btok_, or Asset Report + relay token).
-Offline (built-in emulator) unless Plaid keys are set. Exit codes: 0 done, 1 the flow failed
-(Plaid's error and a hint are printed), 2 usage or configuration error.
+then the partner's token (a processor token, a Stripe btok_, or for credit_relay an Asset
+Report, then a relay token). Offline (built-in emulator) unless Plaid keys are set.
+Exit codes: 0 done, 1 the flow failed (Plaid's error and a hint are printed), 2 usage or
+configuration error.
 
 Flags:
 `)
