@@ -60,8 +60,13 @@ call() {
   if [ "$STATUS" -ge 400 ]; then jq . "$RESP" >&2 || cat "$RESP" >&2; exit 1; fi
 }
 
-# try PATH BODY: post and go on whatever the answer: the session went on after this call too.
-try() { post "$1" "$2"; }
+# expect STATUS PATH BODY: a call that failed in the session, which went on after it (a
+# later attempt, or an optional call): nothing later reads its answer, so the script goes on
+# whatever comes back, and says so when the answer differs from the session's.
+expect() {
+  post "$2" "$3"
+  if [ "$STATUS" != "$1" ]; then echo "note: the session saw $1 for $2, this run got $STATUS; going on as the session did" >&2; fi
+}
 
 # poll PATH BODY: call, asking again while the product is not ready (asset reports).
 poll() {
@@ -91,25 +96,42 @@ func WriteCurl(w io.Writer, s Session) error {
 		"# Neither the secret nor a whole token is ever printed.\n")
 	io.WriteString(w, curlPrelude)
 	browser := in.LinkMode != LinkModeShortcut
-	shortcutDone := false
-	calls := collapsePolls(s.Calls)
+	needShortcut := true // a browser walk's exchange needs a public_token the script makes itself
+	calls := collapseAssetPolls(s.Calls)
 	for i, c := range calls {
-		if c.Path == "/link/token/get" {
-			continue // Hosted Link's result: replaced by the shortcut below
-		}
-		if browser && !shortcutDone && c.Path == "/item/public_token/exchange" {
-			writeShortcutStep(w, in)
-			shortcutDone = true
-		}
-		if c.Path == "/sandbox/public_token/create" {
-			shortcutDone = true
+		switch c.Path {
+		case "/link/token/get":
+			continue // Hosted Link's result: replaced by the shortcut
+		case "/link/token/create":
+			needShortcut = true
+		case "/sandbox/public_token/create":
+			needShortcut = false
+		case "/item/public_token/exchange":
+			if browser && needShortcut {
+				writeShortcutStep(w, in)
+			}
+			needShortcut = true
 		}
 		if err := writeCurlStep(w, s, c, i == len(calls)-1); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintln(w, "\necho \"done: every call of the session answered as expected\" >&2")
+	fmt.Fprintln(w, "\necho \"done: the script made every call of the session\" >&2")
 	return nil
+}
+
+// collapseAssetPolls keeps one call for each run of Asset Report polls (the script's poll
+// asks again by itself); every other call is kept, failed tries and retries included.
+func collapseAssetPolls(calls []Call) []Call {
+	var out []Call
+	for _, c := range calls {
+		if n := len(out); n > 0 && c.Path == "/asset_report/get" && out[n-1].Path == c.Path {
+			out[n-1] = c
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // collapsePolls keeps one call for each run of the same endpoint (polling and retries).
@@ -146,11 +168,12 @@ func writeCurlStep(w io.Writer, s Session, c Call, last bool) error {
 	}
 	verb := "call"
 	switch {
-	case c.Path == "/asset_report/get":
+	case c.Path == "/asset_report/get" && (c.Status < 400 || last):
 		verb = "poll"
 	case c.Status >= 400 && !last:
-		verb = "try"
-		fmt.Fprintln(w, "# The session went on after this error (plaidwalk treats this call as optional).")
+		fmt.Fprintf(w, "# The session went on after this error; expect %d again. Later calls do not use its answer.\n", c.Status)
+		writeCall(w, fmt.Sprintf("expect %d", c.Status), c.Path, body, vars)
+		return nil
 	}
 	writeCall(w, verb, c.Path, body, vars)
 	for _, rv := range responseVars[c.Path] {
@@ -205,12 +228,7 @@ func curlBody(s Session, c Call) (string, []string) {
 		used["ACCOUNT_ID"] = true
 	}
 	if opts, ok := body["options"].(map[string]any); ok && c.Path == "/sandbox/public_token/create" {
-		if s.Inputs.Username != "" {
-			opts["override_username"] = s.Inputs.Username
-		}
-		if s.Inputs.Password != "" || opts["override_password"] != nil {
-			opts["override_password"] = orDefault(s.Inputs.Password, DefaultPassword)
-		}
+		keepSandboxUser(opts, s.Inputs)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -224,6 +242,17 @@ func curlBody(s Session, c Call) (string, []string) {
 	}
 	sort.Strings(vars)
 	return program, vars
+}
+
+// keepSandboxUser leaves the test user the call was made with; only a password dropped when
+// saving (not a sandbox test password) is replaced, by the session's or pass_good.
+func keepSandboxUser(opts map[string]any, in Inputs) {
+	if u, _ := opts["override_username"].(string); u == "" && in.Username != "" {
+		opts["override_username"] = in.Username
+	}
+	if pw, _ := opts["override_password"].(string); !TestPassword(pw) && (pw != "" || in.Password != "") {
+		opts["override_password"] = orDefault(in.Password, DefaultPassword)
+	}
 }
 
 func varMarker(v string) string { return "@@plaidwalk:" + v + "@@" }

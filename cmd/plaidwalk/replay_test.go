@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -32,17 +33,25 @@ func TestExportedCurlScriptRunsAgainstTheEmulatorCommand(t *testing.T) {
 	cases := map[string]struct {
 		partner string
 		wo      plaidflow.WalkOptions
+		tui     tuiWalk // set: the walk is saved as the terminal UI saves it, earlier attempts included
 	}{
-		"dwolla":       {"dwolla", plaidflow.WalkOptions{Account: "Plaid Saving"}},
-		"stripe":       {"stripe", plaidflow.WalkOptions{}},
-		"alloy-credit": {"alloy-credit", plaidflow.WalkOptions{Inputs: plaidflow.PartnerInputs{plaidflow.InputSecondaryClientID: "test-alloy"}}},
-		"locked":       {"dwolla", plaidflow.WalkOptions{Password: "error_ITEM_LOCKED"}},
+		"dwolla":       {"dwolla", plaidflow.WalkOptions{Account: "Plaid Saving"}, nil},
+		"stripe":       {"stripe", plaidflow.WalkOptions{}, nil},
+		"alloy-credit": {"alloy-credit", plaidflow.WalkOptions{Inputs: plaidflow.PartnerInputs{plaidflow.InputSecondaryClientID: "test-alloy"}}, nil},
+		"locked":       {"dwolla", plaidflow.WalkOptions{Password: "error_ITEM_LOCKED"}, nil},
+		"locked, then a new link_token and success": {"dwolla", plaidflow.WalkOptions{}, lockedThenGood},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			e := newSessEnv(t)
-			_, id := e.walkAndSave(tc.partner, tc.wo, "")
-			saved, err := sessions.ReadFile(filepath.Join(e.sessionsDir(), id+".json"))
+			var id string
+			if tc.tui != nil {
+				id = e.saveLikeTUI(tc.partner, tc.tui)
+			} else {
+				_, id = e.walkAndSave(tc.partner, tc.wo, "")
+				id = filepath.Join(e.sessionsDir(), id+".json")
+			}
+			saved, err := sessions.ReadFile(id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -64,12 +73,43 @@ func TestExportedCurlScriptRunsAgainstTheEmulatorCommand(t *testing.T) {
 			if runErr != nil {
 				t.Fatalf("script failed: %v\nstdout:\n%s\nstderr:\n%s", runErr, stdout, stderr)
 			}
+			checkEveryCallMade(t, saved, script, stderr)
 			wantKind := saved.Outcome.Tokens[len(saved.Outcome.Tokens)-1].Kind
 			lines := strings.Split(strings.TrimSpace(stdout), "\n")
 			if last := lines[len(lines)-1]; !strings.HasPrefix(last, "partner token: "+wantKind+" …") {
 				t.Fatalf("script ended with %q, want the kind %s\nstderr:\n%s", last, wantKind, stderr)
 			}
 		})
+	}
+}
+
+// checkEveryCallMade: the script makes the session's calls in order, failed ones included,
+// each with the sandbox user its recorded body had, and each answers with the status the
+// session saw (asset report polls may take fewer rounds).
+func checkEveryCallMade(t *testing.T, saved sessions.Session, script, stderr string) {
+	t.Helper()
+	var want, got []string
+	for _, c := range saved.Calls {
+		if n := len(want); c.Path == "/asset_report/get" && n > 0 && strings.HasPrefix(want[n-1], "POST /asset_report/get") {
+			want[n-1] = fmt.Sprintf("POST %s -> %d", c.Path, c.Status)
+			continue
+		}
+		want = append(want, fmt.Sprintf("POST %s -> %d", c.Path, c.Status))
+		if c.Path == "/sandbox/public_token/create" && strings.Contains(c.RequestBody, "error_ITEM_LOCKED") && !strings.Contains(script, `"override_password":"error_ITEM_LOCKED"`) {
+			t.Errorf("the script does not send the recorded password error_ITEM_LOCKED:\n%s", script)
+		}
+	}
+	for _, line := range strings.Split(stderr, "\n") {
+		if f := strings.Fields(line); len(f) >= 4 && f[0] == "POST" && f[2] == "->" {
+			if n := len(got); f[1] == "/asset_report/get" && n > 0 && strings.HasPrefix(got[n-1], "POST /asset_report/get") {
+				got[n-1] = strings.Join(f[:4], " ")
+				continue
+			}
+			got = append(got, strings.Join(f[:4], " "))
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the script's calls:\n%s\nthe session's:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
