@@ -97,5 +97,6 @@ func Decode(data []byte, path string) (Session, error) {
 	if s.ID == "" || s.Inputs.Partner == "" {
 		return bad(`the "id" or "inputs.partner" field is missing`, "the file was edited by hand; fix it or record the walk again")
 	}
+	s.Outcome = settleOutcome(s)
 	return s, nil
 }

@@ -89,3 +89,26 @@ func StageOfPath(path string) string {
 	}
 	return StagePartnerToken
 }
+
+// settleOutcome corrects the outcome of a file written before plaidwalk told a stopped walk
+// from a finished one: "success" without a partner token, or a quit saved as the error
+// "context canceled", is the stopped walk it was.
+func settleOutcome(s Session) Outcome {
+	o := s.Outcome
+	quit := o.Result == ResultError && o.ErrorCode == "" && o.ErrorMessage == context.Canceled.Error()
+	if !quit && (o.Result != ResultSuccess || len(o.Tokens) > 0) {
+		return o
+	}
+	stage := StageLink
+	for i := len(s.Calls) - 1; i >= 0; i-- {
+		if st := StageOfPath(s.Calls[i].Path); st != "" {
+			stage = st
+			break
+		}
+	}
+	settled := Outcome{Result: ResultStopped, Step: stage, ItemID: o.ItemID}
+	if quit {
+		settled.Reason = ReasonQuit
+	}
+	return settled
+}

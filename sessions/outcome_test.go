@@ -50,3 +50,32 @@ func TestOnlyAPartnerTokenIsSuccess(t *testing.T) {
 		}
 	}
 }
+
+// Files saved before the fix said "success" for a walk without a partner token, and
+// "error: context canceled" for a quit; reading them lists what really happened.
+func TestOldFilesWithAWrongOutcomeAreReadAsStopped(t *testing.T) {
+	cases := []struct {
+		calls   int
+		outcome Outcome
+		want    string
+	}{
+		{5, Outcome{Result: ResultSuccess}, "stopped at accounts"},
+		{1, Outcome{Result: ResultError, ErrorMessage: "context canceled"}, "stopped at link (quit by the user)"},
+		{6, Build(dwollaRecord()).Outcome, "success: processor_token"},
+	}
+	for _, c := range cases {
+		s := Build(tuiStoppedRecord(c.calls, nil))
+		s.ID, s.Outcome = "20261122-044653.000-dwolla-0001", c.outcome
+		data, err := Encode(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read, err := Decode(data, "old.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := read.Outcome.Summary(); got != c.want {
+			t.Errorf("outcome %+v read as %q, want %q", c.outcome, got, c.want)
+		}
+	}
+}
