@@ -47,7 +47,7 @@ func (m *Model) stopBusy() {
 }
 
 func failureFrom(s step, err error) *failure {
-	f := &failure{step: s, title: "The " + stepTitle(s) + " step failed", err: err}
+	f := &failure{step: s, title: failedTitle(s), err: err}
 	var pe *plaidflow.PlaidError
 	if errors.As(err, &pe) {
 		f.plaid = pe
@@ -56,6 +56,24 @@ func failureFrom(s step, err error) *failure {
 	f.text = err.Error()
 	f.hint = plainErrorHint(err)
 	return f
+}
+
+// failedTitles head the error panel: what was being done, said as a sentence.
+var failedTitles = [...]string{
+	stepPartner:      "Choosing the partner failed",
+	stepOptions:      "Reading the Link options failed",
+	stepLinkToken:    "Creating the link_token failed",
+	stepLink:         "Plaid Link failed",
+	stepExchange:     "Exchanging the public_token or reading the accounts failed",
+	stepPartnerToken: "Creating the partner token failed",
+	stepResults:      "Showing the results failed",
+}
+
+func failedTitle(s step) string {
+	if int(s) < len(failedTitles) {
+		return failedTitles[s]
+	}
+	return "The " + s.String() + " step failed"
 }
 
 // plainErrorHint is what to check for an error that is not Plaid's: plaidflow's own hint for

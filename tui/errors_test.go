@@ -48,3 +48,15 @@ func TestErrorPanelNeverBreaksURLs(t *testing.T) {
 		}
 	}
 }
+
+// The error panel's title says what failed in words, not "The Create the link_token step failed".
+func TestErrorTitlesSayWhatFailed(t *testing.T) {
+	m := atOptions(t, plaidflow.EnvOffline, "dwolla")
+	m = send(m, keyMsg("enter"))
+	m = send(m, stepFailedMsg{op: m.op, step: stepLinkToken, err: &plaidflow.PlaidError{Code: "INVALID_FIELD", Message: "bad"}})
+	v := m.View()
+	mustContain(t, v, "Creating the link_token failed")
+	if strings.Contains(v, "The Create") {
+		t.Errorf("old title:\n%s", v)
+	}
+}
