@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"plaidwalk/plaidflow"
 )
@@ -38,7 +37,7 @@ func formatCalls(calls []plaidflow.Call, width int) string {
 
 func callLine(c plaidflow.Call) string {
 	line := fmt.Sprintf("%s %s %s %d %s", c.Time.Format("15:04:05"), c.Method, oneLine(c.Path),
-		c.Status, c.Latency.Round(time.Millisecond))
+		c.Status, plaidflow.FormatLatency(c.Latency)) // as run writes it: 850µs, 4.2ms, 37ms
 	if c.RequestID != "" {
 		line += " request_id=" + oneLine(c.RequestID)
 	}
