@@ -19,6 +19,7 @@ type Record struct {
 	Link      *Link                 // Link's events and outcome (browser and Hosted Link modes)
 	Result    plaidflow.WalkResult
 	Err       error // the walk's error, nil on success
+	Quit      bool  // the user closed the walk before it finished (a canceled Err says the same)
 	Calls     []plaidflow.Call
 	Started   time.Time
 	Finished  time.Time

@@ -38,7 +38,7 @@ func buildOutcome(r Record) Outcome {
 	}
 	if r.Err == nil || errors.Is(r.Err, context.Canceled) {
 		o := Outcome{Result: ResultStopped, Step: stageOf(r), ItemID: r.Result.Item.ItemID}
-		if r.Err != nil {
+		if r.Err != nil || r.Quit {
 			o.Reason = ReasonQuit
 		}
 		return o

@@ -11,8 +11,15 @@ import (
 // The terminal UI's walk as saved sessions: one per partner walked (see tui.SessionRecord).
 
 // saveTUISessions saves every partner's walk in r to the state dir (unless noSave); the
-// newest one also to file when it is set. It returns the paths written.
+// newest one also to file when it is set. It returns the paths written. This is ctrl+s while
+// the UI runs: a walk without its partner token is saved as stopped where it is.
 func saveTUISessions(c *cli, cfg plaidflow.Config, r tui.Result, file string, noSave bool) ([]string, error) {
+	return saveTUIWalks(c, cfg, r, file, noSave, false)
+}
+
+// saveTUIWalks is saveTUISessions; closed: the UI has closed, so a walk that did not make its
+// partner token was quit by the user.
+func saveTUIWalks(c *cli, cfg plaidflow.Config, r tui.Result, file string, noSave, closed bool) ([]string, error) {
 	if len(r.Sessions) == 0 {
 		return nil, errors.New("nothing was called yet, so there is no session to save")
 	}
@@ -22,6 +29,7 @@ func saveTUISessions(c *cli, cfg plaidflow.Config, r tui.Result, file string, no
 		if i == len(r.Sessions)-1 {
 			f = file
 		}
+		s.Record.Quit = s.Record.Quit || closed
 		p, err := tuiSaver(c, cfg, f, noSave)(s.Record, s.LinkEvents, s.LinkOutcome)
 		paths = append(paths, p...)
 		if err != nil {
@@ -37,7 +45,7 @@ func saveTUISessions(c *cli, cfg plaidflow.Config, r tui.Result, file string, no
 func saveAfterTUI(c *cli, cfg plaidflow.Config, res tui.Result, o tuiOptions) {
 	paths := res.SavedPaths
 	if res.LinkTokenCreated && !res.Saved && (o.save != "" || !o.noSave) {
-		p, err := saveTUISessions(c, cfg, res, o.save, o.noSave)
+		p, err := saveTUIWalks(c, cfg, res, o.save, o.noSave, true)
 		paths = append(paths, p...)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "plaidwalk: the session was not saved: %v\n", err)

@@ -176,3 +176,41 @@ func TestTUIAutoSaveNeedsALinkTokenAndRespectsNoSave(t *testing.T) {
 		})
 	}
 }
+
+// TestTUIWalkStoppedEarlyIsListedAndReplayedAsStopped quits the real UI before Dwolla's token:
+// `sessions` lists where it stopped (never "success"), and `replay` goes only as far.
+func TestTUIWalkStoppedEarlyIsListedAndReplayedAsStopped(t *testing.T) {
+	toLink := []cue{{"Step 2/7 · Link options", "\r"}, {"Press Enter to open Link", "\r"}}
+	for _, tc := range []struct {
+		name, listed string
+		cues         []cue
+		notReplayed  string
+	}{
+		{"q on the Link step", "stopped at link (quit by the user)", append(toLink[:2:2], cue{"Step 4/7 · Plaid Link", "q"}), "/item/public_token/exchange"},
+		{"q on the account picker", "stopped at accounts (quit by the user)", append(toLink[:2:2], cue{"Step 4/7 · Plaid Link", "s"}, cue{"Choose the account for Dwolla", "q"}), "/processor/token/create"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			state := filepath.Join(t.TempDir(), "state")
+			runTUI(t, state, []string{"--no-browser", "--partner", "dwolla"}, tc.cues...)
+			if got := savedFiles(t, state); len(got) != 1 {
+				t.Fatalf("state dir holds %v, want one session", got)
+			}
+			env := map[string]string{"XDG_STATE_HOME": state, "HOME": filepath.Dir(state)}
+			getenv := func(k string) string { return env[k] }
+			var list, errOut bytes.Buffer
+			if code := run(context.Background(), []string{"sessions"}, getenv, strings.NewReader(""), &list, &errOut); code != 0 ||
+				!strings.Contains(list.String(), tc.listed) || strings.Contains(list.String(), "success") || strings.Contains(list.String(), "error") {
+				t.Errorf("sessions: exit %d, want %q listed:\n%s%s", code, tc.listed, list.String(), errOut.String())
+			}
+			var replay bytes.Buffer
+			replayFile := filepath.Join(t.TempDir(), "replay.json")
+			if code := run(context.Background(), []string{"replay", "latest", "--save", replayFile}, getenv, strings.NewReader(""), &replay, &errOut); code != 0 ||
+				!strings.Contains(replay.String(), "\nreproduced: ") {
+				t.Errorf("replay: exit %d, want reproduced:\n%s%s", code, replay.String(), errOut.String())
+			}
+			if data, err := os.ReadFile(replayFile); err != nil || strings.Contains(string(data), `"path": "`+tc.notReplayed+`"`) {
+				t.Errorf("the replay went past where the walk stopped (%v):\n%s", err, data)
+			}
+		})
+	}
+}
