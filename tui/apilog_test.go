@@ -17,3 +17,19 @@ func TestAPILogLatencyLikeRun(t *testing.T) {
 		}
 	}
 }
+
+// The open API log says what it is and how to close and scroll it, in the pane and in the
+// help bar; in a text field the close key is ctrl+l.
+func TestAPILogPaneHasHeaderAndKeys(t *testing.T) {
+	m := send(atResults(t), keyMsg("l"))
+	v := m.View()
+	mustContain(t, v, "API log · l close · pgup/pgdn scroll")
+	if last := lastLine(v); !strings.HasPrefix(last, "l close log") {
+		t.Errorf("help bar while the log is open: %q", last)
+	}
+	if n := strings.Count(v, "\n") + 1; n != 24 {
+		t.Errorf("view is %d lines with the log open, want 24", n)
+	}
+	o := send(atOptions(t, plaidflow.EnvOffline, "dwolla"), keyMsg("ctrl+l"))
+	mustContain(t, o.View(), "API log · ctrl+l close")
+}

@@ -47,7 +47,7 @@ func (m Model) quitBinding() key.Binding {
 // shortHelpKeys are the screen's keys that fit the width, then ? and quit.
 func (m Model) shortHelpKeys() []key.Binding {
 	tail := []key.Binding{m.helpBinding(), m.quitBinding()}
-	keys := m.stepKeys()
+	keys := append(m.logKeys(), m.stepKeys()...)
 	measure := m.help
 	measure.Width = 0 // unlimited: the help model would cut the line itself, losing the tail
 	for len(keys) > 0 && lipgloss.Width(measure.ShortHelpView(append(append([]key.Binding(nil), keys...), tail...))) > max(m.width, 20) {
@@ -115,4 +115,25 @@ func (m Model) stepKeys() []key.Binding {
 			[]key.Binding{k.Back, withHelp(k.UpDown, "choose token"), k.Calls, k.CopyCurl, withHelp(k.PageDown, "scroll"), k.PageUp})
 	}
 	return nil
+}
+
+// logKeys come first while the API log is open: how to close and scroll it.
+func (m Model) logKeys() []key.Binding {
+	if !m.showLog {
+		return nil
+	}
+	closeLog := withHelp(m.keys.APILog, "close log")
+	if m.textFocused() || m.confirming {
+		closeLog = withHelp(m.keys.APILogAnywhere, "close log")
+	}
+	return []key.Binding{closeLog, key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "scroll log"))}
+}
+
+// logHeader is the API log pane's fixed first line.
+func (m Model) logHeader() string {
+	closeKey := "l"
+	if m.textFocused() || m.confirming {
+		closeKey = "ctrl+l"
+	}
+	return m.st.bold.Render("API log") + m.st.subtle.Render(" · "+closeKey+" close · pgup/pgdn scroll · newest last")
 }

@@ -175,7 +175,7 @@ func (m *Model) resize(w, h int) {
 	m.partner.setSize(w, bodyH)
 	m.exchange.setSize(w, bodyH)
 	m.logView.Width = w
-	m.logView.Height = m.logHeight()
+	m.logView.Height = max(m.logHeight()-1, 1) // one line for the pane's header
 	m.refreshLog()
 }
 

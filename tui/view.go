@@ -35,7 +35,7 @@ func (m Model) View() string {
 	body := clipLines(m.viewBody(w), m.bodyHeight(), w)
 	parts := append(head, body)
 	if m.showLog {
-		parts = append(parts, m.st.logPane.Width(w).Render(clipLines(m.logView.View(), m.logView.Height, w)))
+		parts = append(parts, m.st.logPane.Width(w).Render(clipLines(m.logHeader(), 1, w)+"\n"+clipLines(m.logView.View(), m.logView.Height, w)))
 	}
 	parts = append(parts, clipLines(m.st.warn.Render(m.notice), 1, w), clipLines(m.helpView(), m.helpHeight(), w))
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
