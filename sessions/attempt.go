@@ -10,25 +10,36 @@ package sessions
 // LastAttempt splits a session's calls into the last attempt and the calls of earlier
 // attempts it leaves out. Hosted Link's /link/token/get polls stay with the attempt.
 func LastAttempt(calls []Call) (attempt, skipped []Call) {
+	earlier := earlierAttempts(calls)
+	for i, c := range calls {
+		if earlier[i] {
+			skipped = append(skipped, c)
+		} else {
+			attempt = append(attempt, c)
+		}
+	}
+	return attempt, skipped
+}
+
+// earlierAttempts marks the calls that belong to attempts before the last one.
+func earlierAttempts(calls []Call) []bool {
+	earlier := make([]bool, len(calls))
 	linkToken := lastIndex(calls, 0, "/link/token/create")
 	from := max(linkToken, 0)
 	rest := lastIndex(calls, from+1, "/sandbox/public_token/create")
 	if rest < 0 {
 		rest = lastIndex(calls, from+1, "/item/public_token/exchange")
 	}
+	for i := 0; i < from; i++ {
+		earlier[i] = true
+	}
 	if linkToken < 0 || rest < 0 {
-		return append(attempt, calls[from:]...), append(skipped, calls[:from]...)
+		return earlier
 	}
-	skipped = append(skipped, calls[:linkToken]...)
-	attempt = append(attempt, calls[linkToken])
-	for _, c := range calls[linkToken+1 : rest] {
-		if c.Path == "/link/token/get" {
-			attempt = append(attempt, c)
-			continue
-		}
-		skipped = append(skipped, c)
+	for i := linkToken + 1; i < rest; i++ {
+		earlier[i] = calls[i].Path != "/link/token/get"
 	}
-	return append(attempt, calls[rest:]...), skipped
+	return earlier
 }
 
 // lastIndex is the index of the last call to path at or after from, or -1.

@@ -1,8 +1,12 @@
 package sessions
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"time"
+
+	"plaidwalk/plaidflow"
 )
 
 func pathsOf(calls []Call) string {
@@ -41,5 +45,27 @@ func TestLastAttemptStartsAtTheLastLinkTokenAndPublicToken(t *testing.T) {
 		if got := pathsOf(skipped); got != tc.skip {
 			t.Errorf("%s: skipped %q, want %q", tc.name, got, tc.skip)
 		}
+	}
+}
+
+func TestTimelineMarksEarlierAttempts(t *testing.T) {
+	r := dwollaRecord()
+	locked := flowCall(-10, "/sandbox/public_token/create", 400, "ITEM_LOCKED", `{}`, `{}`)
+	first := r.Calls[0]
+	first.Time = t0.Add(-20 * time.Millisecond)
+	r.Calls = append([]plaidflow.Call{first, locked}, r.Calls...)
+	r.Started = t0.Add(-20 * time.Millisecond)
+	var buf bytes.Buffer
+	if err := WriteTimeline(&buf, Build(r)); err != nil {
+		t.Fatal(err)
+	}
+	var marked []string
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if strings.HasSuffix(line, "(earlier attempt)") {
+			marked = append(marked, strings.Fields(line)[2])
+		}
+	}
+	if strings.Join(marked, " ") != "/link/token/create /sandbox/public_token/create" {
+		t.Errorf("marked as earlier attempts: %v\n%s", marked, buf.String())
 	}
 }

@@ -95,8 +95,13 @@ func WriteTimeline(w io.Writer, s Session) error {
 
 func timeline(s Session) []timelineEntry {
 	var out []timelineEntry
-	for _, c := range s.Calls {
-		out = append(out, timelineEntry{c.Time, callLine(c)})
+	earlier := earlierAttempts(s.Calls)
+	for i, c := range s.Calls {
+		line := callLine(c)
+		if earlier[i] {
+			line += "  (earlier attempt)"
+		}
+		out = append(out, timelineEntry{c.Time, line})
 	}
 	if s.Link != nil {
 		for _, ev := range s.Link.Events {
