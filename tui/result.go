@@ -26,6 +26,17 @@ type Result struct {
 	// file ctrl+s wrote during the walk.
 	Saved      bool
 	SavedPaths []string
+
+	// Failure is the error the walk stopped on, if it did; nil otherwise.
+	Failure *Failure
+}
+
+// Failure is a failed step, for the summary: which partner, where, and Plaid's code.
+type Failure struct {
+	Partner string // the partner's name; "" before one was chosen
+	Step    string
+	Code    string // Plaid's error_code; "" for an error that is not Plaid's
+	Message string
 }
 
 // Completed reports whether at least one partner token was made.
@@ -40,7 +51,23 @@ func (m Model) Result() Result {
 		AccessToken: m.walk.item.AccessToken, Runs: m.walk.runs, Calls: m.calls,
 		Sessions: m.sessionRecords(), LinkTokenCreated: m.madeLinkToken(),
 		Saved: len(s.savedPaths) > 0 && s.saved == m.mark(), SavedPaths: s.savedPaths,
+		Failure: m.failureForSummary(),
 	}
+}
+
+func (m Model) failureForSummary() *Failure {
+	f := m.failure
+	if f == nil {
+		return nil
+	}
+	out := &Failure{Partner: m.walk.partner.Name, Step: f.step.String(), Message: f.text}
+	if f.plaid != nil {
+		out.Code, out.Message = f.plaid.Code, f.plaid.Message
+	}
+	if out.Message == "" && f.err != nil {
+		out.Message = f.err.Error()
+	}
+	return out
 }
 
 // madeLinkToken: a link_token was made during the walk (the current one, or the one the
@@ -67,7 +94,7 @@ func (r Result) Summary(reveal bool) string {
 	var b strings.Builder
 	env := envLabel(r.Env)
 	fmt.Fprintf(&b, "plaidwalk result (%s)\n", env)
-	if r.Env == plaidflow.EnvOffline || r.Env == "" {
+	if (r.Env == plaidflow.EnvOffline || r.Env == "") && (r.Completed() || r.AccessToken != "") {
 		b.WriteString("These tokens come from the offline emulator and are not real.\n")
 	}
 	if !r.Completed() {
@@ -91,14 +118,44 @@ func (r Result) Summary(reveal bool) string {
 			fmt.Fprintf(&b, "%-26s %s  (request_id %s)\n", t.Kind, show(t.Value), oneLine(t.RequestID))
 		}
 		if run.Result.AssetReportID != "" {
-			fmt.Fprintf(&b, "asset_report_id %s\n", oneLine(run.Result.AssetReportID))
+			fmt.Fprintf(&b, "%-26s %s\n", "asset_report_id", oneLine(run.Result.AssetReportID))
 		}
+	}
+	if f := r.Failure; f != nil {
+		b.WriteString("\n" + f.line() + "\n")
 	}
 	if len(r.Calls) > 0 {
 		b.WriteString("\nAPI calls\n")
 		for _, c := range r.Calls {
-			fmt.Fprintf(&b, "  %s %s %d request_id=%s\n", c.Method, oneLine(c.Path), c.Status, oneLine(c.RequestID))
+			fmt.Fprintf(&b, "  %s %s %d request_id=%s%s\n", c.Method, oneLine(c.Path), c.Status, oneLine(c.RequestID), callProblem(c))
 		}
 	}
 	return b.String()
+}
+
+// line is the summary's failure line: "partner Alloy failed at the partner_token step: CODE message".
+func (f Failure) line() string {
+	who := "the walk"
+	if f.Partner != "" {
+		who = "partner " + f.Partner
+	}
+	what := oneLine(f.Message)
+	if f.Code != "" {
+		what = f.Code + " " + what
+	}
+	return who + " failed at the " + f.Step + " step: " + strings.TrimSpace(what)
+}
+
+// callProblem is what an API call line adds when the call failed: Plaid's error_code for a
+// 4xx/5xx answer, the transport error when no answer came.
+func callProblem(c plaidflow.Call) string {
+	switch {
+	case c.Err != "":
+		return " error=" + oneLine(c.Err)
+	case c.Status >= 400 && c.ErrorCode != "":
+		return " " + oneLine(c.ErrorCode)
+	case c.Status >= 400:
+		return " (no error_code)"
+	}
+	return ""
 }
