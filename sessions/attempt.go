@@ -39,7 +39,39 @@ func earlierAttempts(calls []Call) []bool {
 	for i := linkToken + 1; i < rest; i++ {
 		earlier[i] = calls[i].Path != "/link/token/get"
 	}
+	markEarlierPartnerTries(calls, rest, earlier)
 	return earlier
+}
+
+// partnerStepStarts are the calls that begin a partner token step.
+var partnerStepStarts = map[string]bool{
+	"/asset_report/create": true, "/processor/token/create": true, "/processor/stripe/bank_account_token/create": true,
+}
+
+// markEarlierPartnerTries marks the partner step's earlier tries on the same Item (the user
+// left the Asset Report's polling, or picked another account, and asked again): the last try
+// begins at the last call that starts the step; anything from the first partner call up to
+// it (account reads in between included) was an earlier try.
+func markEarlierPartnerTries(calls []Call, from int, earlier []bool) {
+	first := -1
+	for i := from + 1; i < len(calls) && first < 0; i++ {
+		if st := StageOfPath(calls[i].Path); st == StageAssetReport || st == StagePartnerToken {
+			first = i
+		}
+	}
+	if first < 0 {
+		return
+	}
+	last := first
+	for i := len(calls) - 1; i > first; i-- {
+		if partnerStepStarts[calls[i].Path] {
+			last = i
+			break
+		}
+	}
+	for i := first; i < last; i++ {
+		earlier[i] = true
+	}
 }
 
 // lastIndex is the index of the last call to path at or after from, or -1.

@@ -34,6 +34,10 @@ func TestLastAttemptStartsAtTheLastLinkTokenAndPublicToken(t *testing.T) {
 			"link/token/create item/public_token/exchange accounts/get", "item/public_token/exchange"},
 		{"Hosted Link polls stay with the attempt", []Call{c("/link/token/create"), c("/link/token/get"), c("/item/public_token/exchange")},
 			"link/token/create link/token/get item/public_token/exchange", ""},
+		{"the Asset Report asked for again on the same Item", []Call{c("/link/token/create"), c("/sandbox/public_token/create"), c("/accounts/get"), c("/asset_report/create"), {Path: "/asset_report/get", Status: 400}, c("/accounts/get"), c("/asset_report/create"), c("/asset_report/get"), c("/credit/relay/create")},
+			"link/token/create sandbox/public_token/create accounts/get asset_report/create asset_report/get credit/relay/create", "asset_report/create asset_report/get accounts/get"},
+		{"another account after the processor refused one", []Call{c("/link/token/create"), c("/item/public_token/exchange"), c("/accounts/get"), {Path: "/processor/token/create", Status: 400}, c("/processor/token/create")},
+			"link/token/create item/public_token/exchange accounts/get processor/token/create", "processor/token/create"},
 		{"stopped on Link after going back", []Call{c("/link/token/create"), c("/sandbox/public_token/create"), c("/link/token/create")},
 			"link/token/create", "link/token/create sandbox/public_token/create"},
 	}

@@ -99,6 +99,16 @@ func escWhilePolling(ctx context.Context, client *plaidflow.Client, cfg plaidflo
 	return sessions.Record{Options: wo, LinkMode: sessions.LinkModeShortcut, Result: res, Err: err}
 }
 
+// escThenAgain: Esc while the Asset Report is polled, then the same account again on the same
+// Item, to the relay token.
+func escThenAgain(ctx context.Context, client *plaidflow.Client, cfg plaidflow.Config, p plaidflow.Partner) sessions.Record {
+	r := escWhilePolling(ctx, client, cfg, p)
+	res := r.Result
+	var err error
+	res.Result, err = client.PartnerToken(ctx, p, res.Item.AccessToken, res.Account.ID, alloyInputs, nil)
+	return sessions.Record{Options: r.Options, LinkMode: sessions.LinkModeShortcut, Result: res, Err: err}
+}
+
 // quitOnAccounts: the Item is made and its accounts listed; the user quits on the picker.
 func quitOnAccounts(ctx context.Context, client *plaidflow.Client, cfg plaidflow.Config, p plaidflow.Partner) sessions.Record {
 	wo := plaidflow.WalkOptions{Link: plaidflow.DefaultLinkConfig(cfg, p)}
@@ -130,6 +140,8 @@ func TestTUISessionsWithEarlierAttemptsOrEarlyStopsReplay(t *testing.T) {
 			[]string{"skipped: POST /accounts/get -> 200", "\nreproduced: "}, nil},
 		{"q on the Link step", "dwolla", quitOnLink, "stopped at link (quit by the user)",
 			[]string{"the replay stops there too (after 1 steps)", "\nreproduced: 1 steps"}, []string{"/sandbox/public_token/create", "/item/public_token/exchange"}},
+		{"esc while polled, then the Asset Report again", "alloy-credit", escThenAgain, "success: relay_token",
+			[]string{"skipped: POST /asset_report/create -> 200", "\nreproduced: "}, nil},
 		{"quit on the account picker", "dwolla", quitOnAccounts, "stopped at accounts",
 			[]string{"\nreproduced: "}, []string{"/processor/token/create"}},
 		{"esc while the Asset Report is polled", "alloy-credit", escWhilePolling, "stopped at asset report (quit by the user)",
