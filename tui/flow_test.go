@@ -82,7 +82,7 @@ func TestFlowStripeAndAnotherPartnerOnTheSameItem(t *testing.T) {
 func TestFlowAlloyCreditWaitsForTheAssetReport(t *testing.T) {
 	w := newOfflineWorld(t, emulator.Options{AssetReportDelay: 300 * time.Millisecond})
 	tm := w.start(t)
-	walkToLink(t, tm, "alloy-credit", "secondary_client_id")
+	walkToLink(t, tm, "alloy-credit", "Secondary client ID (Alloy)")
 	linkWithPublicToken(t, w, []string{"assets"})
 	waitFor(t, tm, "Choose the account for Alloy")
 	press(tm, "enter")

@@ -44,6 +44,7 @@ type optionField struct {
 	choices           []string // a choice field when set
 	choice            int
 	required          bool
+	standIn           string // the offline stand-in value prefilled, said as such beside it
 }
 
 func (f optionField) value() string {
@@ -96,12 +97,14 @@ func newOptionsModel(cfg plaidflow.Config, p plaidflow.Partner, reuse bool) opti
 		}
 	}
 	for _, in := range p.Inputs {
-		def := in.Default
+		def, hint := in.Default, in.Label+"; asked for by "+p.Name
+		standIn := ""
 		if def == "" && in.Required && cfg.Env == plaidflow.EnvOffline {
-			def = "offline-test" // the emulator accepts any value; real mode must ask the partner
+			def, standIn = offlineStandIn, offlineStandIn // the emulator accepts any value; real mode must ask the partner
+			hint = in.Label + " · offline: any value works; " + shortName(p) + " gives you the real one"
 		}
-		f := textField(inputPrefix+in.Name, in.Name, def, in.Label+"; asked for by "+p.Name)
-		f.required = in.Required
+		f := textField(inputPrefix+in.Name, inputLabel(p, in), def, hint)
+		f.required, f.standIn = in.Required, standIn
 		o.fields = append(o.fields, f)
 	}
 	return o.focusOn(0)
@@ -211,4 +214,27 @@ func (m Model) updateOptions(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	m.options = o
 	return m, nil
+}
+
+// offlineStandIn fills a required partner input offline, where the emulator takes any value.
+const offlineStandIn = "offline-test"
+
+// inputLabel names a partner input in words beside "Client name", not as its API field.
+func inputLabel(p plaidflow.Partner, in plaidflow.Input) string {
+	switch in.Name {
+	case plaidflow.InputSecondaryClientID:
+		return "Secondary client ID (" + shortName(p) + ")"
+	case plaidflow.InputDaysRequested:
+		return "Days of history"
+	}
+	return in.Name
+}
+
+// shortName is a partner's name without its parenthesised qualifier: "Alloy (credit
+// decisioning)" is Alloy.
+func shortName(p plaidflow.Partner) string {
+	if name, _, ok := strings.Cut(p.Name, " ("); ok && name != "" {
+		return name
+	}
+	return p.Name
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"plaidwalk/plaidflow"
 )
@@ -133,6 +134,10 @@ func (m Model) viewOptions(w int) string {
 	if o.reuse {
 		b.WriteString(st.subtle.Render(fmt.Sprintf("Reusing Item %s: Link is skipped. %s needs:", maskID(m.walk.item.ItemID), m.walk.partner.Name)) + "\n\n")
 	}
+	labelW := labelWidth // wide enough for "Secondary client ID (Alloy)"
+	for _, f := range o.fields {
+		labelW = max(labelW, ansi.StringWidth(f.label)+1)
+	}
 	for i, f := range o.fields {
 		if !o.visible(i) {
 			continue
@@ -141,7 +146,11 @@ func (m Model) viewOptions(w int) string {
 		if i == o.focus {
 			cursor = st.selected.Render("> ")
 		}
-		b.WriteString(cursor + st.lbl(f.label) + m.viewFieldValue(f, i == o.focus) + "\n")
+		value := m.viewFieldValue(f, i == o.focus)
+		if f.standIn != "" && f.value() == f.standIn {
+			value += st.subtle.Render("  (offline stand-in)")
+		}
+		b.WriteString(cursor + st.label.Width(labelW).Render(f.label) + value + "\n")
 	}
 	if o.focus < len(o.fields) {
 		b.WriteString("\n" + st.subtle.Render(wrapTo(o.fields[o.focus].hint, w, 0)))

@@ -75,7 +75,7 @@ func TestQIsTypedIntoOptionFields(t *testing.T) {
 
 func TestAlloyCreditAsksForItsInputsWithOfflineDefaults(t *testing.T) {
 	m := atOptions(t, plaidflow.EnvOffline, "alloy-credit")
-	mustContain(t, m.View(), "secondary_client_id", "60")
+	mustContain(t, m.View(), "Secondary client ID (Alloy)", "offline-test  (offline stand-in)", "Days of history", "60")
 	m = send(m, keyMsg("enter"))
 	if m.walk.inputs[plaidflow.InputSecondaryClientID] == "" || m.walk.inputs[plaidflow.InputDaysRequested] != "60" {
 		t.Fatalf("inputs %v", m.walk.inputs)

@@ -221,7 +221,7 @@ func TestAnotherPartnerReusesTheItem(t *testing.T) {
 	if m.step != stepOptions || !m.options.reuse {
 		t.Fatalf("alloy-credit on the same Item: step %v", m.step)
 	}
-	mustContain(t, m.View(), "Link is skipped", "secondary_client_id")
+	mustContain(t, m.View(), "Link is skipped", "Secondary client ID (Alloy)")
 	if strings.Contains(m.View(), "Country codes") {
 		t.Errorf("Link options shown although Link is skipped")
 	}
