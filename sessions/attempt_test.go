@@ -73,3 +73,18 @@ func TestTimelineMarksEarlierAttempts(t *testing.T) {
 		t.Errorf("marked as earlier attempts: %v\n%s", marked, buf.String())
 	}
 }
+
+func TestMarkdownMarksEarlierAttempts(t *testing.T) {
+	r := dwollaRecord()
+	first := r.Calls[0]
+	first.Time = t0.Add(-20 * time.Millisecond)
+	r.Calls = append([]plaidflow.Call{first, flowCall(-10, "/sandbox/public_token/create", 400, "ITEM_LOCKED", `{}`, `{}`)}, r.Calls...)
+	var buf bytes.Buffer
+	if err := WriteMarkdown(&buf, Build(r)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "| 2 | `POST /sandbox/public_token/create` *earlier attempt* | 400 | ITEM_LOCKED |") ||
+		strings.Count(buf.String(), "*earlier attempt* |") != 2 {
+		t.Errorf("markdown does not mark the two earlier calls:\n%s", buf.String())
+	}
+}

@@ -66,10 +66,22 @@ func writeMarkdownCalls(w io.Writer, calls []Call) {
 		fmt.Fprintln(w, "No API calls were recorded.")
 		return
 	}
+	earlier := earlierAttempts(calls)
+	for _, e := range earlier {
+		if e {
+			fmt.Fprintln(w, "Calls marked *earlier attempt* came before the user went back or tried again; the inputs and outcome above are the last attempt's.")
+			fmt.Fprintln(w)
+			break
+		}
+	}
 	fmt.Fprintln(w, "| # | Endpoint | Status | Error code | Latency | request_id |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|")
 	for i, c := range calls {
-		fmt.Fprintf(w, "| %d | `%s %s` | %d | %s | %.1f ms | %s |\n", i+1, mdCell(c.Method), mdCell(c.Path),
+		mark := ""
+		if earlier[i] {
+			mark = " *earlier attempt*"
+		}
+		fmt.Fprintf(w, "| %d | `%s %s`%s | %d | %s | %.1f ms | %s |\n", i+1, mdCell(c.Method), mdCell(c.Path), mark,
 			c.Status, mdCell(orDash(c.ErrorCode)), c.LatencyMS, mdCell(orDash(c.RequestID)))
 	}
 }
