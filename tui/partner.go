@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"plaidwalk/plaidflow"
 )
@@ -31,6 +32,7 @@ type partnerModel struct {
 	// newLinkFor is the partner Enter was refused for on a reused Item; Enter on it again
 	// runs Link again for it.
 	newLinkFor string
+	longest    int // the longest partner name, in cells: the name column's width when it fits
 }
 
 func newPartnerModel(c plaidflow.Catalog, preselect string, st styles) partnerModel {
@@ -42,7 +44,7 @@ func newPartnerModel(c plaidflow.Catalog, preselect string, st styles) partnerMo
 			sel = i
 		}
 	}
-	l := list.New(items, partnerDelegate{st: st}, 80, 10)
+	l := list.New(items, partnerDelegate{st: st, longestName: 24}, 80, 10)
 	l.SetShowTitle(false)
 	l.SetShowFilter(false)
 	l.SetShowStatusBar(false)
@@ -57,7 +59,11 @@ func newPartnerModel(c plaidflow.Catalog, preselect string, st styles) partnerMo
 	f.Placeholder = "type a name, id or processor"
 	f.Cursor.SetMode(cursor.CursorStatic) // a blinking cursor would wake the UI twice a second
 	f.Focus()
-	return partnerModel{list: l, filter: f, total: len(items)}
+	longest := 0
+	for _, p := range c.Partners {
+		longest = max(longest, ansi.StringWidth(p.Name))
+	}
+	return partnerModel{list: l, filter: f, total: len(items), longest: longest}
 }
 
 // navigationOnly leaves the list the arrow and page keys: letters belong to the filter.
@@ -190,7 +196,7 @@ func (m Model) choosePartner(p plaidflow.Partner) (tea.Model, tea.Cmd) {
 
 func (m Model) viewPartner(w int) string {
 	p := m.partner
-	p.list.SetDelegate(partnerDelegate{st: m.st, itemProducts: m.reusedItemProducts()})
+	p.list.SetDelegate(partnerDelegate{st: m.st, itemProducts: m.reusedItemProducts(), longestName: p.longest})
 	count := fmt.Sprintf("%d of %d partners", len(p.list.VisibleItems()), p.total)
 	left := p.filter.View() + "  " + m.st.subtle.Render(count) + "\n" + p.list.View()
 	sel, ok := p.selected()

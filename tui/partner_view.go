@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"plaidwalk/plaidflow"
 )
@@ -17,6 +18,14 @@ import (
 type partnerDelegate struct {
 	st           styles
 	itemProducts []string // the reused Item's products; nil when no Item is reused
+	longestName  int      // the longest partner name in the catalog
+}
+
+// nameWidth is the name column: the longest name when the list is wide enough to keep room
+// for the flow kind and some products, else at least 24 cells (longer names cut with …).
+func (d partnerDelegate) nameWidth(listWidth int) int {
+	const rest = 2 + 1 + 13 + 1 + 16 // cursor, kind, and room for a product or two
+	return max(min(d.longestName, listWidth-rest), 24)
 }
 
 func (d partnerDelegate) Height() int                             { return 1 }
@@ -41,7 +50,10 @@ func (d partnerDelegate) Render(w io.Writer, m list.Model, index int, item list.
 	case newLink:
 		kind = "new Link"
 	}
-	line := fmt.Sprintf("%s%-24s %-13s %s", cursor, truncate(p.Name, 24), kind, strings.Join(p.Products, ","))
+	nameW := d.nameWidth(m.Width())
+	name := truncate(p.Name, nameW)
+	name += strings.Repeat(" ", max(nameW-ansi.StringWidth(name), 0))
+	line := fmt.Sprintf("%s%s %-13s %s", cursor, name, kind, strings.Join(p.Products, ","))
 	line = truncate(line, max(m.Width(), 10))
 	switch {
 	case !p.Runnable() || (newLink && index != m.Index()):
