@@ -103,7 +103,11 @@ func (m Model) stepKeys() []key.Binding {
 		}
 		return []key.Binding{withHelp(k.Enter, "create link_token"), k.NextField, k.Toggle, k.Back, k.PrevField}
 	case stepLinkToken:
-		return join([]key.Binding{withHelp(k.Enter, "open Link"), k.Back}, m.saveKey())
+		enter := "open Link"
+		if m.link.mode == modeShortcut {
+			enter = "log in (shortcut)"
+		}
+		return join([]key.Binding{withHelp(k.Enter, enter), k.Back}, m.saveKey())
 	case stepLink:
 		return m.linkKeys()
 	case stepExchange:

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"plaidwalk/plaidflow"
 )
@@ -62,8 +63,24 @@ func (m Model) viewLinkToken(w int) string {
 	var b strings.Builder
 	b.WriteString(st.good.Render("link_token created.") + "\n\n")
 	for _, r := range rows {
-		b.WriteString(st.lbl(r[0]) + truncate(oneLine(r[1]), w-labelWidth) + "\n")
+		v := oneLine(r[1])
+		if strings.Contains(v, "://") && ansi.StringWidth(v) > w-labelWidth { // a URL is never cut
+			b.WriteString(st.lbl(r[0]) + "\n" + urlLines(v, w) + "\n")
+			continue
+		}
+		b.WriteString(st.lbl(r[0]) + truncate(v, w-labelWidth) + "\n")
 	}
-	b.WriteString("\n" + st.bold.Render("Press Enter to open Link") + st.subtle.Render(" ("+string(m.link.mode)+")."))
+	b.WriteString("\n" + nextAction(m.link.mode, st))
 	return b.String()
+}
+
+// nextAction says what Enter does next: the shortcut logs in without a browser.
+func nextAction(mode linkMode, st styles) string {
+	switch mode {
+	case modeShortcut:
+		return st.bold.Render("Press Enter to log in with the sandbox shortcut") + st.subtle.Render(" (no browser).")
+	case modeHosted:
+		return st.bold.Render("Press Enter to open Hosted Link") + st.subtle.Render(" (Plaid's page, in the browser).")
+	}
+	return st.bold.Render("Press Enter to open Link") + st.subtle.Render(" (in the browser).")
 }

@@ -42,3 +42,25 @@ func TestAccountPickerKeepsBalancesAndShowsTheWholeReason(t *testing.T) {
 		t.Errorf("reason %q not shown whole below the table:\n%s", why, m.View())
 	}
 }
+
+// With the sandbox shortcut, the link_token step says Enter logs in without a browser.
+func TestShortcutSaysNoBrowser(t *testing.T) {
+	m := atLinkToken(t, "dwolla")
+	m.link.mode = modeShortcut
+	v := m.View()
+	mustContain(t, v, "Press Enter to log in with the sandbox shortcut (no browser)", "enter log in (shortcut)")
+	if strings.Contains(v, "open Link") {
+		t.Errorf("shortcut mode offers to open Link:\n%s", v)
+	}
+}
+
+// The Hosted Link URL on the link_token step is shown whole at 80 columns.
+func TestLinkTokenShowsTheHostedURLWhole(t *testing.T) {
+	m := atLinkToken(t, "dwolla")
+	url := "https://secure.plaid.com/hl/lpXk9Qz3mT7vR2sN8wYb4cJf6hLd0aEu5gKo1iPx-sandbox-0123456789"
+	m.walk.token.HostedLinkURL = url
+	v := m.View()
+	if !strings.Contains(strings.ReplaceAll(strings.ReplaceAll(v, " ", ""), "\n", ""), url) || strings.Contains(v, "sandbox-01…") {
+		t.Errorf("URL not shown whole:\n%s", v)
+	}
+}
