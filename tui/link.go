@@ -25,7 +25,9 @@ type linkModel struct {
 	waiting         bool // the page is up and Link has not finished
 	polling         bool // Hosted Link: /link/token/get is asked every few seconds
 	shortcutRunning bool
-	ended           string // why Link stopped without a public_token (timeout, closed)
+	ended           string        // why Link stopped without a public_token (timeout, closed)
+	since           time.Time     // when the wait began (the clock's zero)
+	elapsed         time.Duration // how long the wait has lasted, moved by the clock's ticks
 }
 
 const maxFeed = 50
@@ -48,7 +50,7 @@ func (m Model) startLink() (tea.Model, tea.Cmd) {
 			return m, closeOld
 		}
 		m.link.url, m.link.polling = url, true
-		return m, tea.Batch(closeOld, m.openBrowser(url), hostedLinkPollAfterCmd(hostedLinkPollInterval, op))
+		return m, tea.Batch(closeOld, m.openBrowser(url), hostedLinkPollAfterCmd(hostedLinkPollInterval, op), m.startClock(time.Now(), op))
 	}
 	return m, tea.Batch(closeOld, startLinkServerCmd(ctx, m.start, m.linkServerOptions(), op))
 }
@@ -99,6 +101,7 @@ func (m Model) linkServerStarted(msg linkServerStartedMsg) (tea.Model, tea.Cmd) 
 		listenLinkEventsCmd(msg.session.Events(), msg.op),
 		waitLinkCmd(m.opCtx, msg.session, msg.op),
 		m.openBrowser(m.link.url),
+		m.startClock(time.Now(), msg.op),
 	)
 }
 
@@ -193,6 +196,14 @@ func (m Model) hostedLinkPolled(msg hostedLinkPolledMsg) (tea.Model, tea.Cmd) {
 
 // leaveLink stops the Link step (cancel, back) and closes its page.
 func (m Model) leaveLink(to step) (tea.Model, tea.Cmd) {
+	switch {
+	case m.link.polling:
+		m.notice = "Hosted Link cancelled: plaidwalk stopped asking /link/token/get. Enter opens it again."
+	case m.link.waiting:
+		m.notice = "Link cancelled: its page is closed. Enter opens it again."
+	case m.link.shortcutRunning:
+		m.notice = "Sandbox shortcut cancelled. Enter runs it again."
+	}
 	m.cancel()
 	m.op++
 	closeCmd := closeSessionCmd(m.link.session)

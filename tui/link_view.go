@@ -83,13 +83,15 @@ func (m Model) viewLink(w int) string {
 		b.WriteString(st.warn.Render(wrapTo(l.ended, w, 0)) + "\n")
 		b.WriteString("r opens Link again · s uses the sandbox shortcut · esc goes back\n")
 	case l.polling:
-		b.WriteString(st.bold.Render("Waiting for Hosted Link") + st.subtle.Render(" (asking /link/token/get every 2s)") + "\n")
+		b.WriteString(st.bold.Render("Waiting for Hosted Link") + "  " + st.accent.Render(m.waitClock()) + "\n" +
+			st.subtle.Render("asking /link/token/get every 2s; x or esc cancels") + "\n")
 	case l.waiting:
-		b.WriteString(st.bold.Render("Waiting for Link") + st.subtle.Render(" — finish it in the browser.") + "\n")
+		b.WriteString(st.bold.Render("Waiting for Link") + "  " + st.accent.Render(m.waitClock()) + "\n" +
+			st.subtle.Render("finish it in the browser; x or esc cancels") + "\n")
 	}
 	if len(l.feed) > 0 {
 		b.WriteString("\n" + st.subtle.Render("Link events") + "\n")
-		for _, line := range lastN(l.feed, max(m.bodyHeight()-7, 2)) {
+		for _, line := range lastN(l.feed, max(m.bodyHeight()-8, 2)) {
 			b.WriteString("  " + truncate(line, w-2) + "\n")
 		}
 	}

@@ -59,6 +59,8 @@ func (m Model) updateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.linkFinished(msg)
 	case publicTokenCreatedMsg:
 		return m.publicTokenCreated(msg)
+	case linkClockMsg:
+		return m.linkClockTicked(msg)
 	case hostedLinkPollDueMsg:
 		return m.hostedLinkPollDue(msg)
 	case hostedLinkPolledMsg:
