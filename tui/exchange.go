@@ -214,7 +214,13 @@ func (m Model) viewExchange(w int) string {
 		inst += " (" + a.InstitutionID + ")"
 	}
 	b.WriteString(st.lbl("institution") + oneLine(inst) + "\n")
-	b.WriteString(st.bold.Render("Choose the account for "+m.walk.partner.Name) + "\n")
+	if m.walk.partner.Flow == plaidflow.FlowCreditRelay {
+		// An Asset Report covers every account of the Item: the pick is not sent to Plaid.
+		b.WriteString(st.bold.Render(m.walk.partner.Name+"'s Asset Report covers the whole Item") + "\n")
+		b.WriteString(st.subtle.Render(wrapTo("Every account below goes into the report; the one picked is only noted in the session. Enter goes on.", w, 0)) + "\n")
+	} else {
+		b.WriteString(st.bold.Render("Choose the account for "+m.walk.partner.Name) + "\n")
+	}
 	b.WriteString(m.exchange.table.View() + "\n")
 	if i := m.exchange.table.Cursor(); i < len(m.exchange.reasons) && m.exchange.reasons[i] != "" {
 		b.WriteString(st.warn.Render(wrapTo("Not eligible: "+oneLine(m.exchange.reasons[i]), w, 0)))

@@ -84,7 +84,7 @@ func TestFlowAlloyCreditWaitsForTheAssetReport(t *testing.T) {
 	tm := w.start(t)
 	walkToLink(t, tm, "alloy-credit", "Secondary client ID (Alloy)")
 	linkWithPublicToken(t, w, []string{"assets"})
-	waitFor(t, tm, "Choose the account for Alloy")
+	waitFor(t, tm, "Asset Report covers the whole Item")
 	press(tm, "enter")
 	waitFor(t, tm, "Step 6/7 · Partner token", "attempt 1")
 	waitFor(t, tm, "Step 7/7 · Results", "relay_token")

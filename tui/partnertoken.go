@@ -74,7 +74,11 @@ func partnerEndpoints(f plaidflow.FlowKind) string {
 func (m Model) viewPartnerToken(w int) string {
 	p := m.walk.partner
 	var b strings.Builder
-	b.WriteString(m.spin.View() + " Creating " + p.Name + "'s token for " + oneLine(m.walk.account.Name) + " …\n")
+	if p.Flow == plaidflow.FlowCreditRelay {
+		b.WriteString(m.spin.View() + " Creating " + p.Name + "'s Asset Report of the whole Item, then its relay token …\n")
+	} else {
+		b.WriteString(m.spin.View() + " Creating " + p.Name + "'s token for " + oneLine(m.walk.account.Name) + " …\n")
+	}
 	b.WriteString(m.st.subtle.Render(wrapTo(partnerEndpoints(p.Flow), w-2, 0)) + "\n")
 	for _, line := range lastN(m.ptoken.progress, max(m.bodyHeight()-4, 1)) {
 		b.WriteString("  " + truncate(line, w-2) + "\n")

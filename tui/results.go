@@ -82,7 +82,11 @@ func (m Model) viewResults(w int) string {
 	var b strings.Builder
 	if n := len(m.walk.runs); n > 0 {
 		r := m.walk.runs[n-1]
-		b.WriteString(st.good.Render(fmt.Sprintf("Done: %s's token for %s %s.", r.Partner.Name, oneLine(r.Account.Name), oneLine(r.Account.Mask))) + "\n")
+		done := fmt.Sprintf("Done: %s's token for %s %s.", r.Partner.Name, oneLine(r.Account.Name), oneLine(r.Account.Mask))
+		if r.Partner.Flow == plaidflow.FlowCreditRelay {
+			done = "Done: " + r.Partner.Name + "'s relay token, for an Asset Report of the whole Item."
+		}
+		b.WriteString(st.good.Render(wrapTo(done, w, 0)) + "\n")
 	}
 	b.WriteString(st.subtle.Render("Tokens: ↑/↓ choose · c copy · v reveal all · a another partner with this Item") + "\n")
 	toks := m.tokens()
@@ -107,7 +111,11 @@ func (m Model) viewResults(w int) string {
 	}
 	a := m.walk.account
 	b.WriteString(st.lbl("item_id") + oneLine(m.walk.item.ItemID) + "\n")
-	b.WriteString(st.lbl("account") + oneLine(fmt.Sprintf("%s %s %s/%s (%s)", a.Name, a.Mask, a.Type, a.Subtype, a.ID)) + "\n")
+	accountLabel := "account"
+	if m.walk.partner.Flow == plaidflow.FlowCreditRelay {
+		accountLabel = "account (noted)" // the report covers them all
+	}
+	b.WriteString(st.lbl(accountLabel) + oneLine(fmt.Sprintf("%s %s %s/%s (%s)", a.Name, a.Mask, a.Type, a.Subtype, a.ID)) + "\n")
 	if p := m.walk.session.savedPaths; len(p) > 0 {
 		b.WriteString(st.lbl("session saved") + truncate(joinPaths(p[max(len(p)-2, 0):]), w-labelWidth) + "\n")
 	}

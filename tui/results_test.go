@@ -53,3 +53,23 @@ func TestCurlPaneBreaksOnlyAtContinuations(t *testing.T) {
 		}
 	}
 }
+
+// Alloy's Asset Report covers the whole Item: the picker says so instead of asking for "the
+// account for Alloy", and the results do not claim a token for one account.
+func TestCreditRelaySaysTheReportCoversTheItem(t *testing.T) {
+	m := atAccounts(t, "alloy-credit")
+	v := m.View()
+	mustContain(t, v, "Asset Report covers the whole Item", "only noted")
+	if strings.Contains(v, "Choose the account for") {
+		t.Errorf("credit relay asks for an account:\n%s", v)
+	}
+	m = send(m, keyMsg("enter"))
+	mustContain(t, m.View(), "Asset Report of the whole Item")
+	res := plaidflow.PartnerResult{AssetReportID: "ar-1", Tokens: []plaidflow.Token{{Kind: plaidflow.TokenRelay, Value: "credit-relay-sandbox-1"}}}
+	m = send(m, partnerTokenCreatedMsg{op: m.op, result: res})
+	v = m.View()
+	mustContain(t, strings.Join(strings.Fields(v), " "), "relay token, for an Asset Report of the whole Item", "ar-1", "account (noted)")
+	if strings.Contains(v, "token for Plaid") {
+		t.Errorf("results name one account:\n%s", v)
+	}
+}
