@@ -184,7 +184,8 @@ func (m Model) updateExchange(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Enter) {
 		i := m.exchange.table.Cursor()
 		if why := m.exchange.reasons[i]; why != "" {
-			m.notice = m.walk.partner.Name + " cannot use " + oneLine(m.exchange.accounts[i].Name) + ": " + oneLine(why)
+			// The reason in full is below the table; a one-line notice would cut it.
+			m.notice = shortName(m.walk.partner) + " cannot use " + oneLine(m.exchange.accounts[i].Name) + " (why: below the table); pick a ✓ account."
 			return m, nil
 		}
 		m.walk.account = m.exchange.accounts[i]
