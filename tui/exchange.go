@@ -172,7 +172,23 @@ func noteText(ok bool, why string) string {
 
 func (e *exchangeModel) setSize(w, h int) {
 	e.w, e.h = w, h
-	e.table.SetColumns(accountColumns(w, e.table.Rows()))
+	rows := e.table.Rows()
+	for i := range rows { // measure with the whole reasons, then fit them
+		if i < len(e.reasons) && e.reasons[i] != "" && len(rows[i]) > 5 {
+			rows[i][5] = noteText(false, e.reasons[i])
+		}
+	}
+	cols := accountColumns(w, rows)
+	for i := range rows { // a cut reason reads "no: Dwo…": say where the whole one is instead
+		if len(rows[i]) > 5 && ansi.StringWidth(rows[i][5]) > cols[5].Width {
+			rows[i][5] = "no"
+			if cols[5].Width >= len("no (why ↓)") {
+				rows[i][5] = "no (why ↓)"
+			}
+		}
+	}
+	e.table.SetRows(rows)
+	e.table.SetColumns(cols)
 	e.table.SetHeight(max(h-6, 3))
 	e.table.SetWidth(w)
 }
@@ -252,11 +268,13 @@ func accountColumns(w int, rows []table.Row) []table.Column {
 	if o := over(); o > 0 {
 		widths[5] = max(widths[5]-o, 8)
 	}
-	if o := over(); o > 0 {
-		widths[1] = max(widths[1]-o, 10)
-	}
-	if o := over(); o > 0 {
-		widths[3] = max(widths[3]-o, 10)
+	// Then the name and the type share the cut, down to 16 cells each, then 10.
+	for _, floor := range []int{16, 10} {
+		for _, col := range []int{1, 3} {
+			if o := over(); o > 0 {
+				widths[col] = max(widths[col]-o, min(widths[col], floor))
+			}
+		}
 	}
 	return []table.Column{
 		{Title: " ", Width: widths[0]}, {Title: "Account", Width: widths[1]}, {Title: "Mask", Width: widths[2]},
