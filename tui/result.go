@@ -110,6 +110,7 @@ func (r Result) Summary(reveal bool) string {
 		}
 		fmt.Fprintf(&b, "access_token   %s\n", show(r.AccessToken))
 	}
+	r.writeEarlierItems(&b, show)
 	for _, run := range r.Runs {
 		a := run.Account
 		fmt.Fprintf(&b, "\npartner        %s (%s)\n", run.Partner.Name, run.Partner.ID)
@@ -158,4 +159,19 @@ func callProblem(c plaidflow.Call) string {
 		return " (no error_code)"
 	}
 	return ""
+}
+
+// writeEarlierItems lists the tokens made on Items linked earlier in the walk (Link ran again
+// for a partner the first Item could not serve): they left the results screen, not the record.
+func (r Result) writeEarlierItems(b *strings.Builder, show func(string) string) {
+	for _, s := range r.Sessions {
+		res := s.Record.Result
+		if res.Item.ItemID == "" || res.Item.ItemID == r.ItemID || len(res.Result.Tokens) == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "\npartner        %s (%s), earlier Item %s\n", s.Record.Partner.Name, s.Record.Partner.ID, oneLine(res.Item.ItemID))
+		for _, t := range res.Result.Tokens {
+			fmt.Fprintf(b, "%-26s %s  (request_id %s)\n", t.Kind, show(t.Value), oneLine(t.RequestID))
+		}
+	}
 }

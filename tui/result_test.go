@@ -48,3 +48,11 @@ func TestSummaryWithoutTokensSaysNothingOfThem(t *testing.T) {
 	}
 	mustContain(t, sum, "partner Dwolla failed at the link_token step: INVALID_FIELD bad products")
 }
+
+// Tokens made on an Item linked before Link ran again stay in the summary.
+func TestSummaryKeepsTokensOfAnEarlierItem(t *testing.T) {
+	m := atResults(t) // Dwolla on item123
+	m.adoptItem(plaidflow.Item{AccessToken: "access-sandbox-second", ItemID: "item-second"})
+	sum := m.Result().Summary(false)
+	mustContain(t, sum, "Dwolla (dwolla), earlier Item item123", "processor-sandbox-…4321", "item_id        item-second")
+}
