@@ -46,9 +46,7 @@ Exit codes: 0 reproduced, 1 not reproduced, 2 usage, configuration or unreadable
 
 Flags:
 `)
-	fs := replayFlags(&o)
-	fs.SetOutput(w)
-	fs.PrintDefaults()
+	printFlags(w, replayFlags(&o))
 	fmt.Fprint(w, "\nExample:\n  plaidwalk replay latest\n  plaidwalk replay ticket-4711.json\n")
 }
 

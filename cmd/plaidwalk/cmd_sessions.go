@@ -99,8 +99,7 @@ func exportSession(c *cli, store *sessions.Store, args []string) int {
 				"          PLAID_CLIENT_ID and PLAID_SECRET, the host from PLAID_BASE_URL (default sandbox);\n"+
 				"          each token is read from the response that produced it.\n"+
 				"markdown: a write-up of the walk for a support ticket.\n\nFlags:\n")
-			fs.SetOutput(c.stdout)
-			fs.PrintDefaults()
+			printFlags(c.stdout, fs)
 			return 0
 		}
 		return sessionsUsageError(c, err.Error())
