@@ -151,7 +151,7 @@ func (m Model) linkTimeout() time.Duration {
 	if m.deps.Link.Timeout > 0 {
 		return m.deps.Link.Timeout
 	}
-	return 30 * time.Minute
+	return plaidflow.DefaultLinkTimeout
 }
 
 func (m Model) publicTokenCreated(msg publicTokenCreatedMsg) (tea.Model, tea.Cmd) {

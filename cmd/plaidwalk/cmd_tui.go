@@ -32,7 +32,7 @@ func tuiFlags(o *tuiOptions) *flag.FlagSet {
 	fs.StringVar(&o.partner, "partner", "", "start at this partner's Link options, e.g. dwolla (esc shows the list)")
 	fs.BoolVar(&o.noBrowser, "no-browser", false, "do not open a browser; the Link URL is shown to open yourself")
 	fs.IntVar(&o.port, "port", 0, "port of the local Link page on 127.0.0.1 (default: any free port; fix it when a redirect_uri must be allow-listed)")
-	fs.DurationVar(&o.linkTimeout, "link-timeout", 30*time.Minute, "how long to wait for Link to finish in the browser")
+	fs.DurationVar(&o.linkTimeout, "link-timeout", plaidflow.DefaultLinkTimeout, "how long to wait for Link to finish in the browser")
 	fs.StringVar(&o.baseURL, "base-url", "", "Plaid-compatible API host (default: PLAID_BASE_URL)")
 	fs.StringVar(&o.redirectURI, "redirect-uri", "", "OAuth redirect URI (default: PLAID_REDIRECT_URI)")
 	fs.StringVar(&o.save, "save", "", "also save the session to `FILE` (0600), on ctrl+s and when the UI closes")
@@ -58,9 +58,7 @@ configuration error.
 
 Flags:
 `)
-	fs := tuiFlags(&o)
-	fs.SetOutput(w)
-	fs.PrintDefaults()
+	printFlags(w, tuiFlags(&o))
 	fmt.Fprintln(w, "\n"+tui.KeysHelp)
 }
 
