@@ -20,18 +20,8 @@ type tuiWalk func(ctx context.Context, client *plaidflow.Client, cfg plaidflow.C
 // with every call the log holds, as the UI does; it returns the session file.
 func (e *sessEnv) saveLikeTUI(partner string, walk tuiWalk) string {
 	e.t.Helper()
-	c := &cli{getenv: e.getenv, stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	c, cfg, p := e.offline(partner)
 	ctx := context.Background()
-	cfg, stop, err := setupEnv(ctx, c, plaidflow.Overrides{})
-	defer stop()
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	catalog, _ := plaidflow.LoadCatalog()
-	p, ok := catalog.Find(partner)
-	if !ok {
-		e.t.Fatalf("no partner %s", partner)
-	}
 	log := plaidflow.NewAPILog()
 	client := plaidflow.NewClient(cfg, log)
 	defer client.Close()

@@ -48,21 +48,8 @@ func (e *sessEnv) plaidwalk(args ...string) (int, string, string) {
 // through the seam the run command and the TUI use. It returns what the walk produced.
 func (e *sessEnv) walkAndSave(partner string, wo plaidflow.WalkOptions, file string) (plaidflow.WalkResult, string) {
 	e.t.Helper()
-	c := &cli{getenv: e.getenv, stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	c, cfg, p := e.offline(partner)
 	ctx := context.Background()
-	cfg, stop, err := setupEnv(ctx, c, plaidflow.Overrides{})
-	defer stop()
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	catalog, err := plaidflow.LoadCatalog()
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	p, ok := catalog.Find(partner)
-	if !ok {
-		e.t.Fatalf("no partner %s", partner)
-	}
 	if len(wo.Link.Products) == 0 {
 		wo.Link = plaidflow.DefaultLinkConfig(cfg, p)
 	}
@@ -75,6 +62,27 @@ func (e *sessEnv) walkAndSave(partner string, wo plaidflow.WalkOptions, file str
 		e.t.Fatal(err)
 	}
 	return res, strings.TrimSuffix(filepath.Base(paths[len(paths)-1]), ".json")
+}
+
+// offline starts the in-process emulator for this test (stopped at cleanup) and finds the
+// partner: what every walk these tests save starts from.
+func (e *sessEnv) offline(partner string) (*cli, plaidflow.Config, plaidflow.Partner) {
+	e.t.Helper()
+	c := &cli{getenv: e.getenv, stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	cfg, stop, err := setupEnv(context.Background(), c, plaidflow.Overrides{})
+	e.t.Cleanup(stop)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	catalog, err := plaidflow.LoadCatalog()
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	p, ok := catalog.Find(partner)
+	if !ok {
+		e.t.Fatalf("no partner %s", partner)
+	}
+	return c, cfg, p
 }
 
 func TestSessionRoundTripSavedListedShownReplayed(t *testing.T) {
