@@ -43,7 +43,8 @@ func TestWalkDwollaInTmux(t *testing.T) {
 	if err := browsertest.CompleteEmulatedLink(browser, url, browsertest.UserGood, browsertest.NewShots(t)); err != nil {
 		t.Fatalf("Link in Chromium: %v\nterminal:\n%s", err, term.screen())
 	}
-	screen = term.waitFor(`Step 5/7`, 20*time.Second)
+	// Step 5 first shows the exchange in progress; the picker follows once /accounts/get answers.
+	screen = term.waitFor(`Step 5/7(.|\n)*Choose the account for Dwolla`, 20*time.Second)
 	if !strings.Contains(screen, "Plaid Checking") || !strings.Contains(screen, "0000") {
 		t.Fatalf("the account picker lacks Plaid Checking 0000:\n%s", screen)
 	}
