@@ -32,15 +32,17 @@ type Emulator struct {
 	now        func() time.Time
 	assetDelay time.Duration
 
-	mu              sync.Mutex
-	linkTokens      map[string]*linkTokenState
-	publicTokens    map[string]*publicTokenState
-	items           map[string]*item // by item_id
-	accessTokens    map[string]*item
-	processorTokens map[string]tokenGrant
-	stripeTokens    map[string]tokenGrant
-	reports         map[string]*assetReport // by asset_report_token
-	relayTokens     map[string]relayGrant
+	mu               sync.Mutex
+	linkTokens       map[string]*linkTokenState
+	publicTokens     map[string]*publicTokenState
+	items            map[string]*item // by item_id
+	accessTokens     map[string]*item
+	processorTokens  map[string]tokenGrant
+	stripeTokens     map[string]tokenGrant
+	reports          map[string]*assetReport // by asset_report_token
+	relayTokens      map[string]relayGrant
+	nextPrune        time.Time // see prune.go
+	prunedLinkTokens []string  // dropped, their Link sessions not yet
 }
 
 // New makes an Emulator with empty state.

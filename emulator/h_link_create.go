@@ -130,7 +130,10 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	resp.Expiration = lt.expires.UTC().Format(time.RFC3339)
 	e.mu.Lock()
 	e.linkTokens[lt.view.Token] = lt
+	e.pruneLocked()
+	dropped := e.takePrunedLinkTokens()
 	e.mu.Unlock()
+	e.pruneLinkSessions(dropped)
 	return resp, nil
 }
 
