@@ -86,8 +86,7 @@ func (e *Emulator) linkLogin(_ *http.Request, req linkRequest) (linkReply, *apiE
 		s.Status = "requires_credentials"
 		if c := linkMFAFor(req.Username); c != nil && req.Password == "pass_good" && !in.OAuth {
 			s.MFA, s.Status = c, c.status()
-			p := c.prompt()
-			reply = linkReply{LinkSessionID: s.ID, Next: "mfa", MFA: &p, Institution: linkInstitutionOf(&in)}
+			reply = linkMFAReply(s)
 			return
 		}
 		reply = e.completeLogin(s)
@@ -98,20 +97,27 @@ func (e *Emulator) linkLogin(_ *http.Request, req linkRequest) (linkReply, *apiE
 	return reply, nil
 }
 
-// linkMFA checks one round of answers; the last round passed logs the user in.
+// linkMFA checks one round of answers; the last round passed logs the user in. For the device
+// user the first answer is the device to send the code to, then the code itself.
 func (e *Emulator) linkMFA(_ *http.Request, req linkRequest) (linkReply, *apiError) {
 	var reply linkReply
+	var rerr *apiError
 	found := e.links().session(req.LinkSessionID, func(s *linkSession) {
 		c := s.MFA
 		switch {
 		case c == nil:
 			reply = linkFailure(s, &apiError{Status: http.StatusBadRequest, Type: "INVALID_REQUEST", Code: "INVALID_FIELD", Message: "no security question is pending"})
+		case c.choosingDevice():
+			// A refused choice is a 400 that leaves the session on the device screen.
+			if rerr = c.chooseDevice(req.Answers); rerr == nil {
+				s.Status = c.status()
+				reply = linkMFAReply(s)
+			}
 		case !c.check(req.Answers):
 			reply = linkFailure(s, linkInvalidMFA())
 		case c.Round < c.Rounds:
 			c.Round++
-			p := c.prompt()
-			reply = linkReply{LinkSessionID: s.ID, Next: "mfa", MFA: &p, Institution: linkInstitutionOf(s.Institution)}
+			reply = linkMFAReply(s)
 		default:
 			s.MFA = nil
 			reply = e.completeLogin(s)
@@ -120,7 +126,13 @@ func (e *Emulator) linkMFA(_ *http.Request, req linkRequest) (linkReply, *apiErr
 	if !found {
 		return linkReply{}, unknownLinkSession()
 	}
-	return reply, nil
+	return reply, rerr
+}
+
+// linkMFAReply sends the screens to the session's security check as it now stands.
+func linkMFAReply(s *linkSession) linkReply {
+	p := s.MFA.prompt()
+	return linkReply{LinkSessionID: s.ID, Next: "mfa", MFA: &p, Institution: linkInstitutionOf(s.Institution)}
 }
 
 // completeLogin makes the Item and moves the session to account select. Callers hold the

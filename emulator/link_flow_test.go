@@ -32,7 +32,7 @@ func TestLinkLogins(t *testing.T) {
 		{"locked", "ins_109508", "user_good", "error_ITEM_LOCKED", "error", "ITEM_LOCKED", "requires_credentials"},
 		{"institution down", "ins_132361", "user_good", "pass_good", "error", "INSTITUTION_DOWN", "requires_credentials"},
 		{"unsupported bank", "ins_133402", "user_good", "pass_good", "error", "INSTITUTION_NO_LONGER_SUPPORTED", "institution_not_supported"},
-		{"device MFA", "ins_109508", "mfa_device", "pass_good", "mfa", "", "requires_code"},
+		{"device MFA", "ins_109508", "mfa_device", "pass_good", "mfa", "", "choose_device"},
 		{"questions MFA", "ins_109508", "mfa_questions_2_3", "pass_good", "mfa", "", "requires_questions"},
 		{"selections MFA", "ins_109508", "mfa_selections", "pass_good", "mfa", "", "requires_selections"},
 		{"MFA user with error password", "ins_109508", "mfa_device", "error_USER_SETUP_REQUIRED", "error", "USER_SETUP_REQUIRED", "requires_credentials"},
@@ -67,6 +67,7 @@ func TestLinkLogins(t *testing.T) {
 	}
 }
 
+// The device user's rounds, choice of device first, are in link_mfa_test.go.
 func TestLinkMFARounds(t *testing.T) {
 	cases := []struct {
 		name    string
@@ -74,8 +75,6 @@ func TestLinkMFARounds(t *testing.T) {
 		answers [][]string
 		wantErr string
 	}{
-		{"device code", "mfa_device", [][]string{{"1234"}}, ""},
-		{"wrong device code", "mfa_device", [][]string{{"0000"}}, "INVALID_MFA"},
 		{"two rounds of two questions", "mfa_questions_2_2", [][]string{{"answer_1_1", "answer_1_2"}, {"answer_2_1", "answer_2_2"}}, ""},
 		{"wrong second round", "mfa_questions_2_1", [][]string{{"answer_1_1"}, {"answer_1_1"}}, "INVALID_MFA"},
 		{"selection Yes", "mfa_selections", [][]string{{"Yes"}}, ""},

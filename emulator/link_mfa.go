@@ -10,10 +10,12 @@ import (
 
 // linkMFAChallenge is the security step a Sandbox MFA user meets before the login completes.
 type linkMFAChallenge struct {
-	Type   string // "device", "questions" or "selections": onEvent's mfa_type
+	Type   string // "device", "questions" or "selections": the kind of check
 	Rounds int    // mfa_questions_<n>_<m>: n rounds ...
 	PerRnd int    // ... of m questions each
 	Round  int    // 1-based round now asked
+	// Device is where the code went, once the device user picked it (nil while choosing).
+	Device *linkDevice
 }
 
 var linkMFAQuestionsUser = regexp.MustCompile(`^mfa_questions_([0-9]+)_([0-9]+)$`)
@@ -38,21 +40,29 @@ func linkMFAFor(username string) *linkMFAChallenge {
 
 // linkMFAPrompt is what the MFA screen shows for the current round.
 type linkMFAPrompt struct {
-	Type      string   `json:"type"`
-	Round     int      `json:"round"`
-	Rounds    int      `json:"rounds"`
-	Device    string   `json:"device,omitempty"`
-	Questions []string `json:"questions,omitempty"`
-	Choices   []string `json:"choices,omitempty"`
-	Hint      string   `json:"hint"`
+	// Type is onEvent's mfa_type for the screen: "device" (choose where the code goes),
+	// "code", "questions" or "selections".
+	Type      string       `json:"type"`
+	Round     int          `json:"round"`
+	Rounds    int          `json:"rounds"`
+	Devices   []linkDevice `json:"devices,omitempty"`
+	Device    *linkDevice  `json:"device,omitempty"`
+	Questions []string     `json:"questions,omitempty"`
+	Choices   []string     `json:"choices,omitempty"`
+	Hint      string       `json:"hint"`
 }
 
 func (c *linkMFAChallenge) prompt() linkMFAPrompt {
 	p := linkMFAPrompt{Type: c.Type, Round: c.Round, Rounds: c.Rounds}
 	switch c.Type {
 	case "device":
-		p.Device = "phone ending in 4321"
-		p.Hint = "Sandbox code: 1234"
+		if c.Device == nil {
+			p.Devices = append([]linkDevice(nil), linkSandboxDevices...)
+			p.Hint = "Test bank: every choice works, and the code is always 1234."
+			break
+		}
+		d := *c.Device
+		p.Type, p.Device, p.Hint = "code", &d, "Sandbox code: 1234"
 	case "selections":
 		p.Questions = []string{"Did you open this account yourself?"}
 		p.Choices = []string{"Yes", "No"}
@@ -89,10 +99,12 @@ func (c *linkMFAChallenge) check(answers []string) bool {
 
 // status is onExit's status while this challenge is on screen.
 func (c *linkMFAChallenge) status() string {
-	switch c.Type {
-	case "device":
+	switch {
+	case c.choosingDevice():
+		return "choose_device"
+	case c.Type == "device":
 		return "requires_code"
-	case "selections":
+	case c.Type == "selections":
 		return "requires_selections"
 	}
 	return "requires_questions"
@@ -108,3 +120,48 @@ func linkNoAccounts() *apiError {
 		Message:        "no valid accounts were found at the institution for the account filters of this link token",
 		DisplayMessage: "No compatible accounts were found at this bank."}
 }
+
+// linkDevice is one place the device user's code can go. Plaid's Link asks which before it
+// sends the code; the Sandbox's are made up and masked as a bank would show them.
+type linkDevice struct {
+	ID     string `json:"id"`     // what the screen posts back
+	Method string `json:"method"` // "sms", "voice" or "email": how the code travels
+	Target string `json:"target"` // the masked phone or address
+}
+
+// linkSandboxDevices are the devices mfa_device offers: fictional (555 numbers are for films,
+// example.com for documentation), so nobody mistakes them for a real contact.
+var linkSandboxDevices = []linkDevice{
+	{ID: "phone_sms", Method: "sms", Target: "phone ending in 4321"},
+	{ID: "phone_voice", Method: "voice", Target: "phone ending in 4321"},
+	{ID: "email", Method: "email", Target: "t•••••@example.com"},
+}
+
+// chooseDevice takes the device screen's choice: answers holds one device id. A choice the
+// screen never offered is refused and changes nothing, so the user can still pick one.
+func (c *linkMFAChallenge) chooseDevice(answers []string) *apiError {
+	if len(answers) == 1 {
+		for _, d := range linkSandboxDevices {
+			if answers[0] == d.ID {
+				chosen := d
+				c.Device = &chosen
+				return nil
+			}
+		}
+	}
+	ids := make([]string, len(linkSandboxDevices))
+	for i, d := range linkSandboxDevices {
+		ids[i] = d.ID
+	}
+	got := strings.Join(answers, ", ")
+	if len(got) > 40 {
+		got = got[:40] + "…"
+	}
+	return &apiError{Status: http.StatusBadRequest, Type: "ITEM_ERROR", Code: "INVALID_SEND_METHOD",
+		Message: fmt.Sprintf("%q is not one of the devices this Link session offered; send exactly one of: %s",
+			got, strings.Join(ids, ", ")),
+		DisplayMessage: "Choose one of the listed ways to receive your code."}
+}
+
+// choosingDevice says the device screen is up: the code has not been sent anywhere yet.
+func (c *linkMFAChallenge) choosingDevice() bool { return c.Type == "device" && c.Device == nil }

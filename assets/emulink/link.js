@@ -11,7 +11,7 @@
   if (hosted || !/^https?:\/\/[^/?#]+$/.test(parentOrigin || "")) { parentOrigin = null; }
 
   var VIEW_NAMES = {
-    consent: "CONSENT", search: "SELECT_INSTITUTION", credentials: "CREDENTIAL", mfa: "MFA",
+    consent: "CONSENT", search: "SELECT_INSTITUTION", credentials: "CREDENTIAL", mfa: "MFA", mfa_device: "MFA",
     oauth: "OAUTH", oauth_wait: "OAUTH", oauth_denied: "OAUTH", accounts: "SELECT_ACCOUNT",
     connected: "CONNECTED", error: "ERROR", loading: "LOADING", hosted_done: "EXIT"
   };
@@ -72,7 +72,7 @@
     s.loadingText = loadingText;
     if (changed && s.opened && view !== "loading") {
       var md = { view_name: VIEW_NAMES[view] };
-      if (view === "mfa") { md.mfa_type = mfaType(); }
+      if (VIEW_NAMES[view] === "MFA") { md.mfa_type = mfaType(); }
       track("TRANSITION_VIEW", md);
     }
     var root = document.getElementById("screen");
@@ -84,11 +84,9 @@
     document.getElementById("close").hidden = s.done;
   }
 
-  // mfaType is onEvent's mfa_type for the security check on screen.
-  function mfaType() {
-    if (!s.mfa) { return null; }
-    return s.mfa.type === "device" ? "code" : s.mfa.type;
-  }
+  // mfaType is onEvent's mfa_type for the security check on screen: the emulator names its
+  // prompts with Plaid's values (device, code, questions, selections).
+  function mfaType() { return s.mfa ? s.mfa.type : null; }
 
   // step shows what the emulator says comes next; an answer that arrives after Link was
   // closed (exit() while a request ran) is dropped.
@@ -98,7 +96,10 @@
     if (r.institution) { s.institution = r.institution; }
     s.status = r.status || s.status;
     switch (r.next) {
-      case "mfa": s.mfa = r.mfa; s.status = statusOf("mfa"); show("mfa"); break;
+      case "mfa":
+        s.mfa = r.mfa;
+        var view = r.mfa.type === "device" ? "mfa_device" : "mfa"; // choose where the code goes first
+        s.status = statusOf(view); show(view); break;
       case "accounts": s.accounts = r.accounts; s.multiSelect = !!r.multi_select; show("accounts"); break;
       case "oauth_denied": track("FAIL_OAUTH"); show("oauth_denied"); break;
       default: fail(r.error, r.status);
@@ -117,7 +118,8 @@
     switch (view) {
       case "search": return "institution_not_found";
       case "credentials": return "requires_credentials";
-      case "mfa": return s.mfa && s.mfa.type === "device" ? "requires_code" : s.mfa && s.mfa.type === "selections" ? "requires_selections" : "requires_questions";
+      case "mfa_device": return "choose_device";
+      case "mfa": return s.mfa && s.mfa.type === "code" ? "requires_code" : s.mfa && s.mfa.type === "selections" ? "requires_selections" : "requires_questions";
       case "oauth": case "oauth_wait": case "oauth_denied": return "requires_oauth";
       case "accounts": return "requires_account_selection";
       case "error": return s.status;

@@ -37,7 +37,10 @@
     alert: "M12 8v5M12 16.5v.5M10.3 3.9L2.4 18a2 2 0 001.7 3h15.8a2 2 0 001.7-3L13.7 3.9a2 2 0 00-3.4 0z",
     search: "M11 18a7 7 0 100-14 7 7 0 000 14zM20 20l-4-4",
     bank: "M3 10l9-6 9 6M5 10v8M9.5 10v8M14.5 10v8M19 10v8M3 20h18",
-    out: "M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 01-1 1H5a1 1 0 01-1-1V7a1 1 0 011-1h5"
+    out: "M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 01-1 1H5a1 1 0 01-1-1V7a1 1 0 011-1h5",
+    chat: "M4 5h16v11H10l-5 4v-4H4z",
+    phone: "M8 3h8a1 1 0 011 1v16a1 1 0 01-1 1H8a1 1 0 01-1-1V4a1 1 0 011-1zM11 18h2",
+    mail: "M3 6h18v12H3zM3 7l9 6 9-6"
   };
 
   // Each bank gets a steady colour and its initials, so the list reads like real logos.
