@@ -24,7 +24,8 @@ func linkPageOptions(cfg plaidflow.Config, o linkserver.Options) linkserver.Opti
 var openURL = linkserver.OpenInBrowser
 
 // browserLink is what Link in the browser left: every callback and the outcome (nil when the
-// wait itself failed), kept for the saved session.
+// wait itself failed), kept for the saved session. Hosted Link sends no callbacks to
+// plaidwalk, so there it holds the outcome alone.
 type browserLink struct {
 	Events  []linkserver.Event
 	Outcome *linkserver.Outcome

@@ -13,6 +13,13 @@ import (
 	"plaidwalk/sessions"
 )
 
+// The --link values: how `run` gets its public_token.
+const (
+	linkShortcut = "shortcut" // /sandbox/public_token/create, no browser
+	linkBrowser  = "browser"  // Plaid Link on the page linkserver serves on loopback
+	linkHosted   = "hosted"   // Plaid's Hosted Link page; the result is read from /link/token/get
+)
+
 // runOptions are the flags of `plaidwalk run`.
 type runOptions struct {
 	partner, institution, username, password, account string
@@ -42,15 +49,15 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs.StringVar(&o.daysRequested, "days-requested", "", "days of history in the Asset Report, 0-731 (alloy-credit; default 60)")
 	fs.StringVar(&o.products, "products", "", "Link products, comma list (replaces the partner's)")
 	fs.StringVar(&o.countryCodes, "country-codes", "", "Link country codes, comma list (default: PLAID_COUNTRY_CODES or the partner's)")
-	fs.StringVar(&o.link, "link", "shortcut", "how to get a public_token: shortcut (/sandbox/public_token/create) or browser")
+	fs.StringVar(&o.link, "link", linkShortcut, "how to get a public_token: shortcut (/sandbox/public_token/create), browser (Plaid Link on a local page) or hosted (Plaid's Hosted Link page)")
 	fs.StringVar(&o.env, "env", "", "offline, sandbox or production (default: PLAID_ENV, or offline without keys)")
 	fs.StringVar(&o.baseURL, "base-url", "", "Plaid-compatible API host (default: PLAID_BASE_URL)")
 	fs.StringVar(&o.redirectURI, "redirect-uri", "", "OAuth redirect URI (default: PLAID_REDIRECT_URI)")
 	fs.BoolVar(&o.json, "json", false, "print one JSON document (partner, item, account, tokens, API log) and nothing else")
 	fs.BoolVar(&o.reveal, "reveal", false, "print tokens in full instead of masked")
-	fs.BoolVar(&o.noBrowser, "no-browser", false, "with --link browser: print Link's address instead of opening a browser")
+	fs.BoolVar(&o.noBrowser, "no-browser", false, "with --link browser or hosted: print Link's address instead of opening a browser")
 	fs.IntVar(&o.port, "port", 0, "with --link browser: fixed loopback port for the Link page (for an allow-listed redirect URI)")
-	fs.DurationVar(&o.linkTimeout, "link-timeout", plaidflow.DefaultLinkTimeout, "with --link browser: how long to wait for Link to finish, as in the terminal UI")
+	fs.DurationVar(&o.linkTimeout, "link-timeout", plaidflow.DefaultLinkTimeout, "with --link browser or hosted: how long to wait for Link to finish, as in the terminal UI")
 	fs.StringVar(&o.save, "save", "", "also save the session (inputs, API log, outcome; no secret, tokens masked) to this file")
 	fs.BoolVar(&o.noSave, "no-save", false, "do not keep the session in the sessions directory ('plaidwalk sessions')")
 	return fs
@@ -60,16 +67,20 @@ func printRunUsage(w io.Writer) {
 	var o runOptions
 	fmt.Fprint(w, `Usage: plaidwalk run --partner ID [flags]
 
-Walks a partner flow without a browser: link token, sandbox public token, exchange, accounts,
+Walks a partner flow without the terminal UI: link token, public token, exchange, accounts,
 then the partner's token (a processor token, a Stripe btok_, or for credit_relay an Asset
 Report, then a relay token). Offline (built-in emulator) unless Plaid keys are set.
+The public token comes from the sandbox shortcut unless --link says otherwise: with
+--link browser you log in through Plaid Link on a local page; with --link hosted you log in
+on Plaid's Hosted Link page (its address is printed) while run polls /link/token/get.
 Exit codes: 0 done, 1 the flow failed (Plaid's error and a hint are printed), 2 usage or
 configuration error.
 
 Flags:
 `)
 	printFlags(w, runFlags(&o))
-	fmt.Fprint(w, "\nExample:\n  plaidwalk run --partner dwolla --json\n  plaidwalk run --partner alloy-credit --secondary-client-id YOUR_ALLOY_ID\n")
+	fmt.Fprint(w, "\nExample:\n  plaidwalk run --partner dwolla --json\n  plaidwalk run --partner alloy-credit --secondary-client-id YOUR_ALLOY_ID\n"+
+		"  plaidwalk run --partner dwolla --link hosted\n")
 }
 
 // cmdRun parses the flags, prepares the environment, walks the flow and prints the result.
@@ -157,15 +168,15 @@ func inputProblem(p plaidflow.Partner, err error) string {
 // checkRunMode refuses what cannot work in this environment before any call is made.
 func checkRunMode(c *cli, cfg plaidflow.Config, o runOptions) int {
 	switch o.link {
-	case "shortcut":
+	case linkShortcut:
 		if cfg.Env == plaidflow.EnvProduction {
 			fmt.Fprintln(c.stderr, "plaidwalk run: the sandbox shortcut (/sandbox/public_token/create) does not exist in production.\n"+
-				"  fix: use --link browser to log in at a real bank through Plaid Link, or run against sandbox (PLAID_ENV=sandbox).")
+				"  fix: use --link browser or --link hosted to log in at a real bank through Plaid Link, or run against sandbox (PLAID_ENV=sandbox).")
 			return 2
 		}
-	case "browser":
+	case linkBrowser, linkHosted:
 	default:
-		fmt.Fprintf(c.stderr, "plaidwalk run: --link must be shortcut or browser, not %q\n", o.link)
+		fmt.Fprintf(c.stderr, "plaidwalk run: --link must be hosted, shortcut or browser, not %q\n", plaidflow.CleanText(o.link))
 		return 2
 	}
 	return 0
@@ -176,11 +187,14 @@ func saveRun(c *cli, res runResult, o runOptions) {
 	rec := sessions.Record{Config: res.Config, Partner: res.Partner, Options: res.Options,
 		LinkMode: sessions.LinkModeShortcut, Result: res.Walk, Err: res.Err, Calls: res.Calls,
 		Started: res.Started, Finished: res.Started.Add(res.Duration)}
-	if o.link == "browser" {
+	switch o.link {
+	case linkBrowser:
 		rec.LinkMode = sessions.LinkModeBrowser
-		if res.Link != nil {
-			rec.Link = linkRecord(res.Link.Events, res.Link.Outcome)
-		}
+	case linkHosted:
+		rec.LinkMode = sessions.LinkModeHosted
+	}
+	if res.Link != nil {
+		rec.Link = linkRecord(res.Link.Events, res.Link.Outcome)
 	}
 	recordAndSave(c, "run", rec, o.save, o.noSave)
 }
@@ -199,7 +213,7 @@ type runResult struct {
 	Calls    []plaidflow.Call
 	Warnings []string
 	Err      error
-	Link     *browserLink // with --link browser: Link's callbacks and outcome
+	Link     *browserLink // with --link browser or hosted: what Link reported
 }
 
 func (r runResult) exitCode() int {

@@ -69,6 +69,7 @@ func partnerInputs(o runOptions) plaidflow.PartnerInputs {
 // walkOptions turns the flags into plaidflow's walk options for a partner.
 func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidflow.WalkOptions {
 	lc := plaidflow.DefaultLinkConfig(cfg, p)
+	lc.HostedLink = o.link == linkHosted
 	if o.products != "" {
 		// An explicit --products replaces the partner's, to reproduce a customer's exact setup.
 		lc.Products = cfg.Products
@@ -99,14 +100,9 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 			fmt.Fprintf(c.stderr, "  … %s (poll %d)\n", pr.Message, pr.Attempt)
 		}
 	}
-	if o.link == "browser" {
-		lt, err := client.CreateLinkToken(ctx, wo.Link)
-		res.Walk.LinkToken = lt
-		if err == nil {
-			var bl browserLink
-			wo.PublicToken, bl, err = runBrowserLink(ctx, c, cfg, lt, o)
-			res.Link = &bl
-		}
+	if o.link == linkBrowser || o.link == linkHosted {
+		var err error
+		wo.PublicToken, err = linkByHand(ctx, c, client, cfg, &res, o)
 		if err != nil {
 			res.Err = err
 			res.finish(log)
@@ -121,6 +117,26 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 	res.Walk, res.Err = walk, err
 	res.finish(log)
 	return res
+}
+
+// linkByHand creates the link_token and has a person finish Link, in the page linkserver
+// serves (browser) or on Plaid's own page (hosted). The token and what Link reported go
+// into res either way.
+func linkByHand(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaidflow.Config, res *runResult, o runOptions) (string, error) {
+	lt, err := client.CreateLinkToken(ctx, res.Options.Link)
+	res.Walk.LinkToken = lt
+	if err != nil {
+		return "", err
+	}
+	var token string
+	var bl browserLink
+	if o.link == linkHosted {
+		token, bl, err = runHostedLink(ctx, c, client, lt, o)
+	} else {
+		token, bl, err = runBrowserLink(ctx, c, cfg, lt, o)
+	}
+	res.Link = &bl
+	return token, err
 }
 
 func (r *runResult) finish(log *plaidflow.APILog) {

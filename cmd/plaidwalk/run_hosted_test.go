@@ -1,0 +1,313 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"plaidwalk/internal/browsertest"
+	"plaidwalk/sessions"
+)
+
+// TestRunLinkHostedInChromium runs `plaidwalk run --link hosted --no-browser` offline: the
+// command prints the emulator's hosted_link_url, headless Chromium opens it as a person would
+// and logs in, and the command finds the public_token through /link/token/get and finishes
+// Dwolla's walk. The saved session says Hosted Link; `sessions show` and `replay` read it.
+func TestRunLinkHostedInChromium(t *testing.T) {
+	e := newSessEnv(t)
+	fastHostedPolls(t, 100*time.Millisecond, time.Minute)
+	failOnOpen(t)
+	tab := browsertest.Start(t)
+	shots := browsertest.NewShots(t)
+	code, out, errOut, linkErr := runWithHostedPage(t, e, func(url string) error {
+		return clickThroughHostedLink(tab, url, "pass_good", shots)
+	}, "run", "--partner", "dwolla", "--link", "hosted", "--no-browser", "--json", "--link-timeout", "60s")
+	if linkErr != nil {
+		t.Fatalf("clicking through Hosted Link: %v\nstderr:\n%s", linkErr, errOut)
+	}
+	if code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+	}
+	for _, want := range []string{"Hosted Link is waiting at http://127.0.0.1:", "/link/emulated/hosted/", "open that address in a browser", "session saved: "} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	doc := decodeRunDoc(t, out)
+	if doc.Account == nil || doc.Account.Mask != "0000" || !strings.HasPrefix(doc.Tokens["processor_token"], "processor-sandbox-") {
+		t.Fatalf("result: %+v", doc)
+	}
+	paths := map[string]int{}
+	for _, c := range doc.APILog {
+		paths[c.Path]++
+	}
+	if paths["/sandbox/public_token/create"] != 0 || paths["/link/token/create"] != 1 || paths["/link/token/get"] < 1 || paths["/item/public_token/exchange"] != 1 {
+		t.Errorf("API log paths %v: want one link token, its polls, one exchange, no shortcut", paths)
+	}
+	s := latestSession(t, e)
+	if s.Inputs.LinkMode != sessions.LinkModeHosted || !s.Inputs.Link.HostedLink || s.Link == nil || s.Link.Outcome == nil || s.Link.Outcome.Status != "success" {
+		t.Fatalf("saved session: link mode %q, hosted_link %v, link %+v", s.Inputs.LinkMode, s.Inputs.Link.HostedLink, s.Link)
+	}
+	if s.Inputs.InstitutionID != "ins_109508" || s.Outcome.Result != sessions.ResultSuccess {
+		t.Errorf("saved inputs %+v, outcome %+v", s.Inputs, s.Outcome)
+	}
+	code, out, errOut = e.plaidwalk("sessions", "show", "latest")
+	if code != 0 || !strings.Contains(out, "Hosted Link") {
+		t.Errorf("sessions show: exit %d, it should name Hosted Link:\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = e.plaidwalk("replay", "latest")
+	if code != 0 || !strings.Contains(out, "reproduced") || !strings.Contains(out, "Plaid Link (hosted); the replay uses the sandbox shortcut") {
+		t.Errorf("replay: exit %d, want reproduced through the shortcut:\n%s%s", code, out, errOut)
+	}
+}
+
+// TestRunLinkHostedExitErrorIsSaved: a locked account in Hosted Link ends the session in
+// onExit; run reads Plaid's error from /link/token/get, prints it with a hint, exits 1, never
+// exchanges, and saves the exit, which replay reproduces with the matching test password.
+func TestRunLinkHostedExitErrorIsSaved(t *testing.T) {
+	e := newSessEnv(t)
+	fastHostedPolls(t, 100*time.Millisecond, time.Minute)
+	failOnOpen(t)
+	tab := browsertest.Start(t)
+	code, _, errOut, linkErr := runWithHostedPage(t, e, func(url string) error {
+		return clickThroughHostedLink(tab, url, "error_ITEM_LOCKED", nil)
+	}, "run", "--partner", "dwolla", "--link", "hosted", "--no-browser", "--link-timeout", "60s")
+	if linkErr != nil {
+		t.Fatalf("clicking through Hosted Link: %v\nstderr:\n%s", linkErr, errOut)
+	}
+	if code != 1 || !strings.Contains(errOut, "Hosted Link onExit failed: ITEM_ERROR / ITEM_LOCKED") || !strings.Contains(errOut, "hint:") {
+		t.Fatalf("exit %d, want 1 with Plaid's error and a hint; stderr:\n%s", code, errOut)
+	}
+	s := latestSession(t, e)
+	for _, c := range s.Calls {
+		if c.Path == "/item/public_token/exchange" || c.Path == "/sandbox/public_token/create" {
+			t.Errorf("%s was called after Hosted Link exited", c.Path)
+		}
+	}
+	if o := s.Link.Outcome; s.Inputs.LinkMode != sessions.LinkModeHosted || o == nil || o.Status != "exit" || o.ErrorCode != "ITEM_LOCKED" || o.ErrorType != "ITEM_ERROR" {
+		t.Fatalf("saved session: link mode %q, outcome %+v", s.Inputs.LinkMode, o)
+	}
+	if s.Outcome.ErrorCode != "ITEM_LOCKED" {
+		t.Errorf("saved outcome %+v", s.Outcome)
+	}
+	code, out, errOut := e.plaidwalk("replay", "latest")
+	if code != 0 || !strings.Contains(out, "error_ITEM_LOCKED") || !strings.Contains(out, "reproduced") {
+		t.Errorf("replay: exit %d, want the lock reproduced with error_ITEM_LOCKED:\n%s%s", code, out, errOut)
+	}
+}
+
+// TestRunLinkHostedTimesOut: nobody finishes Hosted Link. The page goes to the browser seam,
+// the wait says now and then that it is still going (far less often than it polls), and
+// --link-timeout ends it with exit 1 and a saved timeout.
+func TestRunLinkHostedTimesOut(t *testing.T) {
+	e := newSessEnv(t)
+	fastHostedPolls(t, 50*time.Millisecond, 300*time.Millisecond)
+	var mu sync.Mutex
+	var opened []string
+	saved := openURL
+	openURL = func(url string) error {
+		mu.Lock()
+		defer mu.Unlock()
+		opened = append(opened, url)
+		return nil
+	}
+	t.Cleanup(func() { openURL = saved })
+	code, _, errOut := e.plaidwalk("run", "--partner", "dwolla", "--link", "hosted", "--link-timeout", "3s")
+	if code != 1 || !strings.Contains(errOut, "Hosted Link did not finish within 3s") || !strings.Contains(errOut, "--link-timeout") {
+		t.Fatalf("exit %d, want 1 with the timeout; stderr:\n%s", code, errOut)
+	}
+	m := hostedURLRE.FindStringSubmatch(errOut)
+	mu.Lock()
+	if m == nil || len(opened) != 1 || opened[0] != m[1] {
+		t.Errorf("opened %v; the printed address was %v", opened, m)
+	}
+	mu.Unlock()
+	s := latestSession(t, e)
+	polls := 0
+	for _, c := range s.Calls {
+		if c.Path == "/link/token/get" {
+			polls++
+		}
+	}
+	notes := strings.Count(errOut, "still waiting for Hosted Link")
+	if notes < 1 || notes >= polls {
+		t.Errorf("%d progress lines for %d polls: want some, and fewer than the polls\n%s", notes, polls, errOut)
+	}
+	if s.Inputs.LinkMode != sessions.LinkModeHosted || s.Link == nil || s.Link.Outcome == nil || s.Link.Outcome.Status != "timeout" {
+		t.Errorf("saved session: link mode %q, link %+v", s.Inputs.LinkMode, s.Link)
+	}
+}
+
+func TestRunLinkValueErrorNamesTheModes(t *testing.T) {
+	e := newSessEnv(t)
+	code, out, errOut := e.plaidwalk("run", "--partner", "dwolla", "--link", "hosted-link")
+	if code != 2 || out != "" {
+		t.Fatalf("exit %d, stdout %q; want 2 and nothing on stdout", code, out)
+	}
+	for _, want := range []string{`"hosted-link"`, "shortcut", "browser", "hosted,"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut, "session saved") {
+		t.Errorf("a refused run was saved:\n%s", errOut)
+	}
+	code, out, _ = e.plaidwalk("run", "--help")
+	if code != 0 || !strings.Contains(out, "--link hosted") || !strings.Contains(out, "or hosted (Plaid's Hosted Link") {
+		t.Errorf("run --help should document --link hosted:\n%s", out)
+	}
+}
+
+func TestHostedLinkURLIsCheckedBeforeItIsOpened(t *testing.T) {
+	for _, tt := range []struct {
+		raw, want string // want "" means refused
+	}{
+		{"https://secure.plaid.com/hl/abc123", "https://secure.plaid.com/hl/abc123"},
+		{"http://127.0.0.1:4000/link/emulated/hosted/link-sandbox-1", "http://127.0.0.1:4000/link/emulated/hosted/link-sandbox-1"},
+		{"http://localhost:4000/x", "http://localhost:4000/x"},
+		{"", ""},
+		{"http://plaid.example.com/hl/abc", ""},
+		{"javascript:alert(1)", ""},
+		{"file:///etc/passwd", ""},
+		{"https://secure.plaid.com/\x1b]0;pwned\x07", ""},
+		{"ftp://127.0.0.1/x\x1b[2J", ""},
+	} {
+		got, err := hostedLinkURL(tt.raw)
+		if got != tt.want || (err == nil) != (tt.want != "") {
+			t.Errorf("hostedLinkURL(%q) = %q, %v; want %q", tt.raw, got, err, tt.want)
+		}
+		if err != nil && (strings.ContainsAny(err.Error(), "\x1b\x07") || !strings.Contains(err.Error(), "--link browser")) {
+			t.Errorf("hostedLinkURL(%q): error %q should be clean and name the way out", tt.raw, err)
+		}
+	}
+}
+
+// hostedURLRE finds the address run prints for Hosted Link.
+var hostedURLRE = regexp.MustCompile(`Hosted Link is waiting at (\S+)\n`)
+
+// fastHostedPolls shortens the poll and progress intervals for one test.
+func fastHostedPolls(t *testing.T, poll, progress time.Duration) {
+	oldPoll, oldProgress := hostedPollInterval, hostedProgressEvery
+	hostedPollInterval, hostedProgressEvery = poll, progress
+	t.Cleanup(func() { hostedPollInterval, hostedProgressEvery = oldPoll, oldProgress })
+}
+
+// failOnOpen makes opening a browser an error: with --no-browser nothing may be opened.
+func failOnOpen(t *testing.T) {
+	saved := openURL
+	openURL = func(url string) error {
+		t.Errorf("--no-browser opened %s", url)
+		return nil
+	}
+	t.Cleanup(func() { openURL = saved })
+}
+
+// runWithHostedPage runs the program and, as soon as it prints the Hosted Link address, hands
+// the address to person (in another goroutine), as a user reading the terminal would.
+func runWithHostedPage(t *testing.T, e *sessEnv, person func(url string) error, args ...string) (code int, stdout, stderr string, personErr error) {
+	t.Helper()
+	errOut := &stderrWatch{urls: make(chan string, 1)}
+	finished := make(chan struct{})
+	personDone := make(chan error, 1)
+	go func() {
+		select {
+		case url := <-errOut.urls:
+			personDone <- person(url)
+		case <-finished:
+			personDone <- fmt.Errorf("the command ended without printing the Hosted Link address")
+		}
+	}()
+	var out bytes.Buffer
+	code = run(context.Background(), args, e.getenv, strings.NewReader(""), &out, errOut)
+	close(finished)
+	return code, out.String(), errOut.String(), <-personDone
+}
+
+// stderrWatch is the command's stderr as it is written; the first Hosted Link address in it
+// goes to urls.
+type stderrWatch struct {
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	urls chan string
+	sent bool
+}
+
+func (w *stderrWatch) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if m := hostedURLRE.FindStringSubmatch(w.buf.String()); m != nil && !w.sent {
+		w.sent = true
+		w.urls <- m[1]
+	}
+	return len(p), nil
+}
+
+func (w *stderrWatch) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+// clickThroughHostedLink opens the hosted page in tab and logs in at First Platypus Bank with
+// password: pass_good picks Plaid Checking and continues; any other password is expected to
+// fail the login, and the error screen is left. Both end on Hosted Link's closing screen.
+func clickThroughHostedLink(tab context.Context, pageURL, password string, shots *browsertest.Shots) error {
+	type acts = []chromedp.Action[chromedp.Void]
+	click := func(sel string) chromedp.Action[chromedp.Void] { return chromedp.Click(chromedp.CSS(sel)) }
+	typeIn := func(sel, text string) chromedp.Action[chromedp.Void] {
+		return chromedp.SendKeys(chromedp.CSS(sel), text)
+	}
+	type step struct {
+		view string // the screen to wait for
+		do   acts   // what a person does on it
+	}
+	steps := []step{
+		{"consent", acts{click("#primary")}},
+		{"search", acts{typeIn("#search", "First Platypus"), click(`button.inst[data-id="ins_109508"]`)}},
+		{"credentials", acts{typeIn("#username", "user_good"), typeIn("#password", password), click("#primary")}},
+	}
+	if password == "pass_good" {
+		steps = append(steps, step{"accounts", acts{click(`label.acct[data-name="Plaid Checking"]`), click("#primary")}},
+			step{"connected", acts{click("#primary")}})
+	} else {
+		steps = append(steps, step{"error", acts{click("#primary")}})
+	}
+	steps = append(steps, step{"hosted_done", nil})
+	if err := chromedp.Do(tab, chromedp.Navigate(pageURL)); err != nil {
+		return fmt.Errorf("open %s: %w", pageURL, err)
+	}
+	for _, s := range steps {
+		if err := chromedp.Do(tab, chromedp.WaitVisible(chromedp.CSS(`#screen[data-view="`+s.view+`"]`))); err != nil {
+			return fmt.Errorf("Hosted Link never showed its %s screen: %w", s.view, err)
+		}
+		if shots != nil {
+			shots.Take(tab, s.view)
+		}
+		if err := chromedp.Do(tab, s.do...); err != nil {
+			return fmt.Errorf("Hosted Link, %s screen: %w", s.view, err)
+		}
+	}
+	return nil
+}
+
+// latestSession reads the newest session the runs of e saved.
+func latestSession(t *testing.T, e *sessEnv) sessions.Session {
+	t.Helper()
+	store, err := sessions.OpenStore(e.getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _, err := store.Load("latest")
+	if err != nil {
+		t.Fatalf("no saved session: %v", err)
+	}
+	return s
+}
