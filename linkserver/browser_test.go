@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/plaid/plaid-go/v20/plaid"
 
 	"plaidwalk/internal/browsertest"
@@ -231,8 +232,9 @@ func testMFADeviceExit(t *testing.T, browser context.Context) {
 		steps  []func(*chromedp.Node) chromedp.Action[chromedp.Void]
 	}{
 		{"choose_device", nil},
-		{"requires_code", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{click(`label.acct[data-device="email"]`),
-			click("#primary"), waitView("mfa"), leadSays("emailed a code to t•••••@example.com")}},
+		// By keyboard alone: arrows move through the devices (the third is email), Enter sends.
+		{"requires_code", []func(*chromedp.Node) chromedp.Action[chromedp.Void]{typeInto("#device-phone_sms", kb.ArrowDown+kb.ArrowDown),
+			typeInto("#primary", kb.Enter), waitView("mfa"), leadSays("emailed a code to t•••••@example.com")}},
 	} {
 		t.Run(c.status, func(t *testing.T) {
 			r := newRig(t, browser, rigOptions{})
