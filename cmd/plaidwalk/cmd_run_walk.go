@@ -74,7 +74,7 @@ func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidf
 		// An explicit --products replaces the partner's, to reproduce a customer's exact setup.
 		lc.Products = cfg.Products
 	}
-	return plaidflow.WalkOptions{
+	wo := plaidflow.WalkOptions{
 		Link:          lc,
 		InstitutionID: institutionID(o.institution),
 		Username:      o.username,
@@ -82,6 +82,12 @@ func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidf
 		Account:       o.account,
 		Inputs:        partnerInputs(o),
 	}
+	if o.link == linkBrowser || o.link == linkHosted {
+		// The bank is picked in Link, not by --institution: leaving it out lets the saved
+		// session record the bank the Item came from, which is what a replay must use.
+		wo.InstitutionID = ""
+	}
+	return wo
 }
 
 // walkPartner runs the whole flow for one partner and collects the result; it prints only

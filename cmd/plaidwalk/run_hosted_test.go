@@ -27,7 +27,7 @@ func TestRunLinkHostedInChromium(t *testing.T) {
 	tab := browsertest.Start(t)
 	shots := browsertest.NewShots(t)
 	code, out, errOut, linkErr := runWithHostedPage(t, e, func(url string) error {
-		return clickThroughHostedLink(tab, url, "pass_good", shots)
+		return clickThroughHostedLink(tab, url, houndstooth, "pass_good", shots)
 	}, "run", "--partner", "dwolla", "--link", "hosted", "--no-browser", "--json", "--link-timeout", "60s")
 	if linkErr != nil {
 		t.Fatalf("clicking through Hosted Link: %v\nstderr:\n%s", linkErr, errOut)
@@ -55,7 +55,7 @@ func TestRunLinkHostedInChromium(t *testing.T) {
 	if s.Inputs.LinkMode != sessions.LinkModeHosted || !s.Inputs.Link.HostedLink || s.Link == nil || s.Link.Outcome == nil || s.Link.Outcome.Status != "success" {
 		t.Fatalf("saved session: link mode %q, hosted_link %v, link %+v", s.Inputs.LinkMode, s.Inputs.Link.HostedLink, s.Link)
 	}
-	if s.Inputs.InstitutionID != "ins_109508" || s.Outcome.Result != sessions.ResultSuccess {
+	if s.Inputs.InstitutionID != houndstooth.id || s.Outcome.Result != sessions.ResultSuccess {
 		t.Errorf("saved inputs %+v, outcome %+v", s.Inputs, s.Outcome)
 	}
 	code, out, errOut = e.plaidwalk("sessions", "show", "latest")
@@ -77,7 +77,7 @@ func TestRunLinkHostedExitErrorIsSaved(t *testing.T) {
 	failOnOpen(t)
 	tab := browsertest.Start(t)
 	code, _, errOut, linkErr := runWithHostedPage(t, e, func(url string) error {
-		return clickThroughHostedLink(tab, url, "error_ITEM_LOCKED", nil)
+		return clickThroughHostedLink(tab, url, firstPlatypus, "error_ITEM_LOCKED", nil)
 	}, "run", "--partner", "dwolla", "--link", "hosted", "--no-browser", "--link-timeout", "60s")
 	if linkErr != nil {
 		t.Fatalf("clicking through Hosted Link: %v\nstderr:\n%s", linkErr, errOut)
@@ -256,10 +256,18 @@ func (w *stderrWatch) String() string {
 	return w.buf.String()
 }
 
-// clickThroughHostedLink opens the hosted page in tab and logs in at First Platypus Bank with
-// password: pass_good picks Plaid Checking and continues; any other password is expected to
-// fail the login, and the error screen is left. Both end on Hosted Link's closing screen.
-func clickThroughHostedLink(tab context.Context, pageURL, password string, shots *browsertest.Shots) error {
+// A sandbox bank as the emulated Link's search finds it.
+type bankPick struct{ query, id string }
+
+var (
+	firstPlatypus = bankPick{"First Platypus", "ins_109508"}
+	houndstooth   = bankPick{"Houndstooth", "ins_109512"} // not run's default: the saved bank must be the one picked
+)
+
+// clickThroughHostedLink opens the hosted page in tab and logs in at bank with password:
+// pass_good picks Plaid Checking and continues; any other password is expected to fail the
+// login, and the error screen is left. Both end on Hosted Link's closing screen.
+func clickThroughHostedLink(tab context.Context, pageURL string, bank bankPick, password string, shots *browsertest.Shots) error {
 	type acts = []chromedp.Action[chromedp.Void]
 	click := func(sel string) chromedp.Action[chromedp.Void] { return chromedp.Click(chromedp.CSS(sel)) }
 	typeIn := func(sel, text string) chromedp.Action[chromedp.Void] {
@@ -271,7 +279,7 @@ func clickThroughHostedLink(tab context.Context, pageURL, password string, shots
 	}
 	steps := []step{
 		{"consent", acts{click("#primary")}},
-		{"search", acts{typeIn("#search", "First Platypus"), click(`button.inst[data-id="ins_109508"]`)}},
+		{"search", acts{typeIn("#search", bank.query), click(`button.inst[data-id="` + bank.id + `"]`)}},
 		{"credentials", acts{typeIn("#username", "user_good"), typeIn("#password", password), click("#primary")}},
 	}
 	if password == "pass_good" {
