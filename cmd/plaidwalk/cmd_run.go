@@ -176,7 +176,7 @@ func checkRunMode(c *cli, cfg plaidflow.Config, o runOptions) int {
 		}
 	case linkBrowser, linkHosted:
 	default:
-		fmt.Fprintf(c.stderr, "plaidwalk run: --link must be hosted, shortcut or browser, not %q\n", plaidflow.CleanText(o.link))
+		fmt.Fprintf(c.stderr, "plaidwalk run: --link must be shortcut, browser or hosted, not %q\n", plaidflow.CleanText(o.link))
 		return 2
 	}
 	return 0

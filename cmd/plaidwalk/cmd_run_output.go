@@ -36,20 +36,7 @@ func printRunHeader(w io.Writer, r runResult) {
 
 func printRunHuman(w io.Writer, r runResult, reveal bool) {
 	clean := plaidflow.CleanText
-	for i, call := range r.Calls {
-		status := fmt.Sprint(call.Status)
-		if call.Err != "" {
-			status = "ERR"
-		}
-		line := fmt.Sprintf("  %2d  %-4s %-45s %4s %7s", i+1, call.Method, clean(call.Path), status, plaidflow.FormatLatency(call.Latency))
-		if call.RequestID != "" {
-			line += "  request_id " + clean(call.RequestID)
-		}
-		if call.ErrorCode != "" {
-			line += "  " + clean(call.ErrorCode)
-		}
-		fmt.Fprintln(w, line)
-	}
+	printCalls(w, r.Calls)
 	fmt.Fprintln(w)
 	wr := r.Walk
 	if wr.Accounts.InstitutionID != "" {

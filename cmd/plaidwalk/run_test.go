@@ -153,7 +153,7 @@ func TestRunFailures(t *testing.T) {
 		{"bad products flag", nil, []string{"--partner", "dwolla", "--products", "balance"}, 2, []string{"configuration error: --products:"}},
 		{"shortcut in production", map[string]string{"PLAID_ENV": "production", "PLAID_CLIENT_ID": "c", "PLAID_SECRET": "s"},
 			[]string{"--partner", "dwolla"}, 2, []string{"does not exist in production", "--link browser"}},
-		{"bad link mode", nil, []string{"--partner", "dwolla", "--link", "carrier-pigeon"}, 2, []string{"shortcut or browser"}},
+		{"bad link mode", nil, []string{"--partner", "dwolla", "--link", "carrier-pigeon"}, 2, []string{"shortcut, browser or hosted"}},
 		{"bad flag", nil, []string{"--partnr", "dwolla"}, 2, []string{"partnr", "--help"}},
 	}
 	for _, tt := range tests {
