@@ -76,14 +76,31 @@ func writeMarkdownCalls(w io.Writer, calls []Call) {
 	}
 	fmt.Fprintln(w, "| # | Endpoint | Status | Error code | Latency | request_id |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|")
-	for i, c := range calls {
-		mark := ""
-		if earlier[i] {
-			mark = " *earlier attempt*"
+	for i := 0; i < len(calls); {
+		j := alikeRunEnd(calls, earlier, i)
+		writeMarkdownCall(w, i, calls[i], earlier[i])
+		if rest := j - i - 1; rest == 1 {
+			writeMarkdownCall(w, i+1, calls[i+1], earlier[i+1])
+		} else if rest > 1 {
+			last := calls[j-1]
+			fmt.Fprintf(w, "| %d–%d | the same call %d more times (polling)%s | %d | %s | last %.1f ms | last %s |\n", i+2, j, rest,
+				earlierMark(earlier[i]), last.Status, mdCell(orDash(last.ErrorCode)), last.LatencyMS, mdCell(orDash(last.RequestID)))
 		}
-		fmt.Fprintf(w, "| %d | `%s %s`%s | %d | %s | %.1f ms | %s |\n", i+1, mdCell(c.Method), mdCell(c.Path), mark,
-			c.Status, mdCell(orDash(c.ErrorCode)), c.LatencyMS, mdCell(orDash(c.RequestID)))
+		i = j
 	}
+}
+
+// writeMarkdownCall is call number i+1's row.
+func writeMarkdownCall(w io.Writer, i int, c Call, earlier bool) {
+	fmt.Fprintf(w, "| %d | `%s %s`%s | %d | %s | %.1f ms | %s |\n", i+1, mdCell(c.Method), mdCell(c.Path), earlierMark(earlier),
+		c.Status, mdCell(orDash(c.ErrorCode)), c.LatencyMS, mdCell(orDash(c.RequestID)))
+}
+
+func earlierMark(earlier bool) string {
+	if earlier {
+		return " *earlier attempt*"
+	}
+	return ""
 }
 
 func writeMarkdownLink(w io.Writer, l *Link) {

@@ -55,8 +55,10 @@ func problemOf(err error) string {
 
 // timelineEntry is a call or a Link event placed on the session's clock.
 type timelineEntry struct {
-	at   time.Time
-	text string
+	at      time.Time
+	text    string
+	call    *Call // nil for a Link event
+	earlier bool
 }
 
 // WriteTimeline prints a session as a readable timeline: a header with the inputs, then every
@@ -101,15 +103,15 @@ func timeline(s Session) []timelineEntry {
 		if earlier[i] {
 			line += "  (earlier attempt)"
 		}
-		out = append(out, timelineEntry{c.Time, line})
+		out = append(out, timelineEntry{at: c.Time, text: line, call: &s.Calls[i], earlier: earlier[i]})
 	}
 	if s.Link != nil {
 		for _, ev := range s.Link.Events {
-			out = append(out, timelineEntry{ev.Time, "Link " + clean(eventLine(ev))})
+			out = append(out, timelineEntry{at: ev.Time, text: "Link " + clean(eventLine(ev))})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
-	return out
+	return foldPolling(out)
 }
 
 func callLine(c Call) string {
