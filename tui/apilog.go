@@ -24,15 +24,37 @@ func formatCalls(calls []plaidflow.Call, width int) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "API log: %d call(s), bodies redacted\n", len(calls))
-	for _, c := range calls {
-		b.WriteString(callLine(c) + "\n")
-		for _, body := range []struct{ label, text string }{{"  → ", c.RequestBody}, {"  ← ", c.ResponseBody}} {
-			if body.text != "" {
-				b.WriteString(truncate(body.label+oneLine(body.text), max(width, 20)) + "\n")
-			}
+	for i := 0; i < len(calls); {
+		j := i + 1
+		for j < len(calls) && alikeCalls(calls[i], calls[j]) {
+			j++
 		}
+		// A run of polls (Hosted Link, an Asset Report) keeps its first and last call whole:
+		// the last answer is the one the walk went on with.
+		writeCall(&b, calls[i], width)
+		if folded := j - i - 2; folded > 0 {
+			fmt.Fprintf(&b, "  … %d more alike call(s) folded\n", folded)
+		}
+		if j-i > 1 {
+			writeCall(&b, calls[j-1], width)
+		}
+		i = j
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+func writeCall(b *strings.Builder, c plaidflow.Call, width int) {
+	b.WriteString(callLine(c) + "\n")
+	for _, body := range []struct{ label, text string }{{"  → ", c.RequestBody}, {"  ← ", c.ResponseBody}} {
+		if body.text != "" {
+			b.WriteString(truncate(body.label+oneLine(body.text), max(width, 20)) + "\n")
+		}
+	}
+}
+
+// alikeCalls: one endpoint with the same answer, as polling makes them.
+func alikeCalls(a, b plaidflow.Call) bool {
+	return a.Method == b.Method && a.Path == b.Path && a.Status == b.Status && a.ErrorCode == b.ErrorCode && (a.Err == "") == (b.Err == "")
 }
 
 func callLine(c plaidflow.Call) string {

@@ -33,3 +33,21 @@ func TestAPILogPaneHasHeaderAndKeys(t *testing.T) {
 	o := send(atOptions(t, plaidflow.EnvOffline, "dwolla"), keyMsg("ctrl+l"))
 	mustContain(t, o.View(), "API log · ctrl+l close")
 }
+
+// Hosted Link polls /link/token/get every two seconds: the pane keeps the first and last poll
+// whole (the last carries the result) and folds the ones between.
+func TestAPILogFoldsPolling(t *testing.T) {
+	calls := []plaidflow.Call{{Method: "POST", Path: "/link/token/create", Status: 200}}
+	for i := 0; i < 20; i++ {
+		calls = append(calls, plaidflow.Call{Method: "POST", Path: "/link/token/get", Status: 200, ResponseBody: `{"poll":` + strings.Repeat("1", i+1) + `}`})
+	}
+	text := formatCalls(calls, 100)
+	if n := strings.Count(text, "/link/token/get"); n != 2 {
+		t.Errorf("%d poll lines, want the first and the last:\n%s", n, text)
+	}
+	for _, want := range []string{"… 18 more alike call(s) folded", `{"poll":1}`, `{"poll":` + strings.Repeat("1", 20) + `}`, "API log: 21 call(s)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pane lacks %q:\n%s", want, text)
+		}
+	}
+}
