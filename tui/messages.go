@@ -96,6 +96,7 @@ type sessionClosedMsg struct{}
 
 type sessionSavedMsg struct {
 	paths []string
+	ids   []savedID // the id each record was saved under, in the order of Result.Sessions
 	err   error
 	mark  savedMark // what the saved session covered
 }

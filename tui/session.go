@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -16,6 +18,10 @@ import (
 // SessionRecord is one partner's walk as the sessions package takes it, with Link's
 // callbacks and outcome as linkserver reported them (browser mode only).
 type SessionRecord struct {
+	// ID is the id the walk was saved under by an earlier save (ctrl+s), so that saving it
+	// again (ctrl+s once more, or when the UI closes) overwrites that file rather than adding
+	// a second copy; empty when it was never saved.
+	ID          string
 	Record      sessions.Record
 	LinkEvents  []linkserver.Event
 	LinkOutcome *linkserver.Outcome
@@ -35,7 +41,12 @@ type sessionState struct {
 	attemptFrom int             // first call of the current partner's attempt (after the last token made)
 	saved       savedMark
 	savedPaths  []string
+	savedIDs    []savedID // by position in sessionRecords: earlier Items, tokens made, the attempt
 }
+
+// savedID is the id a record was saved under, with its partner: the attempt's slot is reused
+// when the user switches partner, and another partner's walk must not overwrite the file.
+type savedID struct{ partner, id string }
 
 // savedMark identifies what was last saved: a walk that made no call since is not saved again.
 type savedMark struct{ calls, runs int }
@@ -129,6 +140,13 @@ func (m Model) sessionRecords() []SessionRecord {
 		}
 		out = append(out, m.sessionRecord(plaidflow.PartnerResult{}, err))
 	}
+	// Records only ever append (a token made turns the attempt into the run in the same
+	// slot), so a record's position names the same partner walk from one save to the next.
+	for k, id := range m.walk.session.savedIDs {
+		if k < len(out) && id.partner == out[k].Record.Partner.ID {
+			out[k].ID = id.id
+		}
+	}
 	return out
 }
 
@@ -146,13 +164,27 @@ func (m Model) saveSession() (tea.Model, tea.Cmd) {
 
 func saveSessionCmd(save func(Result) ([]string, error), r Result, mark savedMark) tea.Cmd {
 	return func() tea.Msg {
+		ids := make([]savedID, len(r.Sessions))
+		for k := range r.Sessions {
+			s := &r.Sessions[k]
+			if s.ID == "" {
+				s.ID = sessions.NewID(s.Record.Started, s.Record.Partner.ID)
+			}
+			ids[k] = savedID{partner: s.Record.Partner.ID, id: s.ID}
+		}
 		paths, err := save(r)
-		return sessionSavedMsg{paths: paths, err: err, mark: mark}
+		return sessionSavedMsg{paths: paths, ids: ids, err: err, mark: mark}
 	}
 }
 
 func (m Model) sessionSaved(msg sessionSavedMsg) (tea.Model, tea.Cmd) {
-	m.walk.session.savedPaths = append(m.walk.session.savedPaths, msg.paths...)
+	s := &m.walk.session
+	for _, p := range msg.paths {
+		if !slices.Contains(s.savedPaths, p) { // saved again: the same file, overwritten
+			s.savedPaths = append(s.savedPaths, p)
+		}
+	}
+	s.savedIDs = msg.ids
 	if msg.err != nil {
 		m.notice = "Could not save the session: " + oneLine(msg.err.Error())
 		return m, nil

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"plaidwalk/plaidflow"
 	"plaidwalk/tui"
@@ -30,8 +31,8 @@ func saveTUIWalks(c *cli, cfg plaidflow.Config, r tui.Result, file string, noSav
 			f = file
 		}
 		s.Record.Quit = s.Record.Quit || closed
-		p, err := tuiSaver(c, cfg, f, noSave)(s.Record, s.LinkEvents, s.LinkOutcome)
-		paths = append(paths, p...)
+		p, err := saveTUIRecord(c, cfg, s, f, noSave)
+		paths = appendNew(paths, p...)
 		if err != nil {
 			return paths, err
 		}
@@ -39,14 +40,38 @@ func saveTUIWalks(c *cli, cfg plaidflow.Config, r tui.Result, file string, noSav
 	return paths, nil
 }
 
+// saveTUIRecord saves one partner's walk under the id an earlier save gave it, if any, so
+// that ctrl+s and the save on closing write one file per walk, the later overwriting the
+// earlier, instead of two copies that `plaidwalk sessions` would both list.
+func saveTUIRecord(c *cli, cfg plaidflow.Config, s tui.SessionRecord, file string, noSave bool) ([]string, error) {
+	r := s.Record
+	r.Config = cfg
+	if r.Link == nil && (len(s.LinkEvents) > 0 || s.LinkOutcome != nil) {
+		r.Link = linkRecord(s.LinkEvents, s.LinkOutcome)
+	}
+	sess := buildSession("tui", r)
+	sess.ID = s.ID
+	return saveSession(c, cfg, sess, file, noSave)
+}
+
+// appendNew appends the paths not already listed: a file saved again is still one file.
+func appendNew(paths []string, more ...string) []string {
+	for _, p := range more {
+		if !slices.Contains(paths, p) {
+			paths = append(paths, p)
+		}
+	}
+	return paths
+}
+
 // saveAfterTUI saves the walk when the UI has closed, once a link_token was created, unless
-// --no-save (without --save) or ctrl+s already saved it as it ended; then says on stderr where
-// every saved copy is. A failed save is reported and never changes the exit code.
+// --no-save (without --save) or ctrl+s already saved it as it ended (a walk ctrl+s saved
+// earlier is saved over that same file); then says on stderr where every saved copy is. A failed save is reported and never changes the exit code.
 func saveAfterTUI(c *cli, cfg plaidflow.Config, res tui.Result, o tuiOptions) {
 	paths := res.SavedPaths
 	if res.LinkTokenCreated && !res.Saved && (o.save != "" || !o.noSave) {
 		p, err := saveTUIWalks(c, cfg, res, o.save, o.noSave, true)
-		paths = append(paths, p...)
+		paths = appendNew(paths, p...)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "plaidwalk: the session was not saved: %v\n", err)
 		}

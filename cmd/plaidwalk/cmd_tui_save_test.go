@@ -214,3 +214,34 @@ func TestTUIWalkStoppedEarlyIsListedAndReplayedAsStopped(t *testing.T) {
 		})
 	}
 }
+
+// TestTUISaveOnCloseOverwritesWhatCtrlSSaved saves with ctrl+s on the account picker, then
+// makes Dwolla's token and quits: the save on closing rewrites that one file (now a success)
+// instead of adding a second copy of the walk; ctrl+s then q on the results adds none either.
+func TestTUISaveOnCloseOverwritesWhatCtrlSSaved(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cues []cue
+	}{
+		{"ctrl+s on the accounts, then the token", append(walkToResults[:3:3],
+			cue{"Choose the account for Dwolla", "\x13"}, cue{"Session saved: ", "\r"}, cue{"Dwolla's token", "q"})},
+		{"ctrl+s on the results", append(walkToResults, cue{"Dwolla's token", "\x13"}, cue{"Session saved: ", "q"})},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			state := filepath.Join(t.TempDir(), "state")
+			if code, _, screen := runTUI(t, state, []string{"--no-browser", "--partner", "dwolla"}, tc.cues...); code != 0 {
+				t.Fatalf("exit %d, want 0; screen ends:\n%s", code, screen[max(len(screen)-2000, 0):])
+			}
+			stored := savedFiles(t, state)
+			if len(stored) != 1 {
+				t.Fatalf("state dir holds %v, want the one session ctrl+s wrote", stored)
+			}
+			env := map[string]string{"XDG_STATE_HOME": state, "HOME": filepath.Dir(state)}
+			var list, errOut bytes.Buffer
+			if code := run(context.Background(), []string{"sessions"}, func(k string) string { return env[k] }, strings.NewReader(""), &list, &errOut); code != 0 ||
+				!strings.Contains(list.String(), "success") || strings.Contains(list.String(), "stopped") {
+				t.Errorf("sessions: exit %d, want the walk listed once as a success:\n%s%s", code, list.String(), errOut.String())
+			}
+		})
+	}
+}
