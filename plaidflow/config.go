@@ -59,13 +59,15 @@ const (
 	ProductionURL = "https://production.plaid.com"
 )
 
-// LoadConfig reads flags > environment > .env in dir and validates the result.
+// LoadConfig reads flags > environment > .env in dir and validates the result. A bad value
+// read from .env is reported with the file's path, since the environment does not show it.
 func LoadConfig(o Overrides, getenv func(string) string, dir string) (Config, error) {
-	dotenv, err := readDotEnv(filepath.Join(dir, ".env"))
+	dotenvPath := filepath.Join(dir, ".env")
+	dotenv, err := readDotEnv(dotenvPath)
 	if err != nil {
 		return Config{}, err
 	}
-	fromFlag := map[string]bool{}
+	fromFlag, fromDotEnv := map[string]bool{}, map[string]bool{}
 	pick := func(flag, name string) string {
 		if v := strings.TrimSpace(flag); v != "" {
 			fromFlag[name] = true
@@ -76,7 +78,9 @@ func LoadConfig(o Overrides, getenv func(string) string, dir string) (Config, er
 				return v
 			}
 		}
-		return strings.TrimSpace(dotenv[name])
+		v := strings.TrimSpace(dotenv[name])
+		fromDotEnv[name] = v != ""
+		return v
 	}
 	raw := rawConfig{
 		env:          pick(o.Env, VarEnv),
@@ -93,6 +97,11 @@ func LoadConfig(o Overrides, getenv func(string) string, dir string) (Config, er
 		// The value at fault was typed as a flag: naming the variable would send the user
 		// to look for a setting they never made.
 		ce.Variable = flagNames[ce.Variable]
+	} else if errors.As(err, &ce) && fromDotEnv[ce.Variable] {
+		// The environment does not hold the value: telling the user to unset the variable
+		// would not help until they find the line in .env.
+		ce.Problem = "set in " + dotenvPath + ": " + ce.Problem
+		ce.Fix += " (change or remove that line of " + dotenvPath + ", or set " + ce.Variable + " in the environment, which wins over .env)"
 	}
 	return cfg, err
 }

@@ -91,15 +91,18 @@ func (c *Client) AccountsIn(ctx context.Context, accessToken string, countryCode
 	return out, nil
 }
 
-// institutionName looks an institution up for display; a failure only leaves the name empty
-// (the call and its error are still in the API log).
+// institutionName looks an institution up for display. /institutions/get_by_id only finds an
+// institution in the country codes it is asked about, and the shortcut can link a bank of any
+// country whatever the walk's Link countries were (a Canadian bank for a US partner), so the
+// lookup asks about the walk's countries first and then every other country Plaid serves. A
+// failure falls back to the Sandbox bank's known name (the call and its error stay in the
+// API log).
 func (c *Client) institutionName(ctx context.Context, id string, countries []string) string {
-	if len(countries) == 0 {
-		countries = []string{"US"}
-	}
-	ccs := make([]plaid.CountryCode, len(countries))
-	for i, cc := range countries {
-		ccs[i] = plaid.CountryCode(cc)
+	var ccs []plaid.CountryCode
+	for _, cc := range append(append([]string(nil), countries...), countryCodes...) {
+		if !containsCountry(ccs, cc) {
+			ccs = append(ccs, plaid.CountryCode(cc))
+		}
 	}
 	var resp plaid.InstitutionsGetByIdResponse
 	err := c.retrySafe(ctx, func() (*http.Response, error) {
@@ -108,10 +111,19 @@ func (c *Client) institutionName(ctx context.Context, id string, countries []str
 		resp, httpResp, err = c.api.InstitutionsGetById(ctx).InstitutionsGetByIdRequest(*plaid.NewInstitutionsGetByIdRequest(id, ccs)).Execute()
 		return httpResp, err
 	})
-	if err != nil {
-		return ""
+	if err != nil || resp.Institution.Name == "" {
+		return SandboxInstitutionName(id)
 	}
 	return resp.Institution.Name
+}
+
+func containsCountry(list []plaid.CountryCode, cc string) bool {
+	for _, x := range list {
+		if string(x) == cc {
+			return true
+		}
+	}
+	return false
 }
 
 func accountFrom(a plaid.AccountBase) Account {

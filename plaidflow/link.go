@@ -209,7 +209,7 @@ func (c *Client) SandboxPublicToken(ctx context.Context, institutionID string, p
 	req.SetOptions(opts)
 	resp, httpResp, err := c.api.SandboxPublicTokenCreate(ctx).SandboxPublicTokenCreateRequest(*req).Execute()
 	if err != nil {
-		return "", toError("/sandbox/public_token/create", httpResp, err)
+		return "", withShortcutHint(toError("/sandbox/public_token/create", httpResp, err), institutionID, username, password)
 	}
 	return resp.PublicToken, nil
 }

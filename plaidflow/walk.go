@@ -13,10 +13,13 @@ type WalkOptions struct {
 	Username      string // default user_good
 	Password      string // default pass_good
 	PublicToken   string // set when Link already ran (browser mode): skips the shortcut
-	Account       string // account id, mask or name; empty: first eligible
-	Inputs        PartnerInputs
-	OnStep        func(step string) // called as each step starts
-	OnProgress    func(Progress)
+	// InstitutionName is the bank's name as Link's onSuccess metadata gave it, used when the
+	// API does not name the bank (a failed /institutions/get_by_id).
+	InstitutionName string
+	Account         string // account id, mask or name; empty: first eligible
+	Inputs          PartnerInputs
+	OnStep          func(step string) // called as each step starts
+	OnProgress      func(Progress)
 	// OnWarning is told about things worth knowing that do not stop the walk, such as an
 	// explicitly chosen account the partner is expected to refuse.
 	OnWarning func(msg string)
@@ -83,6 +86,9 @@ func Walk(ctx context.Context, c *Client, p Partner, o WalkOptions) (WalkResult,
 	step(StepAccounts)
 	if res.Accounts, err = c.AccountsIn(ctx, res.Item.AccessToken, o.Link.CountryCodes); err != nil {
 		return res, err
+	}
+	if res.Accounts.InstitutionName == "" {
+		res.Accounts.InstitutionName = CleanText(o.InstitutionName)
 	}
 	if res.Account, err = ChooseAccount(p, res.Accounts.Accounts, o.Account); err != nil {
 		return res, err

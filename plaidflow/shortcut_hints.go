@@ -1,0 +1,120 @@
+package plaidflow
+
+import (
+	"regexp"
+	"strings"
+)
+
+// This file words the hints of /sandbox/public_token/create, the one call that knows the
+// institution, username and password it logged in with: the same Plaid error can come from
+// any of the three, and the hint should point at the one that caused it.
+
+// sandboxInstitutionNames are Plaid's Sandbox banks by institution_id, for naming a bank when
+// the API did not (a lookup failed) and for suggesting one in a hint.
+var sandboxInstitutionNames = map[string]string{
+	"ins_109508": "First Platypus Bank",
+	"ins_130016": "First Platypus Balance Bank",
+	"ins_109509": "First Gingham Credit Union",
+	"ins_109510": "Tattersall Federal Credit Union",
+	"ins_109511": "Tartan Bank",
+	"ins_109512": "Houndstooth Bank",
+	"ins_43":     "Tartan-Dominion Bank of Canada",
+	"ins_116834": "Flexible Platypus Open Banking",
+	"ins_117650": "Royal Bank of Plaid",
+	"ins_127287": "Platypus OAuth Bank",
+	"ins_132241": "First Platypus OAuth App2App Bank",
+	"ins_135858": "Windowpane Bank",
+	"ins_132363": "Unhealthy Platypus Bank (degraded)",
+	"ins_132361": "Unhealthy Platypus Bank (down)",
+	"ins_133402": "Unsupported Platypus Bank",
+}
+
+// SandboxInstitutionName is the name of one of Plaid's Sandbox banks, or "" for another id.
+func SandboxInstitutionName(id string) string { return sandboxInstitutionNames[id] }
+
+// sandboxUserRE matches the Sandbox test users that log in with pass_good.
+var sandboxUserRE = regexp.MustCompile(`^(user_good|mfa_device|mfa_selections|mfa_questions_[0-9]+_[0-9]+)$`)
+
+// IsSandboxUser reports whether name is one of the Sandbox test usernames.
+func IsSandboxUser(name string) bool { return sandboxUserRE.MatchString(name) }
+
+// sandboxUsersText lists the Sandbox users for a hint.
+const sandboxUsersText = "user_good, or one of the MFA users mfa_device, mfa_selections and mfa_questions_<n>_<m>"
+
+// withShortcutHint rewrites the hint of an error from the sandbox shortcut once the inputs
+// that produced it are known; errors it has nothing better to say about keep their hint.
+func withShortcutHint(err error, institutionID, username, password string) error {
+	pe, ok := AsPlaidError(err)
+	if !ok {
+		return err
+	}
+	if h := shortcutHint(pe, institutionID, nonEmpty(username, DefaultUsername), nonEmpty(password, DefaultPassword)); h != "" {
+		pe.Hint = h
+	}
+	return err
+}
+
+func shortcutHint(pe *PlaidError, institutionID, user, pass string) string {
+	asked, isErrorPassword := strings.CutPrefix(pass, "error_")
+	switch {
+	case pe.Code == "PRODUCTS_NOT_SUPPORTED" || pe.Code == "INVALID_PRODUCT":
+		return productMissingHint(pe, institutionID)
+	case isErrorPassword && asked == pe.Code && IsSandboxUser(user):
+		return SandboxLoginHint(pe.Code)
+	case pe.Type == "INSTITUTION_ERROR" && !isErrorPassword && SandboxInstitutionName(institutionID) != "":
+		return SandboxInstitutionName(institutionID) + " fails on purpose in the sandbox, to rehearse a bank that cannot be reached " +
+			"or is no longer supported; link First Platypus Bank (ins_109508) for a working login."
+	case pe.Code != "INVALID_CREDENTIALS":
+		return ""
+	case !IsSandboxUser(user):
+		return "The sandbox has no test user " + quote(CleanText(user)) + ": log in as " + sandboxUsersText +
+			", all with the password " + DefaultPassword + "."
+	case isErrorPassword:
+		return "error_" + CleanText(asked) + " is not an error code the sandbox can produce, so it counted as a wrong password. " +
+			"Use error_<CODE> with a login error code such as error_ITEM_LOCKED, or " + DefaultPassword + " to log in."
+	case pass != DefaultPassword:
+		// The password itself is not repeated: it may be a real one typed by mistake.
+		return "The sandbox's test users all log in with the password " + DefaultPassword + "; the password given was another one."
+	}
+	return "The sandbox refused " + CleanText(user) + " / " + DefaultPassword + " at this bank; " + DefaultUsername + " / " + DefaultPassword +
+		" logs in at every sandbox bank that does not use OAuth."
+}
+
+// productMissingHint names the product the shortcut's bank lacks, when Plaid's message names
+// it, and a Sandbox bank that has it.
+func productMissingHint(pe *PlaidError, institutionID string) string {
+	product := productNamedIn(pe.Message)
+	bank := CleanText(institutionID)
+	if name := SandboxInstitutionName(institutionID); name != "" {
+		bank = name + " (" + institutionID + ")"
+	}
+	if product == "" {
+		if pe.Code == "INVALID_PRODUCT" {
+			return "" // not about the bank: keep the hint for the product list
+		}
+		return bank + " does not offer every product in products. Check which products it has with /institutions/get_by_id, or link " +
+			"First Platypus Bank (ins_109508), which has all the US products."
+	}
+	return bank + " does not offer " + product + ", which this flow links with. Pick a bank that does: " + bankWith(product) + "."
+}
+
+// bankWith suggests a Sandbox bank that offers a product.
+func bankWith(product string) string {
+	if product == "payment_initiation" {
+		return "a UK bank such as Flexible Platypus Open Banking (ins_116834), with country code GB"
+	}
+	return "First Platypus Bank (ins_109508) for US " + product
+}
+
+// productNamedIn finds a Link product's name as a word of an error message.
+func productNamedIn(msg string) string {
+	words := strings.FieldsFunc(strings.ToLower(msg), func(r rune) bool {
+		return !(r == '_' || r >= 'a' && r <= 'z')
+	})
+	for _, w := range words {
+		if IsLinkProduct(w) {
+			return w
+		}
+	}
+	return ""
+}

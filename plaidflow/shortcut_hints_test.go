@@ -1,0 +1,88 @@
+package plaidflow
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"plaidwalk/emulator"
+)
+
+// shortcutError runs the sandbox shortcut against the emulator and returns Plaid's error.
+func shortcutError(t *testing.T, c *Client, institution string, products []string, user, pass string) *PlaidError {
+	t.Helper()
+	_, err := c.SandboxPublicToken(context.Background(), institution, products, user, pass)
+	pe, ok := AsPlaidError(err)
+	if !ok {
+		t.Fatalf("%s %s/%s: want a Plaid error, got %v", institution, user, pass, err)
+	}
+	return pe
+}
+
+// The same INVALID_CREDENTIALS gets the hint of its cause: an unknown user, a wrong password,
+// an error_ password the sandbox does not know, or the error_<CODE> password that asked for it.
+func TestShortcutLoginHintFitsTheCause(t *testing.T) {
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
+	for _, tt := range []struct {
+		name, user, pass, code string
+		want                   []string
+		not                    string
+	}{
+		{"unknown user", "nobody", "pass_good", "INVALID_CREDENTIALS", []string{`"nobody"`, "user_good", "mfa_device", "pass_good"}, "error_"},
+		{"wrong password", "user_good", "hunter2", "INVALID_CREDENTIALS", []string{"pass_good"}, "error_"},
+		{"unknown error code", "user_good", "error_NOT_A_CODE", "INVALID_CREDENTIALS", []string{"error_NOT_A_CODE", "wrong password"}, "came from the test password"},
+		{"asked for", "user_good", "error_INVALID_CREDENTIALS", "INVALID_CREDENTIALS", []string{"error_INVALID_CREDENTIALS", "on purpose"}, ""},
+		{"asked for another code", "user_good", "error_ITEM_LOCKED", "ITEM_LOCKED", []string{"error_ITEM_LOCKED"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pe := shortcutError(t, c, DefaultInstitutionID, []string{"auth"}, tt.user, tt.pass)
+			if pe.Code != tt.code {
+				t.Fatalf("code %s, want %s", pe.Code, tt.code)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(pe.Hint, w) {
+					t.Errorf("hint %q should mention %q", pe.Hint, w)
+				}
+			}
+			if tt.not != "" && strings.Contains(pe.Hint, tt.not) {
+				t.Errorf("hint %q should not mention %q", pe.Hint, tt.not)
+			}
+		})
+	}
+}
+
+// A UK bank has no auth: the hint names the product the bank lacks and a bank that has it,
+// not the Asset Report advice meant for calls after linking.
+func TestShortcutProductHintNamesTheMissingProduct(t *testing.T) {
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
+	pe := shortcutError(t, c, "ins_117650", []string{"auth"}, "", "")
+	if pe.Code != "PRODUCTS_NOT_SUPPORTED" {
+		t.Fatalf("code %s", pe.Code)
+	}
+	for _, w := range []string{"Royal Bank of Plaid", "auth", "First Platypus Bank"} {
+		if !strings.Contains(pe.Hint, w) {
+			t.Errorf("hint %q should mention %q", pe.Hint, w)
+		}
+	}
+	if strings.Contains(pe.Hint, "Asset Report") {
+		t.Errorf("hint %q is about Asset Reports", pe.Hint)
+	}
+}
+
+// Plaid words its messages its own way; the product is found as a word of whatever it says,
+// and INVALID_PRODUCT from the shortcut gets the same treatment.
+func TestProductNamedInMessages(t *testing.T) {
+	for msg, want := range map[string]string{
+		"the following products are not supported by this institution: [\"auth\"]": "auth",
+		"institution does not support identity_match":                              "identity_match",
+		"products not supported":                                                   "",
+	} {
+		if got := productNamedIn(msg); got != want {
+			t.Errorf("productNamedIn(%q) = %q, want %q", msg, got, want)
+		}
+	}
+	pe := &PlaidError{Code: "INVALID_PRODUCT", Message: "auth is not supported by ins_117650", Endpoint: "/sandbox/public_token/create"}
+	if h := shortcutHint(pe, "ins_117650", DefaultUsername, DefaultPassword); !strings.Contains(h, "Royal Bank of Plaid") || !strings.Contains(h, "First Platypus Bank") {
+		t.Errorf("INVALID_PRODUCT from the shortcut: %q", h)
+	}
+}
