@@ -113,18 +113,19 @@ func (m Model) handleConfirmKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) viewConfirm() string {
+// viewConfirm is the production warning. Its text is wrapped to the window and every line
+// fitted to the box, so that at 80 columns the border stays whole and nothing is cut.
+func (m Model) viewConfirm(w int) string {
+	inner := min(max(w-4, 20), 90) // 4: the border and padding on both sides
+	text := "plaidwalk is about to create a real link_token; Link will connect a real bank account " +
+		"and the partner token will move real money or share real data."
 	if m.confirmFor == stepPartnerToken {
 		a := m.walk.account
-		return m.st.errorPanel.Render(m.st.bad.Bold(true).Render("This is PRODUCTION.") + "\n\n" +
-			"plaidwalk is about to create a real " + m.walk.partner.Name + " token for the real account\n" +
-			oneLine(a.Name+" "+a.Mask) + " of Item " + maskID(m.walk.item.ItemID) + ": it can move real money or share real data.\n\n" +
-			"Create it? y yes · n no")
+		text = "plaidwalk is about to create a real " + m.walk.partner.Name + " token for the real account " +
+			oneLine(a.Name+" "+a.Mask) + " of Item " + maskID(m.walk.item.ItemID) + ": it can move real money or share real data."
 	}
-	return m.st.errorPanel.Render(m.st.bad.Bold(true).Render("This is PRODUCTION.") + "\n\n" +
-		"plaidwalk is about to create a real link_token; Link will connect a real bank account\n" +
-		"and the partner token will move real money or share real data.\n\n" +
-		"Create it? y yes · n no")
+	body := m.st.bad.Bold(true).Render("This is PRODUCTION.") + "\n\n" + wrapTo(text, inner, 0) + "\n\nCreate it? y yes · n no"
+	return m.st.errorPanel.Render(fitLines(body, inner))
 }
 
 func (m Model) viewOptions(w int) string {

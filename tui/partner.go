@@ -140,7 +140,7 @@ func (m Model) updatePartner(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Enter):
 		p, ok := m.partner.selected()
 		if !ok {
-			m.notice = "No partner matches the filter: esc clears it."
+			m.notice = m.noPartnerMatches()
 			return m, nil
 		}
 		if !p.Runnable() {
@@ -198,10 +198,11 @@ func (m Model) viewPartner(w int) string {
 	p := m.partner
 	p.list.SetDelegate(partnerDelegate{st: m.st, itemProducts: m.reusedItemProducts(), longestName: p.longest})
 	count := fmt.Sprintf("%d of %d partners", len(p.list.VisibleItems()), p.total)
-	left := p.filter.View() + "  " + m.st.subtle.Render(count) + "\n" + p.list.View()
+	head := p.filter.View() + "  " + m.st.subtle.Render(count)
+	left := head + "\n" + p.list.View()
 	sel, ok := p.selected()
 	if !ok {
-		return left
+		return head + "\n\n" + m.st.warn.Render(wrapTo(m.noPartnerMatches(), w, 0))
 	}
 	if sideBySide(w) {
 		details := m.viewPartnerDetails(sel, w-w/2-4)
@@ -209,4 +210,15 @@ func (m Model) viewPartner(w int) string {
 		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(w/2).Render(left), details)
 	}
 	return clipLines(left, p.h-detailsHeight(w, p.h), w) + "\n" + m.viewPartnerDetails(sel, w-4)
+}
+
+// noPartnerMatches says that the filter matched nothing and, for a typo, which partner ids
+// are near it (the same suggestion the command line makes for --partner).
+func (m Model) noPartnerMatches() string {
+	typed := strings.TrimSpace(m.partner.filter.Value())
+	msg := fmt.Sprintf("No partner matches %q", oneLine(typed))
+	if s := m.deps.Catalog.Suggest(typed); len(s) > 0 {
+		return msg + "; did you mean " + strings.Join(s, " or ") + "? esc clears the filter."
+	}
+	return msg + ": esc clears the filter; 'plaidwalk partners' lists them all."
 }

@@ -170,6 +170,9 @@ func (r Result) writeEarlierItems(b *strings.Builder, show func(string) string) 
 			continue
 		}
 		fmt.Fprintf(b, "\npartner        %s (%s), earlier Item %s\n", s.Record.Partner.Name, s.Record.Partner.ID, oneLine(res.Item.ItemID))
+		// The Item's own access_token goes with the tokens made from it: the new Item's line
+		// at the top is another Item's.
+		fmt.Fprintf(b, "access_token   %s\n", show(res.Item.AccessToken))
 		for _, t := range res.Result.Tokens {
 			fmt.Fprintf(b, "%-26s %s  (request_id %s)\n", t.Kind, show(t.Value), oneLine(t.RequestID))
 		}

@@ -56,3 +56,14 @@ func TestSummaryKeepsTokensOfAnEarlierItem(t *testing.T) {
 	sum := m.Result().Summary(false)
 	mustContain(t, sum, "Dwolla (dwolla), earlier Item item123", "processor-sandbox-…4321", "item_id        item-second")
 }
+
+// Every Item's access_token is in the summary, beside the tokens made from it: the earlier
+// Item's too, masked unless revealed.
+func TestSummaryKeepsTheAccessTokenOfAnEarlierItem(t *testing.T) {
+	m := atResults(t) // Dwolla on item123
+	first := m.walk.item.AccessToken
+	m.adoptItem(plaidflow.Item{AccessToken: "access-sandbox-second-0000", ItemID: "item-second"})
+	masked := m.Result().Summary(false)
+	mustContain(t, masked, "earlier Item item123\naccess_token   "+plaidflow.Mask(first)+"\nprocessor_token", "access_token   "+plaidflow.Mask("access-sandbox-second-0000"))
+	mustContain(t, m.Result().Summary(true), "earlier Item item123\naccess_token   "+first+"\n")
+}

@@ -31,6 +31,21 @@ func TestTypingFiltersThePartnerListAtOnce(t *testing.T) {
 	}
 }
 
+// A typo matches no partner: the list says so and names the partner meant, as the command
+// line does for --partner, instead of an empty list.
+func TestFilterWithATypoSuggestsThePartner(t *testing.T) {
+	m := typeText(pureModel(t, plaidflow.EnvOffline), "dwola")
+	v := m.View()
+	mustContain(t, v, `No partner matches "dwola"; did you mean dwolla?`)
+	if strings.Contains(v, "No items") {
+		t.Errorf("the list still says No items:\n%s", v)
+	}
+	m = send(m, keyMsg("enter"))
+	mustContain(t, m.View(), "did you mean dwolla?")
+	m = typeText(pureModel(t, plaidflow.EnvOffline), "zzzzqqq")
+	mustContain(t, m.View(), `No partner matches "zzzzqqq": esc clears the filter`)
+}
+
 func TestFilterMatchesProcessorString(t *testing.T) {
 	m := typeText(pureModel(t, plaidflow.EnvOffline), "apex_clearing")
 	p, ok := m.partner.selected()

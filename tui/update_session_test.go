@@ -177,7 +177,7 @@ func TestNewItemDropsTheOldItemsTokens(t *testing.T) {
 	}
 	r := m.Result()
 	// The old token is listed only under its own, earlier Item, never under the new item_id.
-	if sum := r.Summary(true); strings.Count(sum, "processor-sandbox-1") != 1 || !strings.Contains(sum, "earlier Item item123\nprocessor_token            processor-sandbox-1") || !strings.Contains(sum, "item-second") {
+	if sum := r.Summary(true); strings.Count(sum, "processor-sandbox-1") != 1 || !strings.Contains(sum, "earlier Item item123\naccess_token   access-sandbox-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\nprocessor_token            processor-sandbox-1") || !strings.Contains(sum, "item-second") {
 		t.Errorf("summary lists the old Item's token other than under its Item:\n%s", sum)
 	}
 	if len(r.Sessions) != 2 || r.Sessions[0].Record.Result.Item.ItemID != "item123" || r.Sessions[1].Record.Result.Item.ItemID != "item-second" {

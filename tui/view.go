@@ -50,7 +50,7 @@ func (m Model) partnerTag() string {
 
 func (m Model) viewBody(w int) string {
 	if m.confirming {
-		return m.viewConfirm()
+		return m.viewConfirm(w)
 	}
 	if m.failure != nil {
 		return m.viewFailure(w)
