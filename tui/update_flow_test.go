@@ -240,7 +240,7 @@ func TestProductionAsksBeforeAnotherPartnersToken(t *testing.T) {
 	if !m.confirming || cmd != nil || m.step != stepExchange {
 		t.Fatalf("another partner in production: confirming %v, cmd %v, step %v", m.confirming, cmd != nil, m.step)
 	}
-	mustContain(t, m.View(), "This is PRODUCTION", "Stripe token", "Plaid Checking", "y yes")
+	mustContain(t, m.View(), "This is PRODUCTION", "Stripe token", "Checking 0000", "y yes")
 	if no := send(m, keyMsg("n")); no.confirming || no.step != stepExchange {
 		t.Fatalf("n: confirming %v step %v", no.confirming, no.step)
 	}

@@ -186,8 +186,8 @@ func TestTUIWalkStoppedEarlyIsListedAndReplayedAsStopped(t *testing.T) {
 		cues         []cue
 		notReplayed  string
 	}{
-		{"q on the Link step", "stopped at link (quit by the user)", append(toLink[:2:2], cue{"Step 4/7 · Plaid Link", "q"}), "/item/public_token/exchange"},
-		{"q on the account picker", "stopped at accounts (quit by the user)", append(toLink[:2:2], cue{"Step 4/7 · Plaid Link", "s"}, cue{"Choose the account for Dwolla", "q"}), "/processor/token/create"},
+		{"q on the Link step", "stopped at link (quit by", append(toLink[:2:2], cue{"Step 4/7 · Plaid Link", "q"}), "/item/public_token/exchange"},
+		{"q on the account picker", "stopped at accounts (quit by", append(toLink[:2:2], cue{"Step 4/7 · Plaid Link", "s"}, cue{"Choose the account for Dwolla", "q"}), "/processor/token/create"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			state := filepath.Join(t.TempDir(), "state")
