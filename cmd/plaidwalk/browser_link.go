@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"plaidwalk/linkserver"
@@ -43,7 +46,7 @@ func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidf
 		LinkToken: lt.Token, Port: o.port, RedirectURI: cfg.RedirectURI,
 		EnvLabel: envLabel(cfg), Timeout: o.linkTimeout,
 	})
-	srv, err := linkserver.Start(ctx, page)
+	srv, err := startLinkPage(ctx, page)
 	if err != nil {
 		return "", browserLink{}, fmt.Errorf("start the local Link page: %w", err)
 	}
@@ -129,7 +132,51 @@ func publicTokenFrom(out linkserver.Outcome, timeout time.Duration) (string, err
 		pe := &plaidflow.PlaidError{Type: clean(e.ErrorType), Code: clean(e.ErrorCode), Message: clean(e.ErrorMessage),
 			DisplayMessage: clean(e.DisplayMessage), RequestID: clean(out.RequestID), Endpoint: "Link onExit"}
 		pe.Hint = plaidflow.HintFor(pe)
+		pe.DocsURL = linkErrorDocsURL(pe.Type, pe.Code)
 		return "", pe
 	}
 	return "", fmt.Errorf("Link was closed before an account was linked (status %q): run again to retry", out.ExitStatus)
+}
+
+// linkErrorDocsURL is Plaid's reference page for an error Link reported, at the code's
+// anchor, built as the terminal UI builds it: onExit carries no documentation_url of its own.
+func linkErrorDocsURL(typ, code string) string {
+	const errorsDocs = "https://plaid.com/docs/errors/"
+	if typ == "" || code == "" {
+		return errorsDocs
+	}
+	page := strings.ReplaceAll(strings.ToLower(strings.TrimSuffix(typ, "_ERROR")), "_", "-")
+	return errorsDocs + page + "/#" + strings.ToLower(code)
+}
+
+// checkPort refuses a --port that no listener could take, before any call is made: without
+// this, a bad port surfaced only at the Link step, after a link_token was created.
+func checkPort(c *cli, command string, port int) int {
+	if port >= 0 && port <= 65535 {
+		return 0
+	}
+	fmt.Fprintf(c.stderr, "%s: --port %d is not a TCP port: give one from 1 to 65535 (one allow-listed in your redirect URI), or 0 or no --port for any free port\n",
+		command, port)
+	return 2
+}
+
+// startLinkPage is linkserver.Start with a failure to listen said in words: a port another
+// program holds is named with what to do, and no network error is passed on, so nobody is
+// sent to check the connection to Plaid for what is a local port problem.
+func startLinkPage(ctx context.Context, o linkserver.Options) (*linkserver.Server, error) {
+	srv, err := linkserver.Start(ctx, o)
+	if err == nil {
+		return srv, nil
+	}
+	if errors.Is(err, syscall.EADDRINUSE) {
+		if o.Port == 0 { // the redirect URI chose the port
+			return nil, fmt.Errorf("the port of the redirect URI %s is already in use on 127.0.0.1 by another program: stop that program, or allow-list a redirect URI on another port and pass it with --redirect-uri",
+				plaidflow.CleanText(o.RedirectURI))
+		}
+		return nil, fmt.Errorf("port %d on 127.0.0.1 is already in use by another program: pick another --port, or leave --port out to use any free port", o.Port)
+	}
+	if errors.Is(err, syscall.EACCES) {
+		return nil, fmt.Errorf("this user may not listen on port %d (ports below 1024 need privileges): pick a port from 1024 to 65535, or leave --port out to use any free port", o.Port)
+	}
+	return nil, errors.New(plaidflow.CleanText(err.Error()))
 }

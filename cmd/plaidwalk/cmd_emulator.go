@@ -37,7 +37,7 @@ func cmdEmulator(ctx context.Context, c *cli, args []string) int {
 	fs.SetOutput(io.Discard)
 	addr := fs.String("addr", "127.0.0.1:0", "listen address")
 	delay := fs.Duration("asset-report-delay", emulator.DefaultAssetReportDelay, "asset report delay")
-	if done, code := parseFlags(c, fs, args, 0, printEmulatorUsage); done {
+	if _, done, code := parseFlags(c, fs, args, 0, printEmulatorUsage); done {
 		return code
 	}
 	if *delay <= 0 {

@@ -28,7 +28,8 @@ func cmdPartners(_ context.Context, c *cli, args []string) int {
 	fs := flag.NewFlagSet("partners", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if done, code := parseFlags(c, fs, args, 1, printPartnersUsage); done {
+	pos, done, code := parseFlags(c, fs, args, 1, printPartnersUsage)
+	if done {
 		return code
 	}
 	catalog, err := plaidflow.LoadCatalog()
@@ -36,8 +37,8 @@ func cmdPartners(_ context.Context, c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
 		return 1
 	}
-	if fs.NArg() == 1 {
-		return showPartner(c, catalog, fs.Arg(0), *asJSON)
+	if len(pos) == 1 {
+		return showPartner(c, catalog, pos[0], *asJSON)
 	}
 	if *asJSON {
 		return writeJSON(c, catalog.Partners)

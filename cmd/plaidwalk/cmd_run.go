@@ -73,8 +73,9 @@ Report, then a relay token). Offline (built-in emulator) unless Plaid keys are s
 The public token comes from the sandbox shortcut unless --link says otherwise: with
 --link browser you log in through Plaid Link on a local page; with --link hosted you log in
 on Plaid's Hosted Link page (its address is printed) while run polls /link/token/get.
-Exit codes: 0 done, 1 the flow failed (Plaid's error and a hint are printed), 2 usage or
-configuration error.
+Exit codes: 0 the partner token was made; 1 the walk ran and failed (Plaid's error and a hint
+are printed, the session is saved); 2 a usage or configuration error, found before any call
+(nothing is called or saved); 130 interrupted by ctrl+c (the session is saved as stopped).
 
 Flags:
 `)
@@ -87,7 +88,10 @@ Flags:
 func cmdRun(ctx context.Context, c *cli, args []string) int {
 	var o runOptions
 	fs := runFlags(&o)
-	if done, code := parseFlags(c, fs, args, 0, printRunUsage); done {
+	if _, done, code := parseFlags(c, fs, args, 0, printRunUsage); done {
+		return code
+	}
+	if code := checkPort(c, "plaidwalk run", o.port); code != 0 {
 		return code
 	}
 	p, code := resolvePartner(c, o)
@@ -103,6 +107,7 @@ func cmdRun(ctx context.Context, c *cli, args []string) int {
 		return code
 	}
 	res := walkPartner(ctx, c, cfg, p, o)
+	markInterrupted(ctx, &res)
 	printRunResult(c, res, o)
 	saveRun(c, res, o)
 	return res.exitCode()
@@ -216,14 +221,32 @@ type runResult struct {
 	Link     *browserLink // with --link browser or hosted: what Link reported
 }
 
+// exitCode is 0 for a partner token, 130 when ctrl+c stopped the walk (as a shell reports
+// SIGINT) and 1 for any other failure: by then calls were made, so it is never 2, which is
+// kept for what is refused before the first call.
 func (r runResult) exitCode() int {
-	var ae *plaidflow.AccountError
-	var ie *plaidflow.InputError
 	switch {
 	case r.Err == nil:
 		return 0
-	case errors.As(r.Err, &ie), errors.As(r.Err, &ae) && ae.Want != "":
-		return 2
+	case errors.Is(r.Err, errInterrupted):
+		return 130
 	}
 	return 1
+}
+
+// errInterrupted is a walk that ctrl+c (or SIGTERM) stopped. It is a context.Canceled, so the
+// saved session records a stopped walk, as the terminal UI does when the user quits.
+var errInterrupted error = interrupted{}
+
+type interrupted struct{}
+
+func (interrupted) Error() string        { return "interrupted (ctrl+c) before the walk finished" }
+func (interrupted) Is(target error) bool { return target == context.Canceled }
+
+// markInterrupted replaces whatever error the walk ended with when ctx was cancelled: a poll
+// or a wait cut short reports its own last state, which would read as a failure of its step.
+func markInterrupted(ctx context.Context, res *runResult) {
+	if res.Err != nil && ctx.Err() != nil {
+		res.Err = errInterrupted
+	}
 }

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
+	"plaidwalk/plaidflow"
 	"plaidwalk/sessions"
 )
 
@@ -71,15 +73,27 @@ func listSessions(c *cli, store *sessions.Store) int {
 	return 0
 }
 
+const showUsage = `Usage: plaidwalk sessions show ID|FILE
+
+Prints a saved walk as a timeline: its inputs, every API call and Link event in order,
+and the outcome. Tokens stay masked.
+`
+
 func showSession(c *cli, store *sessions.Store, args []string) int {
-	if len(args) == 1 && isHelp(args[0]) {
-		fmt.Fprint(c.stdout, "Usage: plaidwalk sessions show ID|FILE\n\nPrints a saved walk as a timeline: its inputs, every API call and Link event in order,\nand the outcome. Tokens stay masked.\n")
-		return 0
+	fs := flag.NewFlagSet("sessions show", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(c.stdout, showUsage)
+			return 0
+		}
+		return sessionsUsageError(c, err.Error())
 	}
-	if len(args) != 1 {
+	if len(pos) != 1 {
 		return sessionsUsageError(c, "'sessions show' needs one session id or file")
 	}
-	s, ok := loadSession(c, store, args[0])
+	s, ok := loadSession(c, store, pos[0])
 	if !ok {
 		return 2
 	}
@@ -126,24 +140,15 @@ func exportSession(c *cli, store *sessions.Store, args []string) int {
 func loadSession(c *cli, store *sessions.Store, ref string) (sessions.Session, bool) {
 	s, _, err := store.Load(ref)
 	if err != nil {
+		// An id is tried first (a directory may share its name); only then is a directory
+		// named as what it is, rather than as a file that is missing.
+		if info, serr := os.Stat(ref); serr == nil && info.IsDir() {
+			fmt.Fprintf(c.stderr, "plaidwalk: %s is a directory, not a session: give one session file in it (a .json file plaidwalk saved) or a session id or 'latest' (run 'plaidwalk sessions' for the ids)\n",
+				plaidflow.CleanText(ref))
+			return s, false
+		}
 		fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
 		return s, false
 	}
 	return s, true
-}
-
-// parseInterspersed parses flags wherever they are among the positional arguments
-// ("ID --yes" as well as "--yes ID"; the flag package alone stops at the first non-flag).
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }

@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/pkg/browser"
 
 	"plaidwalk/linkserver"
@@ -53,8 +55,9 @@ masked there too unless --reveal: a redirected file is created with your umask a
 readable by others). Once a link_token was created, the walk is saved as a session in
 $XDG_STATE_HOME/plaidwalk/sessions (see 'plaidwalk sessions', 'plaidwalk replay') when the UI
 closes, unless --no-save; ctrl+s saves it at any point. Where it went is printed on stderr.
-Exit codes: 0 a partner token was made, 1 the walk stopped before that, 2 usage or
-configuration error.
+It needs a terminal on stdin and stderr; without one, use 'plaidwalk run --partner ID'.
+Exit codes: 0 a partner token was made, 1 the walk stopped before that, 2 a usage or
+configuration error or no terminal, found before the UI starts (nothing is called or saved).
 
 Flags:
 `)
@@ -78,8 +81,14 @@ func cmdTUI(ctx context.Context, c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "plaidwalk: unexpected argument %q\nRun 'plaidwalk --help' for the commands.\n", fs.Arg(0))
 		return 2
 	}
+	if code := checkPort(c, "plaidwalk", o.port); code != 0 {
+		return code
+	}
 	catalog, code := tuiCatalog(c, o.partner)
 	if code != 0 {
+		return code
+	}
+	if code := checkTerminal(c); code != 0 {
 		return code
 	}
 	cfg, stop, err := setupEnv(ctx, c, plaidflow.Overrides{Env: o.env, BaseURL: o.baseURL, RedirectURI: o.redirectURI})
@@ -96,6 +105,24 @@ func cmdTUI(ctx context.Context, c *cli, args []string) int {
 	fmt.Fprint(c.stdout, res.Summary(o.reveal))
 	if !res.Completed() {
 		return 1
+	}
+	return 0
+}
+
+// checkTerminal refuses to start the UI when its input or its screen (stderr) is one of the
+// process's files and not a terminal: Bubble Tea would switch the screen and hide the cursor
+// before failing to read keys, and leave the terminal that way. Other readers and writers
+// (the tests' seams) are taken as they are.
+func checkTerminal(c *cli) int {
+	for _, f := range []struct {
+		name string
+		file any
+	}{{"stdin", c.stdin}, {"stderr", c.stderr}} {
+		if file, ok := f.file.(*os.File); ok && !term.IsTerminal(file.Fd()) {
+			fmt.Fprintf(c.stderr, "plaidwalk: the terminal UI needs a terminal, and %s is not one (it is redirected or piped).\n"+
+				"  fix: start plaidwalk from a terminal, or walk without the UI: plaidwalk run --partner ID ('plaidwalk partners' lists the ids)\n", f.name)
+			return 2
+		}
 	}
 	return 0
 }
@@ -132,7 +159,7 @@ func tuiDeps(c *cli, cfg plaidflow.Config, catalog plaidflow.Catalog, o tuiOptio
 	}
 	return tui.Deps{
 		Config: cfg, Client: plaidflow.NewClient(cfg, log), Log: log, Catalog: catalog,
-		StartLink: linkserver.Start, OpenBrowser: browser.OpenURL,
+		StartLink: startLinkPage, OpenBrowser: browser.OpenURL,
 		Link: tui.LinkPage{ScriptURL: page.ScriptURL, FrameOrigins: page.FrameOrigins,
 			ConnectOrigins: page.ConnectOrigins, Port: o.port, Timeout: o.linkTimeout},
 		NoBrowser: o.noBrowser, PartnerID: o.partner,

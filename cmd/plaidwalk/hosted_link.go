@@ -109,6 +109,7 @@ func hostedPublicToken(out linkserver.Outcome, last plaidflow.LinkSessionResult,
 		pe.DisplayMessage, pe.RequestID = clean(pe.DisplayMessage), clean(pe.RequestID)
 		pe.Endpoint = "Hosted Link onExit"
 		pe.Hint = plaidflow.HintFor(&pe)
+		pe.DocsURL = linkErrorDocsURL(pe.Type, pe.Code)
 		return "", &pe
 	}
 	return "", errors.New("Hosted Link was closed before an account was linked: run again to retry")

@@ -29,7 +29,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"run", "walk a partner flow headlessly and print the tokens", cmdRun},
+		{"run", "walk a partner flow without the terminal UI and print the tokens", cmdRun},
 		{"partners", "list the partner catalog", cmdPartners},
 		{"sessions", "list, show and export saved walks", cmdSessions},
 		{"replay", "re-run a saved walk and compare it step by step", cmdReplay},
@@ -50,8 +50,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdTUI(ctx, c, args)
 	}
 	if args[0] == "help" {
-		printUsage(stdout)
-		return 0
+		return cmdHelp(ctx, c, args[1:])
 	}
 	for _, cmd := range commands() {
 		if cmd.name == args[0] {
@@ -104,21 +103,65 @@ func cmdVersion(_ context.Context, c *cli, args []string) int {
 	return 0
 }
 
-// parseFlags parses a command's flags and, unless maxArgs allows them, refuses arguments.
-// When done, the command returns code at once: 0 after --help (usage on stdout), 2 after a
-// bad flag or argument (the problem and where to look on stderr).
-func parseFlags(c *cli, fs *flag.FlagSet, args []string, maxArgs int, usage func(io.Writer)) (done bool, code int) {
-	err := fs.Parse(args)
+// cmdHelp is `plaidwalk help [COMMAND]`: the overview, or that command's own --help.
+func cmdHelp(ctx context.Context, c *cli, args []string) int {
+	if len(args) == 0 {
+		printUsage(c.stdout)
+		return 0
+	}
+	if args[0] == "tui" || args[0] == "ui" {
+		printTUIUsage(c.stdout)
+		return 0
+	}
+	names := make([]string, 0, len(commands()))
+	for _, cmd := range commands() {
+		if cmd.name == args[0] {
+			return cmd.run(ctx, c, []string{"--help"})
+		}
+		names = append(names, cmd.name)
+	}
+	fmt.Fprintf(c.stderr, "plaidwalk help: there is no command %q; the commands are %s (and 'plaidwalk help tui' for the terminal UI)\n",
+		args[0], strings.Join(names, ", "))
+	return 2
+}
+
+// parseFlags parses a command's flags wherever they stand among its arguments and returns
+// the arguments; it refuses more than maxArgs of them. When done, the command returns code
+// at once: 0 after --help (usage on stdout), 2 after a bad flag or argument (the problem and
+// where to look on stderr).
+func parseFlags(c *cli, fs *flag.FlagSet, args []string, maxArgs int, usage func(io.Writer)) (pos []string, done bool, code int) {
+	pos, err := parseInterspersed(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		usage(c.stdout)
-		return true, 0
+		return nil, true, 0
 	case err != nil:
 		fmt.Fprintf(c.stderr, "plaidwalk %s: %v\nRun 'plaidwalk %s --help' for the flags.\n", fs.Name(), err, fs.Name())
-		return true, 2
-	case fs.NArg() > maxArgs:
-		fmt.Fprintf(c.stderr, "plaidwalk %s: unexpected argument %q\nRun 'plaidwalk %s --help' for the flags.\n", fs.Name(), fs.Arg(maxArgs), fs.Name())
-		return true, 2
+		return nil, true, 2
+	case len(pos) > maxArgs:
+		fmt.Fprintf(c.stderr, "plaidwalk %s: unexpected argument %q\nRun 'plaidwalk %s --help' for the flags.\n", fs.Name(), pos[maxArgs], fs.Name())
+		return nil, true, 2
 	}
-	return false, 0
+	return pos, false, 0
+}
+
+// parseInterspersed parses flags wherever they are among the positional arguments
+// ("ID --json" as well as "--json ID"; the flag package alone stops at the first non-flag).
+// After "--" everything is an argument, even what starts with a dash.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
 }

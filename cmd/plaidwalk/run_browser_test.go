@@ -75,9 +75,10 @@ func TestRunLinkBrowserExitErrorIsSaved(t *testing.T) {
 	if err := <-linkDone; err != nil {
 		t.Fatalf("clicking through Link: %v", err)
 	}
-	if code != 1 || !strings.Contains(errOut, "Link onExit failed: ITEM_ERROR / ITEM_LOCKED") || !strings.Contains(errOut, "hint:") {
+	if code != 1 || !strings.Contains(errOut, "Link onExit failed: ITEM_ERROR / ITEM_LOCKED\n") || !strings.Contains(errOut, "hint:") {
 		t.Fatalf("exit %d, want 1 with the error; stderr:\n%s", code, errOut)
 	}
+	checkLinkExitDocs(t, errOut)
 	link := savedLink(t, file)
 	names := eventNames(link)
 	if !inOrder(names, "OPEN", "SUBMIT_CREDENTIALS", "ERROR", "EXIT") || names[0] != "OPEN" {

@@ -82,9 +82,10 @@ func TestRunLinkHostedExitErrorIsSaved(t *testing.T) {
 	if linkErr != nil {
 		t.Fatalf("clicking through Hosted Link: %v\nstderr:\n%s", linkErr, errOut)
 	}
-	if code != 1 || !strings.Contains(errOut, "Hosted Link onExit failed: ITEM_ERROR / ITEM_LOCKED") || !strings.Contains(errOut, "hint:") {
+	if code != 1 || !strings.Contains(errOut, "Hosted Link onExit failed: ITEM_ERROR / ITEM_LOCKED\n") || !strings.Contains(errOut, "hint:") {
 		t.Fatalf("exit %d, want 1 with Plaid's error and a hint; stderr:\n%s", code, errOut)
 	}
+	checkLinkExitDocs(t, errOut)
 	s := latestSession(t, e)
 	for _, c := range s.Calls {
 		if c.Path == "/item/public_token/exchange" || c.Path == "/sandbox/public_token/create" {

@@ -145,7 +145,7 @@ func TestRunFailures(t *testing.T) {
 		{"item locked", nil, []string{"--partner", "dwolla", "--password", "error_ITEM_LOCKED"}, 1, []string{"ITEM_LOCKED", "hint:", "request_id:", "test password error_ITEM_LOCKED", "use pass_good"}},
 		{"unknown product", nil, []string{"--partner", "dwolla", "--products", "foo"}, 2, []string{`unknown product "foo"`, "identity_verification"}},
 		{"credit card for Dwolla", nil, []string{"--partner", "dwolla", "--account", "3333"}, 1, []string{"warning:", "NO_AUTH_ACCOUNTS", "checking or savings"}},
-		{"unknown account", nil, []string{"--partner", "dwolla", "--account", "9876"}, 2, []string{`account "9876"`, "Plaid Checking (0000)"}},
+		{"unknown account", nil, []string{"--partner", "dwolla", "--account", "9876"}, 1, []string{`--account "9876"`, "Plaid Checking (mask 0000"}},
 		{"development env", map[string]string{"PLAID_ENV": "development"}, []string{"--partner", "dwolla"}, 2, []string{"PLAID_ENV", "2024-06-20", "fix:"}},
 		{"bad country flag", nil, []string{"--partner", "dwolla", "--country-codes", "ZZ"}, 2, []string{"configuration error: --country-codes:", "ZZ"}},
 		{"bad country variable", map[string]string{"PLAID_COUNTRY_CODES": "ZZ"}, []string{"--partner", "dwolla"}, 2, []string{"configuration error: PLAID_COUNTRY_CODES:", "ZZ"}},

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"plaidwalk/sessions"
+)
+
+// TestRunLinkBrowserInterruptedByCtrlC sends SIGINT to the built binary while `run --link
+// browser` waits for Link: it says it was interrupted, exits 130 as a shell does for ctrl+c,
+// and the session is saved as a walk the user stopped.
+func TestRunLinkBrowserInterruptedByCtrlC(t *testing.T) {
+	bin := buildBinary(t, t.TempDir())
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "run", "--partner", "dwolla", "--link", "browser", "--no-browser")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "XDG_STATE_HOME=" + dir}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var errOut strings.Builder
+	lines := bufio.NewScanner(stderr)
+	for lines.Scan() { // wait for the state the signal must hit: Link is waiting
+		errOut.WriteString(lines.Text() + "\n")
+		if strings.HasPrefix(lines.Text(), "Link is waiting at ") {
+			break
+		}
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := io.ReadAll(stderr)
+	errOut.Write(rest)
+	err = cmd.Wait()
+	var exitErr *exec.ExitError
+	if !errors.As(err, &exitErr) || exitErr.ExitCode() != 130 {
+		t.Fatalf("exit %v, want 130; stderr:\n%s", err, errOut.String())
+	}
+	checkInterrupted(t, errOut.String())
+	store, _ := sessions.OpenStore(func(k string) string { return map[string]string{"HOME": dir, "XDG_STATE_HOME": dir}[k] })
+	s, _, err := store.Load("latest")
+	if err != nil {
+		t.Fatalf("no session saved: %v", err)
+	}
+	checkStoppedSession(t, s)
+}
+
+// TestRunLinkHostedInterrupted: ctrl+c (a cancelled context, as main's signal handler makes)
+// while Hosted Link is open ends run the same way.
+func TestRunLinkHostedInterrupted(t *testing.T) {
+	e := newSessEnv(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	saved := openURL
+	openURL = func(string) error { cancel(); return nil }
+	t.Cleanup(func() { openURL = saved })
+	var out, errOut bytes.Buffer
+	code := run(ctx, []string{"run", "--partner", "dwolla", "--link", "hosted"}, e.getenv, strings.NewReader(""), &out, &errOut)
+	if code != 130 {
+		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut.String())
+	}
+	checkInterrupted(t, errOut.String())
+	checkStoppedSession(t, latestSession(t, e))
+}
+
+// TestRunInterruptedWhilePolling: plain run stopped while it polls for an Asset Report ends
+// as interrupted too, not as the "not ready yet" answer the last poll happened to get.
+func TestRunInterruptedWhilePolling(t *testing.T) {
+	e := newSessEnv(t)
+	emulatorOptions.AssetReportDelay = time.Hour
+	t.Cleanup(func() { emulatorOptions.AssetReportDelay = 20 * time.Millisecond })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	errOut := &cancelOnWrite{mark: "(poll 1)", cancel: cancel}
+	var out bytes.Buffer
+	code := run(ctx, []string{"run", "--partner", "alloy-credit", "--secondary-client-id", "test-alloy"}, e.getenv, strings.NewReader(""), &out, errOut)
+	if code != 130 {
+		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut.String())
+	}
+	checkInterrupted(t, errOut.String())
+	if strings.Contains(errOut.String(), "PRODUCT_NOT_READY") {
+		t.Errorf("the interrupted poll is reported as Plaid's answer:\n%s", errOut.String())
+	}
+	checkStoppedSession(t, latestSession(t, e))
+}
+
+// cancelOnWrite is a stderr that presses ctrl+c once mark is printed.
+type cancelOnWrite struct {
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	mark   string
+	cancel context.CancelFunc
+}
+
+func (w *cancelOnWrite) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if strings.Contains(string(p), w.mark) {
+		w.cancel()
+	}
+	return w.buf.Write(p)
+}
+
+func (w *cancelOnWrite) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+func checkInterrupted(t *testing.T, stderr string) {
+	t.Helper()
+	if !strings.Contains(stderr, "plaidwalk run: interrupted (ctrl+c) before the walk finished") || !strings.Contains(stderr, "session saved: ") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "context canceled") || strings.Contains(stderr, "failed") {
+		t.Errorf("the interruption reads as a failure:\n%s", stderr)
+	}
+}
+
+func checkStoppedSession(t *testing.T, s sessions.Session) {
+	t.Helper()
+	if s.Outcome.Result != sessions.ResultStopped || s.Outcome.Reason != sessions.ReasonQuit {
+		t.Errorf("saved outcome %+v, want stopped by the user", s.Outcome)
+	}
+}
