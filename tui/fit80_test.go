@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"plaidwalk/plaidflow"
@@ -48,5 +49,39 @@ func checkBoxFits(t *testing.T, view string, w int, wants ...string) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the box lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// Status lines wrap instead of being cut: where a session went ($HOME as ~), what a copied
+// curl needs, and what Enter does after Hosted Link was cancelled are all on screen, and the
+// screen keeps its height.
+func TestNoticesWrapRatherThanHideTheirPoint(t *testing.T) {
+	m := atResults(t)
+	m.deps.Getenv = func(k string) string {
+		if k == "HOME" {
+			return "/home/walker"
+		}
+		return ""
+	}
+	file := "/home/walker/.local/state/plaidwalk/sessions/20261122-070053.183-stripe-9abc.json"
+	m = send(m, sessionSavedMsg{paths: []string{file}})
+	v := m.View()
+	mustContain(t, v, "~/.local/state/plaidwalk/sessions/20261122-070053.183-stripe-9abc.json")
+	if h := lipgloss.Height(v); h != 24 {
+		t.Errorf("the screen is %d lines, want 24", h)
+	}
+	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = send(m, clipboardCopiedMsg{what: "curl for /processor/token/create (tokens as $ACCESS_TOKEN: set them, or v then y copies them whole)"})
+	mustContainWords(t, m.View(), "or v then y copies them whole) to the clipboard (OSC 52).")
+	m.notice = "Hosted Link cancelled: plaidwalk stopped asking /link/token/get. Enter opens it again."
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	mustContainWords(t, m.View(), "Enter opens it again.")
+}
+
+// mustContainWords checks a phrase that may be wrapped: the view's words, read in order.
+func mustContainWords(t *testing.T, view, phrase string) {
+	t.Helper()
+	if !strings.Contains(strings.Join(strings.Fields(view), " "), phrase) {
+		t.Errorf("view lacks %q:\n%s", phrase, view)
 	}
 }

@@ -196,7 +196,7 @@ func (m Model) helpHeight() int {
 }
 
 func (m Model) bodyHeight() int {
-	h := m.height - 3 - m.helpHeight() - m.logHeight()
+	h := m.height - 2 - m.noticeHeight() - m.helpHeight() - m.logHeight()
 	if m.showLog {
 		h-- // the pane's top border
 	}

@@ -117,7 +117,8 @@ func (m Model) viewResults(w int) string {
 	}
 	b.WriteString(st.lbl(accountLabel) + oneLine(fmt.Sprintf("%s %s %s/%s (%s)", a.Name, a.Mask, a.Type, a.Subtype, a.ID)) + "\n")
 	if p := m.walk.session.savedPaths; len(p) > 0 {
-		b.WriteString(st.lbl("session saved") + truncate(joinPaths(p[max(len(p)-2, 0):]), w-labelWidth) + "\n")
+		saved := joinPaths(p[max(len(p)-2, 0):], m.deps.getenv("HOME"))
+		b.WriteString(st.lbl("session saved") + wrapTo(saved, w-labelWidth, labelWidth) + "\n")
 	}
 	b.WriteString(m.viewCalls(w))
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -190,19 +191,28 @@ func (m Model) sessionSaved(msg sessionSavedMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.walk.session.saved = msg.mark
-	m.notice = "Session saved: " + joinPaths(msg.paths)
+	m.notice = "Session saved: " + joinPaths(msg.paths, m.deps.getenv("HOME"))
 	return m, nil
 }
 
-func joinPaths(paths []string) string {
+// joinPaths lists saved files, $HOME shortened to ~ so that the file names fit the line.
+func joinPaths(paths []string, home string) string {
 	out := ""
 	for i, p := range paths {
 		if i > 0 {
 			out += " · "
 		}
-		out += oneLine(p)
+		out += oneLine(homeTilde(p, home))
 	}
 	return out
+}
+
+func homeTilde(path, home string) string {
+	home = strings.TrimRight(home, "/")
+	if rest, ok := strings.CutPrefix(path, home+"/"); ok && home != "" {
+		return "~/" + rest
+	}
+	return path
 }
 
 // saveKey is shown in the help bar wherever a save is possible.

@@ -7,7 +7,18 @@ import (
 )
 
 // Update is the whole state machine; it does no I/O and returns commands for everything slow.
+// A notice that wraps onto more lines (or fewer) than before resizes the step's body.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	before := m.noticeHeight()
+	next, cmd := m.update(msg)
+	if nm, ok := next.(Model); ok && nm.noticeHeight() != before {
+		nm.resize(nm.width, nm.height)
+		return nm, cmd
+	}
+	return next, cmd
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if s, ok := msg.(apiLogged); ok && s.apiCalls() != nil {
 		m.calls = s.apiCalls()
 		m.refreshLog()

@@ -37,8 +37,24 @@ func (m Model) View() string {
 	if m.showLog {
 		parts = append(parts, m.st.logPane.Width(w).Render(clipLines(m.logHeader(), 1, w)+"\n"+clipLines(m.logView.View(), m.logView.Height, w)))
 	}
-	parts = append(parts, clipLines(m.st.warn.Render(m.notice), 1, w), clipLines(m.helpView(), m.helpHeight(), w))
+	parts = append(parts, clipLines(m.st.warn.Render(m.noticeLines()), m.noticeHeight(), w), clipLines(m.helpView(), m.helpHeight(), w))
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+}
+
+// maxNoticeLines bounds the notice: it wraps rather than hide its point (where a file went,
+// what a key does next), but a runaway message must not push the step off the screen.
+const maxNoticeLines = 4
+
+// noticeLines is the notice wrapped to the window.
+func (m Model) noticeLines() string {
+	if m.notice == "" {
+		return ""
+	}
+	return wrapTo(m.notice, m.width-2, 2) // 2: the indent of the lines after the first
+}
+
+func (m Model) noticeHeight() int {
+	return min(max(lipgloss.Height(m.noticeLines()), 1), maxNoticeLines)
 }
 
 func (m Model) partnerTag() string {
