@@ -73,6 +73,7 @@ func buildInputs(r Record) Inputs {
 	}
 	in := Inputs{
 		Partner: r.Partner.ID, PartnerName: r.Partner.Name, Env: string(r.Config.Env),
+		Host:     plaidflow.CustomHost(r.Config),
 		LinkMode: mode, InstitutionID: o.InstitutionID,
 		Institution:   r.Result.Accounts.InstitutionName,
 		Link:          linkConfigOf(o.Link),

@@ -89,7 +89,7 @@ mask() { printf '…%s' "${1: -4}"; }
 func WriteCurl(w io.Writer, s Session) error {
 	in := s.Inputs
 	fmt.Fprintf(w, "#!/usr/bin/env bash\n# plaidwalk session %s: %s, recorded %s in %s by plaidwalk %s.\n",
-		clean(s.ID), clean(partnerLabel(in)), s.StartedAt.UTC().Format("2006-01-02 15:04 UTC"), clean(in.Env), clean(s.Plaidwalk))
+		clean(s.ID), clean(partnerLabel(in)), s.StartedAt.UTC().Format("2006-01-02 15:04 UTC"), clean(in.EnvLabel()), clean(s.Plaidwalk))
 	fmt.Fprintf(w, "# The session ended with: %s.\n", clean(outcomeLine(s.Outcome)))
 	fmt.Fprint(w, "# Needs bash, curl and jq. Keys come from PLAID_CLIENT_ID and PLAID_SECRET; PLAID_BASE_URL\n"+
 		"# picks the host (default https://sandbox.plaid.com; 'plaidwalk emulator' prints its own).\n"+

@@ -17,7 +17,7 @@ func WriteMarkdown(w io.Writer, s Session) error {
 	fmt.Fprintf(w, "| | |\n|---|---|\n")
 	rows := [][2]string{
 		{"Partner", partnerLabel(in)},
-		{"Environment", in.Env + offlineNote(in.Env)},
+		{"Environment", in.EnvLabel() + offlineNote(in.Env)},
 		{"Outcome", outcomeLine(s.Outcome)},
 		{"Recorded", s.StartedAt.UTC().Format(time.RFC3339) + " (took " + s.FinishedAt.Sub(s.StartedAt).Round(time.Millisecond).String() + ")"},
 		{"plaidwalk", s.Plaidwalk + sourceNote(s.Source)},
@@ -123,17 +123,36 @@ func writeMarkdownLink(w io.Writer, l *Link) {
 	}
 }
 
-// writeMarkdownFailure shows the bodies of the first failed call, the part support asks for.
+// writeMarkdownFailure shows the bodies of the call that ended the walk, the part support
+// asks for. Only a walk that ended in an error has one: a failed answer the walk went past (a
+// PRODUCT_NOT_READY poll before the report was ready, a retried 500) is not a failure.
 func writeMarkdownFailure(w io.Writer, s Session) {
-	for _, c := range s.Calls {
-		if c.Status < 400 {
-			continue
-		}
-		fmt.Fprintf(w, "\n## Failed call: `%s %s`\n\n", mdCell(c.Method), mdCell(c.Path))
-		fmt.Fprintf(w, "Request (redacted):\n\n```json\n%s\n```\n\n", fence(prettyJSON(c.RequestBody)))
-		fmt.Fprintf(w, "Response (redacted):\n\n```json\n%s\n```\n", fence(prettyJSON(c.ResponseBody)))
+	c := endingCall(s)
+	if c == nil {
 		return
 	}
+	fmt.Fprintf(w, "\n## Failed call: `%s %s`\n\n", mdCell(c.Method), mdCell(c.Path))
+	fmt.Fprintf(w, "Request (redacted):\n\n```json\n%s\n```\n\n", fence(prettyJSON(c.RequestBody)))
+	fmt.Fprintf(w, "Response (redacted):\n\n```json\n%s\n```\n", fence(prettyJSON(c.ResponseBody)))
+}
+
+// endingCall is the failed call that ended an errored walk: the one with the outcome's
+// request_id, or else the last call when it failed. nil for any other outcome.
+func endingCall(s Session) *Call {
+	if s.Outcome.Result != ResultError || len(s.Calls) == 0 {
+		return nil
+	}
+	if id := s.Outcome.RequestID; id != "" {
+		for i := len(s.Calls) - 1; i >= 0; i-- {
+			if s.Calls[i].RequestID == id && s.Calls[i].Status >= 400 {
+				return &s.Calls[i]
+			}
+		}
+	}
+	if last := &s.Calls[len(s.Calls)-1]; last.Status >= 400 {
+		return last
+	}
+	return nil
 }
 
 func prettyJSON(body string) string {

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"text/tabwriter"
 	"time"
 )
 
@@ -25,22 +24,6 @@ func clean(s string) string {
 		return r
 	}, s)
 	return Scrub(s)
-}
-
-// WriteList prints the store's entries as a table, newest first.
-func WriteList(w io.Writer, entries []Entry) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "WHEN (UTC)\tPARTNER\tENV\tOUTCOME\tID")
-	for _, e := range entries {
-		if e.Err != nil {
-			fmt.Fprintf(tw, "-\t-\t-\tunreadable: %s\t%s\n", clean(problemOf(e.Err)), clean(e.ID))
-			continue
-		}
-		s := e.Session
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.StartedAt.UTC().Format("2006-01-02 15:04:05"),
-			clean(s.Inputs.Partner), clean(s.Inputs.Env), clean(s.Outcome.Summary()), clean(e.ID))
-	}
-	return tw.Flush()
 }
 
 func problemOf(err error) string {
@@ -67,7 +50,7 @@ func WriteTimeline(w io.Writer, s Session) error {
 	in := s.Inputs
 	fmt.Fprintf(w, "Session %s\n", clean(s.ID))
 	fmt.Fprintf(w, "  partner      %s\n", clean(partnerLabel(in)))
-	fmt.Fprintf(w, "  environment  %s%s\n", clean(in.Env), offlineNote(in.Env))
+	fmt.Fprintf(w, "  environment  %s%s\n", clean(in.EnvLabel()), offlineNote(in.Env))
 	fmt.Fprintf(w, "  recorded     %s by plaidwalk %s%s, took %s\n", s.StartedAt.UTC().Format("2006-01-02 15:04:05 UTC"),
 		clean(s.Plaidwalk), sourceNote(s.Source), s.FinishedAt.Sub(s.StartedAt).Round(time.Millisecond))
 	fmt.Fprintf(w, "  link         %s\n", clean(linkLabel(in)))
@@ -147,6 +130,15 @@ func partnerLabel(in Inputs) string {
 		return in.PartnerName + " (" + in.Partner + ")"
 	}
 	return in.Partner
+}
+
+// EnvLabel is where the walk's calls went: the environment, and the host when it was not one
+// of Plaid's ("sandbox at http://127.0.0.1:8765"), since such a host's data is not Plaid's.
+func (in Inputs) EnvLabel() string {
+	if in.Host != "" {
+		return in.Env + " at " + in.Host
+	}
+	return in.Env
 }
 
 func offlineNote(env string) string {

@@ -44,6 +44,7 @@ type Inputs struct {
 	Partner       string            `json:"partner"`
 	PartnerName   string            `json:"partner_name,omitempty"`
 	Env           string            `json:"env"`
+	Host          string            `json:"host,omitempty"` // the API host, only when it was not Plaid's (PLAID_BASE_URL)
 	Link          LinkConfig        `json:"link_config"`
 	LinkMode      string            `json:"link_mode"`
 	InstitutionID string            `json:"institution_id,omitempty"`

@@ -97,19 +97,20 @@ func (st *Store) Save(s Session, secrets ...string) (string, error) {
 }
 
 // WriteFile writes s to path atomically (a temporary file in the same directory, then a
-// rename), mode 0600. A missing parent directory is made with mode 0700.
+// rename), mode 0600. The directory must exist (see CheckTarget): a mistyped path is not
+// turned into new directories.
 func WriteFile(path string, s Session, secrets ...string) error {
 	if s.ID == "" {
 		s.ID = NewID(s.StartedAt, s.Inputs.Partner)
+	}
+	if err := CheckTarget(path); err != nil {
+		return err
 	}
 	data, err := Encode(s, secrets...)
 	if err != nil {
 		return err
 	}
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("make %s: %w", dir, err)
-	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("write session: %w", err)

@@ -1,0 +1,43 @@
+package plaidflow
+
+import (
+	"net/url"
+	"strings"
+)
+
+// plaidHosts are Plaid's own API hosts. PLAID_BASE_URL naming one of them changes nothing a
+// user needs told; naming anything else (`plaidwalk emulator`, a proxy, a mock) means the
+// data is not Plaid's, whatever PLAID_ENV says.
+var plaidHosts = map[string]bool{
+	"sandbox.plaid.com":     true,
+	"production.plaid.com":  true,
+	"development.plaid.com": true,
+}
+
+// CustomHost is the API host of a keyed Config when it is not one of Plaid's (PLAID_BASE_URL
+// or --base-url pointing elsewhere), else "". Offline is always the built-in emulator, so it
+// has none.
+func CustomHost(cfg Config) string {
+	if cfg.Env == EnvOffline || cfg.BaseURL == "" {
+		return ""
+	}
+	u, err := url.Parse(cfg.BaseURL)
+	if err != nil {
+		return CleanText(strings.TrimRight(cfg.BaseURL, "/"))
+	}
+	if u.Scheme == "https" && plaidHosts[strings.ToLower(u.Hostname())] {
+		return ""
+	}
+	u.User = nil // a password in the URL is never shown or saved
+	return CleanText(strings.TrimRight(u.String(), "/"))
+}
+
+// EnvDescription names where a Config's calls go in a few words: "offline", "sandbox",
+// "production", or, for a host other than Plaid's, the environment and that host
+// ("sandbox at http://127.0.0.1:8765"), so a label never claims Plaid's data for a stand-in.
+func EnvDescription(cfg Config) string {
+	if h := CustomHost(cfg); h != "" {
+		return string(cfg.Env) + " at " + h
+	}
+	return string(cfg.Env)
+}
