@@ -85,3 +85,38 @@ func mustContainWords(t *testing.T, view, phrase string) {
 		t.Errorf("view lacks %q:\n%s", phrase, view)
 	}
 }
+
+// At 80x24 the results keep the chosen call (>) and its curl on screen: the page scrolls to
+// it when the results open and whenever ←/→ chooses another; pgup still reaches the top.
+func TestResultsScrollToTheChosenCall(t *testing.T) {
+	m := atResults(t)
+	var calls []plaidflow.Call
+	for _, p := range []string{"/link/token/create", "/sandbox/public_token/create", "/item/public_token/exchange",
+		"/item/get", "/accounts/get", "/institutions/get_by_id", "/auth/get", "/auth/get", "/auth/get", "/auth/get",
+		"/auth/get", "/accounts/get", "/processor/token/create"} {
+		calls = append(calls, plaidflow.Call{Method: "POST", Path: p, Status: 200, RequestID: "req" + p,
+			RequestBody: `{"client_id":"x","access_token":"access-sandbox-1","account_id":"acc-checking","processor":"dwolla"}`})
+	}
+	m.calls = calls
+	chosen := func(v, path string) {
+		t.Helper()
+		for _, l := range strings.Split(v, "\n") {
+			if strings.HasPrefix(l, "> ") && strings.Contains(l, "POST "+path+" ") {
+				mustContain(t, v, "curl (keys as", "/"+strings.TrimPrefix(path, "/")+"'")
+				return
+			}
+		}
+		t.Errorf("the chosen call %s is not on screen:\n%s", path, v)
+	}
+	chosen(m.View(), "/processor/token/create")
+	for range len(calls) {
+		m = send(m, keyMsg("left"))
+	}
+	chosen(m.View(), "/link/token/create")
+	for range len(calls) - 2 {
+		m = send(m, keyMsg("right"))
+	}
+	chosen(m.View(), "/accounts/get")
+	m = send(m, tea.KeyMsg{Type: tea.KeyPgUp}, tea.KeyMsg{Type: tea.KeyPgUp}, tea.KeyMsg{Type: tea.KeyPgUp})
+	mustContain(t, m.View(), "Done: Dwolla's token", "Tokens: ")
+}

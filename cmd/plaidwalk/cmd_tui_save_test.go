@@ -56,7 +56,8 @@ func (k *cuedKeys) Read(p []byte) (int, error) {
 		}
 		if time.Now().After(deadline) {
 			k.t.Errorf("the screen never showed %q; it ends with:\n%s", c.text, s[max(len(s)-3000, 0):])
-			return 0, io.EOF
+			k.cues = nil
+			return copy(p, "\x03"), nil // ctrl+c: the UI ends instead of waiting for keys
 		}
 	}
 	k.cues = k.cues[1:]
