@@ -86,3 +86,14 @@ func TestProductNamedInMessages(t *testing.T) {
 		t.Errorf("INVALID_PRODUCT from the shortcut: %q", h)
 	}
 }
+
+// From Link the inputs are not known: INVALID_CREDENTIALS names the sandbox users and their
+// password before the error_ password, the usual cause of a typo.
+func TestLinkInvalidCredentialsHintNamesTheSandboxUsers(t *testing.T) {
+	h := HintFor(&PlaidError{Type: "ITEM_ERROR", Code: "INVALID_CREDENTIALS", Message: "bad", DisplayMessage: "The username or password you entered is incorrect."})
+	for _, w := range []string{"user_good", "mfa_device", "pass_good"} {
+		if !strings.Contains(h, w) {
+			t.Errorf("hint %q should mention %q", h, w)
+		}
+	}
+}
