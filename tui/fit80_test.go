@@ -120,3 +120,39 @@ func TestResultsScrollToTheChosenCall(t *testing.T) {
 	m = send(m, tea.KeyMsg{Type: tea.KeyPgUp}, tea.KeyMsg{Type: tea.KeyPgUp}, tea.KeyMsg{Type: tea.KeyPgUp})
 	mustContain(t, m.View(), "Done: Dwolla's token", "Tokens: ")
 }
+
+// atHostedLink has Hosted Link waiting, its URL carrying the whole link_token as the
+// emulator's does.
+func atHostedLink(t *testing.T, w int) Model {
+	t.Helper()
+	m := send(atOptions(t, plaidflow.EnvOffline, "dwolla"), keyMsg("enter"))
+	m.link.mode = modeHosted
+	tok := fakeToken()
+	tok.HostedLinkURL = "http://127.0.0.1:40001/link/emulated/hosted/" + tok.Token
+	m = send(m, linkTokenCreatedMsg{op: m.op, token: tok}, tea.WindowSizeMsg{Width: w, Height: 24})
+	return m
+}
+
+// The Hosted Link URL and the link_token line above it agree: both masked until v, the URL
+// on a line of its own with no break inside it; v shows both whole, and c copies the real
+// URL while it is masked.
+func TestHostedLinkURLMasksTheTokenLikeTheLineAbove(t *testing.T) {
+	tok := fakeToken().Token
+	masked := "http://127.0.0.1:40001/link/emulated/hosted/" + plaidflow.Mask(tok)
+	m := atHostedLink(t, 80)
+	for _, v := range []string{m.View(), send(m, keyMsg("enter")).View()} {
+		if strings.Contains(v, tok) {
+			t.Errorf("the link_token is shown whole before v:\n%s", v)
+		}
+		mustContain(t, v, "  "+masked+" ", "v shows the URL whole")
+	}
+	mustContain(t, m.View(), "link_token           "+plaidflow.Mask(tok))
+	mustContain(t, send(m, keyMsg("v")).View(), "link_token           "+tok)
+	link := send(m, keyMsg("enter"))
+	mustContain(t, link.helpView(), "v show URL")
+	if cmd := send(link, keyMsg("v")); !strings.Contains(cmd.View(), "v masks the link_token again") {
+		t.Errorf("v on the Link step did not reveal:\n%s", cmd.View())
+	}
+	wide := send(atHostedLink(t, 120), keyMsg("enter"), keyMsg("v"))
+	mustContain(t, wide.View(), "  http://127.0.0.1:40001/link/emulated/hosted/"+tok+" ")
+}

@@ -107,7 +107,7 @@ func (m Model) stepKeys() []key.Binding {
 		if m.link.mode == modeShortcut {
 			enter = "log in (shortcut)"
 		}
-		return join([]key.Binding{withHelp(k.Enter, enter), k.Back}, m.saveKey())
+		return join([]key.Binding{withHelp(k.Enter, enter), k.Back, withHelp(k.Reveal, "reveal token")}, m.saveKey())
 	case stepLink:
 		return m.linkKeys()
 	case stepExchange:

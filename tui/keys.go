@@ -62,8 +62,9 @@ const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen ta
                  ctrl+s save the session (once an API call was made; shows where it went)
   partner list   type to filter by name, id or processor · ↑/↓ move · enter choose
   Link options   tab/↓ and shift+tab/↑ move between fields · ←/→ change a choice · enter create the link_token
-  link_token     enter open Link
+  link_token     enter open Link · v show the link_token (and a Hosted Link URL carrying it) whole
   Link           o open the browser again · c copy the URL (OSC 52) · s sandbox shortcut · x cancel
+                 v show a Hosted Link URL whole (its link_token is masked until then)
   accounts       ↑/↓ move · enter create the partner token
   results        ↑/↓ choose a token · v reveal/hide · c copy (OSC 52) · ←/→ choose the curl shown · y copy it
                  pgup/pgdn scroll · a another partner with this Item

@@ -227,6 +227,8 @@ func (m Model) updateLink(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.leaveLink(stepLinkToken)
 	case key.Matches(msg, k.Retry) && m.link.ended != "":
 		return m.startLink()
+	case key.Matches(msg, k.Reveal) && m.urlHidesToken(m.link.url):
+		m.revealLink = !m.revealLink
 	}
 	return m, nil
 }
@@ -249,6 +251,13 @@ func (m Model) linkKeys() []key.Binding {
 	}
 	if m.link.url != "" {
 		ks = append(ks, k.Reopen, k.CopyURL)
+	}
+	if m.urlHidesToken(m.link.url) {
+		what := "show URL"
+		if m.revealLink {
+			what = "mask URL"
+		}
+		ks = append(ks, withHelp(k.Reveal, what))
 	}
 	ks = append(ks, k.Back) // esc and x both leave Link for the link_token screen
 	if m.shortcutAllowed() && m.link.mode != modeShortcut {

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"plaidwalk/linkserver"
 )
 
@@ -77,7 +75,11 @@ func (m Model) viewLink(w int) string {
 	} else {
 		b.WriteString("Link is open in your browser. If it did not open, visit:\n")
 	}
-	b.WriteString(st.accent.Render(urlLines(oneLine(l.url), w)) + "\n\n")
+	b.WriteString(st.accent.Render(urlLines(oneLine(m.shownURL(l.url)), w)) + "\n")
+	if m.urlHidesToken(l.url) {
+		b.WriteString(st.subtle.Render(wrapTo(m.urlKeysHint(), w, 0)) + "\n")
+	}
+	b.WriteString("\n")
 	switch {
 	case l.ended != "":
 		b.WriteString(st.warn.Render(wrapTo(l.ended, w, 0)) + "\n")
@@ -96,21 +98,4 @@ func (m Model) viewLink(w int) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
-}
-
-// urlLines shows a URL whole on lines of its own: indented when it fits, else from the left
-// edge, broken every w cells when even that is too narrow (c copies it in one piece).
-func urlLines(url string, w int) string {
-	switch {
-	case ansi.StringWidth(url)+2 <= w:
-		return "  " + url
-	case ansi.StringWidth(url) <= w:
-		return url
-	}
-	var lines []string
-	for ansi.StringWidth(url) > w {
-		head := ansi.Truncate(url, max(w, 10), "")
-		lines, url = append(lines, head), url[len(head):]
-	}
-	return strings.Join(append(lines, url), "\n")
 }

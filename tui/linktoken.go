@@ -36,6 +36,9 @@ func (m Model) updateLinkToken(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Enter) && !m.linktok.creating && m.walk.token.Token != "" {
 		return m.startLink()
 	}
+	if key.Matches(msg, m.keys.Reveal) && m.walk.token.Token != "" {
+		m.revealLink = !m.revealLink
+	}
 	return m, nil
 }
 
@@ -47,7 +50,7 @@ func (m Model) viewLinkToken(w int) string {
 	t := m.walk.token
 	lc := m.walk.linkConfig
 	rows := [][2]string{
-		{"link_token", plaidflow.Mask(t.Token)},
+		{"link_token", m.shownLinkToken()},
 		{"expires", t.Expiration.UTC().Format("2006-01-02 15:04 UTC")},
 		{"request_id", t.RequestID},
 		{"products", strings.Join(lc.Products, ", ")},
@@ -58,7 +61,7 @@ func (m Model) viewLinkToken(w int) string {
 		rows = append(rows, [2]string{"customization", lc.LinkCustomization})
 	}
 	if t.HostedLinkURL != "" {
-		rows = append(rows, [2]string{"hosted link", t.HostedLinkURL})
+		rows = append(rows, [2]string{"hosted link", m.shownURL(t.HostedLinkURL)})
 	}
 	var b strings.Builder
 	b.WriteString(st.good.Render("link_token created.") + "\n\n")
@@ -69,6 +72,9 @@ func (m Model) viewLinkToken(w int) string {
 			continue
 		}
 		b.WriteString(st.lbl(r[0]) + truncate(v, w-labelWidth) + "\n")
+	}
+	if m.urlHidesToken(t.HostedLinkURL) {
+		b.WriteString(st.subtle.Render(wrapTo(strings.ReplaceAll(m.urlKeysHint(), " · c copies it · o opens it", ""), w, 0)) + "\n")
 	}
 	b.WriteString("\n" + nextAction(m.link.mode, st))
 	return b.String()

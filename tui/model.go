@@ -56,6 +56,7 @@ type Model struct {
 	confirming    bool   // production: waiting for y before creating anything
 	confirmFor    step   // what y creates: the link_token, or a partner token on a reused Item
 	notice        string // one line of feedback (copied, browser failed to open)
+	revealLink    bool   // v: the link_token, and the Hosted Link URL that carries it, shown whole
 	quitting      bool
 
 	op       int

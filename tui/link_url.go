@@ -1,0 +1,66 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"plaidwalk/plaidflow"
+)
+
+// Hosted Link's URL can carry the whole link_token (the emulator's does). The link_token is
+// masked on screen until v, so the URL shows it masked too: showing it in one line and hiding
+// it in the next would protect nothing. o opens and c copies the real URL whatever is shown,
+// and v shows the token and the URL whole, for opening it by hand (--no-browser).
+
+// shownURL is url as the screen shows it: the link_token in it masked until revealed.
+func (m Model) shownURL(url string) string {
+	tok := m.walk.token.Token
+	if m.revealLink || tok == "" || !strings.Contains(url, tok) {
+		return url
+	}
+	return strings.ReplaceAll(url, tok, plaidflow.Mask(tok))
+}
+
+// shownLinkToken is the link_token as the screen shows it.
+func (m Model) shownLinkToken() string {
+	if m.revealLink {
+		return m.walk.token.Token
+	}
+	return plaidflow.Mask(m.walk.token.Token)
+}
+
+// urlHidesToken: the URL on screen differs from the real one until v.
+func (m Model) urlHidesToken(url string) bool {
+	tok := m.walk.token.Token
+	return tok != "" && strings.Contains(url, tok)
+}
+
+// urlLines shows a URL on lines of its own, never with a line break of ours inside it when it
+// fits the window: indented when there is room, else from the left edge. Bubble Tea cuts every
+// line at the window's edge, so a wider URL cannot be left to the terminal to soft-wrap: it is
+// split into window-wide pieces, each an OSC 8 hyperlink to the whole URL (a click opens it
+// whole in terminals that know OSC 8), and c copies it whole anywhere.
+func urlLines(url string, w int) string {
+	switch {
+	case ansi.StringWidth(url)+2 <= w:
+		return "  " + url
+	case ansi.StringWidth(url) <= w:
+		return url
+	}
+	link := func(piece string) string { return ansi.SetHyperlink(url) + piece + ansi.ResetHyperlink() }
+	var lines []string
+	for rest := url; rest != ""; {
+		head := ansi.Truncate(rest, max(w, 10), "")
+		lines, rest = append(lines, link(head)), rest[len(head):]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// urlKeysHint says how to get the real URL while the token in it is masked (or shown).
+func (m Model) urlKeysHint() string {
+	if m.revealLink {
+		return "v masks the link_token again · c copies the URL · o opens it"
+	}
+	return "link_token masked: v shows the URL whole · c copies it · o opens it"
+}
