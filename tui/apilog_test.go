@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
 	"plaidwalk/plaidflow"
 )
 
@@ -23,7 +26,7 @@ func TestAPILogLatencyLikeRun(t *testing.T) {
 func TestAPILogPaneHasHeaderAndKeys(t *testing.T) {
 	m := send(atResults(t), keyMsg("l"))
 	v := m.View()
-	mustContain(t, v, "API log · l close · pgup/pgdn scroll")
+	mustContain(t, v, "API log · l close · d whole bodies · pgup/pgdn scroll")
 	if last := lastLine(v); !strings.HasPrefix(last, "l close log") {
 		t.Errorf("help bar while the log is open: %q", last)
 	}
@@ -50,4 +53,39 @@ func TestAPILogFoldsPolling(t *testing.T) {
 			t.Errorf("pane lacks %q:\n%s", want, text)
 		}
 	}
+}
+
+// d with the API log open shows one call's whole bodies (the pane cuts them to a line):
+// indented, wrapped to the window, scrollable, ←/→ for the other calls, esc back to the step;
+// the help bar names the keys.
+func TestCallDetailShowsTheWholeBodies(t *testing.T) {
+	m := atResults(t)
+	long := strings.Repeat("x", 150)
+	m.calls = []plaidflow.Call{
+		{Method: "POST", Path: "/link/token/create", Status: 200, RequestID: "reqA",
+			RequestBody: `{"client_name":"plaidwalk","user":{"client_user_id":"u1"}}`, ResponseBody: `{"link_token":"link-sandbox-…5555"}`},
+		{Method: "POST", Path: "/processor/token/create", Status: 200, RequestID: "reqB",
+			RequestBody: `{"account_id":"acc-checking","note":"` + long + `"}`, ResponseBody: `{"processor_token":"processor-sandbox-…4321","request_id":"reqB"}`},
+	}
+	m = send(m, keyMsg("l"))
+	mustContain(t, m.helpView(), "d call details")
+	m = send(m, keyMsg("d"))
+	v := m.View()
+	mustContain(t, v, "API call 2 of 2", "POST /processor/token/create 200", "Request:", `"account_id": "acc-checking",`, "esc close")
+	for _, l := range strings.Split(v, "\n") {
+		if lipgloss.Width(l) > 80 || strings.Contains(l, "…\"") {
+			t.Errorf("a body line is cut instead of wrapped: %q", l)
+		}
+	}
+	mustContain(t, strings.ReplaceAll(formatCallDetail(m.calls[1], 80), "\n", ""), long) // wrapped, whole
+	m = send(m, tea.KeyMsg{Type: tea.KeyPgDown})
+	mustContain(t, m.View(), `"processor_token": "processor-sandbox-…4321"`)
+	m = send(m, keyMsg("left"))
+	mustContain(t, m.View(), "API call 1 of 2", `"client_user_id": "u1"`, `"link_token": "link-sandbox-…5555"`)
+	mustContain(t, m.helpView(), "esc close", "←/→ other call")
+	m = send(m, keyMsg("esc"))
+	if m.detail.open || m.step != stepResults {
+		t.Fatalf("esc left the detail open (%v) or moved the step (%v)", m.detail.open, m.step)
+	}
+	mustContain(t, m.View(), "API log · l close · d whole bodies")
 }

@@ -89,6 +89,9 @@ func (m Model) fullHelpColumns() [][]key.Binding {
 func (m Model) stepKeys() []key.Binding {
 	k := m.keys
 	switch {
+	case m.detail.open:
+		return []key.Binding{withHelp(k.Back, "close"), withHelp(k.Calls, "other call"), withHelp(k.UpDown, "scroll"),
+			key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page"))}
 	case m.confirming:
 		return []key.Binding{k.Confirm, k.Deny}
 	case m.failure != nil:
@@ -123,21 +126,25 @@ func (m Model) stepKeys() []key.Binding {
 
 // logKeys come first while the API log is open: how to close and scroll it.
 func (m Model) logKeys() []key.Binding {
-	if !m.showLog {
+	if !m.showLog || m.detail.open {
 		return nil
 	}
-	closeLog := withHelp(m.keys.APILog, "close log")
+	closeLog, detail := withHelp(m.keys.APILog, "close log"), m.keys.CallDetail
 	if m.textFocused() || m.confirming {
-		closeLog = withHelp(m.keys.APILogAnywhere, "close log")
+		closeLog, detail = withHelp(m.keys.APILogAnywhere, "close log"), m.keys.CallDetailAnywhere
 	}
-	return []key.Binding{closeLog, key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "scroll log"))}
+	keys := []key.Binding{closeLog}
+	if len(m.calls) > 0 {
+		keys = append(keys, detail)
+	}
+	return append(keys, key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "scroll log")))
 }
 
 // logHeader is the API log pane's fixed first line.
 func (m Model) logHeader() string {
-	closeKey := "l"
+	closeKey, detailKey := "l", "d"
 	if m.textFocused() || m.confirming {
-		closeKey = "ctrl+l"
+		closeKey, detailKey = "ctrl+l", "ctrl+o"
 	}
-	return m.st.bold.Render("API log") + m.st.subtle.Render(" · "+closeKey+" close · pgup/pgdn scroll · newest last")
+	return m.st.bold.Render("API log") + m.st.subtle.Render(" · "+closeKey+" close · "+detailKey+" whole bodies · pgup/pgdn scroll · newest last")
 }

@@ -9,7 +9,7 @@ type keyMap struct {
 	NextField, PrevField, Toggle                        key.Binding
 	Retry, Reopen, CopyURL, Shortcut, Cancel            key.Binding
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
-	CopyCurl, Save                                      key.Binding
+	CopyCurl, Save, CallDetail, CallDetailAnywhere      key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -41,8 +41,11 @@ func newKeyMap() keyMap {
 		Calls:          key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "curl")),
 		CopyCurl:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy curl")),
 		Save:           key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Confirm:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, create it")),
-		Deny:           key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
+		CallDetail:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "call details")),
+		// ctrl+o: d is typed into a text field.
+		CallDetailAnywhere: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "call details")),
+		Confirm:            key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, create it")),
+		Deny:               key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
 	}
 }
 
@@ -60,6 +63,7 @@ const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen ta
   everywhere     ctrl+c quit · esc back a step (nothing entered is lost) · ctrl+l API log
                  q quit and l API log where no text field has the focus · ? (f1 in a text field) all keys
                  ctrl+s save the session (once an API call was made; shows where it went)
+  API log        pgup/pgdn scroll · d (ctrl+o in a text field) one call's whole bodies: ←/→ other calls, esc closes
   partner list   type to filter by name, id or processor · ↑/↓ move · enter choose
   Link options   tab/↓ and shift+tab/↑ move between fields · ←/→ change a choice · enter create the link_token
   link_token     enter open Link · v show the link_token (and a Hosted Link URL carrying it) whole

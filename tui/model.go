@@ -51,6 +51,7 @@ type Model struct {
 	step          step
 	showLog       bool
 	logView       viewport.Model
+	detail        callDetail // one API call's whole bodies, in place of the step
 	calls         []plaidflow.Call
 	failure       *failure
 	confirming    bool   // production: waiting for y before creating anything
@@ -178,11 +179,12 @@ func (m *Model) resize(w, h int) {
 	m.logView.Width = w
 	m.logView.Height = max(m.logHeight()-1, 1) // one line for the pane's header
 	m.refreshLog()
+	m.refreshCallDetail()
 }
 
 // Layout: banner, title, body, optional API log, notice, help.
 func (m Model) logHeight() int {
-	if !m.showLog {
+	if !m.showLog || m.detail.open {
 		return 0
 	}
 	return max(4, (m.height-4)/2)

@@ -22,6 +22,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if s, ok := msg.(apiLogged); ok && s.apiCalls() != nil {
 		m.calls = s.apiCalls()
 		m.refreshLog()
+		m.refreshCallDetail()
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -95,6 +96,13 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.help.ShowAll = !m.help.ShowAll
 		m.resize(m.width, m.height)
 		return m, nil
+	}
+	if m.detail.open {
+		return m.handleCallDetailKey(msg)
+	}
+	if m.showLog && len(m.calls) > 0 && (key.Matches(msg, m.keys.CallDetailAnywhere) ||
+		(!m.textFocused() && key.Matches(msg, m.keys.CallDetail))) {
+		return m.openCallDetail()
 	}
 	if m.confirming {
 		return m.handleConfirmKey(msg)

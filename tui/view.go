@@ -34,7 +34,7 @@ func (m Model) View() string {
 	}
 	body := clipLines(m.viewBody(w), m.bodyHeight(), w)
 	parts := append(head, body)
-	if m.showLog {
+	if m.showLog && !m.detail.open {
 		parts = append(parts, m.st.logPane.Width(w).Render(clipLines(m.logHeader(), 1, w)+"\n"+clipLines(m.logView.View(), m.logView.Height, w)))
 	}
 	parts = append(parts, clipLines(m.st.warn.Render(m.noticeLines()), m.noticeHeight(), w), clipLines(m.helpView(), m.helpHeight(), w))
@@ -65,6 +65,9 @@ func (m Model) partnerTag() string {
 }
 
 func (m Model) viewBody(w int) string {
+	if m.detail.open {
+		return m.viewCallDetail()
+	}
 	if m.confirming {
 		return m.viewConfirm(w)
 	}
