@@ -240,7 +240,7 @@ var errInterrupted error = interrupted{}
 
 type interrupted struct{}
 
-func (interrupted) Error() string        { return "interrupted (ctrl+c) before the walk finished" }
+func (interrupted) Error() string        { return "interrupted before the walk finished" }
 func (interrupted) Is(target error) bool { return target == context.Canceled }
 
 // markInterrupted replaces whatever error the walk ended with when ctx was cancelled: a poll

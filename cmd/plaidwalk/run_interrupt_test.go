@@ -123,7 +123,7 @@ func (w *cancelOnWrite) String() string {
 
 func checkInterrupted(t *testing.T, stderr string) {
 	t.Helper()
-	if !strings.Contains(stderr, "plaidwalk run: interrupted (ctrl+c) before the walk finished") || !strings.Contains(stderr, "session saved: ") {
+	if !strings.Contains(stderr, "plaidwalk run: interrupted before the walk finished; no further call was made") || !strings.Contains(stderr, "session saved: ") {
 		t.Errorf("stderr:\n%s", stderr)
 	}
 	if strings.Contains(stderr, "context canceled") || strings.Contains(stderr, "failed") {

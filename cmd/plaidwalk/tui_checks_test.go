@@ -58,8 +58,11 @@ func TestTUIRefusesAScreenThatIsNotATerminal(t *testing.T) {
 }
 
 // TestPortOutOfRangeIsRefusedBeforeAnyCall: a --port no listener can take stops the UI and
-// run at flag parsing, with exit 2, before a link_token is made or a session saved.
+// run at flag parsing, with exit 2, before a link_token is made or a session saved. The UI's
+// cases run the built binary, so that without the check they end (in the terminal check)
+// rather than open a UI.
 func TestPortOutOfRangeIsRefusedBeforeAnyCall(t *testing.T) {
+	bin := buildBinary(t, t.TempDir())
 	for _, tc := range []struct {
 		port string
 		args []string
@@ -69,17 +72,16 @@ func TestPortOutOfRangeIsRefusedBeforeAnyCall(t *testing.T) {
 		{"99999", []string{"run", "--partner", "dwolla", "--link", "browser", "--port", "99999", "--no-browser"}},
 		{"65536", []string{"run", "--partner", "dwolla", "--port", "65536", "--json"}},
 	} {
-		args := tc.args
-		e := newSessEnv(t)
-		code, out, errOut := e.plaidwalk(args...)
+		dir := t.TempDir()
+		code, out, errOut := execPlaidwalk(t, bin, dir, nil, tc.args...)
 		if code != 2 || !strings.Contains(errOut, "--port "+tc.port+" is not a TCP port") || !strings.Contains(errOut, "65535") {
-			t.Errorf("%v: exit %d, want 2 naming the port; stderr:\n%s", args, code, errOut)
+			t.Errorf("%v: exit %d, want 2 naming the port; stderr:\n%s", tc.args, code, errOut)
 		}
 		if out != "" || strings.Contains(errOut, "session saved") {
-			t.Errorf("%v: something ran: stdout %q, stderr %q", args, out, errOut)
+			t.Errorf("%v: something ran: stdout %.300q, stderr %q", tc.args, out, errOut)
 		}
-		if _, err := os.Stat(e.sessionsDir()); !errors.Is(err, os.ErrNotExist) {
-			t.Errorf("%v: a session was saved (%v)", args, err)
+		if _, err := os.Stat(filepath.Join(dir, "plaidwalk")); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%v: a session was saved (%v)", tc.args, err)
 		}
 	}
 	e := newSessEnv(t) // 0 still means any free port
