@@ -29,7 +29,7 @@ func (m Model) View() string {
 	}
 	w := m.width
 	head := []string{
-		m.st.banner(m.deps.Config.Env, w),
+		m.st.banner(m.deps.Config, w),
 		m.st.title.Render(fmt.Sprintf("Step %d/7 · %s", int(m.step)+1, stepTitle(m.step))) + m.partnerTag(),
 	}
 	body := clipLines(m.viewBody(w), m.bodyHeight(), w)

@@ -24,7 +24,7 @@ func TestBannerNamesEachEnvironmentInItsOwnColour(t *testing.T) {
 	}
 	seen := map[string]plaidflow.Env{}
 	for env, want := range texts {
-		b := st.banner(env, 80)
+		b := st.banner(plaidflow.Config{Env: env}, 80)
 		if !strings.Contains(b, want) {
 			t.Errorf("%s banner lacks %q: %q", env, want, b)
 		}
@@ -33,6 +33,20 @@ func TestBannerNamesEachEnvironmentInItsOwnColour(t *testing.T) {
 			t.Errorf("%s and %s banners share their colours", env, other)
 		}
 		seen[esc] = env
+	}
+}
+
+// Sandbox keys sent to a host that is not Plaid's say where they go; Plaid's own host keeps
+// the plain banner.
+func TestBannerNamesAHostThatIsNotPlaids(t *testing.T) {
+	st := newStyles(lipgloss.NewRenderer(&bytes.Buffer{}))
+	custom := st.banner(plaidflow.Config{Env: plaidflow.EnvSandbox, BaseURL: "http://127.0.0.1:8765"}, 100)
+	if !strings.Contains(custom, "SANDBOX keys at http://127.0.0.1:8765 — not Plaid's host") {
+		t.Errorf("custom host banner: %q", custom)
+	}
+	plaid := st.banner(plaidflow.Config{Env: plaidflow.EnvSandbox, BaseURL: "https://sandbox.plaid.com"}, 100)
+	if !strings.Contains(plaid, "SANDBOX — Plaid test data") {
+		t.Errorf("Plaid's host banner: %q", plaid)
 	}
 }
 

@@ -74,8 +74,9 @@ The public token comes from the sandbox shortcut unless --link says otherwise: w
 --link browser you log in through Plaid Link on a local page; with --link hosted you log in
 on Plaid's Hosted Link page (its address is printed) while run polls /link/token/get.
 Exit codes: 0 the partner token was made; 1 the walk ran and failed (Plaid's error and a hint
-are printed, the session is saved); 2 a usage or configuration error, found before any call
-(nothing is called or saved); 130 interrupted by ctrl+c (the session is saved as stopped).
+are printed, the session is saved), or it worked but the --save file could not be written; 2 a
+usage or configuration error (a --save path that is a directory or in a missing one too),
+found before any call (nothing is called or saved); 130 interrupted by ctrl+c (the session is saved as stopped).
 
 Flags:
 `)
@@ -94,6 +95,9 @@ func cmdRun(ctx context.Context, c *cli, args []string) int {
 	if code := checkPort(c, "plaidwalk run", o.port); code != 0 {
 		return code
 	}
+	if code := checkSaveTarget(c, o.save); code != 0 {
+		return code
+	}
 	p, code := resolvePartner(c, o)
 	if code != 0 {
 		return code
@@ -109,7 +113,9 @@ func cmdRun(ctx context.Context, c *cli, args []string) int {
 	res := walkPartner(ctx, c, cfg, p, o)
 	markInterrupted(ctx, &res)
 	printRunResult(c, res, o)
-	saveRun(c, res, o)
+	if err := saveRun(c, res, o); res.exitCode() == 0 && saveFileFailed(err) {
+		return 1 // the walk worked, but the file --save asked for was not written
+	}
 	return res.exitCode()
 }
 
@@ -187,8 +193,8 @@ func checkRunMode(c *cli, cfg plaidflow.Config, o runOptions) int {
 	return 0
 }
 
-// saveRun keeps the walk as a session (see save.go); it never changes the exit code.
-func saveRun(c *cli, res runResult, o runOptions) {
+// saveRun keeps the walk as a session (see save.go) and returns what could not be saved.
+func saveRun(c *cli, res runResult, o runOptions) error {
 	rec := sessions.Record{Config: res.Config, Partner: res.Partner, Options: res.Options,
 		LinkMode: sessions.LinkModeShortcut, Result: res.Walk, Err: res.Err, Calls: res.Calls,
 		Started: res.Started, Finished: res.Started.Add(res.Duration)}
@@ -201,7 +207,7 @@ func saveRun(c *cli, res runResult, o runOptions) {
 	if res.Link != nil {
 		rec.Link = linkRecord(res.Link.Events, res.Link.Outcome)
 	}
-	recordAndSave(c, "run", rec, o.save, o.noSave)
+	return recordAndSave(c, "run", rec, o.save, o.noSave)
 }
 
 // runResult is everything one `run` produced; printing (and saving) read from it.

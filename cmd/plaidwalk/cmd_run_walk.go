@@ -114,6 +114,9 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 			res.finish(log)
 			return res
 		}
+		if l := res.Link; l != nil && l.Outcome != nil && l.Outcome.Institution != nil {
+			wo.InstitutionName = l.Outcome.Institution.Name // the name, should the lookup fail
+		}
 	}
 	res.Options = wo
 	walk, err := plaidflow.Walk(ctx, client, p, wo)

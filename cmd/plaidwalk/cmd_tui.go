@@ -84,6 +84,9 @@ func cmdTUI(ctx context.Context, c *cli, args []string) int {
 	if code := checkPort(c, "plaidwalk", o.port); code != 0 {
 		return code
 	}
+	if code := checkSaveTarget(c, o.save); code != 0 {
+		return code
+	}
 	catalog, code := tuiCatalog(c, o.partner)
 	if code != 0 {
 		return code

@@ -54,8 +54,8 @@ func envLabel(cfg plaidflow.Config) string {
 	switch {
 	case cfg.Env == plaidflow.EnvOffline:
 		return "offline emulator (tokens are not real)"
-	case cfg.BaseURL != "":
-		return string(cfg.Env) + " keys at " + cfg.BaseURL
+	case plaidflow.CustomHost(cfg) != "":
+		return string(cfg.Env) + " keys at " + plaidflow.CustomHost(cfg) + " (not Plaid's host)"
 	}
 	return string(cfg.Env) + " (" + plaidflow.BaseURLFor(cfg) + ")"
 }

@@ -64,3 +64,11 @@ func TestExitForSetupError(t *testing.T) {
 		t.Errorf("exit %d, %q", code, stderr.String())
 	}
 }
+
+// run's header names a host that is not Plaid's, without any password in its URL.
+func TestEnvLabelNamesACustomHostWithoutItsPassword(t *testing.T) {
+	got := envLabel(plaidflow.Config{Env: plaidflow.EnvSandbox, BaseURL: "http://user:hunter2@127.0.0.1:8765/"})
+	if got != "sandbox keys at http://127.0.0.1:8765 (not Plaid's host)" {
+		t.Errorf("label %q", got)
+	}
+}

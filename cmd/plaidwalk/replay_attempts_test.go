@@ -10,6 +10,7 @@ import (
 
 	"plaidwalk/plaidflow"
 	"plaidwalk/sessions"
+	"plaidwalk/tui"
 )
 
 // tuiWalk is what a person did in the terminal UI, as API calls on one log: it returns the
@@ -31,7 +32,7 @@ func (e *sessEnv) saveLikeTUI(partner string, walk tuiWalk) string {
 		r.Started, r.Finished = r.Calls[0].Time, r.Calls[n-1].Time
 	}
 	file := filepath.Join(e.t.TempDir(), "tui.json")
-	if _, err := tuiSaver(c, cfg, file, true)(r, nil, nil); err != nil {
+	if _, err := saveTUIRecord(c, cfg, tui.SessionRecord{Record: r}, file, true); err != nil {
 		e.t.Fatal(err)
 	}
 	return file

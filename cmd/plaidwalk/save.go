@@ -126,6 +126,17 @@ func saveErrors(err error) []*SaveError {
 	return []*SaveError{{Err: err}}
 }
 
+// saveFileFailed: the file --save named was not written (a failure in the sessions
+// directory alone is only a warning).
+func saveFileFailed(err error) bool {
+	for _, e := range saveErrors(err) {
+		if e.File != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // checkSaveTarget refuses a --save path that cannot be written before the walk starts, so no
 // Item is made for a file that will not exist: 2, as for any usage error, with the fix.
 func checkSaveTarget(c *cli, file string) int {
@@ -170,17 +181,4 @@ func linkRecord(events []linkserver.Event, out *linkserver.Outcome) *sessions.Li
 	}
 	l.Outcome = lo
 	return l
-}
-
-// tuiSaver is the save hook cmd_tui.go can hand the terminal UI: the UI fills a Record with
-// what it holds (Options, Result, Err, Calls, LinkMode, times) plus Link's callbacks and
-// outcome as linkserver gave them, and gets back the paths written.
-func tuiSaver(c *cli, cfg plaidflow.Config, file string, noSave bool) func(sessions.Record, []linkserver.Event, *linkserver.Outcome) ([]string, error) {
-	return func(r sessions.Record, events []linkserver.Event, out *linkserver.Outcome) ([]string, error) {
-		r.Config = cfg
-		if r.Link == nil && (len(events) > 0 || out != nil) {
-			r.Link = linkRecord(events, out)
-		}
-		return saveSession(c, cfg, buildSession("tui", r), file, noSave)
-	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,5 +111,41 @@ func TestCheckSaveTargetRefusesBeforeTheWalk(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "no")); !os.IsNotExist(err) {
 		t.Error("checking a target made its directory")
+	}
+}
+
+// A --save path that cannot be written is refused before the walk, by run and by the UI:
+// exit 2, no call made, nothing saved anywhere.
+func TestBadSaveTargetIsRefusedBeforeTheWalk(t *testing.T) {
+	e := newSessEnv(t)
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"run", "--partner", "dwolla", "--save", dir},
+		{"run", "--partner", "dwolla", "--save", filepath.Join(dir, "missing", "s.json")},
+		{"--partner", "dwolla", "--save", dir},
+	} {
+		code, out, errOut := e.plaidwalk(args...)
+		if code != 2 || out != "" || !strings.Contains(errOut, "--save") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 with a --save message and no output", args, code, out, errOut)
+		}
+		if strings.Contains(errOut, "/link/token/create") || strings.Contains(errOut, "session saved") {
+			t.Errorf("%v: the walk started:\n%s", args, errOut)
+		}
+	}
+	if names, _ := os.ReadDir(e.sessionsDir()); len(names) != 0 {
+		t.Errorf("sessions were saved: %v", names)
+	}
+}
+
+// run exits 1 when the file --save named was not written, even though the walk worked; a
+// failure in the sessions directory alone stays a warning.
+func TestSaveFileFailedOnlyForTheNamedFile(t *testing.T) {
+	named := &SaveError{File: "/tmp/x.json", Err: os.ErrPermission}
+	stateDir := &SaveError{Err: os.ErrPermission}
+	if !saveFileFailed(named) || !saveFileFailed(errors.Join(stateDir, named)) {
+		t.Error("a --save file that was not written must fail the run")
+	}
+	if saveFileFailed(stateDir) || saveFileFailed(nil) {
+		t.Error("the sessions directory alone must only warn")
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 	"plaidwalk/sessions"
+	"plaidwalk/tui"
 )
 
 // sessEnv is an offline environment whose state directory is the test's own.
@@ -235,10 +236,10 @@ func TestTUISaverKeepsLinkEventsAndOutcome(t *testing.T) {
 	out := &linkserver.Outcome{Exited: true, LinkSessionID: "s1", ExitStatus: "requires_credentials",
 		Institution: &linkserver.Institution{Name: "First Platypus Bank", InstitutionID: "ins_109508"},
 		ExitError:   &linkserver.LinkError{ErrorType: "ITEM_ERROR", ErrorCode: "ITEM_LOCKED", ErrorMessage: "locked"}}
-	save := tuiSaver(c, plaidflow.Config{Env: plaidflow.EnvOffline}, "", false)
 	linkCall := plaidflow.Call{Time: at, Method: "POST", Path: "/link/token/create", Status: 200}
-	paths, err := save(sessions.Record{Partner: plaidflow.Partner{ID: "dwolla", Name: "Dwolla"}, LinkMode: sessions.LinkModeBrowser,
-		Calls: []plaidflow.Call{linkCall}, Started: at, Finished: at.Add(3 * time.Second)}, events, out)
+	rec := sessions.Record{Partner: plaidflow.Partner{ID: "dwolla", Name: "Dwolla"}, LinkMode: sessions.LinkModeBrowser,
+		Calls: []plaidflow.Call{linkCall}, Started: at, Finished: at.Add(3 * time.Second)}
+	paths, err := saveTUIRecord(c, plaidflow.Config{Env: plaidflow.EnvOffline}, tui.SessionRecord{Record: rec, LinkEvents: events, LinkOutcome: out}, "", false)
 	if err != nil || len(paths) != 1 {
 		t.Fatalf("save: %v %v", paths, err)
 	}
