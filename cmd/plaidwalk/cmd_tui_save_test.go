@@ -41,11 +41,20 @@ type cuedKeys struct {
 	screen *screenBuffer
 	cues   []cue
 	from   int
+	ended  bool
 }
 
 func (k *cuedKeys) Read(p []byte) (int, error) {
 	if len(k.cues) == 0 {
-		return 0, io.EOF
+		// The last cue's keys should have ended the UI. Should they not have, end stdin
+		// would leave it waiting for ever: a late ctrl+c ends it, and the test fails on
+		// what it finds instead of hanging until the suite's timeout.
+		if k.ended {
+			return 0, io.EOF
+		}
+		k.ended = true
+		time.Sleep(30 * time.Second)
+		return copy(p, "\x03"), nil
 	}
 	c := k.cues[0]
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
