@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -128,10 +129,12 @@ func atHostedLink(t *testing.T, w int) Model {
 	m := send(atOptions(t, plaidflow.EnvOffline, "dwolla"), keyMsg("enter"))
 	m.link.mode = modeHosted
 	tok := fakeToken()
-	tok.HostedLinkURL = "http://127.0.0.1:40001/link/emulated/hosted/" + tok.Token
+	tok.HostedLinkURL = hostedURLFor(tok.Token)
 	m = send(m, linkTokenCreatedMsg{op: m.op, token: tok}, tea.WindowSizeMsg{Width: w, Height: 24})
 	return m
 }
+
+func hostedURLFor(token string) string { return "http://127.0.0.1:40001/link/emulated/hosted/" + token }
 
 // The Hosted Link URL and the link_token line above it agree: both masked until v, the URL
 // on a line of its own with no break inside it; v shows both whole, and c copies the real
@@ -147,9 +150,30 @@ func TestHostedLinkURLMasksTheTokenLikeTheLineAbove(t *testing.T) {
 		mustContain(t, v, "  "+masked+" ", "v shows the URL whole")
 	}
 	mustContain(t, m.View(), "link_token           "+plaidflow.Mask(tok))
-	mustContain(t, send(m, keyMsg("v")).View(), "link_token           "+tok)
+	shown := send(m, keyMsg("v"))
+	mustContain(t, shown.View(), "link_token           "+tok, "v masks the link_token again")
+	// The link_token screen handles neither c nor o, so its hint offers them neither way.
+	for _, v := range []string{m.View(), shown.View()} {
+		if strings.Contains(v, "c copies") || strings.Contains(v, "o opens") {
+			t.Errorf("the link_token screen offers keys it does not handle:\n%s", v)
+		}
+	}
 	link := send(m, keyMsg("enter"))
 	mustContain(t, link.helpView(), "v show URL")
+	mustContain(t, link.View(), "c copies it · o opens it")
+	var clip bytes.Buffer
+	link.deps.Clipboard = &clip
+	link, copyURL := sendCmd(link, keyMsg("c"))
+	if copyURL == nil {
+		t.Fatal("c on the Hosted Link step gave no command")
+	}
+	link = send(link, copyURL())
+	if got := copiedText(t, clip.String()); got != hostedURLFor(tok) {
+		t.Errorf("c copied %q while the URL is masked, want the whole URL %q", got, hostedURLFor(tok))
+	}
+	if strings.Contains(link.View(), tok) {
+		t.Errorf("copying revealed the link_token on screen:\n%s", link.View())
+	}
 	if cmd := send(link, keyMsg("v")); !strings.Contains(cmd.View(), "v masks the link_token again") {
 		t.Errorf("v on the Link step did not reveal:\n%s", cmd.View())
 	}

@@ -57,10 +57,18 @@ func urlLines(url string, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// urlKeysHint says how to get the real URL while the token in it is masked (or shown).
-func (m Model) urlKeysHint() string {
+// urlKeysHint says how to get the real URL while the token in it is masked (or shown). The
+// link_token screen has no c or o (the URL is not in use yet), so it asks without them.
+func (m Model) urlKeysHint(withCopyOpen bool) string {
+	hint := "link_token masked: v shows the URL whole"
 	if m.revealLink {
-		return "v masks the link_token again · c copies the URL · o opens it"
+		hint = "v masks the link_token again"
 	}
-	return "link_token masked: v shows the URL whole · c copies it · o opens it"
+	if !withCopyOpen {
+		return hint
+	}
+	if m.revealLink {
+		return hint + " · c copies the URL · o opens it"
+	}
+	return hint + " · c copies it · o opens it"
 }

@@ -77,7 +77,7 @@ func (m Model) viewLink(w int) string {
 	}
 	b.WriteString(st.accent.Render(urlLines(oneLine(m.shownURL(l.url)), w)) + "\n")
 	if m.urlHidesToken(l.url) {
-		b.WriteString(st.subtle.Render(wrapTo(m.urlKeysHint(), w, 0)) + "\n")
+		b.WriteString(st.subtle.Render(wrapTo(m.urlKeysHint(true), w, 0)) + "\n")
 	}
 	b.WriteString("\n")
 	switch {

@@ -74,7 +74,7 @@ func (m Model) viewLinkToken(w int) string {
 		b.WriteString(st.lbl(r[0]) + truncate(v, w-labelWidth) + "\n")
 	}
 	if m.urlHidesToken(t.HostedLinkURL) {
-		b.WriteString(st.subtle.Render(wrapTo(strings.ReplaceAll(m.urlKeysHint(), " · c copies it · o opens it", ""), w, 0)) + "\n")
+		b.WriteString(st.subtle.Render(wrapTo(m.urlKeysHint(false), w, 0)) + "\n")
 	}
 	b.WriteString("\n" + nextAction(m.link.mode, st))
 	return b.String()
