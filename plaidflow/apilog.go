@@ -26,6 +26,12 @@ type Call struct {
 	Err string `json:",omitempty"`
 }
 
+// AlikeCalls reports whether two calls hit one endpoint and got the same answer, as the calls
+// of a poll do: a reader loses nothing when a run of them is folded.
+func AlikeCalls(a, b Call) bool {
+	return a.Method == b.Method && a.Path == b.Path && a.Status == b.Status && a.ErrorCode == b.ErrorCode && (a.Err == "") == (b.Err == "")
+}
+
 // APILog records every API call; safe for concurrent use.
 type APILog struct {
 	mu        sync.Mutex

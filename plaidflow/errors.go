@@ -36,6 +36,17 @@ func AsPlaidError(err error) (*PlaidError, bool) {
 // errorsDocs is Plaid's error reference, used when a response carries no documentation_url.
 const errorsDocs = "https://plaid.com/docs/errors/"
 
+// ErrorDocsURL is Plaid's reference page for an error, at its code's anchor: Link's onExit and
+// /link/token/get's exit carry no documentation_url of their own. Without a type or a code it
+// is the reference's front page.
+func ErrorDocsURL(errorType, code string) string {
+	if errorType == "" || code == "" {
+		return errorsDocs
+	}
+	page := strings.ReplaceAll(strings.ToLower(strings.TrimSuffix(errorType, "_ERROR")), "_", "-")
+	return errorsDocs + page + "/#" + strings.ToLower(code)
+}
+
 // IntegrationsPage is where a partner integration is switched on for a Plaid team.
 const IntegrationsPage = "https://dashboard.plaid.com/developers/integrations"
 

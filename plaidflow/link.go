@@ -173,8 +173,9 @@ func sessionResult(s plaid.LinkTokenGetSessionsResponse) (LinkSessionResult, boo
 	if exit, has := s.GetOnExitOk(); has && exit != nil {
 		r := LinkSessionResult{Done: true}
 		if pe, ok := exit.GetErrorOk(); ok && pe != nil && pe.ErrorCode != "" {
-			r.ExitError = &PlaidError{Type: string(pe.ErrorType), Code: pe.ErrorCode, Message: pe.ErrorMessage,
-				DisplayMessage: pe.GetDisplayMessage(), RequestID: pe.GetRequestId(), DocsURL: errorsDocs}
+			r.ExitError = &PlaidError{Type: CleanText(string(pe.ErrorType)), Code: CleanText(pe.ErrorCode), Message: CleanText(pe.ErrorMessage),
+				DisplayMessage: CleanText(pe.GetDisplayMessage()), RequestID: CleanText(pe.GetRequestId())}
+			r.ExitError.DocsURL = ErrorDocsURL(r.ExitError.Type, r.ExitError.Code)
 			r.ExitError.Hint = hintFor(r.ExitError)
 		}
 		return r, true

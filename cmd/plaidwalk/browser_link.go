@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -66,7 +65,7 @@ func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidf
 	events.quiet(ctx, linkEventQuiet)
 	srv.Close() // closes Events: all() then has every callback the server accepted
 	bl := browserLink{Events: events.all(), Outcome: &out}
-	token, err := publicTokenFrom(out, o.linkTimeout)
+	token, err := publicTokenFrom(out, o.linkTimeout, "Link")
 	return token, bl, err
 }
 
@@ -119,34 +118,27 @@ func (ec *eventCollector) all() []linkserver.Event {
 	return append([]linkserver.Event(nil), ec.events...)
 }
 
-// publicTokenFrom turns Link's outcome into a public_token or an error that says what happened.
-func publicTokenFrom(out linkserver.Outcome, timeout time.Duration) (string, error) {
+// publicTokenFrom turns the outcome of Link (what: "Link" in the browser, or "Hosted Link")
+// into a public_token or an error that says what happened and what to do.
+func publicTokenFrom(out linkserver.Outcome, timeout time.Duration, what string) (string, error) {
 	switch {
 	case out.Succeeded():
 		return out.PublicToken, nil
 	case out.TimedOut:
-		return "", fmt.Errorf("Link did not finish within %s (a closed tab sends nothing): run again, or raise --link-timeout", timeout)
+		return "", fmt.Errorf("%s did not finish within %s (a closed tab tells plaidwalk nothing): run again, or raise --link-timeout", what, shortDuration(timeout))
 	case out.ExitError != nil:
-		// The browser's text reaches the terminal: cleaned like the API's.
+		// The browser's (or the host's) text reaches the terminal: cleaned like the API's.
 		e, clean := out.ExitError, plaidflow.CleanText
 		pe := &plaidflow.PlaidError{Type: clean(e.ErrorType), Code: clean(e.ErrorCode), Message: clean(e.ErrorMessage),
-			DisplayMessage: clean(e.DisplayMessage), RequestID: clean(out.RequestID), Endpoint: "Link onExit"}
+			DisplayMessage: clean(e.DisplayMessage), RequestID: clean(out.RequestID), Endpoint: what + " onExit"}
 		pe.Hint = plaidflow.HintFor(pe)
-		pe.DocsURL = linkErrorDocsURL(pe.Type, pe.Code)
+		pe.DocsURL = plaidflow.ErrorDocsURL(pe.Type, pe.Code)
 		return "", pe
 	}
-	return "", fmt.Errorf("Link was closed before an account was linked (status %q): run again to retry", out.ExitStatus)
-}
-
-// linkErrorDocsURL is Plaid's reference page for an error Link reported, at the code's
-// anchor, built as the terminal UI builds it: onExit carries no documentation_url of its own.
-func linkErrorDocsURL(typ, code string) string {
-	const errorsDocs = "https://plaid.com/docs/errors/"
-	if typ == "" || code == "" {
-		return errorsDocs
+	if out.ExitStatus != "" {
+		return "", fmt.Errorf("%s was closed before an account was linked (status %q): run again to retry", what, plaidflow.CleanText(out.ExitStatus))
 	}
-	page := strings.ReplaceAll(strings.ToLower(strings.TrimSuffix(typ, "_ERROR")), "_", "-")
-	return errorsDocs + page + "/#" + strings.ToLower(code)
+	return "", fmt.Errorf("%s was closed before an account was linked: run again to retry", what)
 }
 
 // checkPort refuses a --port that no listener could take, before any call is made: without

@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
-	"net/url"
+	"strings"
 	"time"
 
 	"plaidwalk/linkserver"
@@ -25,16 +23,11 @@ var hostedProgressEvery = time.Minute
 // page talks to Plaid directly, so no local server runs and no callbacks arrive: the outcome
 // is all that is kept for the saved session.
 func runHostedLink(ctx context.Context, c *cli, client *plaidflow.Client, lt plaidflow.LinkToken, o runOptions) (string, browserLink, error) {
-	pageURL, err := hostedLinkURL(lt.HostedLinkURL)
+	pageURL, err := plaidflow.CheckHostedLinkURL(lt.HostedLinkURL)
 	if err != nil {
-		return "", browserLink{}, err
+		return "", browserLink{}, fmt.Errorf("%w (--link browser)", err)
 	}
-	fmt.Fprintf(c.stderr, "Hosted Link is waiting at %s\n", pageURL)
-	if o.noBrowser {
-		fmt.Fprintln(c.stderr, "  open that address in a browser to continue")
-	} else if err := openURL(pageURL); err != nil {
-		fmt.Fprintf(c.stderr, "  could not open a browser (%v): open the address yourself\n", err)
-	}
+	announceHostedLink(c, pageURL, lt.Token, o)
 	if !o.json {
 		fmt.Fprintf(c.stderr, "  … asking /link/token/get every %s until Link finishes (at most %s)\n",
 			shortDuration(hostedPollInterval), shortDuration(o.linkTimeout))
@@ -56,30 +49,31 @@ func runHostedLink(ctx context.Context, c *cli, client *plaidflow.Client, lt pla
 	}
 	out = hostedOutcome(out, last)
 	bl := browserLink{Outcome: &out}
-	token, err := hostedPublicToken(out, last, o.linkTimeout)
+	token, err := publicTokenFrom(out, o.linkTimeout, "Hosted Link")
 	return token, bl, err
 }
 
-// hostedLinkURL checks the address /link/token/create returned before it is printed or handed
-// to a browser: Plaid's page is https; plain http only on loopback (an emulator).
-func hostedLinkURL(raw string) (string, error) {
-	if raw == "" {
-		return "", errors.New("/link/token/create returned no hosted_link_url: this Plaid host did not turn Hosted Link on for the token; use --link browser instead")
+// announceHostedLink prints Hosted Link's address and opens it. The address holds the whole
+// link_token, so it is printed masked when a browser took it; whole when the user must open
+// it by hand (--no-browser, or no browser could be started) or asked with --reveal.
+func announceHostedLink(c *cli, pageURL, token string, o runOptions) {
+	if o.noBrowser {
+		fmt.Fprintf(c.stderr, "Hosted Link is waiting at %s\n  open that address in a browser to continue\n", pageURL)
+		return
 	}
-	u, err := url.Parse(raw)
-	if err == nil && u.Host != "" && (u.Scheme == "https" || u.Scheme == "http" && isLoopback(u.Hostname())) {
-		return u.String(), nil
+	if err := openURL(pageURL); err != nil {
+		fmt.Fprintf(c.stderr, "Hosted Link is waiting at %s\n  could not open a browser (%v): open the address yourself\n", pageURL, err)
+		return
 	}
-	return "", fmt.Errorf("/link/token/create returned a hosted_link_url plaidwalk will not open (%q): it must be https, or http on 127.0.0.1; use --link browser instead",
-		plaidflow.CleanText(raw))
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
+	shown := pageURL
+	if !o.reveal {
+		shown = strings.ReplaceAll(pageURL, token, plaidflow.Mask(token))
 	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	fmt.Fprintf(c.stderr, "Hosted Link is waiting at %s\n  opened in your browser", shown)
+	if shown != pageURL {
+		fmt.Fprint(c.stderr, " (the link_token in the address is masked; --reveal prints it whole)")
+	}
+	fmt.Fprintln(c.stderr)
 }
 
 // hostedOutcome adds what /link/token/get said about an exit to WaitHostedLink's outcome,
@@ -92,25 +86,4 @@ func hostedOutcome(out linkserver.Outcome, last plaidflow.LinkSessionResult) lin
 		out.RequestID = clean(e.RequestID)
 	}
 	return out
-}
-
-// hostedPublicToken turns Hosted Link's outcome into a public_token or an error that says
-// what happened and what to do.
-func hostedPublicToken(out linkserver.Outcome, last plaidflow.LinkSessionResult, timeout time.Duration) (string, error) {
-	switch {
-	case out.Succeeded():
-		return out.PublicToken, nil
-	case out.TimedOut:
-		return "", fmt.Errorf("Hosted Link did not finish within %s (a closed tab tells Plaid nothing): run again, or raise --link-timeout", shortDuration(timeout))
-	case last.ExitError != nil:
-		pe := *last.ExitError
-		clean := plaidflow.CleanText
-		pe.Type, pe.Code, pe.Message = clean(pe.Type), clean(pe.Code), clean(pe.Message)
-		pe.DisplayMessage, pe.RequestID = clean(pe.DisplayMessage), clean(pe.RequestID)
-		pe.Endpoint = "Hosted Link onExit"
-		pe.Hint = plaidflow.HintFor(&pe)
-		pe.DocsURL = linkErrorDocsURL(pe.Type, pe.Code)
-		return "", &pe
-	}
-	return "", errors.New("Hosted Link was closed before an account was linked: run again to retry")
 }

@@ -26,11 +26,11 @@ func checkLinkExitDocs(t *testing.T, stderr string) {
 // without a browser: Link on the local page (onExit) and Hosted Link (/link/token/get).
 func TestLinkExitErrorsPrintNoStatusAndTheirDocs(t *testing.T) {
 	locked := &linkserver.LinkError{ErrorType: "ITEM_ERROR", ErrorCode: "ITEM_LOCKED", ErrorMessage: "the account is locked"}
-	_, browserErr := publicTokenFrom(linkserver.Outcome{Exited: true, ExitStatus: "requires_credentials", ExitError: locked}, time.Minute)
+	_, browserErr := publicTokenFrom(linkserver.Outcome{Exited: true, ExitStatus: "requires_credentials", ExitError: locked}, time.Minute, "Link")
 	hostedOut := linkserver.Outcome{Exited: true}
 	last := plaidflow.LinkSessionResult{Done: true, ExitError: &plaidflow.PlaidError{Type: "ITEM_ERROR", Code: "ITEM_LOCKED",
 		Message: "the account is locked", DocsURL: "https://plaid.com/docs/errors/"}}
-	_, hostedErr := hostedPublicToken(hostedOutcome(hostedOut, last), last, time.Minute)
+	_, hostedErr := publicTokenFrom(hostedOutcome(hostedOut, last), time.Minute, "Hosted Link")
 	for name, err := range map[string]error{"browser": browserErr, "hosted": hostedErr} {
 		var out bytes.Buffer
 		printRunError(&out, err)
