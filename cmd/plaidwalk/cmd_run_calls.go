@@ -14,7 +14,7 @@ import (
 func printCalls(w io.Writer, calls []plaidflow.Call) {
 	for i := 0; i < len(calls); {
 		j := i + 1
-		for j < len(calls) && alikeCalls(calls[i], calls[j]) {
+		for j < len(calls) && plaidflow.AlikeCalls(calls[i], calls[j]) {
 			j++
 		}
 		fmt.Fprintln(w, callLine(i+1, calls[i]))
@@ -31,11 +31,6 @@ func printCalls(w io.Writer, calls []plaidflow.Call) {
 		}
 		i = j
 	}
-}
-
-// alikeCalls: same endpoint with the same answer, so a reader loses nothing when they are folded.
-func alikeCalls(a, b plaidflow.Call) bool {
-	return a.Method == b.Method && a.Path == b.Path && a.Status == b.Status && a.ErrorCode == b.ErrorCode && (a.Err == "") == (b.Err == "")
 }
 
 // callLine is one call: its number, method, path, status (ERR when no answer came), latency,
