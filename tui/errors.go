@@ -92,15 +92,23 @@ func plainErrorHint(err error) string {
 	return ""
 }
 
-// linkExitFailure turns onExit's error into the panel's Plaid error, with our hint.
+// linkExitFailure turns onExit's error into the panel's Plaid error, with plaidflow's hint for
+// it (the same words the run command and the shortcut give).
 func linkExitFailure(le *linkserver.LinkError, requestID string) *failure {
 	pe := &plaidflow.PlaidError{
 		Type: le.ErrorType, Code: le.ErrorCode, Message: le.ErrorMessage,
 		DisplayMessage: le.DisplayMessage, RequestID: requestID,
-		DocsURL: errorDocsURL(le.ErrorType, le.ErrorCode), Hint: linkErrorHint(le.ErrorCode),
+		DocsURL: errorDocsURL(le.ErrorType, le.ErrorCode),
+	}
+	pe.Hint = plaidflow.HintFor(pe)
+	if pe.Hint == "" {
+		pe.Hint = linkRetryHint
 	}
 	return &failure{step: stepLink, title: "Link exited with an error", plaid: pe}
 }
+
+// linkRetryHint is for the errors plaidflow has no advice about: what the panel's keys do.
+const linkRetryHint = "Retry (r) to open Link again, where another bank or test user can be picked, or go back (esc) to change the options."
 
 // errorDocsURL points at Plaid's page for an error type, anchored at the code.
 func errorDocsURL(typ, code string) string {
@@ -109,32 +117,6 @@ func errorDocsURL(typ, code string) string {
 	}
 	page := strings.ReplaceAll(strings.ToLower(strings.TrimSuffix(typ, "_ERROR")), "_", "-")
 	return "https://plaid.com/docs/errors/" + page + "/#" + strings.ToLower(code)
-}
-
-var linkErrorHints = map[string]string{
-	"INVALID_CREDENTIALS":             "The username or password was wrong. In Sandbox and offline, log in as user_good / pass_good.",
-	"INVALID_MFA":                     "The MFA answer was wrong. Sandbox's code is 1234.",
-	"ITEM_LOCKED":                     "Too many wrong attempts locked the login. Retry with user_good / pass_good.",
-	"INSTITUTION_DOWN":                "The bank is down. Retry later or pick another test institution.",
-	"INSTITUTION_NOT_RESPONDING":      "The bank did not answer. Retry, or pick another institution.",
-	"INSTITUTION_NOT_SUPPORTED":       "This institution does not support the products asked for. Pick another one.",
-	"NO_ACCOUNTS":                     "The login has no accounts this partner can use. Try another test user.",
-	"USER_SETUP_REQUIRED":             "The user must finish setup at the bank first. Use another test user.",
-	"INSUFFICIENT_CREDENTIALS":        "Link did not get enough to log in (an OAuth window may have been closed). Retry.",
-	"INTERNAL_SERVER_ERROR":           "Plaid had an internal error. Retry; it is usually transient.",
-	"INVALID_LINK_TOKEN":              "The link_token expired or is unknown. Go back (esc) and create a new one.",
-	"COUNTRY_NOT_SUPPORTED":           "The institution is not in the country codes given. Change them in the Link options.",
-	"MFA_NOT_SUPPORTED":               "This MFA type is not supported. Try another test user.",
-	"ITEM_NOT_SUPPORTED":              "Plaid cannot connect this account. Try another institution.",
-	"USER_INPUT_TIMEOUT":              "The user took too long. Retry.",
-	"INSTITUTION_NO_LONGER_SUPPORTED": "The institution is retired. Pick another one.",
-}
-
-func linkErrorHint(code string) string {
-	if h, ok := linkErrorHints[code]; ok {
-		return h
-	}
-	return "Retry (r) to open Link again, or go back (esc) to change the options."
 }
 
 func (m Model) handleFailureKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {

@@ -116,7 +116,7 @@ func TestFlowLinkExitWithErrorThenRetry(t *testing.T) {
 	postCallback(t, s, "exit", `{"error":{"error_type":"ITEM_ERROR","error_code":"INVALID_CREDENTIALS","error_message":"the provided credentials were not correct","display_message":"The credentials you provided were incorrect."},"metadata":{"status":"requires_credentials","link_session_id":"s3","request_id":"reqExit00000002"}}`)
 	waitFor(t, tm, "Link exited with an error")
 	view, _ := finalView(t, tm)
-	mustContain(t, view, "ITEM_ERROR", "INVALID_CREDENTIALS", "user_good / pass_good", "r retry")
+	mustContain(t, view, "ITEM_ERROR", "INVALID_CREDENTIALS", "mfa_device", "pass_good", "r retry")
 	requireGolden(t, view)
 }
 

@@ -44,11 +44,27 @@ func TestLinkExitWithErrorOffersRetry(t *testing.T) {
 	le := &linkserver.LinkError{ErrorType: "ITEM_ERROR", ErrorCode: "INVALID_CREDENTIALS", ErrorMessage: "the credentials were not correct", DisplayMessage: "Wrong password"}
 	m = send(m, linkFinishedMsg{op: m.op, outcome: linkserver.Outcome{Exited: true, ExitError: le}})
 	mustContain(t, m.View(), "Link exited with an error", "ITEM_ERROR", "INVALID_CREDENTIALS", "Wrong password",
-		"user_good / pass_good", "https://plaid.com/docs/errors/item/#invalid_credentials")
+		"https://plaid.com/docs/errors/item/#invalid_credentials")
+	// The hint is plaidflow's, the one the shortcut and the run command give: it names every
+	// sandbox user, not only user_good.
+	if want := plaidflow.HintFor(&plaidflow.PlaidError{Type: le.ErrorType, Code: le.ErrorCode, DisplayMessage: le.DisplayMessage}); want == "" ||
+		m.failure.plaid.Hint != want {
+		t.Errorf("onExit's hint %q, want plaidflow's %q", m.failure.plaid.Hint, want)
+	}
+	mustContainWords(t, m.View(), "mfa_device")
 	m, cmd := sendCmd(m, keyMsg("r"))
 	if m.failure != nil || m.step != stepLink || cmd == nil {
 		t.Fatalf("retry after onExit: step %v failure %v", m.step, m.failure)
 	}
+}
+
+// An onExit error plaidflow has no advice for still says what the panel's keys do.
+func TestLinkExitWithoutPlaidflowHintNamesTheKeys(t *testing.T) {
+	m, _ := atLink(t, "dwolla")
+	le := &linkserver.LinkError{ErrorType: "INSTITUTION_ERROR", ErrorCode: "INSTITUTION_DOWN", ErrorMessage: "this institution is not currently responding"}
+	m = send(m, linkFinishedMsg{op: m.op, outcome: linkserver.Outcome{Exited: true, ExitError: le}})
+	mustContain(t, m.View(), "INSTITUTION_DOWN", "https://plaid.com/docs/errors/institution/#institution_down")
+	mustContainWords(t, m.View(), "Retry (r) to open Link again")
 }
 
 func TestLinkClosedWithoutErrorAndTimeout(t *testing.T) {
