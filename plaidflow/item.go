@@ -34,16 +34,15 @@ func (c *Client) Exchange(ctx context.Context, publicToken string) (Item, error)
 	return Item{AccessToken: resp.AccessToken, ItemID: CleanText(resp.ItemId), RequestID: CleanText(resp.RequestId)}, nil
 }
 
-// Accounts fetches /accounts/get and /item/get at the same time, then the institution's name
-// (looked up in the Config's country codes; see AccountsIn).
-func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts, error) {
-	return c.AccountsIn(ctx, accessToken, c.cfg.CountryCodes)
+// AccountsIn is Accounts; the country codes are no longer needed, as the institution lookup
+// asks about every country (see institutionName).
+func (c *Client) AccountsIn(ctx context.Context, accessToken string, _ []string) (ItemAccounts, error) {
+	return c.Accounts(ctx, accessToken)
 }
 
-// AccountsIn is Accounts with the country codes the Item was linked in (the LinkConfig's):
-// /institutions/get_by_id refuses an institution outside the countries it is asked about, so
-// a Canadian bank looked up as US answers INVALID_INSTITUTION. Empty means US.
-func (c *Client) AccountsIn(ctx context.Context, accessToken string, countryCodes []string) (ItemAccounts, error) {
+// Accounts fetches /accounts/get and /item/get at the same time, then, when /item/get does
+// not name the institution, its name from /institutions/get_by_id.
+func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts, error) {
 	var (
 		wg                   sync.WaitGroup
 		accounts             plaid.AccountsGetResponse
@@ -86,23 +85,20 @@ func (c *Client) AccountsIn(ctx context.Context, accessToken string, countryCode
 	name, _ := item.Item.AdditionalProperties["institution_name"].(string)
 	out.InstitutionName = CleanText(name)
 	if out.InstitutionName == "" && out.InstitutionID != "" {
-		out.InstitutionName = CleanText(c.institutionName(ctx, out.InstitutionID, countryCodes))
+		out.InstitutionName = CleanText(c.institutionName(ctx, out.InstitutionID))
 	}
 	return out, nil
 }
 
-// institutionName looks an institution up for display. /institutions/get_by_id only finds an
-// institution in the country codes it is asked about, and the shortcut can link a bank of any
-// country whatever the walk's Link countries were (a Canadian bank for a US partner), so the
-// lookup asks about the walk's countries first and then every other country Plaid serves. A
-// failure falls back to the Sandbox bank's known name (the call and its error stay in the
-// API log).
-func (c *Client) institutionName(ctx context.Context, id string, countries []string) string {
-	var ccs []plaid.CountryCode
-	for _, cc := range append(append([]string(nil), countries...), countryCodes...) {
-		if !containsCountry(ccs, cc) {
-			ccs = append(ccs, plaid.CountryCode(cc))
-		}
+// institutionName looks an institution up for display. /institutions/get_by_id finds an
+// institution only among the country codes it is asked about, and the shortcut can link a bank
+// of any country whatever the walk's Link countries were (a Canadian bank for a US partner), so
+// the lookup asks about every country Plaid serves. A failure falls back to the Sandbox bank's
+// known name (the call and its error stay in the API log).
+func (c *Client) institutionName(ctx context.Context, id string) string {
+	ccs := make([]plaid.CountryCode, len(countryCodes))
+	for i, cc := range countryCodes {
+		ccs[i] = plaid.CountryCode(cc)
 	}
 	var resp plaid.InstitutionsGetByIdResponse
 	err := c.retrySafe(ctx, func() (*http.Response, error) {
@@ -115,15 +111,6 @@ func (c *Client) institutionName(ctx context.Context, id string, countries []str
 		return SandboxInstitutionName(id)
 	}
 	return resp.Institution.Name
-}
-
-func containsCountry(list []plaid.CountryCode, cc string) bool {
-	for _, x := range list {
-		if string(x) == cc {
-			return true
-		}
-	}
-	return false
 }
 
 func accountFrom(a plaid.AccountBase) Account {

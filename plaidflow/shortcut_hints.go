@@ -9,25 +9,38 @@ import (
 // institution, username and password it logged in with: the same Plaid error can come from
 // any of the three, and the hint should point at the one that caused it.
 
-// sandboxInstitutionNames are Plaid's Sandbox banks by institution_id, for naming a bank when
-// the API did not (a lookup failed) and for suggesting one in a hint.
-var sandboxInstitutionNames = map[string]string{
-	"ins_109508": "First Platypus Bank",
-	"ins_130016": "First Platypus Balance Bank",
-	"ins_109509": "First Gingham Credit Union",
-	"ins_109510": "Tattersall Federal Credit Union",
-	"ins_109511": "Tartan Bank",
-	"ins_109512": "Houndstooth Bank",
-	"ins_43":     "Tartan-Dominion Bank of Canada",
-	"ins_116834": "Flexible Platypus Open Banking",
-	"ins_117650": "Royal Bank of Plaid",
-	"ins_127287": "Platypus OAuth Bank",
-	"ins_132241": "First Platypus OAuth App2App Bank",
-	"ins_135858": "Windowpane Bank",
-	"ins_132363": "Unhealthy Platypus Bank (degraded)",
-	"ins_132361": "Unhealthy Platypus Bank (down)",
-	"ins_133402": "Unsupported Platypus Bank",
+// SandboxInstitution is one of Plaid's Sandbox banks.
+type SandboxInstitution struct{ Name, ID string }
+
+// SandboxInstitutions are Plaid's Sandbox banks, in the order Plaid lists them: for naming a
+// bank when the API did not (a lookup failed), for suggesting one in a hint, and for taking
+// a bank by name (run --institution).
+var SandboxInstitutions = []SandboxInstitution{
+	{"First Platypus Bank", "ins_109508"},
+	{"First Platypus Balance Bank", "ins_130016"},
+	{"First Gingham Credit Union", "ins_109509"},
+	{"Tattersall Federal Credit Union", "ins_109510"},
+	{"Tartan Bank", "ins_109511"},
+	{"Houndstooth Bank", "ins_109512"},
+	{"Tartan-Dominion Bank of Canada", "ins_43"},
+	{"Flexible Platypus Open Banking", "ins_116834"},
+	{"Royal Bank of Plaid", "ins_117650"},
+	{"Platypus OAuth Bank", "ins_127287"},
+	{"First Platypus OAuth App2App Bank", "ins_132241"},
+	{"Windowpane Bank", "ins_135858"},
+	{"Unhealthy Platypus Bank (degraded)", "ins_132363"},
+	{"Unhealthy Platypus Bank (down)", "ins_132361"},
+	{"Unsupported Platypus Bank", "ins_133402"},
 }
+
+// sandboxInstitutionNames is SandboxInstitutions by institution_id.
+var sandboxInstitutionNames = func() map[string]string {
+	m := make(map[string]string, len(SandboxInstitutions))
+	for _, in := range SandboxInstitutions {
+		m[in.ID] = in.Name
+	}
+	return m
+}()
 
 // SandboxInstitutionName is the name of one of Plaid's Sandbox banks, or "" for another id.
 func SandboxInstitutionName(id string) string { return sandboxInstitutionNames[id] }

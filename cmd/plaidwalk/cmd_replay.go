@@ -65,6 +65,9 @@ func cmdReplay(ctx context.Context, c *cli, args []string) int {
 	if len(pos) != 1 {
 		return replayUsageError(c, "give one session id or file, e.g. 'plaidwalk replay latest'")
 	}
+	if code := checkSaveTarget(c, o.save); code != 0 {
+		return code
+	}
 	ref := pos[0]
 	store, err := sessions.OpenStore(c.getenv)
 	if err != nil {

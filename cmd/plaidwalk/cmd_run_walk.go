@@ -9,39 +9,22 @@ import (
 	"plaidwalk/plaidflow"
 )
 
-// sandboxInstitutions are Plaid's Sandbox banks that --institution accepts by name.
-var sandboxInstitutions = []struct{ name, id string }{
-	{"First Platypus Bank", "ins_109508"},
-	{"First Platypus Balance Bank", "ins_130016"},
-	{"First Gingham Credit Union", "ins_109509"},
-	{"Tattersall Federal Credit Union", "ins_109510"},
-	{"Tartan Bank", "ins_109511"},
-	{"Houndstooth Bank", "ins_109512"},
-	{"Tartan-Dominion Bank of Canada", "ins_43"},
-	{"Flexible Platypus Open Banking", "ins_116834"},
-	{"Royal Bank of Plaid", "ins_117650"},
-	{"Platypus OAuth Bank", "ins_127287"},
-	{"First Platypus OAuth App2App Bank", "ins_132241"},
-	{"Windowpane Bank", "ins_135858"},
-	{"Unsupported Platypus Bank", "ins_133402"},
-}
-
 // resolveInstitution turns --institution into an institution_id: a sandbox bank's name
 // (any case) or an id as given. Anything else would only come back from Plaid as
 // INVALID_INSTITUTION, so it is refused here with the list of names.
 func resolveInstitution(s string) (string, error) {
 	s = strings.TrimSpace(s)
-	for _, in := range sandboxInstitutions {
-		if strings.EqualFold(in.name, s) {
-			return in.id, nil
+	for _, in := range plaidflow.SandboxInstitutions {
+		if strings.EqualFold(in.Name, s) {
+			return in.ID, nil
 		}
 	}
 	if strings.HasPrefix(s, "ins_") && len(s) > len("ins_") {
 		return s, nil
 	}
-	names := make([]string, len(sandboxInstitutions))
-	for i, in := range sandboxInstitutions {
-		names[i] = in.name + " (" + in.id + ")"
+	names := make([]string, len(plaidflow.SandboxInstitutions))
+	for i, in := range plaidflow.SandboxInstitutions {
+		names[i] = in.Name + " (" + in.ID + ")"
 	}
 	return "", fmt.Errorf("--institution %q is neither an institution id (ins_...) nor a sandbox bank; use one of:\n  %s",
 		s, strings.Join(names, "\n  "))

@@ -123,6 +123,7 @@ func TestBadSaveTargetIsRefusedBeforeTheWalk(t *testing.T) {
 		{"run", "--partner", "dwolla", "--save", dir},
 		{"run", "--partner", "dwolla", "--save", filepath.Join(dir, "missing", "s.json")},
 		{"--partner", "dwolla", "--save", dir},
+		{"replay", "latest", "--save", dir},
 	} {
 		code, out, errOut := e.plaidwalk(args...)
 		if code != 2 || out != "" || !strings.Contains(errOut, "--save") {
