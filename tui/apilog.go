@@ -26,7 +26,7 @@ func formatCalls(calls []plaidflow.Call, width int) string {
 	fmt.Fprintf(&b, "API log: %d call(s), bodies redacted\n", len(calls))
 	for i := 0; i < len(calls); {
 		j := i + 1
-		for j < len(calls) && alikeCalls(calls[i], calls[j]) {
+		for j < len(calls) && plaidflow.AlikeCalls(calls[i], calls[j]) {
 			j++
 		}
 		// A run of polls (Hosted Link, an Asset Report) keeps its first and last call whole:
@@ -50,11 +50,6 @@ func writeCall(b *strings.Builder, c plaidflow.Call, width int) {
 			b.WriteString(truncate(body.label+oneLine(body.text), max(width, 20)) + "\n")
 		}
 	}
-}
-
-// alikeCalls: one endpoint with the same answer, as polling makes them.
-func alikeCalls(a, b plaidflow.Call) bool {
-	return a.Method == b.Method && a.Path == b.Path && a.Status == b.Status && a.ErrorCode == b.ErrorCode && (a.Err == "") == (b.Err == "")
 }
 
 func callLine(c plaidflow.Call) string {

@@ -99,10 +99,6 @@ func sandboxPublicTokenCmd(ctx context.Context, c *plaidflow.Client, log *plaidf
 	}
 }
 
-// hostedLinkPollInterval is how often Hosted Link's result is asked for: slow enough to cost
-// nothing, quick enough that finishing in the browser feels immediate.
-const hostedLinkPollInterval = 2 * time.Second
-
 func hostedLinkPollAfterCmd(d time.Duration, op int) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return hostedLinkPollDueMsg{op: op} })
 }

@@ -98,7 +98,7 @@ func linkExitFailure(le *linkserver.LinkError, requestID string) *failure {
 	pe := &plaidflow.PlaidError{
 		Type: le.ErrorType, Code: le.ErrorCode, Message: le.ErrorMessage,
 		DisplayMessage: le.DisplayMessage, RequestID: requestID,
-		DocsURL: errorDocsURL(le.ErrorType, le.ErrorCode),
+		DocsURL: plaidflow.ErrorDocsURL(le.ErrorType, le.ErrorCode),
 	}
 	pe.Hint = plaidflow.HintFor(pe)
 	if pe.Hint == "" {
@@ -109,15 +109,6 @@ func linkExitFailure(le *linkserver.LinkError, requestID string) *failure {
 
 // linkRetryHint is for the errors plaidflow has no advice about: what the panel's keys do.
 const linkRetryHint = "Retry (r) to open Link again, where another bank or test user can be picked, or go back (esc) to change the options."
-
-// errorDocsURL points at Plaid's page for an error type, anchored at the code.
-func errorDocsURL(typ, code string) string {
-	if typ == "" {
-		return "https://plaid.com/docs/errors/"
-	}
-	page := strings.ReplaceAll(strings.ToLower(strings.TrimSuffix(typ, "_ERROR")), "_", "-")
-	return "https://plaid.com/docs/errors/" + page + "/#" + strings.ToLower(code)
-}
 
 func (m Model) handleFailureKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {

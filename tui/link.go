@@ -43,14 +43,9 @@ func (m Model) startLink() (tea.Model, tea.Cmd) {
 	case modeShortcut:
 		return m.runShortcut(closeOld)
 	case modeHosted:
-		url := m.walk.token.HostedLinkURL
-		if url == "" {
-			m.failure = &failure{step: stepLink, title: "Hosted Link is not available",
-				text: "/link/token/create returned no hosted_link_url. Go back (esc) and pick the browser mode."}
-			return m, closeOld
-		}
+		url := m.walk.token.HostedLinkURL // checked when the token came (linkTokenCreated)
 		m.link.url, m.link.polling = url, true
-		return m, tea.Batch(closeOld, m.openBrowser(url), hostedLinkPollAfterCmd(hostedLinkPollInterval, op), m.startClock(time.Now(), op))
+		return m, tea.Batch(closeOld, m.openBrowser(url), hostedLinkPollAfterCmd(linkserver.HostedInterval, op), m.startClock(time.Now(), op))
 	}
 	return m, tea.Batch(closeOld, startLinkServerCmd(ctx, m.start, m.linkServerOptions(), op))
 }
@@ -178,7 +173,7 @@ func (m Model) hostedLinkPolled(msg hostedLinkPolledMsg) (tea.Model, tea.Cmd) {
 	r := msg.result
 	switch {
 	case !r.Done:
-		return m, hostedLinkPollAfterCmd(hostedLinkPollInterval, msg.op)
+		return m, hostedLinkPollAfterCmd(linkserver.HostedInterval, msg.op)
 	case r.ExitError != nil:
 		m.link.polling = false
 		m.failure = &failure{step: stepLink, title: "Hosted Link exited with an error", plaid: r.ExitError, err: r.ExitError}

@@ -86,7 +86,7 @@ func (m Model) viewLink(w int) string {
 		b.WriteString("r opens Link again · s uses the sandbox shortcut · esc goes back\n")
 	case l.polling:
 		b.WriteString(st.bold.Render("Waiting for Hosted Link") + "  " + st.accent.Render(m.waitClock()) + "\n" +
-			st.subtle.Render("asking /link/token/get every 2s; x or esc cancels") + "\n")
+			st.subtle.Render("asking /link/token/get every "+linkserver.HostedInterval.String()+"; x or esc cancels") + "\n")
 	case l.waiting:
 		b.WriteString(st.bold.Render("Waiting for Link") + "  " + st.accent.Render(m.waitClock()) + "\n" +
 			st.subtle.Render("finish it in the browser; x or esc cancels") + "\n")

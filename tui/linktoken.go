@@ -29,6 +29,17 @@ func (m Model) linkTokenCreated(msg linkTokenCreatedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.linktok.creating = false
 	m.walk.token = msg.token
+	if m.link.mode != modeHosted {
+		m.walk.token.HostedLinkURL = "" // not asked for, never used: nothing to show or check
+		return m, nil
+	}
+	// The host chose this URL: it is checked before the screen, the clipboard or a browser
+	// gets it, and one plaidwalk will not open fails the step (r makes a new token).
+	url, err := plaidflow.CheckHostedLinkURL(msg.token.HostedLinkURL)
+	m.walk.token.HostedLinkURL = url
+	if err != nil {
+		m.failure = failureFrom(stepLinkToken, err)
+	}
 	return m, nil
 }
 
