@@ -31,13 +31,3 @@ func CustomHost(cfg Config) string {
 	u.User = nil // a password in the URL is never shown or saved
 	return CleanText(strings.TrimRight(u.String(), "/"))
 }
-
-// EnvDescription names where a Config's calls go in a few words: "offline", "sandbox",
-// "production", or, for a host other than Plaid's, the environment and that host
-// ("sandbox at http://127.0.0.1:8765"), so a label never claims Plaid's data for a stand-in.
-func EnvDescription(cfg Config) string {
-	if h := CustomHost(cfg); h != "" {
-		return string(cfg.Env) + " at " + h
-	}
-	return string(cfg.Env)
-}

@@ -76,7 +76,7 @@ on Plaid's Hosted Link page (its address is printed) while run polls /link/token
 Exit codes: 0 the partner token was made; 1 the walk ran and failed (Plaid's error and a hint
 are printed, the session is saved), or it worked but the --save file could not be written; 2 a
 usage or configuration error (a --save path that is a directory or in a missing one too),
-found before any call (nothing is called or saved); 130 interrupted by ctrl+c (the session is saved as stopped).
+found before any call (nothing is called or saved); 130 interrupted by ctrl+c or SIGTERM (the session is saved as stopped).
 
 Flags:
 `)

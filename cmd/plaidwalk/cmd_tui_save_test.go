@@ -42,6 +42,7 @@ type cuedKeys struct {
 	cues   []cue
 	from   int
 	ended  bool
+	done   chan struct{} // closed when the UI has returned
 }
 
 func (k *cuedKeys) Read(p []byte) (int, error) {
@@ -53,8 +54,12 @@ func (k *cuedKeys) Read(p []byte) (int, error) {
 			return 0, io.EOF
 		}
 		k.ended = true
-		time.Sleep(30 * time.Second)
-		return copy(p, "\x03"), nil
+		select {
+		case <-k.done:
+			return 0, io.EOF
+		case <-time.After(30 * time.Second):
+			return copy(p, "\x03"), nil
+		}
 	}
 	c := k.cues[0]
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
@@ -79,8 +84,10 @@ func runTUI(t *testing.T, state string, args []string, cues ...cue) (int, string
 	env := map[string]string{"XDG_STATE_HOME": state, "HOME": filepath.Dir(state)}
 	screen := &screenBuffer{}
 	var out bytes.Buffer
-	c := &cli{getenv: func(k string) string { return env[k] }, stdin: &cuedKeys{t: t, screen: screen, cues: cues}, stdout: &out, stderr: screen}
+	keys := &cuedKeys{t: t, screen: screen, cues: cues, done: make(chan struct{})}
+	c := &cli{getenv: func(k string) string { return env[k] }, stdin: keys, stdout: &out, stderr: screen}
 	code := cmdTUI(context.Background(), c, args)
+	close(keys.done)
 	return code, out.String(), screen.String()
 }
 

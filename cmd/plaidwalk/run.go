@@ -52,13 +52,20 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if args[0] == "help" {
 		return cmdHelp(ctx, c, args[1:])
 	}
-	for _, cmd := range commands() {
-		if cmd.name == args[0] {
-			return cmd.run(ctx, c, args[1:])
-		}
+	if cmd, ok := findCommand(args[0]); ok {
+		return cmd.run(ctx, c, args[1:])
 	}
 	fmt.Fprintf(stderr, "plaidwalk: unknown command %q\nRun 'plaidwalk --help' to see the commands.\n", args[0])
 	return 2
+}
+
+func findCommand(name string) (command, bool) {
+	for _, cmd := range commands() {
+		if cmd.name == name {
+			return cmd, true
+		}
+	}
+	return command{}, false
 }
 
 func isHelp(arg string) bool {
@@ -78,7 +85,8 @@ Commands:
 		fmt.Fprintf(w, "  %-10s %s\n", cmd.name, cmd.summary)
 	}
 	fmt.Fprintf(w, `
-Run 'plaidwalk <command> --help' for a command's flags, 'plaidwalk --help-tui' for the UI's.
+Run 'plaidwalk <command> --help' (or 'plaidwalk help <command>') for a command's flags,
+'plaidwalk --help-tui' (or 'plaidwalk help tui') for the UI's.
 
 Environment (also read from .env in the working directory; flags win):
   PLAID_CLIENT_ID, PLAID_SECRET   your Plaid keys; without them plaidwalk runs offline
@@ -113,11 +121,11 @@ func cmdHelp(ctx context.Context, c *cli, args []string) int {
 		printTUIUsage(c.stdout)
 		return 0
 	}
-	names := make([]string, 0, len(commands()))
+	if cmd, ok := findCommand(args[0]); ok {
+		return cmd.run(ctx, c, []string{"--help"})
+	}
+	var names []string
 	for _, cmd := range commands() {
-		if cmd.name == args[0] {
-			return cmd.run(ctx, c, []string{"--help"})
-		}
 		names = append(names, cmd.name)
 	}
 	fmt.Fprintf(c.stderr, "plaidwalk help: there is no command %q; the commands are %s (and 'plaidwalk help tui' for the terminal UI)\n",

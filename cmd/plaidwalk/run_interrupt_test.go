@@ -22,7 +22,7 @@ import (
 func TestRunLinkBrowserInterruptedByCtrlC(t *testing.T) {
 	bin := buildBinary(t, t.TempDir())
 	dir := t.TempDir()
-	cmd := exec.Command(bin, "run", "--partner", "dwolla", "--link", "browser", "--no-browser")
+	cmd := exec.Command(bin, "run", "--partner", "dwolla", "--link", "browser", "--no-browser", "--link-timeout", "60s") // a hang ends in a minute
 	cmd.Dir = dir
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "XDG_STATE_HOME=" + dir}
 	stderr, err := cmd.StderrPipe()
