@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"plaidwalk/plaidflow"
 )
 
@@ -79,5 +81,57 @@ func TestAnotherPartnerReusesTheItem(t *testing.T) {
 	m = send(m, keyMsg("enter"))
 	if m.step != stepExchange {
 		t.Fatalf("enter on the inputs: step %v", m.step)
+	}
+}
+
+// pgup/pgdn find the offset on screen from resultsExtent, which counts the page without
+// drawing it: its count must be the drawn page's, whatever the page holds.
+func TestResultsExtentCountsThePageAsDrawn(t *testing.T) {
+	base := atResults(t)
+	long := base
+	for _, p := range []string{"/link/token/create", "/item/public_token/exchange", "/accounts/get", "/processor/token/create"} {
+		long.calls = append(long.calls, plaidflow.Call{Method: "POST", Path: p, Status: 200,
+			RequestBody: `{"client_id":"x","access_token":"access-sandbox-1","account_id":"acc-checking","processor":"dwolla","institution_id":"ins_109508"}`})
+	}
+	saved := base
+	saved.walk.session.savedPaths = []string{"/very/long/state/directory/plaidwalk/sessions/20261122-070053.183-dwolla-9abc.json",
+		"/very/long/state/directory/plaidwalk/sessions/20261122-071153.183-dwolla-9abd.json"}
+	noCalls := base
+	noCalls.calls = nil
+	states := map[string]Model{"results": base, "revealed": send(base, keyMsg("v")), "many calls": long,
+		"first call chosen": send(long, keyMsg("left"), keyMsg("left")), "saved twice": saved, "no calls": noCalls}
+	for name, m := range states {
+		for _, w := range []int{40, 80, 120} {
+			top, pin := m.resultsTop(w)
+			calls, focus := m.viewCalls(w)
+			want := resultsExtent{lines: len(top) + len(calls), pin: pin, focus: -1}
+			if focus >= 0 {
+				want.focus = len(top) + focus
+			}
+			if got := m.resultsExtent(w); got != want {
+				t.Errorf("%s at %d columns: counted %+v, drawn %+v", name, w, got, want)
+			}
+		}
+	}
+}
+
+// pgdn at the end of the page, where the results opened on the chosen call, moves nothing;
+// pgup then scrolls up from what was on screen.
+func TestResultsPageKeysStartFromTheOffsetOnScreen(t *testing.T) {
+	m := atResults(t)
+	for range 40 {
+		m.calls = append(m.calls, plaidflow.Call{Method: "POST", Path: "/auth/get", Status: 200, RequestBody: `{"access_token":"access-sandbox-1"}`})
+	}
+	shown := m.View()
+	if down := send(m, tea.KeyMsg{Type: tea.KeyPgDown}).View(); down != shown {
+		t.Errorf("pgdn at the end moved the page:\n%s\nwas:\n%s", down, shown)
+	}
+	onScreen, page := m.resultsOffset(m.resultsExtent(80)), m.bodyHeight()-2
+	if onScreen <= page {
+		t.Fatalf("the page opened at line %d: too near the top to scroll a page (%d) up", onScreen, page)
+	}
+	up := send(m, tea.KeyMsg{Type: tea.KeyPgUp})
+	if up.View() == shown || up.results.offset != onScreen-page {
+		t.Errorf("pgup did not scroll one page up from the screen's offset: offset %d\n%s", up.results.offset, up.View())
 	}
 }
