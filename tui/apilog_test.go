@@ -71,6 +71,10 @@ func TestCallDetailShowsTheWholeBodies(t *testing.T) {
 	mustContain(t, m.helpView(), "d call details")
 	m = send(m, keyMsg("d"))
 	v := m.View()
+	// The detail hides the log pane, border and all: the body takes every line the pane had.
+	if h := lipgloss.Height(v); h != 24 || m.detail.view.Height != 24-2-1-1-1 {
+		t.Errorf("with the call detail open the screen is %d lines (want 24) and the bodies get %d (want 19)", h, m.detail.view.Height)
+	}
 	mustContain(t, v, "API call 2 of 2", "POST /processor/token/create 200", "Request:", `"account_id": "acc-checking",`, "esc close")
 	for _, l := range strings.Split(v, "\n") {
 		if lipgloss.Width(l) > 80 || strings.Contains(l, "…\"") {

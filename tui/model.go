@@ -57,7 +57,8 @@ type Model struct {
 	confirming    bool   // production: waiting for y before creating anything
 	confirmFor    step   // what y creates: the link_token, or a partner token on a reused Item
 	notice        string // one line of feedback (copied, browser failed to open)
-	revealLink    bool   // v: the link_token, and the Hosted Link URL that carries it, shown whole
+	noticeWrap    wrappedNotice
+	revealLink    bool // v: the link_token, and the Hosted Link URL that carries it, shown whole
 	quitting      bool
 
 	op       int
@@ -172,6 +173,7 @@ func (m Model) closeSession() {
 
 func (m *Model) resize(w, h int) {
 	m.width, m.height = w, h
+	m.rewrapNotice()
 	m.help.Width = w
 	bodyH := m.bodyHeight()
 	m.partner.setSize(w, bodyH)
@@ -200,8 +202,8 @@ func (m Model) helpHeight() int {
 
 func (m Model) bodyHeight() int {
 	h := m.height - 2 - m.noticeHeight() - m.helpHeight() - m.logHeight()
-	if m.showLog {
-		h-- // the pane's top border
+	if m.logHeight() > 0 {
+		h-- // the pane's top border (the call detail hides the pane, border and all)
 	}
 	return max(h, 3)
 }

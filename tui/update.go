@@ -7,11 +7,11 @@ import (
 )
 
 // Update is the whole state machine; it does no I/O and returns commands for everything slow.
-// A notice that wraps onto more lines (or fewer) than before resizes the step's body.
+// A new notice is wrapped once, here; one that wraps onto more lines (or fewer) than before
+// resizes the step's body.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	before := m.noticeHeight()
 	next, cmd := m.update(msg)
-	if nm, ok := next.(Model); ok && nm.noticeHeight() != before {
+	if nm, ok := next.(Model); ok && nm.rewrapNotice() {
 		nm.resize(nm.width, nm.height)
 		return nm, cmd
 	}

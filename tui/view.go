@@ -37,7 +37,8 @@ func (m Model) View() string {
 	if m.showLog && !m.detail.open {
 		parts = append(parts, m.st.logPane.Width(w).Render(clipLines(m.logHeader(), 1, w)+"\n"+clipLines(m.logView.View(), m.logView.Height, w)))
 	}
-	parts = append(parts, clipLines(m.st.warn.Render(m.noticeLines()), m.noticeHeight(), w), clipLines(m.helpView(), m.helpHeight(), w))
+	notice := m.wrappedNotice()
+	parts = append(parts, clipLines(m.st.warn.Render(notice.lines), notice.height, w), clipLines(m.helpView(), m.helpHeight(), w))
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }
 
@@ -45,17 +46,45 @@ func (m Model) View() string {
 // what a key does next), but a runaway message must not push the step off the screen.
 const maxNoticeLines = 4
 
-// noticeLines is the notice wrapped to the window.
-func (m Model) noticeLines() string {
-	if m.notice == "" {
-		return ""
-	}
-	return wrapTo(m.notice, m.width-2, 2) // 2: the indent of the lines after the first
+// wrappedNotice is the notice as wrapped for a width: Update wraps it again only when the
+// notice or the width changed, not for every message (the clock ticks each second).
+type wrappedNotice struct {
+	text   string
+	width  int
+	lines  string
+	height int // lines on screen: at least one, at most maxNoticeLines
 }
 
-func (m Model) noticeHeight() int {
-	return min(max(lipgloss.Height(m.noticeLines()), 1), maxNoticeLines)
+func wrapNotice(text string, width int) wrappedNotice {
+	w := wrappedNotice{text: text, width: width, height: 1}
+	if text != "" {
+		w.lines = wrapTo(text, width-2, 2) // 2: the indent of the lines after the first
+		w.height = min(lipgloss.Height(w.lines), maxNoticeLines)
+	}
+	return w
 }
+
+// rewrapNotice wraps the notice if it or the width changed since it was last wrapped, and
+// says whether that changed its height (and so the body's).
+func (m *Model) rewrapNotice() (heightChanged bool) {
+	if m.noticeWrap.text == m.notice && m.noticeWrap.width == m.width {
+		return false
+	}
+	before := m.noticeWrap.height
+	m.noticeWrap = wrapNotice(m.notice, m.width)
+	return m.noticeWrap.height != before
+}
+
+// wrappedNotice is the notice wrapped to the window: Update's wrap, or a fresh one for a model whose
+// notice was set without Update (a test's).
+func (m Model) wrappedNotice() wrappedNotice {
+	if m.noticeWrap.text == m.notice && m.noticeWrap.width == m.width {
+		return m.noticeWrap
+	}
+	return wrapNotice(m.notice, m.width)
+}
+
+func (m Model) noticeHeight() int { return m.wrappedNotice().height }
 
 func (m Model) partnerTag() string {
 	if m.step == stepPartner || m.walk.partner.ID == "" {

@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"plaidwalk/plaidflow"
 )
@@ -63,4 +66,22 @@ func TestLinkTokenShowsTheHostedURLWhole(t *testing.T) {
 	if !strings.Contains(strings.ReplaceAll(strings.ReplaceAll(v, " ", ""), "\n", ""), url) || strings.Contains(v, "sandbox-01…") {
 		t.Errorf("URL not shown whole:\n%s", v)
 	}
+}
+
+// A notice is wrapped once, when it or the width changes: the clock's ticks and View reuse
+// that wrap (a marker put in its place stays on screen), a new width wraps it again.
+func TestNoticeIsWrappedOnceAndReused(t *testing.T) {
+	m, _ := atLink(t, "dwolla")
+	m = send(m, clipboardCopiedMsg{what: "Link URL, which is long enough here to need a second line at eighty columns wide"})
+	if w := m.noticeWrap; w.text != m.notice || w.width != 80 || w.height != 2 || !strings.Contains(w.lines, "\n  ") {
+		t.Fatalf("the notice was not wrapped by Update: %+v", w)
+	}
+	m.noticeWrap.lines = "MARKER-LINE-ONE\n  MARKER-LINE-TWO"
+	m = send(m, linkClockMsg{op: m.op, now: m.link.since.Add(3 * time.Second)})
+	mustContain(t, m.View(), "MARKER-LINE-ONE", "MARKER-LINE-TWO")
+	m = send(m, tea.WindowSizeMsg{Width: 120, Height: 24})
+	if v := m.View(); strings.Contains(v, "MARKER") || m.noticeWrap.width != 120 || m.noticeWrap.height != 1 {
+		t.Errorf("a new width did not wrap the notice again: %+v\n%s", m.noticeWrap, v)
+	}
+	mustContain(t, m.View(), "Copied the Link URL, which is long enough")
 }
