@@ -164,7 +164,7 @@ func hintFor(e *PlaidError) string {
 	if e.Type == "ITEM_ERROR" && e.DisplayMessage != "" {
 		return loginErrorHint(e)
 	}
-	return ""
+	return linkErrorHints[e.Code]
 }
 
 // invalidProductHint tells apart the three reasons behind INVALID_PRODUCT by Plaid's message:

@@ -34,12 +34,6 @@ func (c *Client) Exchange(ctx context.Context, publicToken string) (Item, error)
 	return Item{AccessToken: resp.AccessToken, ItemID: CleanText(resp.ItemId), RequestID: CleanText(resp.RequestId)}, nil
 }
 
-// AccountsIn is Accounts; the country codes are no longer needed, as the institution lookup
-// asks about every country (see institutionName).
-func (c *Client) AccountsIn(ctx context.Context, accessToken string, _ []string) (ItemAccounts, error) {
-	return c.Accounts(ctx, accessToken)
-}
-
 // Accounts fetches /accounts/get and /item/get at the same time, then, when /item/get does
 // not name the institution, its name from /institutions/get_by_id.
 func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts, error) {

@@ -1,6 +1,9 @@
 package plaidflow
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Error pages are Plaid's per-type pages at the code's anchor; without both, the front page.
 func TestErrorDocsURL(t *testing.T) {
@@ -34,6 +37,22 @@ func TestAlikeCalls(t *testing.T) {
 	} {
 		if AlikeCalls(poll, other) {
 			t.Errorf("a different %s should not be alike", name)
+		}
+	}
+}
+
+// Errors Link ends with that come from the bank or the user get advice too, not silence.
+func TestLinkErrorsFromTheBankHaveHints(t *testing.T) {
+	for code, want := range map[string]string{
+		"INSTITUTION_DOWN":      "try again later",
+		"COUNTRY_NOT_SUPPORTED": "PLAID_COUNTRY_CODES",
+		"USER_INPUT_TIMEOUT":    "try again",
+		"INTERNAL_SERVER_ERROR": "request_id",
+		"INVALID_SEND_METHOD":   "another device",
+	} {
+		e := &PlaidError{Type: "INSTITUTION_ERROR", Code: code, Endpoint: "Link onExit"}
+		if got := HintFor(e); !strings.Contains(got, want) {
+			t.Errorf("%s: hint %q lacks %q", code, got, want)
 		}
 	}
 }

@@ -84,7 +84,7 @@ func Walk(ctx context.Context, c *Client, p Partner, o WalkOptions) (WalkResult,
 		return res, err
 	}
 	step(StepAccounts)
-	if res.Accounts, err = c.AccountsIn(ctx, res.Item.AccessToken, o.Link.CountryCodes); err != nil {
+	if res.Accounts, err = c.Accounts(ctx, res.Item.AccessToken); err != nil {
 		return res, err
 	}
 	if res.Accounts.InstitutionName == "" {

@@ -115,13 +115,13 @@ func pollHostedLinkCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.
 
 // exchangeCmd exchanges the public_token and reads the Item's accounts; countries are the
 // Link token's, so the institution's name is found for banks outside the US too.
-func exchangeCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, publicToken string, countries []string, op int) tea.Cmd {
+func exchangeCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, publicToken string, op int) tea.Cmd {
 	return func() tea.Msg {
 		item, err := c.Exchange(ctx, publicToken)
 		if err != nil {
 			return stepFailedMsg{op: op, step: stepExchange, err: err, apiSnapshot: snapshot(log)}
 		}
-		accts, err := c.AccountsIn(ctx, item.AccessToken, countries)
+		accts, err := c.Accounts(ctx, item.AccessToken)
 		if err != nil {
 			// The public token is spent: keep the Item so a retry only re-reads the accounts.
 			return stepFailedMsg{op: op, step: stepExchange, err: accountsError{item: item, err: err}, apiSnapshot: snapshot(log)}
@@ -130,9 +130,9 @@ func exchangeCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog
 	}
 }
 
-func accountsCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, item plaidflow.Item, countries []string, op int) tea.Cmd {
+func accountsCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, item plaidflow.Item, op int) tea.Cmd {
 	return func() tea.Msg {
-		accts, err := c.AccountsIn(ctx, item.AccessToken, countries)
+		accts, err := c.Accounts(ctx, item.AccessToken)
 		if err != nil {
 			return stepFailedMsg{op: op, step: stepExchange, err: accountsError{item: item, err: err}, apiSnapshot: snapshot(log)}
 		}

@@ -30,9 +30,9 @@ func (m Model) runExchange() (tea.Model, tea.Cmd) {
 	m.exchange.loading = true
 	var cmd tea.Cmd
 	if m.walk.item.AccessToken != "" && m.walk.exchanged == m.walk.publicToken {
-		cmd = accountsCmd(ctx, m.deps.Client, m.deps.Log, m.walk.item, m.walk.linkConfig.CountryCodes, op)
+		cmd = accountsCmd(ctx, m.deps.Client, m.deps.Log, m.walk.item, op)
 	} else {
-		cmd = exchangeCmd(ctx, m.deps.Client, m.deps.Log, m.walk.publicToken, m.walk.linkConfig.CountryCodes, op)
+		cmd = exchangeCmd(ctx, m.deps.Client, m.deps.Log, m.walk.publicToken, op)
 	}
 	return m, tea.Batch(cmd, m.startSpinner())
 }

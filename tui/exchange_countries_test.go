@@ -7,14 +7,14 @@ import (
 )
 
 // A Canadian bank is only found by /institutions/get_by_id with CA among the country codes:
-// the exchange must ask with the Link token's countries, not the configuration's default.
+// the exchange names it though the configuration's default countries are US only.
 func TestExchangeNamesACanadianBank(t *testing.T) {
 	w := newOfflineWorld(t, emulator.Options{})
 	pub, err := w.tokenGen.SandboxPublicToken(t.Context(), "ins_43", []string{"auth"}, "user_good", "pass_good")
 	if err != nil {
 		t.Fatalf("sandbox public token: %v", err)
 	}
-	msg := exchangeCmd(t.Context(), w.deps.Client, w.deps.Log, pub, []string{"CA"}, 1)()
+	msg := exchangeCmd(t.Context(), w.deps.Client, w.deps.Log, pub, 1)()
 	got, ok := msg.(itemExchangedMsg)
 	if !ok {
 		t.Fatalf("exchange: %#v", msg)

@@ -61,9 +61,9 @@ func TestLinkExitWithErrorOffersRetry(t *testing.T) {
 // An onExit error plaidflow has no advice for still says what the panel's keys do.
 func TestLinkExitWithoutPlaidflowHintNamesTheKeys(t *testing.T) {
 	m, _ := atLink(t, "dwolla")
-	le := &linkserver.LinkError{ErrorType: "INSTITUTION_ERROR", ErrorCode: "INSTITUTION_DOWN", ErrorMessage: "this institution is not currently responding"}
+	le := &linkserver.LinkError{ErrorType: "INSTITUTION_ERROR", ErrorCode: "INSTITUTION_RENAMED", ErrorMessage: "a code newer than plaidwalk"}
 	m = send(m, linkFinishedMsg{op: m.op, outcome: linkserver.Outcome{Exited: true, ExitError: le}})
-	mustContain(t, m.View(), "INSTITUTION_DOWN", "https://plaid.com/docs/errors/institution/#institution_down")
+	mustContain(t, m.View(), "INSTITUTION_RENAMED", "https://plaid.com/docs/errors/institution/#institution_renamed")
 	mustContainWords(t, m.View(), "Retry (r) to open Link again")
 }
 

@@ -108,7 +108,7 @@ func quitOnAccounts(ctx context.Context, client *plaidflow.Client, cfg plaidflow
 	if res.LinkToken, err = client.CreateLinkToken(ctx, wo.Link); err == nil {
 		pt, _ := client.SandboxPublicToken(ctx, plaidflow.DefaultInstitutionID, wo.Link.Products, "user_good", "pass_good")
 		if res.Item, err = client.Exchange(ctx, pt); err == nil {
-			res.Accounts, err = client.AccountsIn(ctx, res.Item.AccessToken, wo.Link.CountryCodes)
+			res.Accounts, err = client.Accounts(ctx, res.Item.AccessToken)
 		}
 	}
 	if err != nil {
