@@ -13,8 +13,10 @@ run: build
 	./$(BIN)
 
 # Browser and terminal tests need chromium, tmux, curl and jq; test-deps installs what is missing.
+# Each benchmark also runs once, so one that no longer works fails here, not at `make bench`.
 test: test-deps lint build
 	$(GO) test -race -count=1 -timeout 9m ./...
+	$(GO) test -run '^$$' -bench . -benchtime 1x -count=1 -timeout 3m ./...
 
 test-deps:
 	@sh .ci/install-test-deps

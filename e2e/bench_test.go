@@ -10,7 +10,7 @@ import (
 
 // BenchmarkProcessStartToPartnerList times the built binary from exec to the first frame that
 // shows the partner list: process start, config, the in-process emulator, the catalog and
-// Bubble Tea's first render (the UI draws on stderr, read here through a pipe).
+// Bubble Tea's first render (the UI draws on stderr, a pseudo-terminal read here).
 func BenchmarkProcessStartToPartnerList(b *testing.B) {
 	bin := buildBinaryB(b)
 	dir := b.TempDir()
@@ -18,22 +18,21 @@ func BenchmarkProcessStartToPartnerList(b *testing.B) {
 		cmd := exec.Command(bin, "--no-browser")
 		cmd.Dir = dir
 		cmd.Env = []string{"HOME=" + dir, "XDG_STATE_HOME=" + dir, "TERM=xterm-256color", "PATH=/usr/bin:/bin"}
-		stderr, err := cmd.StderrPipe()
+		master, tty, err := openPTY(100, 30)
 		if err != nil {
 			b.Fatal(err)
 		}
-		// A pipe, not /dev/null: Bubble Tea waits on its input with epoll.
-		if _, err := cmd.StdinPipe(); err != nil {
-			b.Fatal(err)
-		}
+		cmd.Stdin, cmd.Stderr = tty, tty
 		if err := cmd.Start(); err != nil {
 			b.Fatal(err)
 		}
-		if !readUntil(stderr, []byte("Step 1/7")) {
+		if !readUntil(master, []byte("Step 1/7")) {
 			b.Fatalf("the partner list never rendered")
 		}
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
+		tty.Close()
+		master.Close()
 	}
 }
 
