@@ -56,7 +56,7 @@ func (m Model) Result() Result {
 }
 
 func (m Model) failureForSummary() *Failure {
-	f := m.failure
+	f := m.endingFailure()
 	if f == nil {
 		return nil
 	}

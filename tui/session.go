@@ -43,6 +43,36 @@ type sessionState struct {
 	saved       savedMark
 	savedPaths  []string
 	savedIDs    []savedID // by position in sessionRecords: earlier Items, tokens made, the attempt
+	failed      keptFailure
+}
+
+// keptFailure is the last error panel shown, with the number of API calls made when it was
+// and the partner being walked. esc or r close the panel, but a walk quit right after an
+// error ended on that error, not on the quit: it is the walk's outcome until another call.
+type keptFailure struct {
+	f       *failure
+	calls   int
+	partner string
+}
+
+// keepFailure notes the failure on screen, if any (Update calls it after every message).
+func (m *Model) keepFailure() {
+	if m.failure != nil {
+		m.walk.session.failed = keptFailure{f: m.failure, calls: len(m.calls), partner: m.walk.partner.ID}
+	}
+}
+
+// endingFailure is the failure the walk ends on if it ends now: the one on screen, else the
+// last one shown when nothing was called since and the partner is still the same; nil if none.
+func (m Model) endingFailure() *failure {
+	if m.failure != nil {
+		return m.failure
+	}
+	k := m.walk.session.failed
+	if k.f != nil && k.calls == len(m.calls) && k.partner == m.walk.partner.ID {
+		return k.f
+	}
+	return nil
 }
 
 // savedID is the id a record was saved under, with its partner: the attempt's slot is reused
@@ -136,8 +166,8 @@ func (m Model) sessionRecords() []SessionRecord {
 	}
 	if len(m.calls) > m.walk.session.attemptFrom && m.walk.partner.ID != "" {
 		var err error
-		if m.failure != nil {
-			err = m.failure.err
+		if f := m.endingFailure(); f != nil {
+			err = f.err
 		}
 		out = append(out, m.sessionRecord(plaidflow.PartnerResult{}, err))
 	}

@@ -7,15 +7,19 @@ import (
 )
 
 // Update is the whole state machine; it does no I/O and returns commands for everything slow.
-// A new notice is wrapped once, here; one that wraps onto more lines (or fewer) than before
+// A failure on screen is kept for the session, here; a new notice is wrapped once, here; one that wraps onto more lines (or fewer) than before
 // resizes the step's body.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.update(msg)
-	if nm, ok := next.(Model); ok && nm.rewrapNotice() {
-		nm.resize(nm.width, nm.height)
-		return nm, cmd
+	nm, ok := next.(Model)
+	if !ok {
+		return next, cmd
 	}
-	return next, cmd
+	nm.keepFailure()
+	if nm.rewrapNotice() {
+		nm.resize(nm.width, nm.height)
+	}
+	return nm, cmd
 }
 
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
