@@ -76,7 +76,8 @@ on Plaid's Hosted Link page (its address is printed) while run polls /link/token
 Exit codes: 0 the partner token was made; 1 the walk ran and failed (Plaid's error and a hint
 are printed, the session is saved), or it worked but the --save file could not be written; 2 a
 usage or configuration error (a --save path that is a directory or in a missing one too),
-found before any call (nothing is called or saved); 130 interrupted by ctrl+c or SIGTERM (the session is saved as stopped).
+found before any call (nothing is called or saved); 130 interrupted by ctrl+c, SIGTERM or SIGHUP
+(the terminal closed): the session is saved as stopped.
 
 Flags:
 `)
@@ -227,8 +228,8 @@ type runResult struct {
 	Link     *browserLink // with --link browser or hosted: what Link reported
 }
 
-// exitCode is 0 for a partner token, 130 when ctrl+c stopped the walk (as a shell reports
-// SIGINT) and 1 for any other failure: by then calls were made, so it is never 2, which is
+// exitCode is 0 for a partner token, 130 when ctrl+c, SIGTERM or SIGHUP stopped the walk (one
+// code for every interruption, as a shell reports SIGINT) and 1 for any other failure: by then calls were made, so it is never 2, which is
 // kept for what is refused before the first call.
 func (r runResult) exitCode() int {
 	switch {

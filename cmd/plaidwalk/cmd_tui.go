@@ -58,6 +58,8 @@ closes, unless --no-save; ctrl+s saves it at any point. Where it went is printed
 It needs a terminal on stdin and stderr; without one, use 'plaidwalk run --partner ID'.
 Exit codes: 0 a partner token was made, 1 the walk stopped before that, 2 a usage or
 configuration error or no terminal, found before the UI starts (nothing is called or saved).
+SIGTERM, or SIGHUP when the terminal is closed, ends the UI as quitting does: the screen is
+restored and the walk saved as stopped (exit 1).
 
 Flags:
 `)

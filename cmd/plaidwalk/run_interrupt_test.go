@@ -10,17 +10,25 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	"plaidwalk/sessions"
 )
 
-// TestRunLinkBrowserInterruptedByCtrlC sends SIGINT to the built binary while `run --link
-// browser` waits for Link: it says it was interrupted, exits 130 as a shell does for ctrl+c,
-// and the session is saved as a walk the user stopped.
-func TestRunLinkBrowserInterruptedByCtrlC(t *testing.T) {
+// TestRunLinkBrowserInterruptedBySignal sends SIGINT (ctrl+c), SIGTERM and SIGHUP (the
+// terminal closed) to the built binary while `run --link browser` waits for Link: each time
+// it says it was interrupted, exits 130 as a shell does for ctrl+c, and the session is saved
+// as a walk the user stopped. Left to its default, SIGHUP would kill it with 129 unsaved.
+func TestRunLinkBrowserInterruptedBySignal(t *testing.T) {
 	bin := buildBinary(t, t.TempDir())
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) { interruptRunBinary(t, bin, sig) })
+	}
+}
+
+func interruptRunBinary(t *testing.T, bin string, sig os.Signal) {
 	dir := t.TempDir()
 	cmd := exec.Command(bin, "run", "--partner", "dwolla", "--link", "browser", "--no-browser", "--link-timeout", "60s") // a hang ends in a minute
 	cmd.Dir = dir
@@ -40,7 +48,7 @@ func TestRunLinkBrowserInterruptedByCtrlC(t *testing.T) {
 			break
 		}
 	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	rest, _ := io.ReadAll(stderr)
