@@ -39,7 +39,7 @@ func Build(r Record) Session {
 		Plaidwalk: r.Plaidwalk, Source: r.Source,
 		StartedAt: r.Started.UTC(), FinishedAt: r.Finished.UTC(),
 		Inputs: buildInputs(r),
-		Link:   r.Link,
+		Link:   capLinkEvents(r.Link),
 		Calls:  make([]Call, 0, len(r.Calls)),
 	}
 	for _, c := range r.Calls {

@@ -33,7 +33,11 @@ type futureError struct{ FileError }
 func (e *futureError) Unwrap() error { return ErrFutureVersion }
 
 // Encode renders a session as the file format: credentials filtered, the format and version
-// stamped, and every byte scrubbed of the given secrets and of whole tokens.
+// stamped, and every value scrubbed of the given secrets and of whole tokens. The scrub runs
+// on the decoded values, before JSON escapes them: a secret holding <, &, ", \, a control
+// character or U+2028 is spelled differently in the encoded text, and would slip past a scrub
+// of it. The result is refused when a reader would refuse it (a call that is not to a Plaid
+// API path, more than MaxFileSize bytes).
 func Encode(s Session, secrets ...string) ([]byte, error) {
 	s.Format = FormatName
 	s.Version = CurrentVersion
@@ -41,17 +45,20 @@ func Encode(s Session, secrets ...string) ([]byte, error) {
 	if s.Calls == nil {
 		s.Calls = []Call{}
 	}
+	if err := checkCalls(s.Calls); err != nil {
+		return nil, fmt.Errorf("encode session: %w", err)
+	}
+	s.Link = capLinkEvents(s.Link)
+	s = mapStrings(s, func(v string) string { return Scrub(v, secrets...) })
 	raw, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encode session: %w", err)
 	}
-	clean := []byte(Scrub(string(raw), secrets...))
-	if !json.Valid(clean) {
-		// The scrub only touches string contents; if that ever breaks the JSON, refuse to
-		// write rather than save something that cannot be read back.
-		return nil, errors.New("encode session: scrubbing produced invalid JSON")
+	if len(raw)+1 > MaxFileSize {
+		return nil, fmt.Errorf("encode session: it would take %d MB, more than the %d MB plaidwalk reads back (the API log is too large to keep)",
+			(len(raw)+1)>>20, MaxFileSize>>20)
 	}
-	return append(clean, '\n'), nil
+	return append(raw, '\n'), nil
 }
 
 // Decode reads a session file's bytes, upgrading older versions. path is only for messages.
@@ -96,6 +103,9 @@ func Decode(data []byte, path string) (Session, error) {
 	}
 	if s.ID == "" || s.Inputs.Partner == "" {
 		return bad(`the "id" or "inputs.partner" field is missing`, "the file was edited by hand; fix it or record the walk again")
+	}
+	if err := checkCalls(s.Calls); err != nil {
+		return bad(err.Error(), "the file was edited by hand or made to mislead; plaidwalk writes only Plaid's paths, so record the walk again")
 	}
 	s.Outcome = settleOutcome(s)
 	return s, nil

@@ -1,7 +1,10 @@
 package sessions
 
 import (
+	"bytes"
+	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -31,7 +34,9 @@ var (
 func Scrub(text string, secrets ...string) string {
 	for _, s := range secrets {
 		if len(s) >= 8 {
-			text = strings.ReplaceAll(text, s, Redacted)
+			for _, form := range secretForms(s) {
+				text = strings.ReplaceAll(text, form, Redacted)
+			}
 		}
 	}
 	text = secretKeyRE.ReplaceAllString(text, "${1}"+Redacted)
@@ -55,6 +60,26 @@ func Scrub(text string, secrets ...string) string {
 		sub := tokenKeyRE.FindStringSubmatch(m)
 		return sub[1] + maskLoose(sub[2])
 	})
+}
+
+// secretForms is a secret as it may appear in text: as it is, and as JSON spells it inside a
+// request or response body (Go's encoder writes < > & as \u003c..., others do not).
+func secretForms(secret string) []string {
+	forms := []string{secret}
+	var buf bytes.Buffer
+	for _, html := range []bool{true, false} {
+		buf.Reset()
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(html)
+		if enc.Encode(secret) != nil {
+			continue
+		}
+		quoted := strings.TrimSpace(buf.String())
+		if form := quoted[1 : len(quoted)-1]; !slices.Contains(forms, form) {
+			forms = append(forms, form)
+		}
+	}
+	return forms
 }
 
 // MaskToken shows a token's kind and last four characters, never the whole value.

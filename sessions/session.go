@@ -83,6 +83,9 @@ type AccountChoice struct {
 type Link struct {
 	Events  []LinkEvent  `json:"events,omitempty"`
 	Outcome *LinkOutcome `json:"outcome,omitempty"`
+	// DroppedEvents counts the onEvent callbacks beyond the caps (MaxLinkEvents,
+	// MaxLinkEventBytes), which were not kept.
+	DroppedEvents int `json:"dropped_events,omitempty"`
 }
 
 // LinkEvent is one onEvent callback (the fields worth keeping; the rest is noise).

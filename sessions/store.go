@@ -14,9 +14,6 @@ import (
 	"time"
 )
 
-// maxFileSize bounds what is read as a session, so a wrong path cannot eat the memory.
-const maxFileSize = 64 << 20
-
 // Store is the directory of saved sessions, one <id>.json file each.
 type Store struct{ Dir string }
 
@@ -79,13 +76,10 @@ func NewID(t time.Time, partner string) string {
 
 // Save writes s into the store under its id (a new one when empty) and returns the path.
 func (st *Store) Save(s Session, secrets ...string) (string, error) {
-	if err := os.MkdirAll(st.Dir, 0o700); err != nil {
-		return "", fmt.Errorf("make the sessions directory: %w", err)
+	if err := st.prepareDir(); err != nil {
+		return "", err
 	}
-	// The directory is plaidwalk's own: tighten it if something loosened it.
-	if err := os.Chmod(st.Dir, 0o700); err != nil {
-		return "", fmt.Errorf("protect the sessions directory: %w", err)
-	}
+	st.removeStaleTemps(time.Now())
 	if s.ID == "" {
 		s.ID = NewID(s.StartedAt, s.Inputs.Partner)
 		for i := 0; i < 5 && exists(filepath.Join(st.Dir, s.ID+".json")); i++ {
@@ -150,11 +144,11 @@ func ReadFile(path string) (Session, error) {
 		return Session{}, &FileError{Path: path, Problem: err.Error()}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return Session{}, &FileError{Path: path, Problem: err.Error()}
 	}
-	if len(data) > maxFileSize {
+	if len(data) > MaxFileSize {
 		return Session{}, &FileError{Path: path, Problem: "larger than any session plaidwalk writes", Fix: "pass a file written by plaidwalk"}
 	}
 	return Decode(data, path)

@@ -46,19 +46,6 @@ func TestSaveWritesPrivateFilesAtomically(t *testing.T) {
 	}
 }
 
-func TestSaveTightensALooseDirectory(t *testing.T) {
-	st := &Store{Dir: t.TempDir()}
-	if err := os.Chmod(st.Dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Save(Build(dwollaRecord())); err != nil {
-		t.Fatal(err)
-	}
-	if info, _ := os.Stat(st.Dir); info.Mode().Perm() != 0o700 {
-		t.Fatalf("mode %v", info.Mode().Perm())
-	}
-}
-
 func TestListAndResolve(t *testing.T) {
 	st := &Store{Dir: t.TempDir()}
 	var ids []string
