@@ -240,20 +240,3 @@ func (r runResult) exitCode() int {
 	}
 	return 1
 }
-
-// errInterrupted is a walk that ctrl+c (or SIGTERM) stopped. It is a context.Canceled, so the
-// saved session records a stopped walk, as the terminal UI does when the user quits.
-var errInterrupted error = interrupted{}
-
-type interrupted struct{}
-
-func (interrupted) Error() string        { return "interrupted before the walk finished" }
-func (interrupted) Is(target error) bool { return target == context.Canceled }
-
-// markInterrupted replaces whatever error the walk ended with when ctx was cancelled: a poll
-// or a wait cut short reports its own last state, which would read as a failure of its step.
-func markInterrupted(ctx context.Context, res *runResult) {
-	if res.Err != nil && ctx.Err() != nil {
-		res.Err = errInterrupted
-	}
-}

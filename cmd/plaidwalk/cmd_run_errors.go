@@ -43,7 +43,10 @@ func printPlainError(w io.Writer, err error) {
 	clean := plaidflow.CleanText
 	var ae *plaidflow.AccountError
 	var ce *plaidflow.ConnectionError
+	var ie interruptedError
 	switch {
+	case errors.As(err, &ie) && ie.cut != nil:
+		fmt.Fprintf(w, "plaidwalk run: %s (its answer was never read); no call was made after it.\n", err)
 	case errors.Is(err, errInterrupted):
 		fmt.Fprintf(w, "plaidwalk run: %s; no further call was made.\n", err)
 	case errors.As(err, &ae) && ae.Want != "":

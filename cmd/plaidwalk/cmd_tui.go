@@ -101,13 +101,18 @@ func cmdTUI(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return exitForSetupError(c, err)
 	}
-	res, err := tui.Run(ctx, tuiDeps(c, cfg, catalog, o))
+	deps := tuiDeps(c, cfg, catalog, o)
+	res, err := tui.Run(ctx, deps)
+	cut, wasCut := keepCutCall(&res, deps.Log)
 	saveAfterTUI(c, cfg, res, o)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "plaidwalk: the terminal UI stopped: %v\n", err)
 		return 1
 	}
 	fmt.Fprint(c.stdout, res.Summary(o.reveal))
+	if wasCut {
+		fmt.Fprintf(c.stdout, "\nThe walk stopped while %s.\n", mayHaveCompleted(cut))
+	}
 	if !res.Completed() {
 		return 1
 	}

@@ -80,3 +80,19 @@ func saveAfterTUI(c *cli, cfg plaidflow.Config, res tui.Result, o tuiOptions) {
 		fmt.Fprintf(c.stderr, "session saved: %s\n", p)
 	}
 }
+
+// keepCutCall finds the call that closing the UI cut off, if the walk had not finished: the
+// UI never got its message, so the call is added to the last walk's record (and so to its
+// saved session, whose outcome then says it may have completed) from the API log.
+func keepCutCall(res *tui.Result, log *plaidflow.APILog) (plaidflow.Call, bool) {
+	calls := log.Calls()
+	c, ok := cutCall(calls)
+	if !ok || res.Completed() || len(res.Sessions) == 0 {
+		return c, false
+	}
+	last := &res.Sessions[len(res.Sessions)-1].Record
+	if !slices.ContainsFunc(last.Calls, func(k plaidflow.Call) bool { return k.Time.Equal(c.Time) && k.Path == c.Path }) {
+		last.Calls = append(last.Calls, c)
+	}
+	return c, true
+}

@@ -21,7 +21,9 @@ func buildSession(source string, r sessions.Record) sessions.Session {
 	if r.Finished.IsZero() {
 		r.Finished = time.Now()
 	}
-	return sessions.Build(r)
+	s := sessions.Build(r)
+	noteCutCall(&s, r.Calls) // sessions says "stopped"; only the call log shows one was cut off
+	return s
 }
 
 // saveSession writes s to file when file is set, and to the user's sessions directory unless
