@@ -14,13 +14,13 @@ import (
 
 // madeBy is what each call creates at Plaid, for saying what may exist after it was cut off.
 var madeBy = map[string]string{
-	"/link/token/create":                           "a link_token",
-	"/sandbox/public_token/create":                 "an Item",
-	"/item/public_token/exchange":                  "the Item",
-	"/processor/token/create":                      "a processor_token",
+	"/link/token/create":                          "a link_token",
+	"/sandbox/public_token/create":                "an Item",
+	"/item/public_token/exchange":                 "the Item",
+	"/processor/token/create":                     "a processor_token",
 	"/processor/stripe/bank_account_token/create": "a Stripe bank account token",
-	"/asset_report/create":                         "an Asset Report",
-	"/credit/relay/create":                         "a relay token",
+	"/asset_report/create":                        "an Asset Report",
+	"/credit/relay/create":                        "a relay token",
 }
 
 // cutCall is the last call that creates something at Plaid and was sent but got no answer
