@@ -15,7 +15,7 @@ import (
 
 type replayOptions struct {
 	env, baseURL, save string
-	yes                bool
+	yes, keepWebhook   bool
 }
 
 func replayFlags(o *replayOptions) *flag.FlagSet {
@@ -25,6 +25,7 @@ func replayFlags(o *replayOptions) *flag.FlagSet {
 	fs.StringVar(&o.baseURL, "base-url", "", "Plaid-compatible API host (default: PLAID_BASE_URL)")
 	fs.StringVar(&o.save, "save", "", "also save the replayed walk to this file")
 	fs.BoolVar(&o.yes, "yes", false, "allow a replay against production (real calls on real keys)")
+	fs.BoolVar(&o.keepWebhook, "keep-webhook", false, "send the saved walk's webhook URL with /link/token/create again (it is dropped by default: Plaid would post this Item's webhooks there)")
 	return fs
 }
 
@@ -42,6 +43,8 @@ A session whose user went back or tried again holds several attempts; its inputs
 are the last attempt's (from the last /link/token/create, and within it from the last
 public_token made), so the replay compares against that one and lists the calls it skipped.
 A walk that stopped before its partner token is replayed only as far as it went.
+A webhook URL saved with the walk is not sent again unless --keep-webhook: the replay uses your
+keys, and Plaid would post the new Item's webhooks to that address, which may not be yours.
 Exit codes: 0 reproduced, 1 not reproduced, 2 usage, configuration or unreadable session.
 
 Flags:
@@ -108,6 +111,7 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 		return 2
 	}
 	wo, notes := replayWalkOptions(cfg, p, saved)
+	notes = append(notes, webhookNote(&wo, o.keepWebhook)...)
 	fmt.Fprintf(c.stdout, "Replaying %s (%s, recorded %s) against %s\n", sessions.Clean(saved.ID),
 		sessions.Clean(saved.Inputs.Partner), sessions.Clean(saved.Inputs.Env), envLabel(cfg))
 	for _, n := range notes {
@@ -175,4 +179,19 @@ func sessionCalls(calls []plaidflow.Call) []sessions.Call {
 		out[i] = sessions.FromFlowCall(c)
 	}
 	return out
+}
+
+// webhookNote drops the saved walk's webhook URL unless keep, and says either way, before the
+// walk, that it was in the file: a session from someone else's machine or ticket would
+// otherwise have Plaid post webhooks for an Item made with your keys to their address.
+func webhookNote(wo *plaidflow.WalkOptions, keep bool) []string {
+	url := wo.Link.Webhook
+	switch {
+	case url == "":
+		return nil
+	case keep:
+		return []string{"the saved walk's webhook URL " + url + " is sent with /link/token/create (--keep-webhook): Plaid will post this Item's webhooks there"}
+	}
+	wo.Link.Webhook = ""
+	return []string{"the saved walk had the webhook URL " + url + "; it is not sent, so no webhook goes there (--keep-webhook sends it)"}
 }
