@@ -57,7 +57,7 @@ func (m Model) partnerTokenCreated(msg partnerTokenCreatedMsg) (tea.Model, tea.C
 		session: m.sessionRecord(msg.result, nil)})
 	m.walk.session.attemptFrom = len(m.calls) // the next partner's attempt starts here
 	m.step = stepResults
-	m.results = resultsModel{}
+	m.results = newResults(msg.result)
 	return m, nil
 }
 

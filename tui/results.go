@@ -5,6 +5,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/plaidflow"
 )
 
 // Step 7: what the walk produced. Tokens stay masked until v; c copies the highlighted one
@@ -15,8 +17,19 @@ type resultsModel struct {
 	sel      int
 	call     int  // the call whose curl is shown, counted from the newest (0)
 	offset   int  // first line shown when the page is taller than the screen
-	scrolled bool // pgup/pgdn moved the page: offset holds; else the chosen call is kept in view
+	follow   bool // ←/→ chose a call: the page keeps it and its curl in view; else offset holds
 }
+
+// newResults is the results page as it opens: at the top, where the token just made is (at
+// 80x24 the calls and a curl below would push it off screen), with the cursor on it.
+func newResults(made plaidflow.PartnerResult) resultsModel {
+	return resultsModel{sel: partnerTokenRow(made)}
+}
+
+// partnerTokenRow is the token list's row of the token the partner takes: the newest run's
+// tokens come first, and its last one is that token (Alloy's relay_token comes after the
+// asset_report_token it was made from, which only Plaid reads).
+func partnerTokenRow(made plaidflow.PartnerResult) int { return max(len(made.Tokens)-1, 0) }
 
 // namedToken is a row of the token list.
 type namedToken struct {
@@ -43,7 +56,7 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Reveal): // the tokens are at the top of the page
 		m.results.revealed = !m.results.revealed
-		m.results.offset, m.results.scrolled = 0, true
+		m.results.offset, m.results.follow = 0, false
 	case key.Matches(msg, k.Copy) && len(toks) > 0:
 		t := toks[min(m.results.sel, len(toks)-1)]
 		return m, m.copy(t.value, t.kind)
@@ -53,7 +66,7 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			step = 1
 		}
 		m.results.sel = min(max(m.results.sel+step, 0), max(len(toks)-1, 0))
-		m.results.offset, m.results.scrolled = 0, true
+		m.results.offset, m.results.follow = 0, false
 	case key.Matches(msg, k.CopyCurl) && len(m.calls) > 0:
 		c := m.calls[m.chosenCall()]
 		curl, vars := m.curlToCopy(c)
@@ -64,17 +77,17 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.copy(curl, what)
 	case msg.String() == "left":
 		m.results.call = min(m.results.call+1, max(len(m.calls)-1, 0))
-		m.results.scrolled = false
+		m.results.follow = true
 	case msg.String() == "right":
 		m.results.call = max(m.results.call-1, 0)
-		m.results.scrolled = false
+		m.results.follow = true
 	case key.Matches(msg, k.PageDown, k.PageUp):
 		page := max(m.bodyHeight()-2, 1)
 		if key.Matches(msg, k.PageUp) {
 			page = -page
 		}
 		m.results.offset = max(m.resultsOffset(m.resultsExtent(m.width))+page, 0)
-		m.results.scrolled = true
+		m.results.follow = false
 	case key.Matches(msg, k.Another):
 		m.walk.reuseItem = true
 		m.partner.clearFilter()
@@ -95,14 +108,14 @@ func (m Model) viewResults(w int) string {
 	return strings.Join(append(lines[:pin:pin], lines[pin+m.resultsOffset(ext):]...), "\n")
 }
 
-// resultsOffset is the first line shown below the pinned "Done" lines: where pgup/pgdn left
-// the page, else one that shows the chosen call and as much of its curl as fits (at 80x24 it
-// is below the fold otherwise; the curl ends the page).
+// resultsOffset is the first line shown below the pinned "Done" lines: where the page opened
+// or pgup/pgdn left it, else, once ←/→ chose a call, one that shows that call and as much of
+// its curl as fits (at 80x24 it is below the fold otherwise; the curl ends the page).
 func (m Model) resultsOffset(e resultsExtent) int {
 	n, focus := e.lines-e.pin, e.focus-e.pin
 	h := m.bodyHeight() - e.pin
 	off := m.results.offset
-	if !m.results.scrolled && e.focus >= 0 {
+	if m.results.follow && e.focus >= 0 {
 		off = min(max(n-h, 0), focus)
 	}
 	return max(min(off, n-h), 0)

@@ -115,13 +115,14 @@ func TestResultsExtentCountsThePageAsDrawn(t *testing.T) {
 	}
 }
 
-// pgdn at the end of the page, where the results opened on the chosen call, moves nothing;
-// pgup then scrolls up from what was on screen.
+// pgdn at the end of the page, where ←/→ took it to the newest call, moves nothing; pgup
+// then scrolls up from what was on screen.
 func TestResultsPageKeysStartFromTheOffsetOnScreen(t *testing.T) {
 	m := atResults(t)
 	for range 40 {
 		m.calls = append(m.calls, plaidflow.Call{Method: "POST", Path: "/auth/get", Status: 200, RequestBody: `{"access_token":"access-sandbox-1"}`})
 	}
+	m = send(m, keyMsg("left"), keyMsg("right"))
 	shown := m.View()
 	if down := send(m, tea.KeyMsg{Type: tea.KeyPgDown}).View(); down != shown {
 		t.Errorf("pgdn at the end moved the page:\n%s\nwas:\n%s", down, shown)
