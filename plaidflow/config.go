@@ -2,7 +2,6 @@ package plaidflow
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -25,6 +24,9 @@ type Config struct {
 	Products     []string
 	CountryCodes []string
 	RedirectURI  string
+	// Warnings are lines of .env that were ignored, each named by its line, for the caller
+	// to print: a silent skip would leave the user wondering why a setting had no effect.
+	Warnings []string
 }
 
 // Overrides are the values given as flags; they win over the environment and .env.
@@ -62,12 +64,11 @@ const (
 // LoadConfig reads flags > environment > .env in dir and validates the result. A bad value
 // read from .env is reported with the file's path, since the environment does not show it.
 func LoadConfig(o Overrides, getenv func(string) string, dir string) (Config, error) {
-	dotenvPath := filepath.Join(dir, ".env")
-	dotenv, err := readDotEnv(dotenvPath)
+	dotenv, err := readDotEnv(filepath.Join(dir, ".env"))
 	if err != nil {
 		return Config{}, err
 	}
-	fromFlag, fromDotEnv := map[string]bool{}, map[string]bool{}
+	fromFlag := map[string]bool{}
 	pick := func(flag, name string) string {
 		if v := strings.TrimSpace(flag); v != "" {
 			fromFlag[name] = true
@@ -75,12 +76,11 @@ func LoadConfig(o Overrides, getenv func(string) string, dir string) (Config, er
 		}
 		if getenv != nil {
 			if v := strings.TrimSpace(getenv(name)); v != "" {
+				dotenv.shadowed(name)
 				return v
 			}
 		}
-		v := strings.TrimSpace(dotenv[name])
-		fromDotEnv[name] = v != ""
-		return v
+		return strings.TrimSpace(dotenv.vals[name].value)
 	}
 	raw := rawConfig{
 		env:          pick(o.Env, VarEnv),
@@ -97,12 +97,10 @@ func LoadConfig(o Overrides, getenv func(string) string, dir string) (Config, er
 		// The value at fault was typed as a flag: naming the variable would send the user
 		// to look for a setting they never made.
 		ce.Variable = flagNames[ce.Variable]
-	} else if errors.As(err, &ce) && fromDotEnv[ce.Variable] {
-		// The environment does not hold the value: telling the user to unset the variable
-		// would not help until they find the line in .env.
-		ce.Problem = "set in " + dotenvPath + ": " + ce.Problem
-		ce.Fix += " (change or remove that line of " + dotenvPath + ", or set " + ce.Variable + " in the environment, which wins over .env)"
+	} else if errors.As(err, &ce) {
+		dotenv.blame(ce)
 	}
+	cfg.Warnings = dotenv.warnings
 	return cfg, err
 }
 
@@ -190,45 +188,6 @@ func (r rawConfig) checkKeys() error {
 			"set " + VarClientID + " (Dashboard > Developers > Keys), or unset " + VarSecret + " to run offline"}
 	}
 	return nil
-}
-
-// readDotEnv parses a quickstart-style .env: KEY=VALUE lines, optional `export `, # comments,
-// optional single or double quotes. A missing file is not an error.
-func readDotEnv(path string) (map[string]string, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, &ConfigError{".env", "cannot be read: " + err.Error(), "fix its permissions or remove it"}
-	}
-	vals := map[string]string{}
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		line = strings.TrimPrefix(line, "export ")
-		key, val, ok := strings.Cut(line, "=")
-		if !ok {
-			continue
-		}
-		vals[strings.TrimSpace(key)] = unquoteDotEnv(strings.TrimSpace(val))
-	}
-	return vals, nil
-}
-
-func unquoteDotEnv(v string) string {
-	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
-		if end := strings.IndexByte(v[1:], v[0]); end >= 0 {
-			return v[1 : end+1]
-		}
-	}
-	// An unquoted value may carry a trailing comment.
-	if i := strings.Index(v, " #"); i >= 0 {
-		v = strings.TrimSpace(v[:i])
-	}
-	return v
 }
 
 func quote(s string) string { return "\"" + s + "\"" }

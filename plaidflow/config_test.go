@@ -111,7 +111,8 @@ func TestLoadConfigReadsDotEnvBelowEnvironment(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Config{Env: EnvSandbox, ClientID: "dotcid", Secret: "dotsecret",
-		Products: []string{"auth", "transactions"}, CountryCodes: []string{"CA"}}
+		Products: []string{"auth", "transactions"}, CountryCodes: []string{"CA"},
+		Warnings: []string{filepath.Join(dir, ".env") + " line 7 is not KEY=VALUE (nor a # comment) and was ignored"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v, want %+v", got, want)
 	}

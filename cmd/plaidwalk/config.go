@@ -24,6 +24,9 @@ func setupEnv(ctx context.Context, c *cli, o plaidflow.Overrides) (cfg plaidflow
 		return cfg, stop, fmt.Errorf("cannot find the working directory to read .env: %w", err)
 	}
 	cfg, err = plaidflow.LoadConfig(o, c.getenv, dir)
+	for _, w := range cfg.Warnings {
+		fmt.Fprintf(c.stderr, "plaidwalk: warning: %s\n", plaidflow.CleanText(w))
+	}
 	if err != nil || cfg.Env != plaidflow.EnvOffline {
 		return cfg, stop, err
 	}
