@@ -64,7 +64,8 @@ const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen ta
                  q quit and l API log where no text field has the focus · ? (f1 in a text field) all keys
                  ctrl+s save the session (once an API call was made; shows where it went)
   API log        pgup/pgdn scroll · d (ctrl+o in a text field) one call's whole bodies: ←/→ other calls, esc closes
-  partner list   type to filter by name, id or processor · ↑/↓ move · enter choose
+  partner list   type to filter by name, id or processor (a leading / is dropped) · ↑/↓ move
+                 home/end/pgup/pgdn jump · enter choose
   Link options   tab/↓ and shift+tab/↑ move between fields · ←/→ change a choice · enter create the link_token
   link_token     enter open Link · v show the link_token (and a Hosted Link URL carrying it) whole
   Link           o open the browser again · c copy the URL (OSC 52) · s sandbox shortcut · x cancel

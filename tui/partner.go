@@ -15,8 +15,9 @@ import (
 	"plaidwalk/plaidflow"
 )
 
-// Step 1: the partner list. Typing filters at once (by name, id or processor string), the
-// arrows move, Enter chooses; the panel below shows what the highlighted partner needs.
+// Step 1: the partner list. Typing filters at once (by name, id or processor string; a
+// leading /, which opens the filter in other list apps, is dropped), the arrows move, Enter
+// chooses; the panel below shows what the highlighted partner needs.
 
 type partnerItem struct{ p plaidflow.Partner }
 
@@ -118,13 +119,31 @@ func detailsHeight(w, h int) int {
 	return min(10, h/2)
 }
 
+// setFilter filters the list by v. Typing more starts again at the first match; clearing or
+// shortening the filter keeps the partner the cursor was on (the list would keep its row
+// number, which is another partner once the list changes).
 func (p *partnerModel) setFilter(v string) {
+	was, _ := p.selected()
+	narrowed := len(v) > len(p.filter.Value())
 	p.filter.SetValue(v)
 	if strings.TrimSpace(v) == "" {
 		p.list.ResetFilter()
-		return
+	} else {
+		p.list.SetFilterText(v)
 	}
-	p.list.SetFilterText(v)
+	if !narrowed {
+		p.selectPartner(was.ID)
+	}
+}
+
+// selectPartner puts the cursor on the partner with id when the list shows it.
+func (p *partnerModel) selectPartner(id string) {
+	for i, it := range p.list.VisibleItems() {
+		if pi, ok := it.(partnerItem); ok && pi.p.ID == id {
+			p.list.Select(i)
+			return
+		}
+	}
 }
 
 func (p *partnerModel) clearFilter() { p.setFilter("") }
@@ -144,7 +163,8 @@ func (m Model) updatePartner(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		if !p.Runnable() {
-			m.notice = p.Name + " cannot be walked: " + notRunnableReason(p)
+			_, why := notRunnableReason(p)
+			m.notice = p.Name + " cannot be walked: " + why
 			return m, nil
 		}
 		return m.chooseForReusedItem(p)
@@ -157,7 +177,12 @@ func (m Model) updatePartner(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		before := m.partner.filter.Value()
 		var cmd tea.Cmd
 		m.partner.filter, cmd = m.partner.filter.Update(msg)
-		if v := m.partner.filter.Value(); v != before {
+		v := m.partner.filter.Value()
+		if strings.HasPrefix(v, "/") { // the key that opens the filter in list apps: it is open
+			v = strings.TrimLeft(v, "/")
+			m.partner.filter.SetValue(before) // setFilter compares with what was there
+		}
+		if v != before {
 			m.partner.setFilter(v)
 		}
 		return m, cmd
@@ -165,11 +190,17 @@ func (m Model) updatePartner(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func notRunnableReason(p plaidflow.Partner) string {
-	if p.NotRunnable != "" {
-		return p.NotRunnable
+// notRunnableReason splits the catalog's reason, "retired: why" or "not applicable: why",
+// into its kind ("" when it has none) and why, so that no line reads "Not runnable: retired: …".
+func notRunnableReason(p plaidflow.Partner) (kind, why string) {
+	if p.NotRunnable == "" {
+		return "", "it has no token flow plaidwalk can run"
 	}
-	return "it has no token flow plaidwalk can run"
+	// The kind is a word or two before the first colon; a longer head is part of the why.
+	if k, rest, ok := strings.Cut(p.NotRunnable, ": "); ok && len(strings.Fields(k)) <= 2 {
+		return k, rest
+	}
+	return "", p.NotRunnable
 }
 
 // choosePartner moves on from the list. With an Item kept from a finished walk, Link is
@@ -196,10 +227,8 @@ func (m Model) choosePartner(p plaidflow.Partner) (tea.Model, tea.Cmd) {
 
 func (m Model) viewPartner(w int) string {
 	p := m.partner
-	p.list.SetDelegate(partnerDelegate{st: m.st, itemProducts: m.reusedItemProducts(), longestName: p.longest})
-	count := fmt.Sprintf("%d of %d partners", len(p.list.VisibleItems()), p.total)
-	head := p.filter.View() + "  " + m.st.subtle.Render(count)
-	left := head + "\n" + p.list.View()
+	head := p.filter.View() + "  " + m.st.subtle.Render(p.countText())
+	left := head + "\n" + p.rows(partnerDelegate{st: m.st, itemProducts: m.reusedItemProducts(), longestName: p.longest})
 	sel, ok := p.selected()
 	if !ok {
 		return head + "\n\n" + m.st.warn.Render(wrapTo(m.noPartnerMatches(), w, 0))

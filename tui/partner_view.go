@@ -75,7 +75,12 @@ func (m Model) viewPartnerDetails(p plaidflow.Partner, width int) string {
 	}
 	top := []string{head}
 	if !p.Runnable() {
-		top = append(top, strings.Split(st.warn.Render("Not runnable: "+wrapTo(notRunnableReason(p), width-14, 14)), "\n")...)
+		kind, why := notRunnableReason(p)
+		label := "Not runnable: "
+		if kind != "" {
+			label = "Not runnable (" + kind + "): "
+		}
+		top = append(top, strings.Split(st.warn.Render(label+wrapTo(why, width-len(label), len(label))), "\n")...)
 	}
 	if missing := m.missingProducts(p); len(missing) > 0 {
 		top = append(top, strings.Split(st.warn.Render(wrapTo(needsNewLinkReason(p, missing, m.itemProducts())+" Enter twice runs Link again.", width, 0)), "\n")...)
@@ -98,6 +103,9 @@ func (m Model) viewPartnerDetails(p plaidflow.Partner, width int) string {
 
 func partnerNeeds(p plaidflow.Partner) string {
 	needs := "Link products " + strings.Join(p.Products, ", ")
+	if len(p.Products) == 0 {
+		needs = "no Link products"
+	}
 	if acc := accountTypesText(p.AccountTypes); acc != "" {
 		needs += " · accounts " + acc
 	}
