@@ -105,3 +105,57 @@ func buildBinary(t *testing.T) string {
 	}
 	return bin
 }
+
+// startOffline runs the built binary offline in a w x h tmux window, in a directory of its
+// own, and waits for the partner list.
+func startOffline(t *testing.T, w, h int) (*tmuxTerm, string) {
+	t.Helper()
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	exitFile := filepath.Join(dir, "exit")
+	env := []string{"XDG_STATE_HOME=" + filepath.Join(dir, "state"), "HOME=" + dir, "PLAID_CLIENT_ID=", "PLAID_SECRET="}
+	term := startTmux(t, w, h, env, exitFile, "sh", "-c", "cd "+dir+" && exec "+bin+" --no-browser > "+filepath.Join(dir, "stdout.txt"))
+	term.waitFor(`Step 1/7(.|\n)*partners`, 10*time.Second)
+	return term, exitFile
+}
+
+// TestSlashFilterInTmux types /dwolla, as a user of bubbles list apps does to filter: the
+// slash opens the filter, it is not part of it, so Dwolla is found.
+func TestSlashFilterInTmux(t *testing.T) {
+	term, _ := startOffline(t, 80, 24)
+	term.sendText("/dwolla")
+	// The count follows the filter's text on the same line: this screen is the filtered one.
+	screen := term.waitFor(`Filter: \S*dwolla\s+\d+ of \d+ partners`, 5*time.Second)
+	if !regexp.MustCompile(`Filter: dwolla\s+1 of \d+ partners`).MatchString(screen) || !strings.Contains(screen, "> Dwolla") {
+		t.Fatalf("/dwolla did not filter the list to Dwolla:\n%s", screen)
+	}
+	term.send("C-c")
+}
+
+// TestResultsAt80x24ShowTheTokenFirst walks Dwolla in an 80x24 terminal (Link by the sandbox
+// shortcut) and reads the first results screen: the Tokens header and the processor_token
+// row, cursor on it, are there without scrolling.
+func TestResultsAt80x24ShowTheTokenFirst(t *testing.T) {
+	term, exitFile := startOffline(t, 80, 24)
+	term.sendText("dwolla")
+	term.waitFor(`Filter: dwolla\s+1 of \d+ partners`, 5*time.Second)
+	term.send("Enter")
+	term.waitFor(`Step 2/7 · Link options`, 5*time.Second)
+	term.send("Enter")
+	term.waitFor(`Step 3/7(.|\n)*Press Enter to open Link`, 10*time.Second)
+	term.send("Enter")
+	term.waitFor(`Step 4/7 · Plaid Link(.|\n)*http://127`, 10*time.Second)
+	term.send("s")
+	term.waitFor(`Step 5/7(.|\n)*Choose the account for Dwolla`, 20*time.Second)
+	term.send("Enter")
+	// The help bar is the page's last line: once it is drawn below the Done line, so is the page.
+	screen := term.waitFor(`Done: Dwolla's token(.|\n)*q quit`, 20*time.Second)
+	saveScreen(t, "results-80x24", screen)
+	if !strings.Contains(screen, "Tokens: ") || !regexp.MustCompile(`(?m)^> Dwolla +processor_token +processor-sandbox-…`).MatchString(screen) {
+		t.Errorf("the first results screen at 80x24 lacks the Tokens header or the processor_token row:\n%s", screen)
+	}
+	term.send("q")
+	if code := waitExit(t, exitFile, 10*time.Second); code != "0" {
+		t.Fatalf("exit code %s, want 0; screen:\n%s", code, term.screen())
+	}
+}
