@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"unicode/utf8"
 )
 
 // maxBodyBytes bounds request bodies; Plaid's real requests are a few kilobytes.
@@ -69,6 +70,16 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
+// checkUTF8 refuses bodies that are not valid UTF-8, as JSON must be: encoding/json would
+// quietly turn the bad bytes inside a string into U+FFFD and store a value the client never
+// sent.
+func checkUTF8(raw []byte) *apiError {
+	if utf8.Valid(raw) {
+		return nil
+	}
+	return invalidRequest("INVALID_BODY", "the request body is not valid UTF-8 (a string holds bytes that are not UTF-8 text); encode every string in the JSON body as UTF-8")
+}
+
 func readAPIRequest(w http.ResponseWriter, r *http.Request) (*apiRequest, *apiError) {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
@@ -78,6 +89,9 @@ func readAPIRequest(w http.ResponseWriter, r *http.Request) (*apiRequest, *apiEr
 	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	if err != nil {
 		return nil, invalidRequest("INVALID_BODY", "the request body could not be read or is larger than 1 MB")
+	}
+	if perr := checkUTF8(raw); perr != nil {
+		return nil, perr
 	}
 	return &apiRequest{r: r, raw: raw, requestID: newRequestID()}, nil
 }

@@ -68,8 +68,13 @@ func New(o Options) *Emulator {
 	return e
 }
 
-// ServeHTTP routes emulated Link pages to serveLink and everything else to the API.
+// ServeHTTP refuses requests not addressed to a loopback name, then routes emulated Link
+// pages to serveLink and everything else to the API.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if perr := checkHost(r); perr != nil {
+		e.writeError(w, r, perr)
+		return
+	}
 	if strings.HasPrefix(r.URL.Path, "/link/v2/") || strings.HasPrefix(r.URL.Path, "/link/emulated/") {
 		e.serveLink(w, r)
 		return

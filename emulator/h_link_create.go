@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -78,7 +79,7 @@ type linkTokenCreateRequest struct {
 	} `json:"account_filters"`
 	HostedLink *struct {
 		CompletionRedirectURI string `json:"completion_redirect_uri"`
-		URLLifetimeSeconds    int64  `json:"url_lifetime_seconds"`
+		URLLifetimeSeconds    *int64 `json:"url_lifetime_seconds"`
 	} `json:"hosted_link"`
 }
 
@@ -121,10 +122,16 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	if req.HostedLink != nil {
 		lt.view.CompletionRedirectURI = req.HostedLink.CompletionRedirectURI
 		lt.expires = now.Add(hostedLinkTokenLifetime)
-		if req.HostedLink.URLLifetimeSeconds > 0 {
-			lt.expires = now.Add(time.Duration(req.HostedLink.URLLifetimeSeconds) * time.Second)
+		if s := req.HostedLink.URLLifetimeSeconds; s != nil { // validate kept it in range
+			lt.expires = now.Add(time.Duration(*s) * time.Second)
 		}
-		lt.hostedURL = "http://" + q.r.Host + "/link/emulated/hosted/" + lt.view.Token
+		// The URL points at the address the call came in on, never at the Host header, which
+		// the caller chose: a hosted_link_url is handed on to end users.
+		base, perr := ownBaseURL(q.r)
+		if perr != nil {
+			return nil, perr
+		}
+		lt.hostedURL = base + "/link/emulated/hosted/" + lt.view.Token
 		resp.HostedLinkURL = lt.hostedURL
 	}
 	resp.Expiration = lt.expires.UTC().Format(time.RFC3339)
@@ -180,7 +187,27 @@ func (req *linkTokenCreateRequest) validate() *apiError {
 			return invalidRequest("INVALID_FIELD", "account_filters."+typ+".account_subtypes must list at least one subtype")
 		}
 	}
+	if perr := req.checkHostedLink(); perr != nil {
+		return perr
+	}
 	return checkRedirectURI(req.RedirectURI)
+}
+
+// maxHostedURLLifetime is the longest url_lifetime_seconds Plaid takes: its spec says the
+// value must be positive and at most 21 days.
+const maxHostedURLLifetime = 21 * 24 * time.Hour
+
+// checkHostedLink refuses an url_lifetime_seconds out of Plaid's range, as Plaid does, rather
+// than letting a huge value overflow into an expiry centuries away.
+func (req *linkTokenCreateRequest) checkHostedLink() *apiError {
+	if req.HostedLink == nil || req.HostedLink.URLLifetimeSeconds == nil {
+		return nil
+	}
+	if s := *req.HostedLink.URLLifetimeSeconds; s < 1 || s > int64(maxHostedURLLifetime/time.Second) {
+		return invalidRequest("INVALID_FIELD", "hosted_link.url_lifetime_seconds must be between 1 and "+
+			strconv.FormatInt(int64(maxHostedURLLifetime/time.Second), 10)+" (21 days); leave it out for the default lifetime")
+	}
+	return nil
 }
 
 // checkProducts refuses unknown products, and balance, which Plaid never takes as a Link

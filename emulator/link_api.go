@@ -3,6 +3,7 @@ package emulator
 import (
 	"crypto/rand"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 )
@@ -98,13 +99,17 @@ func (e *Emulator) serveLinkAPI(w http.ResponseWriter, r *http.Request, name str
 		e.writeError(w, r, &apiError{Status: http.StatusNotFound, Type: "INVALID_REQUEST", Code: "NOT_FOUND", Message: "unknown emulated Link endpoint"})
 		return
 	}
+	if perr := checkLinkOrigin(r); perr != nil {
+		e.writeError(w, r, perr)
+		return
+	}
 	if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
 		e.writeError(w, r, &apiError{Status: http.StatusBadRequest, Type: "INVALID_REQUEST", Code: "INVALID_HEADERS", Message: "emulated Link endpoints take a JSON POST"})
 		return
 	}
-	var req linkRequest
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, linkBodyLimit)).Decode(&req); err != nil {
-		e.writeError(w, r, &apiError{Status: http.StatusBadRequest, Type: "INVALID_REQUEST", Code: "INVALID_BODY", Message: "the body is not valid JSON"})
+	req, perr := readLinkRequest(w, r)
+	if perr != nil {
+		e.writeError(w, r, perr)
 		return
 	}
 	reply, perr := h(r, req)
@@ -116,6 +121,22 @@ func (e *Emulator) serveLinkAPI(w http.ResponseWriter, r *http.Request, name str
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	json.NewEncoder(w).Encode(reply) //nolint:errcheck // the browser went away
+}
+
+// readLinkRequest reads a Link endpoint's JSON body, refusing what the API refuses.
+func readLinkRequest(w http.ResponseWriter, r *http.Request) (linkRequest, *apiError) {
+	var req linkRequest
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, linkBodyLimit))
+	if err != nil {
+		return req, invalidRequest("INVALID_BODY", "the body could not be read or is larger than 32 KB")
+	}
+	if perr := checkUTF8(raw); perr != nil {
+		return req, perr
+	}
+	if err := json.Unmarshal(raw, &req); err != nil {
+		return req, invalidRequest("INVALID_BODY", "the body is not valid JSON for this endpoint")
+	}
+	return req, nil
 }
 
 // newLinkRequestID is a Plaid-shaped request_id: 15 alphanumerics.

@@ -13,6 +13,10 @@ func (e *Emulator) linkOAuthStart(r *http.Request, req linkRequest) (linkReply, 
 	if !ok || !in.OAuth {
 		return linkReply{}, &apiError{Status: http.StatusBadRequest, Type: "INVALID_INPUT", Code: "INVALID_INSTITUTION", Message: "institution " + req.InstitutionID + " does not log in with OAuth"}
 	}
+	base, perr := linkPageBaseURL(r)
+	if perr != nil {
+		return linkReply{}, perr
+	}
 	f := e.links()
 	var reply linkReply
 	found := f.session(req.LinkSessionID, func(s *linkSession) {
@@ -29,7 +33,7 @@ func (e *Emulator) linkOAuthStart(r *http.Request, req linkRequest) (linkReply, 
 	}
 	id := f.newOAuth(req.LinkSessionID)
 	reply.OAuth.StateID = id
-	reply.OAuth.BankURL = "http://" + r.Host + "/link/emulated/oauth/bank?oauth_state_id=" + url.QueryEscape(id)
+	reply.OAuth.BankURL = base + "/link/emulated/oauth/bank?oauth_state_id=" + url.QueryEscape(id)
 	return reply, nil
 }
 
