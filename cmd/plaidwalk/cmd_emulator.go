@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"plaidwalk/emulator"
 )
@@ -31,12 +32,18 @@ Flags:
 `, emulator.DefaultAssetReportDelay)
 }
 
-// cmdEmulator serves the emulator until ctx ends (Ctrl-C or SIGTERM in main).
-func cmdEmulator(ctx context.Context, c *cli, args []string) int {
+func emulatorFlags(addr *string, delay *time.Duration) *flag.FlagSet {
 	fs := flag.NewFlagSet("emulator", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	addr := fs.String("addr", "127.0.0.1:0", "listen address")
-	delay := fs.Duration("asset-report-delay", emulator.DefaultAssetReportDelay, "asset report delay")
+	fs.StringVar(addr, "addr", "127.0.0.1:0", "listen address")
+	fs.DurationVar(delay, "asset-report-delay", emulator.DefaultAssetReportDelay, "asset report delay")
+	return fs
+}
+
+// cmdEmulator serves the emulator until ctx ends (Ctrl-C or SIGTERM in main).
+func cmdEmulator(ctx context.Context, c *cli, args []string) int {
+	addr, delay := new(string), new(time.Duration)
+	fs := emulatorFlags(addr, delay)
 	if _, done, code := parseFlags(c, fs, args, 0, printEmulatorUsage); done {
 		return code
 	}

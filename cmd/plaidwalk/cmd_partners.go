@@ -23,11 +23,17 @@ partner) as JSON.
 `)
 }
 
-// cmdPartners lists the catalog, or shows one partner.
-func cmdPartners(_ context.Context, c *cli, args []string) int {
+func partnersFlags(asJSON *bool) *flag.FlagSet {
 	fs := flag.NewFlagSet("partners", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	asJSON := fs.Bool("json", false, "print JSON")
+	fs.BoolVar(asJSON, "json", false, "print JSON")
+	return fs
+}
+
+// cmdPartners lists the catalog, or shows one partner.
+func cmdPartners(_ context.Context, c *cli, args []string) int {
+	asJSON := new(bool)
+	fs := partnersFlags(asJSON)
 	pos, done, code := parseFlags(c, fs, args, 1, printPartnersUsage)
 	if done {
 		return code

@@ -76,7 +76,7 @@ func cmdTUI(ctx context.Context, c *cli, args []string) int {
 			printTUIUsage(c.stdout)
 			return 0
 		}
-		fmt.Fprintf(c.stderr, "plaidwalk: %v\nRun 'plaidwalk --help-tui' for the UI's flags and keys.\n", err)
+		fmt.Fprintf(c.stderr, "plaidwalk: %v\nRun 'plaidwalk --help-tui' for the UI's flags and keys.\n", flagError(fs, args, err))
 		return 2
 	}
 	if fs.NArg() > 0 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -20,43 +21,54 @@ type cli struct {
 	stderr io.Writer
 }
 
-// command is one subcommand: its name, a one-line summary and its entry point.
+// command is one subcommand: its name, a one-line summary, its entry point and its flags
+// (for completion; nil when it has none worth completing).
 type command struct {
 	name    string
 	summary string
 	run     func(ctx context.Context, c *cli, args []string) int
+	flags   func() *flag.FlagSet
 }
 
 func commands() []command {
 	return []command{
-		{"run", "walk a partner flow without the terminal UI and print the tokens", cmdRun},
-		{"partners", "list the partner catalog", cmdPartners},
-		{"sessions", "list, show and export saved walks", cmdSessions},
-		{"replay", "re-run a saved walk and compare it step by step", cmdReplay},
-		{"emulator", "run the offline Plaid emulator on its own", cmdEmulator},
-		{"version", "print plaidwalk's version", cmdVersion},
+		{"run", "walk a partner flow without the terminal UI and print the tokens", cmdRun, func() *flag.FlagSet { return runFlags(&runOptions{}) }},
+		{"partners", "list the partner catalog", cmdPartners, func() *flag.FlagSet { return partnersFlags(new(bool)) }},
+		{"sessions", "list, show and export saved walks", cmdSessions, sessionsFlags},
+		{"replay", "re-run a saved walk and compare it step by step", cmdReplay, func() *flag.FlagSet { return replayFlags(&replayOptions{}) }},
+		{"emulator", "run the offline Plaid emulator on its own", cmdEmulator, func() *flag.FlagSet { return emulatorFlags(new(string), new(time.Duration)) }},
+		{"version", "print plaidwalk's version", cmdVersion, nil},
 	}
 }
 
 // run is the whole program: it parses args, picks a command and returns the exit code.
-// With no command it opens the terminal UI.
+// With no command (or only flags) it opens the terminal UI.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := &cli{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		if len(args) > 0 && isHelp(args[0]) {
+		switch {
+		case len(args) > 0 && isHelp(args[0]):
 			printUsage(stdout)
 			return 0
+		case len(args) > 0 && (args[0] == "--version" || args[0] == "-v"):
+			return cmdVersion(ctx, c, args[1:])
 		}
 		return cmdTUI(ctx, c, args)
 	}
-	if args[0] == "help" {
-		return cmdHelp(ctx, c, args[1:])
+	code := 0
+	root := newRootCommand(ctx, c, &code)
+	if found, _, err := root.Find(args); err != nil || found == root {
+		// help, completion and __complete are added by cobra as it executes.
+		if !strings.HasPrefix(args[0], "__complete") && args[0] != "completion" && args[0] != "help" {
+			return unknownCommand(c, root, args[0])
+		}
 	}
-	if cmd, ok := findCommand(args[0]); ok {
-		return cmd.run(ctx, c, args[1:])
+	root.SetArgs(args)
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintf(stderr, "plaidwalk: %v\nRun 'plaidwalk --help' to see the commands.\n", err)
+		return 2
 	}
-	fmt.Fprintf(stderr, "plaidwalk: unknown command %q\nRun 'plaidwalk --help' to see the commands.\n", args[0])
-	return 2
+	return code
 }
 
 func findCommand(name string) (command, bool) {
@@ -84,7 +96,9 @@ Commands:
 	for _, cmd := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", cmd.name, cmd.summary)
 	}
+	fmt.Fprintf(w, "  %-10s %s\n", "completion", "print a shell completion script: plaidwalk completion bash|zsh|fish")
 	fmt.Fprintf(w, `
+'plaidwalk --version' (or -v) prints the version.
 Run 'plaidwalk <command> --help' (or 'plaidwalk help <command>') for a command's flags,
 'plaidwalk --help-tui' (or 'plaidwalk help tui') for the UI's.
 
@@ -158,9 +172,10 @@ func parseFlags(c *cli, fs *flag.FlagSet, args []string, maxArgs int, usage func
 // After "--" everything is an argument, even what starts with a dash.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
+	typed := args
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			return nil, flagError(fs, typed, err)
 		}
 		rest := fs.Args()
 		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {

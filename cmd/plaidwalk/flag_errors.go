@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"strings"
+)
+
+// The flag package reports a flag with one dash ("-jsno") whatever was typed; our help and
+// messages spell flags with two. flagError rewrites its errors with the flag as typed and,
+// for an unknown one, the nearest flags the command has.
+
+// flagError turns a flag.FlagSet parse error into one that names the flag as args typed it.
+func flagError(fs *flag.FlagSet, args []string, err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		out := "unknown flag " + typedFlag(args, name)
+		if s := similarFlags(fs, name); len(s) > 0 {
+			out += "; did you mean " + strings.Join(s, " or ") + "?"
+		}
+		return errors.New(out)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return errors.New(typedFlag(args, name) + " needs a value, e.g. " + typedFlag(args, name) + " VALUE")
+	}
+	if strings.HasPrefix(msg, "invalid ") {
+		if at := strings.Index(msg, " for flag -"); at >= 0 {
+			rest := msg[at+len(" for flag -"):]
+			name, _, _ := strings.Cut(rest, ":")
+			return errors.New(strings.Replace(msg, " for flag -"+name, " for flag "+typedFlag(args, name), 1))
+		}
+	}
+	return err
+}
+
+// typedFlag is how the user wrote flag name: "--jsno" or "-jsno" (without any =value).
+func typedFlag(args []string, name string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		flagPart, _, _ := strings.Cut(a, "=")
+		if strings.HasPrefix(flagPart, "-") && strings.TrimLeft(flagPart, "-") == name {
+			return flagPart
+		}
+	}
+	return "--" + name
+}
+
+// similarFlags are the command's flags within two edits of name, or that start with it.
+func similarFlags(fs *flag.FlagSet, name string) []string {
+	var out []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if editDistance(f.Name, name) <= 2 || (len(name) >= 3 && strings.HasPrefix(f.Name, name)) {
+			out = append(out, "--"+f.Name)
+		}
+	})
+	return out
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
