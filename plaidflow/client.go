@@ -38,6 +38,7 @@ func NewClient(cfg Config, log *APILog) *Client {
 	pc.UseEnvironment(plaid.Environment(base))
 	pc.AddDefaultHeader("PLAID-CLIENT-ID", cfg.ClientID)
 	pc.AddDefaultHeader("PLAID-SECRET", cfg.Secret)
+	pc.AddDefaultHeader(PlaidVersionHeader, PlaidVersion)
 	pc.UserAgent = "plaidwalk (plaid-go v20)"
 	// Each client has its own connection pool, so Close can release it.
 	transport := http.DefaultTransport.(*http.Transport).Clone()

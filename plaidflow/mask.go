@@ -41,8 +41,8 @@ func CurlFor(baseURL string, c Call) string {
 	b.WriteString("curl -sS -X " + nonEmpty(c.Method, "POST") + " " + shellQuote(strings.TrimRight(baseURL, "/")+c.Path))
 	b.WriteString(" \\\n  -H 'Content-Type: application/json'")
 	b.WriteString(" \\\n  -H \"PLAID-CLIENT-ID: $PLAID_CLIENT_ID\" \\\n  -H \"PLAID-SECRET: $PLAID_SECRET\"")
-	if v := c.RequestHeaders["Plaid-Version"]; v != "" {
-		b.WriteString(" \\\n  -H " + shellQuote("Plaid-Version: "+v))
+	if v := c.RequestHeaders[PlaidVersionHeader]; v != "" {
+		b.WriteString(" \\\n  -H " + shellQuote(PlaidVersionHeader+": "+v))
 	}
 	if body := withoutCredentials(c.RequestBody); body != "" {
 		b.WriteString(" \\\n  -d " + shellQuote(body))

@@ -50,15 +50,26 @@ func Encode(s Session, secrets ...string) ([]byte, error) {
 	}
 	s.Link = capLinkEvents(s.Link)
 	s = mapStrings(s, func(v string) string { return Scrub(v, secrets...) })
+	// The text alone is a floor of the file's size: a session far too large is refused
+	// without encoding it first.
+	text := 0
+	mapStrings(s, func(v string) string { text += len(v); return v })
+	if text > MaxFileSize {
+		return nil, tooLarge(text)
+	}
 	raw, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encode session: %w", err)
 	}
 	if len(raw)+1 > MaxFileSize {
-		return nil, fmt.Errorf("encode session: it would take %d MB, more than the %d MB plaidwalk reads back (the API log is too large to keep)",
-			(len(raw)+1)>>20, MaxFileSize>>20)
+		return nil, tooLarge(len(raw) + 1)
 	}
 	return append(raw, '\n'), nil
+}
+
+func tooLarge(size int) error {
+	return fmt.Errorf("encode session: it would take over %d MB, more than the %d MB plaidwalk reads back (the API log is too large to keep); record a shorter walk",
+		size>>20, MaxFileSize>>20)
 }
 
 // Decode reads a session file's bytes, upgrading older versions. path is only for messages.

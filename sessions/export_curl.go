@@ -7,6 +7,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"plaidwalk/plaidflow"
 )
 
 // tokenVars maps a request field holding a token to the shell variable that carries it from
@@ -49,6 +51,7 @@ trap 'rm -f "$RESP"' EXIT
 post() {
   STATUS=$(curl -sS -o "$RESP" -w '%{http_code}' -X POST "$BASE_URL$1" \
     -H 'Content-Type: application/json' \
+    -H '` + plaidflow.PlaidVersionHeader + `: ` + plaidflow.PlaidVersion + `' \
     -H @<(printf 'PLAID-CLIENT-ID: %s\nPLAID-SECRET: %s\n' "$PLAID_CLIENT_ID" "$PLAID_SECRET") \
     --data-binary "$2")
   echo "POST $1 -> $STATUS $(jq -r '.error_code // empty' "$RESP" 2>/dev/null)" >&2
@@ -87,6 +90,10 @@ mask() { printf '…%s' "${1: -4}"; }
 // from PLAID_CLIENT_ID / PLAID_SECRET / PLAID_BASE_URL, each token taken from the response
 // before it with jq. A browser-mode session gets the sandbox shortcut in place of Link.
 func WriteCurl(w io.Writer, s Session) error {
+	if err := checkCalls(s.Calls); err != nil {
+		return err
+	}
+	s = printable(s)
 	in := s.Inputs
 	fmt.Fprintf(w, "#!/usr/bin/env bash\n# plaidwalk session %s: %s, recorded %s in %s by plaidwalk %s.\n",
 		clean(s.ID), clean(partnerLabel(in)), s.StartedAt.UTC().Format("2006-01-02 15:04 UTC"), clean(in.EnvLabel()), clean(s.Plaidwalk))

@@ -12,6 +12,10 @@ import (
 // WriteMarkdown writes a session as a write-up a support ticket can take: a summary, the
 // inputs, the calls as a table, Link's events, and the failing call's bodies.
 func WriteMarkdown(w io.Writer, s Session) error {
+	if err := checkCalls(s.Calls); err != nil {
+		return err
+	}
+	s = printable(s)
 	in := s.Inputs
 	fmt.Fprintf(w, "# plaidwalk session %s\n\n", mdText(s.ID))
 	fmt.Fprintf(w, "| | |\n|---|---|\n")
@@ -104,12 +108,15 @@ func earlierMark(earlier bool) string {
 }
 
 func writeMarkdownLink(w io.Writer, l *Link) {
-	if l == nil || (len(l.Events) == 0 && l.Outcome == nil) {
+	if l == nil || (len(l.Events) == 0 && l.Outcome == nil && l.DroppedEvents == 0) {
 		return
 	}
 	fmt.Fprintf(w, "\n## Plaid Link\n\n")
 	for _, ev := range l.Events {
 		fmt.Fprintf(w, "- %s `%s`\n", ev.Time.UTC().Format("15:04:05.000"), mdText(eventLine(ev)))
+	}
+	if note := droppedNote(l); note != "" {
+		fmt.Fprintf(w, "\n%s\n", mdText(note))
 	}
 	if o := l.Outcome; o != nil {
 		line := "Link ended with **" + mdText(o.Status) + "**"

@@ -3,27 +3,32 @@ package sessions
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
+
+	"plaidwalk/plaidflow"
 )
 
-var escapeRE = regexp.MustCompile(`\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]`)
-
-// Clean makes text from a session file, Link or the API safe for a terminal: escape
-// sequences and control characters are removed, and any token left is masked.
+// Clean makes text from a session file, Link or the API safe for a terminal: plaidflow's
+// CleanText (the one cleaner of terminal text) removes escape sequences and control
+// characters, then any token left is masked.
 func Clean(s string) string { return clean(s) }
 
-func clean(s string) string {
-	s = escapeRE.ReplaceAllString(s, "")
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
-			return -1
-		}
-		return r
-	}, s)
-	return Scrub(s)
+func clean(s string) string { return Scrub(plaidflow.CleanText(s)) }
+
+// printable is s with every string in it cleaned, whatever the field: a session file is
+// untrusted input (it may have been crafted, or edited by hand), and each of its fields may
+// reach a terminal or a write-up. Renderers start from it rather than cleaning field by field.
+func printable(s Session) Session { return mapStrings(s, clean) }
+
+// droppedNote says how many of Link's events the session did not keep, "" when none.
+func droppedNote(l *Link) string {
+	if l == nil || l.DroppedEvents == 0 {
+		return ""
+	}
+	return fmt.Sprintf("(Link sent %d more events, not kept: a session keeps the first %d events, at most %d KB of them)",
+		l.DroppedEvents, MaxLinkEvents, MaxLinkEventBytes>>10)
 }
 
 func problemOf(err error) string {
@@ -47,6 +52,10 @@ type timelineEntry struct {
 // WriteTimeline prints a session as a readable timeline: a header with the inputs, then every
 // API call and Link event in time order, then the outcome.
 func WriteTimeline(w io.Writer, s Session) error {
+	if err := checkCalls(s.Calls); err != nil {
+		return err
+	}
+	s = printable(s)
 	in := s.Inputs
 	fmt.Fprintf(w, "Session %s\n", clean(s.ID))
 	fmt.Fprintf(w, "  partner      %s\n", clean(partnerLabel(in)))
@@ -70,6 +79,9 @@ func WriteTimeline(w io.Writer, s Session) error {
 	}
 	if len(entries) == 0 {
 		fmt.Fprintln(w, "  (no API calls were recorded)")
+	}
+	if note := droppedNote(s.Link); note != "" {
+		fmt.Fprintf(w, "  %s\n", note)
 	}
 	fmt.Fprintf(w, "\nOutcome: %s\n", clean(outcomeLine(s.Outcome)))
 	for _, t := range s.Outcome.Tokens {

@@ -35,7 +35,7 @@ func WriteList(w io.Writer, entries []Entry) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "WHEN (UTC)\tPARTNER\tENV\tOUTCOME\tID")
 	for _, e := range readable {
-		s := e.Session
+		s := printable(e.Session)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.StartedAt.UTC().Format("2006-01-02 15:04:05"),
 			clean(s.Inputs.Partner), listEnv(s.Inputs), truncate(clean(s.Outcome.Summary()), outcomeWidth), clean(e.ID))
 	}

@@ -39,27 +39,49 @@ func Scrub(text string, secrets ...string) string {
 			}
 		}
 	}
-	text = secretKeyRE.ReplaceAllString(text, "${1}"+Redacted)
-	text = secretHeaderRE.ReplaceAllString(text, "${1}"+Redacted)
-	text = passwordKeyRE.ReplaceAllStringFunc(text, func(m string) string {
-		sub := passwordKeyRE.FindStringSubmatch(m)
+	// The hints are looked for once, in the text as given: no replacement adds one.
+	lower := strings.ToLower(text)
+	for _, rule := range scrubRules {
+		if rule.mayMatch(lower) {
+			text = rule.re.ReplaceAllStringFunc(text, func(m string) string {
+				return rule.replace(rule.re.FindStringSubmatch(m))
+			})
+		}
+	}
+	return text
+}
+
+// scrubRule is one pattern of the scrub and what replaces a match (given its submatches),
+// with words one of which every match contains: a pattern runs only on text holding one, so
+// a long body without any (an Asset Report) is passed over quickly.
+type scrubRule struct {
+	hints   []string // lowercase
+	re      *regexp.Regexp
+	replace func(sub []string) string
+}
+
+func (r scrubRule) mayMatch(lower string) bool {
+	for _, h := range r.hints {
+		if strings.Contains(lower, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// scrubRules in the order they apply: secrets, then passwords, then tokens.
+var scrubRules = []scrubRule{
+	{[]string{"secret"}, secretKeyRE, func(sub []string) string { return sub[1] + Redacted }},
+	{[]string{"secret"}, secretHeaderRE, func(sub []string) string { return sub[1] + Redacted }},
+	{[]string{"password"}, passwordKeyRE, func(sub []string) string {
 		if sub[2] == "" || TestPassword(sub[2]) {
-			return m
+			return sub[0]
 		}
 		return sub[1] + Redacted
-	})
-	text = plaidTokenRE.ReplaceAllStringFunc(text, func(m string) string {
-		sub := plaidTokenRE.FindStringSubmatch(m)
-		return sub[1] + "-…" + last4(sub[2])
-	})
-	text = stripeTokenRE.ReplaceAllStringFunc(text, func(m string) string {
-		sub := stripeTokenRE.FindStringSubmatch(m)
-		return sub[1] + "…" + last4(sub[2])
-	})
-	return tokenKeyRE.ReplaceAllStringFunc(text, func(m string) string {
-		sub := tokenKeyRE.FindStringSubmatch(m)
-		return sub[1] + maskLoose(sub[2])
-	})
+	}},
+	{[]string{"-sandbox-", "-production-", "-development-"}, plaidTokenRE, func(sub []string) string { return sub[1] + "-…" + last4(sub[2]) }},
+	{[]string{"btok_"}, stripeTokenRE, func(sub []string) string { return sub[1] + "…" + last4(sub[2]) }},
+	{[]string{"token"}, tokenKeyRE, func(sub []string) string { return sub[1] + maskLoose(sub[2]) }},
 }
 
 // secretForms is a secret as it may appear in text: as it is, and as JSON spells it inside a

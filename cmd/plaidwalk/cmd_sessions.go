@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -97,7 +98,13 @@ func showSession(c *cli, store *sessions.Store, args []string) int {
 	if !ok {
 		return 2
 	}
-	_ = sessions.WriteTimeline(c.stdout, s)
+	// The timeline goes to a buffer first: a session refused halfway prints nothing of it.
+	var out bytes.Buffer
+	if err := sessions.WriteTimeline(&out, s); err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk sessions show: %s\n", plaidflow.CleanText(err.Error()))
+		return 1
+	}
+	_, _ = c.stdout.Write(out.Bytes())
 	return 0
 }
 
@@ -129,10 +136,12 @@ func exportSession(c *cli, store *sessions.Store, args []string) int {
 	if !ok {
 		return 2
 	}
-	if err := write(c.stdout, s); err != nil {
-		fmt.Fprintf(c.stderr, "plaidwalk sessions export: %v\n", err)
+	var out bytes.Buffer
+	if err := write(&out, s); err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk sessions export: %s\n", plaidflow.CleanText(err.Error()))
 		return 1
 	}
+	_, _ = c.stdout.Write(out.Bytes())
 	return 0
 }
 
@@ -147,7 +156,8 @@ func loadSession(c *cli, store *sessions.Store, ref string) (sessions.Session, b
 				plaidflow.CleanText(ref))
 			return s, false
 		}
-		fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
+		// The message may quote the file's own text (an id, a path from it): cleaned like it.
+		fmt.Fprintf(c.stderr, "plaidwalk: %s\n", plaidflow.CleanText(err.Error()))
 		return s, false
 	}
 	return s, true

@@ -70,6 +70,10 @@ func recordAndSave(c *cli, source string, r sessions.Record, file string, noSave
 		return nil
 	}
 	s := buildSession(source, r)
+	if l := s.Link; l != nil && l.DroppedEvents > 0 {
+		fmt.Fprintf(c.stderr, "plaidwalk: Link sent %d events more than a session keeps; the session has the first %d and notes the rest were dropped\n",
+			l.DroppedEvents, len(l.Events))
+	}
 	paths, err := saveSession(c, r.Config, s, file, noSave)
 	for _, p := range paths {
 		fmt.Fprintf(c.stderr, "session saved: %s\n", p)
