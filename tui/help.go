@@ -5,15 +5,24 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// The help bar: one line with the screen's most useful keys, always ending with ? (help)
-// and quit, cut from the end of the screen's list so that it fits the width and never loses
-// those two; ? shows every key the screen takes, each listed once.
+// The help bar: one line with the screen's keys, most important first, then ? (help) and
+// quit. Where the width is short, keys are dropped from the end of the screen's list, never
+// those two, and the line ends with … as bubbles/help's does, so that a missing key is not a
+// surprise: ? shows every key the screen takes, each listed once.
 
 // maxHelpRows is the height of a column of the full help.
 const maxHelpRows = 5
 
 func (m Model) helpView() string {
-	return m.help.View(helpKeys{short: m.shortHelpKeys(), full: m.fullHelpColumns()})
+	if m.help.ShowAll {
+		return m.help.FullHelpView(m.fullHelpColumns())
+	}
+	keys, cut := m.shortHelpKeys()
+	line := m.help.ShortHelpView(keys)
+	if cut {
+		line += " " + m.help.Styles.Ellipsis.Render(m.help.Ellipsis)
+	}
+	return line
 }
 
 // helpKeyFree says whether msg toggles the help: ? everywhere but in a text field, where it is
@@ -44,16 +53,25 @@ func (m Model) quitBinding() key.Binding {
 	return m.keys.Quit
 }
 
-// shortHelpKeys are the screen's keys that fit the width, then ? and quit.
-func (m Model) shortHelpKeys() []key.Binding {
+// shortHelpKeys are the screen's keys that fit the width, then ? and quit; cut: some of
+// the screen's keys were left out (room is kept for the … that says so).
+func (m Model) shortHelpKeys() (keys []key.Binding, cut bool) {
 	tail := []key.Binding{m.helpBinding(), m.quitBinding()}
-	keys := append(m.logKeys(), m.stepKeys()...)
+	keys = append(m.logKeys(), m.stepKeys()...)
 	measure := m.help
 	measure.Width = 0 // unlimited: the help model would cut the line itself, losing the tail
-	for len(keys) > 0 && lipgloss.Width(measure.ShortHelpView(append(append([]key.Binding(nil), keys...), tail...))) > max(m.width, 20) {
+	width := func(ks []key.Binding) int {
+		return lipgloss.Width(measure.ShortHelpView(append(append([]key.Binding(nil), ks...), tail...)))
+	}
+	room := max(m.width, 20)
+	if width(keys) <= room {
+		return append(keys, tail...), false
+	}
+	room -= 1 + lipgloss.Width(m.help.Ellipsis)
+	for len(keys) > 0 && width(keys) > room {
 		keys = keys[:len(keys)-1]
 	}
-	return append(keys, tail...)
+	return append(keys, tail...), true
 }
 
 // fullHelpKeys are every key the screen takes, each once.
@@ -84,8 +102,9 @@ func (m Model) fullHelpColumns() [][]key.Binding {
 	return append(cols, keys)
 }
 
-// stepKeys are the keys the current screen takes, most useful first; quit, ? and the API log
-// are added by the help bar.
+// stepKeys are the keys the current screen takes, most useful first (the step's own action,
+// then esc, which every new user looks for): at 80 columns the bar shows only the first few.
+// Quit, ? and the API log are added by the help bar.
 func (m Model) stepKeys() []key.Binding {
 	k := m.keys
 	switch {
@@ -102,9 +121,9 @@ func (m Model) stepKeys() []key.Binding {
 		return []key.Binding{withHelp(k.Enter, "choose"), k.Filter, k.UpDown, withHelp(k.Back, "clear filter")}
 	case stepOptions:
 		if m.options.reuse {
-			return []key.Binding{withHelp(k.Enter, "choose the account"), k.NextField, k.Back, k.PrevField}
+			return []key.Binding{withHelp(k.Enter, "choose the account"), k.Back, k.NextField, k.PrevField}
 		}
-		return []key.Binding{withHelp(k.Enter, "create link_token"), k.NextField, k.Toggle, k.Back, k.PrevField}
+		return []key.Binding{withHelp(k.Enter, "create link_token"), k.Back, k.NextField, k.Toggle, k.PrevField}
 	case stepLinkToken:
 		enter := "open Link"
 		if m.link.mode == modeShortcut {
@@ -118,8 +137,9 @@ func (m Model) stepKeys() []key.Binding {
 	case stepPartnerToken:
 		return []key.Binding{withHelp(k.Back, "cancel")}
 	case stepResults:
-		return join([]key.Binding{k.Reveal, withHelp(k.Copy, "copy"), k.Another}, m.saveKey(),
-			[]key.Binding{k.Back, withHelp(k.UpDown, "choose token"), k.Calls, k.CopyCurl, withHelp(k.PageDown, "scroll"), k.PageUp})
+		// a comes after ctrl+s: the Tokens line names it too.
+		return join([]key.Binding{k.Reveal, withHelp(k.Copy, "copy"), k.Back}, m.saveKey(),
+			[]key.Binding{k.Another, withHelp(k.UpDown, "choose token"), k.Calls, k.CopyCurl, withHelp(k.PageDown, "scroll"), k.PageUp})
 	}
 	return nil
 }

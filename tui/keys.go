@@ -49,15 +49,6 @@ func newKeyMap() keyMap {
 	}
 }
 
-// helpKeys adapts the help bar's bindings to bubbles/help: a line, or columns.
-type helpKeys struct {
-	short []key.Binding
-	full  [][]key.Binding
-}
-
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
-
 // KeysHelp is the text `plaidwalk --help` prints about the UI's keys.
 const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen takes):
   everywhere     ctrl+c quit · esc back a step (nothing entered is lost) · ctrl+l API log

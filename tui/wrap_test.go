@@ -16,7 +16,7 @@ func TestHostedLinkURLIsNeverCut(t *testing.T) {
 	url := "https://secure.plaid.com/hl/lpXk9Qz3mT7vR2sN8wYb4cJf6hLd0aEu5gKo1iPx-sandbox-0123456789abcdef"
 	m.link.mode, m.link.url, m.link.polling, m.link.waiting = modeHosted, url, true, false
 	v := m.View()
-	if strings.Contains(v, "…") {
+	if body := v[:strings.LastIndex(v, "\n")]; strings.Contains(body, "…") { // the help bar may end with …
 		t.Errorf("something is cut:\n%s", v)
 	}
 	joined := strings.ReplaceAll(strings.ReplaceAll(v, " ", ""), "\n", "")
