@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
-	"strings"
 	"time"
-	"unicode"
+
+	"plaidwalk/internal/termtext"
 )
 
 // Bodies the page posts, one per Link callback.
@@ -120,8 +120,6 @@ func cleanInstitution(in *Institution) *Institution {
 	return &Institution{Name: clean(in.Name), InstitutionID: clean(in.InstitutionID)}
 }
 
-// clean drops control characters, so a crafted bank name cannot smuggle terminal escape
-// sequences to the terminal that shows it.
 // cleanPtr cleans an optional string (null stays null).
 func cleanPtr(s *string) *string {
 	if s == nil {
@@ -131,11 +129,6 @@ func cleanPtr(s *string) *string {
 	return &c
 }
 
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '\u009b' {
-			return -1
-		}
-		return r
-	}, s)
-}
+// clean makes Link's metadata safe to show: a crafted bank name cannot smuggle escape
+// sequences, bidi overrides or invisible characters to the terminal that shows it.
+func clean(s string) string { return termtext.SingleLine(s) }
