@@ -55,6 +55,7 @@ func (m Model) partnerTokenCreated(msg partnerTokenCreatedMsg) (tea.Model, tea.C
 	m.ptoken.running = false
 	m.walk.runs = append(m.walk.runs, PartnerRun{Partner: m.walk.partner, Account: m.walk.account, Result: msg.result,
 		session: m.sessionRecord(msg.result, nil)})
+	m.walk.session.runFrom = m.walk.session.attemptFrom
 	m.walk.session.attemptFrom = len(m.calls) // the next partner's attempt starts here
 	m.step = stepResults
 	m.results = newResults(msg.result)

@@ -67,8 +67,8 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		m.results.sel = min(max(m.results.sel+step, 0), max(len(toks)-1, 0))
 		m.results.offset, m.results.follow = 0, false
-	case key.Matches(msg, k.CopyCurl) && len(m.calls) > 0:
-		c := m.calls[m.chosenCall()]
+	case key.Matches(msg, k.CopyCurl) && len(m.resultCalls()) > 0:
+		c := m.resultCalls()[m.chosenCall()]
 		curl, vars := m.curlToCopy(c)
 		what := "curl for " + c.Path
 		if len(vars) > 0 {
@@ -76,7 +76,7 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.copy(curl, what)
 	case msg.String() == "left":
-		m.results.call = min(m.results.call+1, max(len(m.calls)-1, 0))
+		m.results.call = min(m.results.call+1, max(len(m.resultCalls())-1, 0))
 		m.results.follow = true
 	case msg.String() == "right":
 		m.results.call = max(m.results.call-1, 0)

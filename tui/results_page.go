@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"plaidwalk/plaidflow"
@@ -25,11 +26,11 @@ func (m Model) resultsExtent(w int) resultsExtent {
 	if saved := m.savedText(); saved != "" {
 		top += lineCount(saved, w-labelWidth)
 	}
-	if len(m.calls) == 0 {
+	if len(m.resultCalls()) == 0 {
 		return resultsExtent{lines: top, pin: pin, focus: -1}
 	}
 	head, curl := m.chosenCurl(w)
-	calls := 2 + len(m.calls) + lineCount(head, w) + len(curl)
+	calls := 2 + len(m.resultCalls()) + lineCount(head, w) + len(curl)
 	return resultsExtent{lines: top + calls, pin: pin, focus: top + 2 + m.chosenCall()}
 }
 
@@ -54,13 +55,34 @@ func (m Model) doneText() string {
 	return fmt.Sprintf("Done: %s's token for %s %s.", r.Partner.Name, oneLine(r.Account.Name), oneLine(r.Account.Mask))
 }
 
-// savedText lists the last two files saved ("" when none).
+// savedText lists the last two files saved for the newest token's walk ("" when none).
 func (m Model) savedText() string {
-	p := m.walk.session.savedPaths
+	p := m.ownSavedPaths()
 	if len(p) == 0 {
 		return ""
 	}
 	return joinPaths(p[max(len(p)-2, 0):], m.deps.getenv("HOME"))
+}
+
+// ownSavedPaths leaves out the files of the other partners' walks (the state dir names a
+// file after its session's id): after "another partner", the first one's file is not this
+// walk's.
+func (m Model) ownSavedPaths() []string {
+	s := m.walk.session
+	mine := len(s.earlier) + len(m.walk.runs) - 1 // the newest run's place in sessionRecords
+	others := map[string]bool{}
+	for k, id := range s.savedIDs {
+		if k != mine {
+			others[id.id] = true
+		}
+	}
+	var out []string
+	for _, p := range s.savedPaths {
+		if !others[strings.TrimSuffix(filepath.Base(p), ".json")] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func (m Model) assetReportIDs() []string {
@@ -128,12 +150,19 @@ func (m Model) itemRows(w int) []string {
 	return rows
 }
 
-// chosenCall is the index of the call whose curl is shown.
-func (m Model) chosenCall() int { return len(m.calls) - 1 - min(m.results.call, len(m.calls)-1) }
+// resultCalls are the calls of the newest token's walk: the Item's, then that partner's own.
+// After "another partner" the first partner's calls are not this one's path (l shows them all).
+func (m Model) resultCalls() []plaidflow.Call { return m.walkCalls(m.walk.session.runFrom) }
+
+// chosenCall is the index in resultCalls of the call whose curl is shown.
+func (m Model) chosenCall() int {
+	n := len(m.resultCalls())
+	return n - 1 - min(m.results.call, n-1)
+}
 
 // chosenCurl is the chosen call's curl as screen lines, and the line that heads it.
 func (m Model) chosenCurl(w int) (head string, curl []string) {
-	curl, cut := curlScreenLines(sanitize(plaidflow.CurlFor(m.deps.Config.BaseURL, m.calls[m.chosenCall()])), w)
+	curl, cut := curlScreenLines(sanitize(plaidflow.CurlFor(m.deps.Config.BaseURL, m.resultCalls()[m.chosenCall()])), w)
 	if cut {
 		return "curl (keys as $PLAID_CLIENT_ID / $PLAID_SECRET; … cuts, y copies whole):", curl
 	}
@@ -144,12 +173,17 @@ func (m Model) chosenCurl(w int) (head string, curl []string) {
 // is the chosen call's line (-1: no calls).
 func (m Model) viewCalls(w int) (lines []string, focus int) {
 	st := m.st
-	if len(m.calls) == 0 {
+	calls := m.resultCalls()
+	if len(calls) == 0 {
 		return nil, -1
 	}
-	lines = []string{"", st.bold.Render("API calls") + st.subtle.Render(" (←/→ choose the curl shown; pgup/pgdn scroll)")}
+	head := st.bold.Render("API calls") + st.subtle.Render(" (←/→ choose the curl shown; pgup/pgdn scroll)")
+	if n := len(m.walk.runs); n > 1 { // the earlier partners' calls are left out: say whose these are
+		head = st.bold.Render("API calls for "+m.walk.runs[n-1].Partner.Name) + st.subtle.Render(" (←/→ choose the curl; l all calls)")
+	}
+	lines = []string{"", head}
 	chosen := m.chosenCall()
-	for i, c := range m.calls {
+	for i, c := range calls {
 		cursor := "  "
 		if i == chosen {
 			cursor, focus = st.selected.Render("> "), len(lines)

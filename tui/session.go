@@ -40,6 +40,7 @@ type sessionState struct {
 	walkFrom    int             // first call of the current Item's walk (0 unless an earlier Item made tokens)
 	earlier     []SessionRecord // the partner walks of earlier Items, still to be saved
 	attemptFrom int             // first call of the current partner's attempt (after the last token made)
+	runFrom     int             // first call of the newest token's partner (the attemptFrom it had)
 	saved       savedMark
 	savedPaths  []string
 	savedIDs    []savedID // by position in sessionRecords: earlier Items, tokens made, the attempt
@@ -96,15 +97,19 @@ func (m *Model) keepLinkEvent(ev linkserver.Event) {
 
 // attemptCalls are the calls of the current partner's walk: everything up to the Item, then
 // what was called for this partner after the last partner token.
-func (m Model) attemptCalls() []plaidflow.Call {
+func (m Model) attemptCalls() []plaidflow.Call { return m.walkCalls(m.walk.session.attemptFrom) }
+
+// walkCalls are the calls of a partner's walk whose own calls start at own: everything up to
+// the Item, then from own on.
+func (m Model) walkCalls(own int) []plaidflow.Call {
 	s := m.walk.session
 	calls := m.linkTokenBefore(s.walkFrom)
 	from := min(s.walkFrom, len(m.calls))
-	if s.attemptFrom <= s.itemCalls || s.attemptFrom > len(m.calls) || s.itemCalls < from {
+	if own <= s.itemCalls || own > len(m.calls) || s.itemCalls < from {
 		return append(calls, m.calls[from:]...)
 	}
 	calls = append(calls, m.calls[from:s.itemCalls]...)
-	return append(calls, m.calls[s.attemptFrom:]...)
+	return append(calls, m.calls[own:]...)
 }
 
 // linkTokenBefore is the link_token call a later Item's walk reused (Link opened again with

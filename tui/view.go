@@ -30,7 +30,7 @@ func (m Model) View() string {
 	w := m.width
 	head := []string{
 		m.st.banner(m.deps.Config, w),
-		m.st.title.Render(fmt.Sprintf("Step %d/7 · %s", int(m.step)+1, stepTitle(m.step))) + m.partnerTag(),
+		truncate(m.st.title.Render(fmt.Sprintf("Step %d/7 · %s", int(m.step)+1, stepTitle(m.step)))+m.partnerTag(), w),
 	}
 	body := clipLines(m.viewBody(w), m.bodyHeight(), w)
 	parts := append(head, body)
@@ -86,7 +86,12 @@ func (m Model) wrappedNotice() wrappedNotice {
 
 func (m Model) noticeHeight() int { return m.wrappedNotice().height }
 
+// partnerTag follows the title: the partner being walked, or on the list while an Item is
+// kept for another partner, that Item (the list looks like a fresh start otherwise).
 func (m Model) partnerTag() string {
+	if m.step == stepPartner && m.walk.reuseItem {
+		return m.st.subtle.Render("  · Item " + maskID(oneLine(m.walk.item.ItemID)) + " kept, Link skipped")
+	}
 	if m.step == stepPartner || m.walk.partner.ID == "" {
 		return ""
 	}
