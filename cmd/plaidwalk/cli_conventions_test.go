@@ -83,12 +83,31 @@ func TestCompletionScripts(t *testing.T) {
 		{[]string{"__complete", "run", "--js"}, []string{"--json\t"}},
 		{[]string{"__complete", "replay", "latest", "--keep"}, []string{"--keep-webhook\t"}},
 		{[]string{"__complete", "--part"}, []string{"--partner\t"}},
+		{[]string{"__complete", "completion", ""}, []string{"bash\n", "zsh\n", "fish\n"}},
 	} {
 		code, out, errOut := plaidwalkArgs(tc.args...)
 		for _, w := range tc.want {
 			if code != 0 || !strings.Contains(out, w) {
 				t.Errorf("%q: exit %d, stdout lacks %q:\n%s%s", tc.args, code, w, out, errOut)
 			}
+		}
+	}
+}
+
+// TestCompletionHelpAndErrors: completion is one of plaidwalk's commands like the others: its
+// help is ours (also through `help completion`), and a missing or unknown shell is a usage
+// error (2) that names the shells there are scripts for.
+func TestCompletionHelpAndErrors(t *testing.T) {
+	for _, args := range [][]string{{"completion", "--help"}, {"help", "completion"}} {
+		code, out, _ := plaidwalkArgs(args...)
+		if code != 0 || !strings.Contains(out, "Usage: plaidwalk completion bash|zsh|fish") || strings.Contains(out, "Generate the autocompletion") {
+			t.Errorf("%q: exit %d, help:\n%s", args, code, out)
+		}
+	}
+	for _, args := range [][]string{{"completion"}, {"completion", "ksh"}} {
+		code, out, errOut := plaidwalkArgs(args...)
+		if code != 2 || out != "" || !strings.Contains(errOut, "bash, zsh") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 naming the shells", args, code, out, errOut)
 		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 // newRootCommand builds plaidwalk's command tree on cobra, for what cobra does well: finding
 // the command, "did you mean" for a mistyped one, and shell completion (`completion
-// bash|zsh|fish` and the hidden `__complete` the scripts call). Each command still parses
+// bash|zsh|fish`, cmd_completion.go, and the hidden `__complete` the scripts call). Each command still parses
 // its own flags (DisableFlagParsing), so its --help text, its messages and its exit codes
 // stay its own; *code receives the exit code of the command that ran.
 func newRootCommand(ctx context.Context, c *cli, code *int) *cobra.Command {
@@ -27,15 +27,21 @@ func newRootCommand(ctx context.Context, c *cli, code *int) *cobra.Command {
 		// Completing the root offers the UI's flags; its arguments are the commands.
 		ValidArgsFunction: completeFlags(func() *flag.FlagSet { return tuiFlags(&tuiOptions{}) }),
 	}
+	// Our own completion command (cmd_completion.go) has help in our words and our exit codes.
+	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
 	root.SetIn(c.stdin)
 	for _, cmd := range commands() {
+		complete := completeFlags(cmd.flags)
+		if cmd.name == "completion" {
+			complete = cobra.FixedCompletions([]string{"bash", "zsh", "fish"}, cobra.ShellCompDirectiveNoFileComp)
+		}
 		root.AddCommand(&cobra.Command{
 			Use:                cmd.name,
 			Short:              cmd.summary,
 			DisableFlagParsing: true,
-			ValidArgsFunction:  completeFlags(cmd.flags),
+			ValidArgsFunction:  complete,
 			RunE: func(_ *cobra.Command, args []string) error {
 				*code = cmd.run(ctx, c, args)
 				return nil

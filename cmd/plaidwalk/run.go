@@ -38,6 +38,7 @@ func commands() []command {
 		{"replay", "re-run a saved walk and compare it step by step", cmdReplay, func() *flag.FlagSet { return replayFlags(&replayOptions{}) }},
 		{"emulator", "run the offline Plaid emulator on its own", cmdEmulator, func() *flag.FlagSet { return emulatorFlags(new(string), new(time.Duration)) }},
 		{"version", "print plaidwalk's version", cmdVersion, nil},
+		{"completion", "print a shell completion script: plaidwalk completion bash|zsh|fish", cmdCompletion, nil},
 	}
 }
 
@@ -58,8 +59,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	code := 0
 	root := newRootCommand(ctx, c, &code)
 	if found, _, err := root.Find(args); err != nil || found == root {
-		// help, completion and __complete are added by cobra as it executes.
-		if !strings.HasPrefix(args[0], "__complete") && args[0] != "completion" && args[0] != "help" {
+		// help and __complete are added by cobra as it executes.
+		if !strings.HasPrefix(args[0], "__complete") && args[0] != "help" {
 			return unknownCommand(c, root, args[0])
 		}
 	}
@@ -96,7 +97,6 @@ Commands:
 	for _, cmd := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", cmd.name, cmd.summary)
 	}
-	fmt.Fprintf(w, "  %-10s %s\n", "completion", "print a shell completion script: plaidwalk completion bash|zsh|fish")
 	fmt.Fprintf(w, `
 'plaidwalk --version' (or -v) prints the version.
 Run 'plaidwalk <command> --help' (or 'plaidwalk help <command>') for a command's flags,
