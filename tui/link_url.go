@@ -39,8 +39,10 @@ func (m Model) urlHidesToken(url string) bool {
 // urlLines shows a URL on lines of its own, never with a line break of ours inside it when it
 // fits the window: indented when there is room, else from the left edge. Bubble Tea cuts every
 // line at the window's edge, so a wider URL cannot be left to the terminal to soft-wrap: it is
-// split into window-wide pieces, each an OSC 8 hyperlink to the whole URL (a click opens it
-// whole in terminals that know OSC 8), and c copies it whole anywhere.
+// split into pieces, each an OSC 8 hyperlink to the whole URL (a click opens it whole in
+// terminals that know OSC 8), and c copies it whole anywhere. The pieces end after a / so
+// that a token or secret in the path stays whole on a line; only a part wider than the window
+// is cut at its edge.
 func urlLines(url string, w int) string {
 	switch {
 	case ansi.StringWidth(url)+2 <= w:
@@ -52,6 +54,9 @@ func urlLines(url string, w int) string {
 	var lines []string
 	for rest := url; rest != ""; {
 		head := ansi.Truncate(rest, max(w, 10), "")
+		if cut := strings.LastIndex(head, "/") + 1; len(head) < len(rest) && cut > 0 && !strings.HasSuffix(head[:cut], "//") {
+			head = head[:cut] // end the line after a /, never inside a path part
+		}
 		lines, rest = append(lines, link(head)), rest[len(head):]
 	}
 	return strings.Join(lines, "\n")

@@ -163,10 +163,15 @@ func (m Model) chosenCall() int {
 // chosenCurl is the chosen call's curl as screen lines, and the line that heads it.
 func (m Model) chosenCurl(w int) (head string, curl []string) {
 	curl, cut := curlScreenLines(sanitize(plaidflow.CurlFor(m.deps.Config.BaseURL, m.resultCalls()[m.chosenCall()])), w)
+	head = "curl (keys as $PLAID_CLIENT_ID / $PLAID_SECRET"
 	if cut {
-		return "curl (keys as $PLAID_CLIENT_ID / $PLAID_SECRET; … cuts, y copies whole):", curl
+		head += "; … cuts, y copies whole"
 	}
-	return "curl (keys as $PLAID_CLIENT_ID / $PLAID_SECRET):", curl
+	if m.deps.Config.Env == plaidflow.EnvOffline {
+		// The built-in emulator lives as long as the UI: a copied curl run later finds nothing.
+		head += "; this port is the built-in emulator's, gone when plaidwalk quits"
+	}
+	return head + "):", curl
 }
 
 // viewCalls lists every call on one line and shows the curl of the chosen one (←/→); focus
