@@ -67,7 +67,10 @@ func Run(ctx context.Context, d Deps) (Result, error) {
 	defer cancel()
 	m := New(ctx, d, outputRenderer(d))
 	// 30 frames a second is smooth for typing and halves the renderer's idle wake-ups.
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithAltScreen(), tea.WithFPS(30)}
+	// Signals reach the walk through ctx alone (main's NotifyContext): Bubble Tea's own
+	// handler would race it, and when ctx wins, that handler blocks forever sending its
+	// QuitMsg to a loop that has stopped, and the program never returns.
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithAltScreen(), tea.WithFPS(30), tea.WithoutSignalHandler()}
 	if d.Input != nil {
 		opts = append(opts, tea.WithInput(d.Input))
 	}

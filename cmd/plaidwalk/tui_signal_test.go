@@ -31,7 +31,7 @@ func TestTUIHangUpRestoresTheTerminalAndSaves(t *testing.T) {
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
-			err := cmd.Wait()
+			err := waitOrKill(t, cmd, 20*time.Second)
 			<-screen.done
 			if code := cmd.ProcessState.ExitCode(); code != 1 {
 				t.Errorf("exit %d (%v), want 1 as for a walk stopped before its token", code, err)
@@ -59,5 +59,22 @@ func waitForScreen(t *testing.T, s *ptyScreen, text string) {
 			got := s.String()
 			t.Fatalf("the screen never showed %q; it ends with:\n%q", text, got[max(len(got)-2000, 0):])
 		}
+	}
+}
+
+// waitOrKill waits for the process to end by itself, and fails the test (killing the
+// process) when it is still running after d: a UI that ignores a signal must fail the test,
+// not hang the suite.
+func waitOrKill(t *testing.T, cmd *exec.Cmd, d time.Duration) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(d):
+		_ = cmd.Process.Kill()
+		t.Errorf("still running %v after the signal; killed", d)
+		return <-done
 	}
 }
