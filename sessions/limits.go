@@ -45,3 +45,22 @@ func eventSize(ev LinkEvent) int {
 		len(ev.ErrorType) + len(ev.ErrorCode) + len(ev.ErrorMessage) + len(ev.ExitStatus) +
 		len(ev.MFAType) + len(ev.RequestID)
 }
+
+// EventCap bounds a collector of Link's callbacks while Link runs: the first MaxLinkEvents
+// are admitted, later ones only counted. The UI and `run` both collect through one, so a page
+// that floods the local server grows neither memory nor the file, and both keep the same
+// events and report the same count (Link.DroppedEvents).
+type EventCap struct{ kept, dropped int }
+
+// Admit says whether one more callback is kept, counting it as dropped when not.
+func (c *EventCap) Admit() bool {
+	if c.kept >= MaxLinkEvents {
+		c.dropped++
+		return false
+	}
+	c.kept++
+	return true
+}
+
+// Dropped is how many callbacks were refused.
+func (c EventCap) Dropped() int { return c.dropped }

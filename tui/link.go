@@ -9,6 +9,7 @@ import (
 
 	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
 // Step 4: Link. In browser mode a local page serves Link and its callbacks stream in; Hosted
@@ -38,7 +39,8 @@ func (m Model) startLink() (tea.Model, tea.Cmd) {
 	m.step = stepLink
 	m.failure = nil
 	m.link = linkModel{mode: m.link.mode, shortcut: m.link.shortcut}
-	m.walk.session.linkEvents, m.walk.session.linkOutcome = nil, nil // a new Link session
+	s := &m.walk.session // a new Link session
+	s.linkEvents, s.linkCap, s.linkOutcome = nil, sessions.EventCap{}, nil
 	switch m.link.mode {
 	case modeShortcut:
 		return m.runShortcut(closeOld)

@@ -22,19 +22,18 @@ type SessionRecord struct {
 	// ID is the id the walk was saved under by an earlier save (ctrl+s), so that saving it
 	// again (ctrl+s once more, or when the UI closes) overwrites that file rather than adding
 	// a second copy; empty when it was never saved.
-	ID          string
-	Record      sessions.Record
-	LinkEvents  []linkserver.Event
-	LinkOutcome *linkserver.Outcome
+	ID         string
+	Record     sessions.Record
+	LinkEvents []linkserver.Event
+	// LinkEventsDropped counts the callbacks beyond sessions.MaxLinkEvents, not kept.
+	LinkEventsDropped int
+	LinkOutcome       *linkserver.Outcome
 }
-
-// maxLinkEvents bounds the Link callbacks kept for the session: a real Link session sends a
-// few dozen; a page left open or misbehaving must not grow memory without end.
-const maxLinkEvents = 500
 
 // sessionState is what a save needs beyond the walk itself.
 type sessionState struct {
 	linkEvents  []linkserver.Event
+	linkCap     sessions.EventCap // bounds linkEvents as they come; counts the rest
 	linkOutcome *linkserver.Outcome
 	itemCalls   int             // API calls up to and including the Item's exchange and accounts
 	walkFrom    int             // first call of the current Item's walk (0 unless an earlier Item made tokens)
@@ -89,9 +88,8 @@ func (m Model) mark() savedMark {
 
 func (m *Model) keepLinkEvent(ev linkserver.Event) {
 	s := &m.walk.session
-	s.linkEvents = append(s.linkEvents, ev)
-	if len(s.linkEvents) > maxLinkEvents {
-		s.linkEvents = s.linkEvents[len(s.linkEvents)-maxLinkEvents:]
+	if s.linkCap.Admit() {
+		s.linkEvents = append(s.linkEvents, ev)
 	}
 }
 
@@ -157,6 +155,7 @@ func (m Model) sessionRecord(res plaidflow.PartnerResult, err error) SessionReco
 	}
 	if mode == sessions.LinkModeBrowser {
 		r.LinkEvents = append([]linkserver.Event(nil), w.session.linkEvents...)
+		r.LinkEventsDropped = w.session.linkCap.Dropped()
 		r.LinkOutcome = w.session.linkOutcome
 	}
 	return r

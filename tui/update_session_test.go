@@ -92,12 +92,15 @@ func TestAnotherPartnerIsASessionOfItsOwn(t *testing.T) {
 
 func TestLinkEventsKeptAreBounded(t *testing.T) {
 	m, _ := atLink(t, "dwolla")
-	for i := range maxLinkEvents + 20 {
+	for i := range sessions.MaxLinkEvents + 20 {
 		m = send(m, linkEventReceivedMsg{op: m.op, event: linkserver.Event{Kind: linkserver.KindEvent, Name: fmt.Sprint("E", i)}})
 	}
 	ev := m.walk.session.linkEvents
-	if len(ev) != maxLinkEvents || ev[len(ev)-1].Name != fmt.Sprint("E", maxLinkEvents+19) {
-		t.Errorf("%d events kept, last %q; want the newest %d", len(ev), ev[len(ev)-1].Name, maxLinkEvents)
+	if len(ev) != sessions.MaxLinkEvents || ev[0].Name != "E0" || ev[len(ev)-1].Name != fmt.Sprint("E", sessions.MaxLinkEvents-1) {
+		t.Errorf("%d events kept, %q to %q; want the first %d", len(ev), ev[0].Name, ev[len(ev)-1].Name, sessions.MaxLinkEvents)
+	}
+	if d := m.walk.session.linkCap.Dropped(); d != 20 {
+		t.Errorf("%d events counted as dropped, want 20", d)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
 // linkPageOptions points the local Link page at the right Link script: the emulator's when
@@ -30,6 +31,7 @@ var openURL = linkserver.OpenInBrowser
 // plaidwalk, so there it holds the outcome alone.
 type browserLink struct {
 	Events  []linkserver.Event
+	Dropped int // callbacks beyond sessions.MaxLinkEvents, counted, not kept
 	Outcome *linkserver.Outcome
 }
 
@@ -60,19 +62,23 @@ func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidf
 	out, err := srv.Wait(ctx)
 	if err != nil {
 		srv.Close()
-		return "", browserLink{Events: events.all()}, fmt.Errorf("waiting for Link: %w", err)
+		evs, dropped := events.all()
+		return "", browserLink{Events: evs, Dropped: dropped}, fmt.Errorf("waiting for Link: %w", err)
 	}
 	events.quiet(ctx, linkEventQuiet)
 	srv.Close() // closes Events: all() then has every callback the server accepted
-	bl := browserLink{Events: events.all(), Outcome: &out}
+	evs, dropped := events.all()
+	bl := browserLink{Events: evs, Dropped: dropped, Outcome: &out}
 	token, err := publicTokenFrom(out, o.linkTimeout, "Link")
 	return token, bl, err
 }
 
-// eventCollector keeps every callback from a Link session as it arrives.
+// eventCollector keeps the callbacks from a Link session as they arrive, as many as a
+// session keeps (sessions.EventCap); the rest are counted.
 type eventCollector struct {
 	mu      sync.Mutex
 	events  []linkserver.Event
+	cap     sessions.EventCap
 	arrived chan struct{} // a token per arrival, never blocking the reader
 	done    chan struct{} // closed when the channel is drained
 }
@@ -83,7 +89,9 @@ func collectEvents(ch <-chan linkserver.Event) *eventCollector {
 		defer close(ec.done)
 		for ev := range ch {
 			ec.mu.Lock()
-			ec.events = append(ec.events, ev)
+			if ec.cap.Admit() {
+				ec.events = append(ec.events, ev)
+			}
 			ec.mu.Unlock()
 			select {
 			case ec.arrived <- struct{}{}:
@@ -110,12 +118,13 @@ func (ec *eventCollector) quiet(ctx context.Context, d time.Duration) {
 	}
 }
 
-// all waits for the channel to be drained (it must be closed) and returns the callbacks.
-func (ec *eventCollector) all() []linkserver.Event {
+// all waits for the channel to be drained (it must be closed) and returns the callbacks kept
+// and how many more there were.
+func (ec *eventCollector) all() ([]linkserver.Event, int) {
 	<-ec.done
 	ec.mu.Lock()
 	defer ec.mu.Unlock()
-	return append([]linkserver.Event(nil), ec.events...)
+	return append([]linkserver.Event(nil), ec.events...), ec.cap.Dropped()
 }
 
 // publicTokenFrom turns the outcome of Link (what: "Link" in the browser, or "Hosted Link")

@@ -206,7 +206,7 @@ func saveRun(c *cli, res runResult, o runOptions) error {
 		rec.LinkMode = sessions.LinkModeHosted
 	}
 	if res.Link != nil {
-		rec.Link = linkRecord(res.Link.Events, res.Link.Outcome)
+		rec.Link = linkRecord(res.Link.Events, res.Link.Dropped, res.Link.Outcome)
 	}
 	return recordAndSave(c, "run", rec, o.save, o.noSave)
 }

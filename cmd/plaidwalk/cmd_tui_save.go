@@ -47,7 +47,7 @@ func saveTUIRecord(c *cli, cfg plaidflow.Config, s tui.SessionRecord, file strin
 	r := s.Record
 	r.Config = cfg
 	if r.Link == nil && (len(s.LinkEvents) > 0 || s.LinkOutcome != nil) {
-		r.Link = linkRecord(s.LinkEvents, s.LinkOutcome)
+		r.Link = linkRecord(s.LinkEvents, s.LinkEventsDropped, s.LinkOutcome)
 	}
 	sess := buildSession("tui", r)
 	sess.ID = s.ID

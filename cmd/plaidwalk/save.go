@@ -156,10 +156,11 @@ func checkSaveTarget(c *cli, file string) int {
 	return 0
 }
 
-// linkRecord converts what linkserver reported (every callback, and the outcome when Link
-// finished) into the session's Link section. Metadata is reduced to the fields worth keeping.
-func linkRecord(events []linkserver.Event, out *linkserver.Outcome) *sessions.Link {
-	l := &sessions.Link{}
+// linkRecord converts what linkserver reported (the callbacks kept, how many more the
+// collector dropped, and the outcome when Link finished) into the session's Link section.
+// Metadata is reduced to the fields worth keeping.
+func linkRecord(events []linkserver.Event, dropped int, out *linkserver.Outcome) *sessions.Link {
+	l := &sessions.Link{DroppedEvents: dropped}
 	for _, ev := range events {
 		if ev.Kind != linkserver.KindEvent {
 			continue

@@ -19,11 +19,19 @@ func TestFloodOfLinkEventsSavesAReadableSession(t *testing.T) {
 	e := newSessEnv(t)
 	c, stderr, r := savedRecord(t, e)
 	metadata, _ := json.Marshal(map[string]string{"error_message": strings.Repeat("m", 60<<10), "view_name": "ERROR"})
-	var events []linkserver.Event
+	// The flood goes through run's collector, as the Link page's callbacks do: it keeps what a
+	// session keeps and counts the rest, so memory stays bounded while Link runs.
+	ch := make(chan linkserver.Event)
+	collector := collectEvents(ch)
 	for i := range 1500 {
-		events = append(events, linkserver.Event{Kind: linkserver.KindEvent, Name: "ERROR", Metadata: metadata, At: time.Now().Add(time.Duration(i))})
+		ch <- linkserver.Event{Kind: linkserver.KindEvent, Name: "ERROR", Metadata: metadata, At: time.Now().Add(time.Duration(i))}
 	}
-	r.Link = linkRecord(events, nil)
+	close(ch)
+	events, dropped := collector.all()
+	if len(events) != sessions.MaxLinkEvents || dropped != 1500-sessions.MaxLinkEvents {
+		t.Errorf("the collector kept %d and dropped %d of 1500", len(events), dropped)
+	}
+	r.Link = linkRecord(events, dropped, nil)
 	file := filepath.Join(t.TempDir(), "flood.json")
 	if err := recordAndSave(c, "run", r, file, true); err != nil {
 		t.Fatal(err)

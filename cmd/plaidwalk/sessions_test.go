@@ -162,7 +162,7 @@ func TestBrowserSessionReplaysThroughTheShortcut(t *testing.T) {
 	// Make it what a browser walk records: Link produced the public token, no shortcut call.
 	s.Inputs.LinkMode, s.Inputs.Username, s.Inputs.Password = sessions.LinkModeBrowser, "", ""
 	s.Calls = append(s.Calls[:1:1], s.Calls[2:]...)
-	s.Link = linkRecord(nil, nil)
+	s.Link = linkRecord(nil, 0, nil)
 	s.Link.Outcome = &sessions.LinkOutcome{Status: "success", InstitutionID: "ins_109508"}
 	if err := sessions.WriteFile(file, s); err != nil {
 		t.Fatal(err)
