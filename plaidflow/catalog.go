@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"plaidwalk/assets"
+	"plaidwalk/internal/similar"
 )
 
 // FlowKind is how a partner's token is made.
@@ -124,7 +125,7 @@ func (c Catalog) Suggest(id string) []string {
 			if n == "" {
 				continue
 			}
-			s := editDistance(key, n)
+			s := similar.Distance(key, n)
 			if strings.HasPrefix(n, key) || strings.Contains(n, key) {
 				s = min(s, 1)
 			}
@@ -148,25 +149,4 @@ func (c Catalog) Suggest(id string) []string {
 func normalizeID(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	return strings.NewReplacer("_", "-", " ", "-", ".", "").Replace(s)
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"strings"
+
+	"plaidwalk/internal/similar"
 )
 
 // The flag package reports a flag with one dash ("-jsno") whatever was typed; our help and
@@ -51,30 +53,9 @@ func typedFlag(args []string, name string) string {
 func similarFlags(fs *flag.FlagSet, name string) []string {
 	var out []string
 	fs.VisitAll(func(f *flag.Flag) {
-		if editDistance(f.Name, name) <= 2 || (len(name) >= 3 && strings.HasPrefix(f.Name, name)) {
+		if similar.Distance(f.Name, name) <= 2 || (len(name) >= 3 && strings.HasPrefix(f.Name, name)) {
 			out = append(out, "--"+f.Name)
 		}
 	})
 	return out
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

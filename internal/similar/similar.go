@@ -1,0 +1,25 @@
+// Package similar measures how alike two words are, for the "did you mean" of a mistyped
+// partner id or flag. It holds no product rule: each caller decides what counts as close.
+package similar
+
+// Distance is the Levenshtein distance between a and b: how many single-byte insertions,
+// deletions and substitutions turn one into the other.
+func Distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
