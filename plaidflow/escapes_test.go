@@ -22,16 +22,23 @@ var hostileReplacements = []string{
 // hostileHost serves the real emulator but plants escape sequences in its answers, and
 // answers /processor/token/create with a Plaid error whose every field carries one.
 func hostileHost(t testing.TB) Config {
+	return tamperedHost(t, strings.NewReplacer(hostileReplacements...),
+		`{"error_type":"INVALID_INPUT\u001b]0;pwned\u0007","error_code":"INVALID_FIELD\u001b[2J",`+
+			`"error_message":"bad\u001b[31m field\u0007","display_message":"see\u001b]8;;http://evil\u0007 here",`+
+			`"request_id":"req\u001b[0m12345678901","documentation_url":"https://plaid.com/docs/\u001b[5m"}`)
+}
+
+// tamperedHost is a host that answers as the real emulator with swap applied to every
+// body, except /processor/token/create, which fails with processorError: what a hostile or
+// broken Plaid-compatible host could send.
+func tamperedHost(t testing.TB, swap *strings.Replacer, processorError string) Config {
 	t.Helper()
 	em := emulator.New(emulator.Options{})
-	swap := strings.NewReplacer(hostileReplacements...)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/processor/token/create" {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusBadRequest)
-			_, _ = w.Write([]byte(`{"error_type":"INVALID_INPUT\u001b]0;pwned\u0007","error_code":"INVALID_FIELD\u001b[2J",` +
-				`"error_message":"bad\u001b[31m field\u0007","display_message":"see\u001b]8;;http://evil\u0007 here",` +
-				`"request_id":"req\u001b[0m12345678901","documentation_url":"https://plaid.com/docs/\u001b[5m"}`))
+			_, _ = w.Write([]byte(processorError))
 			return
 		}
 		rec := httptest.NewRecorder()

@@ -2,44 +2,21 @@ package plaidflow
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
-
-	"plaidwalk/emulator"
 )
 
 // spoofingHost serves the real emulator but puts bidi overrides and zero-width characters in
 // the bank's and the account's names, and answers /processor/token/create with a Plaid error
 // whose message and display message carry them: what a hostile or broken host could send.
 func spoofingHost(t testing.TB) Config {
-	t.Helper()
-	em := emulator.New(emulator.Options{})
 	swap := strings.NewReplacer(
 		`"First Platypus Bank"`, `"First Platypus \u202eknaB\u202c"`,
 		`"Plaid Checking"`, `"Plaid\u200b Checking\u2066\u2028"`,
 	)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/processor/token/create" {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusBadRequest)
-			_, _ = w.Write([]byte(`{"error_type":"INVALID_INPUT","error_code":"INVALID_FIELD",` +
-				`"error_message":"account \u202edilav\u202c","display_message":"try\ufeff again\u200f",` +
-				`"request_id":"req123456789012","documentation_url":"https://plaid.com/docs/"}`))
-			return
-		}
-		rec := httptest.NewRecorder()
-		em.ServeHTTP(rec, r)
-		for k, v := range rec.Header() {
-			w.Header()[k] = v
-		}
-		w.Header().Del("Content-Length")
-		w.WriteHeader(rec.Code)
-		_, _ = w.Write([]byte(swap.Replace(rec.Body.String())))
-	}))
-	t.Cleanup(srv.Close)
-	return emulatorConfig(srv.URL)
+	return tamperedHost(t, swap, `{"error_type":"INVALID_INPUT","error_code":"INVALID_FIELD",`+
+		`"error_message":"account \u202edilav\u202c","display_message":"try\ufeff again\u200f",`+
+		`"request_id":"req123456789012","documentation_url":"https://plaid.com/docs/"}`)
 }
 
 // TestBidiAndZeroWidthNeverReachPlaidflowValues: a U+202E in a bank name (which would show
