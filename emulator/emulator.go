@@ -24,6 +24,7 @@ const DefaultAssetReportDelay = 2 * time.Second
 type Options struct {
 	Now              func() time.Time // injectable clock; nil: time.Now
 	AssetReportDelay time.Duration    // how long /asset_report/get answers PRODUCT_NOT_READY; 0: 2s
+	Impersonate      Impersonation    // tests only: play Plaid under Plaid's names (impersonate.go)
 }
 
 // Emulator is the offline Plaid: an http.Handler, safe for concurrent use. One mutex guards
@@ -31,6 +32,7 @@ type Options struct {
 type Emulator struct {
 	now        func() time.Time
 	assetDelay time.Duration
+	as         Impersonation
 
 	mu               sync.Mutex
 	linkTokens       map[string]*linkTokenState
@@ -50,6 +52,7 @@ func New(o Options) *Emulator {
 	e := &Emulator{
 		now:             o.Now,
 		assetDelay:      o.AssetReportDelay,
+		as:              o.Impersonate,
 		linkTokens:      map[string]*linkTokenState{},
 		publicTokens:    map[string]*publicTokenState{},
 		items:           map[string]*item{},
@@ -71,7 +74,7 @@ func New(o Options) *Emulator {
 // ServeHTTP refuses requests not addressed to a loopback name, then routes emulated Link
 // pages to serveLink and everything else to the API.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if perr := checkHost(r); perr != nil {
+	if perr := e.checkHost(r); perr != nil {
 		e.writeError(w, r, perr)
 		return
 	}

@@ -29,9 +29,13 @@ func loopbackName(hostport string) (string, bool) {
 	return host, ip != nil && ip.IsLoopback()
 }
 
-// checkHost refuses requests whose Host header is not a loopback name (DNS rebinding).
-func checkHost(r *http.Request) *apiError {
+// checkHost refuses requests whose Host header is not a loopback name (DNS rebinding), or
+// one of the names a test's Impersonation plays.
+func (e *Emulator) checkHost(r *http.Request) *apiError {
 	if _, ok := loopbackName(r.Host); ok {
+		return nil
+	}
+	if _, ok := e.impersonated(r); ok {
 		return nil
 	}
 	return &apiError{Status: http.StatusForbidden, Type: "INVALID_REQUEST", Code: "INVALID_HEADERS",
@@ -45,7 +49,11 @@ func checkHost(r *http.Request) *apiError {
 // another page: any page may frame Link, but only Link may log in, pick accounts or finish.
 func checkLinkOrigin(r *http.Request) *apiError {
 	origin := r.Header.Get("Origin")
-	if origin == "" || origin == "http://"+strings.ToLower(r.Host) {
+	scheme := "http://"
+	if r.TLS != nil { // served as Plaid's CDN, in tests: Link's pages are on https://cdn.plaid.com
+		scheme = "https://"
+	}
+	if origin == "" || origin == scheme+strings.ToLower(r.Host) {
 		return nil
 	}
 	return &apiError{Status: http.StatusForbidden, Type: "INVALID_REQUEST", Code: "INVALID_HEADERS",
@@ -65,8 +73,12 @@ func ownAddress(r *http.Request) (*net.TCPAddr, *apiError) {
 	return addr, nil
 }
 
-// ownBaseURL is http://ADDRESS of the emulator itself, e.g. http://127.0.0.1:4010.
-func ownBaseURL(r *http.Request) (string, *apiError) {
+// ownBaseURL is http://ADDRESS of the emulator itself, e.g. http://127.0.0.1:4010; when it
+// plays Plaid, https://LinkHost, where the test serves its Link pages.
+func (e *Emulator) ownBaseURL(r *http.Request) (string, *apiError) {
+	if _, ok := e.impersonated(r); ok && e.as.LinkHost != "" {
+		return "https://" + e.as.LinkHost, nil
+	}
 	addr, perr := ownAddress(r)
 	if perr != nil {
 		return "", perr
@@ -78,7 +90,10 @@ func ownBaseURL(r *http.Request) (string, *apiError) {
 // with (localhost or an IP): pages it opens, such as the OAuth bank, must share Link's origin
 // for their postMessage to be accepted. Only the name comes from the (already checked) Host
 // header; the port is the emulator's own.
-func linkPageBaseURL(r *http.Request) (string, *apiError) {
+func (e *Emulator) linkPageBaseURL(r *http.Request) (string, *apiError) {
+	if host, ok := e.impersonated(r); ok { // Link opened from the CDN it plays
+		return "https://" + host, nil
+	}
 	addr, perr := ownAddress(r)
 	if perr != nil {
 		return "", perr

@@ -52,7 +52,7 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	rep := &assetReport{id: newAssetReportID(), token: newAssetReportToken(), daysRequested: req.DaysRequested,
+	rep := &assetReport{id: newAssetReportID(), token: e.newAssetReportToken(), daysRequested: req.DaysRequested,
 		clientReportID: req.Options.ClientReportID, user: req.Options.User, created: e.now()}
 	rep.readyAt = rep.created.Add(e.assetDelay)
 	for _, tok := range req.AccessTokens {
@@ -136,7 +136,7 @@ func (e *Emulator) creditRelayCreate(q *apiRequest) (any, *apiError) {
 			return nil, invalidAssetReportToken()
 		}
 	}
-	tok := newRelayToken()
+	tok := e.newRelayToken()
 	e.relayTokens[tok] = relayGrant{reportTokens: append([]string(nil), req.ReportTokens...), secondaryClientID: req.SecondaryClientID}
 	return relayResponse{RelayToken: tok, RequestID: q.requestID}, nil
 }

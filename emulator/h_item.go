@@ -87,7 +87,7 @@ func (e *Emulator) itemPublicTokenExchange(q *apiRequest) (any, *apiError) {
 	}
 	pt.used = true
 	if it.accessToken == "" {
-		it.accessToken = newAccessToken()
+		it.accessToken = e.newAccessToken()
 		e.accessTokens[it.accessToken] = it
 	}
 	return exchangeResponse{AccessToken: it.accessToken, ItemID: it.id, RequestID: q.requestID}, nil

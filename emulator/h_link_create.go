@@ -105,7 +105,7 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	now := e.now()
 	lt := &linkTokenState{
 		view: linkTokenView{
-			Token: newLinkToken(), ClientName: req.ClientName, Language: req.Language,
+			Token: e.newLinkToken(), ClientName: req.ClientName, Language: req.Language,
 			Products:            append([]string(nil), req.Products...),
 			RequiredIfSupported: append([]string(nil), req.RequiredIfSupported...),
 			CountryCodes:        req.CountryCodes, RedirectURI: req.RedirectURI,
@@ -127,7 +127,7 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 		}
 		// The URL points at the address the call came in on, never at the Host header, which
 		// the caller chose: a hosted_link_url is handed on to end users.
-		base, perr := ownBaseURL(q.r)
+		base, perr := e.ownBaseURL(q.r)
 		if perr != nil {
 			return nil, perr
 		}

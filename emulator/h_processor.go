@@ -53,7 +53,7 @@ func (e *Emulator) processorTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
-	tok := newProcessorToken()
+	tok := e.newProcessorToken()
 	e.processorTokens[tok] = tokenGrant{itemID: it.id, accountID: a.id, processor: req.Processor}
 	return processorTokenResponse{ProcessorToken: tok, RequestID: q.requestID}, nil
 }

@@ -27,15 +27,16 @@ func newRequestID() string { return randomAlphanumerics(15) }
 func newItemID() string    { return randomAlphanumerics(37) }
 func newAccountID() string { return randomAlphanumerics(37) }
 
-// Token shapes: <kind>-sandbox-<uuid>, as Plaid's Sandbox issues them.
-func newLinkToken() string      { return "link-sandbox-" + uuid.NewString() }
-func newPublicToken() string    { return "public-sandbox-" + uuid.NewString() }
-func newAccessToken() string    { return "access-sandbox-" + uuid.NewString() }
-func newProcessorToken() string { return "processor-sandbox-" + uuid.NewString() }
-func newAssetReportToken() string {
-	return "assets-sandbox-" + uuid.NewString()
-}
-func newRelayToken() string { return "credit-relay-sandbox-" + uuid.NewString() }
+// Token shapes: <kind>-<env>-<uuid>, as Plaid issues them; env is sandbox unless a test's
+// Impersonation plays production.
+func (e *Emulator) token(kind string) string { return kind + "-" + e.env() + "-" + uuid.NewString() }
+
+func (e *Emulator) newLinkToken() string        { return e.token("link") }
+func (e *Emulator) newPublicToken() string      { return e.token("public") }
+func (e *Emulator) newAccessToken() string      { return e.token("access") }
+func (e *Emulator) newProcessorToken() string   { return e.token("processor") }
+func (e *Emulator) newAssetReportToken() string { return e.token("assets") }
+func (e *Emulator) newRelayToken() string       { return e.token("credit-relay") }
 
 // newStripeToken looks like Stripe's bank account tokens: btok_ and 24 alphanumerics.
 func newStripeToken() string { return "btok_" + randomAlphanumerics(24) }

@@ -13,7 +13,7 @@ func (e *Emulator) linkOAuthStart(r *http.Request, req linkRequest) (linkReply, 
 	if !ok || !in.OAuth {
 		return linkReply{}, &apiError{Status: http.StatusBadRequest, Type: "INVALID_INPUT", Code: "INVALID_INSTITUTION", Message: "institution " + req.InstitutionID + " does not log in with OAuth"}
 	}
-	base, perr := linkPageBaseURL(r)
+	base, perr := e.linkPageBaseURL(r)
 	if perr != nil {
 		return linkReply{}, perr
 	}

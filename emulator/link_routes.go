@@ -11,6 +11,10 @@ import (
 // linkScriptPath is where Plaid serves Link's script; the emulator serves its drop-in there.
 const linkScriptPath = "/link/v2/stable/link-initialize.js"
 
+// linkFramePath is the page Plaid.create frames, under the same path as Plaid's own frame, so
+// a page's CSP that admits Plaid's frame admits this one; /link/emulated/frame is its old name.
+const linkFramePath = "/link/v2/stable/link.html"
+
 // linkFiles maps the emulated Link's static URLs to their embedded files and types.
 var linkFiles = map[string]struct{ file, ctype string }{
 	linkScriptPath:                         {"link-initialize.js", "text/javascript; charset=utf-8"},
@@ -36,7 +40,7 @@ func (e *Emulator) serveLink(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case strings.HasPrefix(path, "/link/emulated/api/"):
 		e.serveLinkAPI(w, r, strings.TrimPrefix(path, "/link/emulated/api/"))
-	case path == "/link/emulated/frame":
+	case path == linkFramePath || path == "/link/emulated/frame":
 		// The frame is what Plaid.create embeds in the host page, so any page may frame it.
 		serveLinkPage(w, r, "link.html", "")
 	case strings.HasPrefix(path, "/link/emulated/hosted/"):

@@ -91,7 +91,7 @@ func (e *Emulator) issuePublicToken(itemID string, accountIDs []string) (string,
 // newPublicTokenLocked mints a public_token for an Item. Callers hold e.mu.
 func (e *Emulator) newPublicTokenLocked(itemID string) string {
 	e.pruneLocked()
-	tok := newPublicToken()
+	tok := e.newPublicToken()
 	e.publicTokens[tok] = &publicTokenState{itemID: itemID, expires: e.now().Add(publicTokenLifetime)}
 	return tok
 }

@@ -3,6 +3,7 @@ package linkserver
 import (
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/pkg/browser"
 )
@@ -14,9 +15,13 @@ type Opener func(url string) error
 // OpenInBrowser opens url with the system's browser (xdg-open, open, start) without letting
 // the helper program write to the terminal, which the TUI owns.
 func OpenInBrowser(url string) error {
-	browser.Stdout, browser.Stderr = io.Discard, io.Discard
+	quietBrowser.Do(func() { browser.Stdout, browser.Stderr = io.Discard, io.Discard })
 	return browser.OpenURL(url)
 }
+
+// quietBrowser sets pkg/browser's writers, package variables, once: here alone, before the
+// first page is opened, and never again while another goroutine may be opening one.
+var quietBrowser sync.Once
 
 // Announce always tells the user where the Link page is, then opens it unless open is nil
 // (--no-browser). A failed open is not an error for the walk: the URL is on screen to copy.

@@ -29,6 +29,11 @@ const requestTimeout = 60 * time.Second
 
 // NewClient makes a Client for a validated Config (BaseURL must be set for offline).
 func NewClient(cfg Config, log *APILog) *Client {
+	return NewClientWith(cfg, log, ClientOptions{})
+}
+
+// NewClientWith is NewClient with how the client reaches the network changed (client_net.go).
+func NewClientWith(cfg Config, log *APILog, o ClientOptions) *Client {
 	if log == nil {
 		log = NewAPILog()
 	}
@@ -40,8 +45,7 @@ func NewClient(cfg Config, log *APILog) *Client {
 	pc.AddDefaultHeader("PLAID-SECRET", cfg.Secret)
 	pc.AddDefaultHeader(PlaidVersionHeader, PlaidVersion)
 	pc.UserAgent = "plaidwalk (plaid-go v20)"
-	// Each client has its own connection pool, so Close can release it.
-	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport := o.transport()
 	pc.HTTPClient = &http.Client{
 		Timeout:   requestTimeout,
 		Transport: &recorder{next: transport, log: log, secret: cfg.Secret},

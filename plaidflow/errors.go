@@ -117,6 +117,9 @@ func connectionError(endpoint string, err error) error {
 	if host != SandboxURL && host != ProductionURL {
 		hint = "Nothing answered at " + host + ": is PLAID_BASE_URL (or --base-url) right, and is that server running? Unset PLAID_BASE_URL and the keys to run offline against the built-in emulator."
 	}
+	if h := networkHint(host, err); h != "" {
+		hint = h
+	}
 	return &ConnectionError{Endpoint: endpoint, Host: host, Err: err, Hint: hint}
 }
 

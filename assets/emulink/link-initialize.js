@@ -18,7 +18,7 @@
     if (config.receivedRedirectUri) { query.set("received_redirect_uri", config.receivedRedirectUri); }
 
     var frame = document.createElement("iframe");
-    frame.src = linkOrigin + "/link/emulated/frame?" + query.toString();
+    frame.src = linkOrigin + "/link/v2/stable/link.html?" + query.toString();
     frame.title = "Plaid Link (plaidwalk emulator)";
     frame.id = "plaid-link-iframe-" + Math.random().toString(36).slice(2, 10);
     var st = frame.style;

@@ -22,10 +22,6 @@ func linkPageOptions(cfg plaidflow.Config, o linkserver.Options) linkserver.Opti
 	return linkserver.PlaidOptions(o, string(cfg.Env))
 }
 
-// openURL opens a page in the user's browser (quietly: with --json, stdout is ours alone);
-// a variable so tests can drive the page with their own browser instead.
-var openURL = linkserver.OpenInBrowser
-
 // browserLink is what Link in the browser left: every callback and the outcome (nil when the
 // wait itself failed), kept for the saved session. Hosted Link sends no callbacks to
 // plaidwalk, so there it holds the outcome alone.
@@ -56,7 +52,7 @@ func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidf
 	fmt.Fprintf(c.stderr, "Link is waiting at %s\n", srv.URL())
 	if o.noBrowser {
 		fmt.Fprintln(c.stderr, "  open that address in a browser on this machine to continue")
-	} else if err := openURL(srv.URL()); err != nil {
+	} else if err := c.deps.open(srv.URL()); err != nil {
 		fmt.Fprintf(c.stderr, "  could not open a browser (%v): open the address yourself\n", err)
 	}
 	out, err := srv.Wait(ctx)

@@ -12,7 +12,7 @@ import (
 
 func plaidwalkArgs(args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
+	code := runWith(context.Background(), testDeps(), args, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 

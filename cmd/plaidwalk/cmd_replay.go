@@ -122,7 +122,7 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 		fmt.Fprintf(c.stdout, "  note: the saved walk %s; the replay stops there too (after %d steps)\n",
 			sessions.Clean(saved.Outcome.Summary()), stopAfter)
 	}
-	replayed := walkForReplay(ctx, cfg, p, wo, stopAfter, saved.Inputs.LinkMode != sessions.LinkModeShortcut)
+	replayed := walkForReplay(ctx, c, cfg, p, wo, stopAfter, saved.Inputs.LinkMode != sessions.LinkModeShortcut)
 	cmp := sessions.Compare(saved, replayed)
 	sessions.WriteComparison(c.stdout, saved, cmp)
 	if o.save != "" {
@@ -141,9 +141,9 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 // walkForReplay runs the walk with a fresh API log and records it as a session. With
 // stopAfter > 0 it makes no call past that many compared steps (dropShortcut as in
 // sessions.Steps): a saved walk that stopped early is replayed only as far as it went.
-func walkForReplay(ctx context.Context, cfg plaidflow.Config, p plaidflow.Partner, wo plaidflow.WalkOptions, stopAfter int, dropShortcut bool) sessions.Session {
+func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.Partner, wo plaidflow.WalkOptions, stopAfter int, dropShortcut bool) sessions.Session {
 	log := plaidflow.NewAPILog()
-	client := plaidflow.NewClient(cfg, log)
+	client := c.deps.newClient(cfg, log)
 	defer client.Close()
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()

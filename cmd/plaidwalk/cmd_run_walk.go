@@ -78,7 +78,7 @@ func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidf
 // afterwards; other commands (saving, replay) can reuse it.
 func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.Partner, o runOptions) runResult {
 	log := plaidflow.NewAPILog()
-	client := plaidflow.NewClient(cfg, log)
+	client := c.deps.newClient(cfg, log)
 	defer client.Close()
 	wo := walkOptions(cfg, p, o)
 	res := runResult{Config: cfg, Options: wo, Partner: p, Env: cfg.Env, EnvLabel: envLabel(cfg), BaseURL: client.BaseURL(), Started: time.Now()}

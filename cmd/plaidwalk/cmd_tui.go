@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/term"
-	"github.com/pkg/browser"
 
 	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
@@ -158,8 +157,6 @@ func tuiCatalog(c *cli, partner string) (plaidflow.Catalog, int) {
 }
 
 func tuiDeps(c *cli, cfg plaidflow.Config, catalog plaidflow.Catalog, o tuiOptions) tui.Deps {
-	// xdg-open and friends print to the terminal the UI draws on: keep them quiet.
-	browser.Stdout, browser.Stderr = io.Discard, io.Discard
 	log := plaidflow.NewAPILog()
 	page := linkserver.Options{Port: o.port, Timeout: o.linkTimeout}
 	if cfg.BaseURL != "" {
@@ -168,8 +165,9 @@ func tuiDeps(c *cli, cfg plaidflow.Config, catalog plaidflow.Catalog, o tuiOptio
 		page = linkserver.PlaidOptions(page, string(cfg.Env))
 	}
 	return tui.Deps{
-		Config: cfg, Client: plaidflow.NewClient(cfg, log), Log: log, Catalog: catalog,
-		StartLink: startLinkPage, OpenBrowser: browser.OpenURL,
+		Config: cfg, Client: c.deps.newClient(cfg, log), Log: log, Catalog: catalog,
+		// linkserver.OpenInBrowser keeps xdg-open and friends off the terminal the UI draws on.
+		StartLink: startLinkPage, OpenBrowser: c.deps.open,
 		Link: tui.LinkPage{ScriptURL: page.ScriptURL, FrameOrigins: page.FrameOrigins,
 			ConnectOrigins: page.ConnectOrigins, Port: o.port, Timeout: o.linkTimeout},
 		NoBrowser: o.noBrowser, PartnerID: o.partner,

@@ -85,7 +85,7 @@ func runTUI(t *testing.T, state string, args []string, cues ...cue) (int, string
 	screen := &screenBuffer{}
 	var out bytes.Buffer
 	keys := &cuedKeys{t: t, screen: screen, cues: cues, done: make(chan struct{})}
-	c := &cli{getenv: func(k string) string { return env[k] }, stdin: keys, stdout: &out, stderr: screen}
+	c := &cli{deps: testDeps(), getenv: func(k string) string { return env[k] }, stdin: keys, stdout: &out, stderr: screen}
 	code := cmdTUI(context.Background(), c, args)
 	close(keys.done)
 	return code, out.String(), screen.String()
@@ -141,13 +141,13 @@ func TestTUISavesTheWalkWhenItCloses(t *testing.T) {
 	env := map[string]string{"XDG_STATE_HOME": state, "HOME": filepath.Dir(state)}
 	getenv := func(k string) string { return env[k] }
 	var show, errOut bytes.Buffer
-	if code := run(context.Background(), []string{"sessions", "show", id}, getenv, strings.NewReader(""), &show, &errOut); code != 0 ||
+	if code := runWith(context.Background(), testDeps(), []string{"sessions", "show", id}, getenv, strings.NewReader(""), &show, &errOut); code != 0 ||
 		!strings.Contains(show.String(), "Dwolla") || !strings.Contains(show.String(), "/processor/token/create") {
 		t.Errorf("sessions show %s: exit %d\n%s%s", id, code, show.String(), errOut.String())
 	}
 	var replay bytes.Buffer
 	errOut.Reset()
-	if code := run(context.Background(), []string{"replay", file}, getenv, strings.NewReader(""), &replay, &errOut); code != 0 ||
+	if code := runWith(context.Background(), testDeps(), []string{"replay", file}, getenv, strings.NewReader(""), &replay, &errOut); code != 0 ||
 		!strings.Contains(replay.String(), "reproduced") || strings.Contains(replay.String(), "not reproduced") {
 		t.Errorf("replay %s: exit %d, want 0 and reproduced:\n%s%s", file, code, replay.String(), errOut.String())
 	}
@@ -215,13 +215,13 @@ func TestTUIWalkStoppedEarlyIsListedAndReplayedAsStopped(t *testing.T) {
 			env := map[string]string{"XDG_STATE_HOME": state, "HOME": filepath.Dir(state)}
 			getenv := func(k string) string { return env[k] }
 			var list, errOut bytes.Buffer
-			if code := run(context.Background(), []string{"sessions"}, getenv, strings.NewReader(""), &list, &errOut); code != 0 ||
+			if code := runWith(context.Background(), testDeps(), []string{"sessions"}, getenv, strings.NewReader(""), &list, &errOut); code != 0 ||
 				!strings.Contains(list.String(), tc.listed) || strings.Contains(list.String(), "success") || strings.Contains(list.String(), "error") {
 				t.Errorf("sessions: exit %d, want %q listed:\n%s%s", code, tc.listed, list.String(), errOut.String())
 			}
 			var replay bytes.Buffer
 			replayFile := filepath.Join(t.TempDir(), "replay.json")
-			if code := run(context.Background(), []string{"replay", "latest", "--save", replayFile}, getenv, strings.NewReader(""), &replay, &errOut); code != 0 ||
+			if code := runWith(context.Background(), testDeps(), []string{"replay", "latest", "--save", replayFile}, getenv, strings.NewReader(""), &replay, &errOut); code != 0 ||
 				!strings.Contains(replay.String(), "\nreproduced: ") {
 				t.Errorf("replay: exit %d, want reproduced:\n%s%s", code, replay.String(), errOut.String())
 			}
@@ -255,7 +255,7 @@ func TestTUISaveOnCloseOverwritesWhatCtrlSSaved(t *testing.T) {
 			}
 			env := map[string]string{"XDG_STATE_HOME": state, "HOME": filepath.Dir(state)}
 			var list, errOut bytes.Buffer
-			if code := run(context.Background(), []string{"sessions"}, func(k string) string { return env[k] }, strings.NewReader(""), &list, &errOut); code != 0 ||
+			if code := runWith(context.Background(), testDeps(), []string{"sessions"}, func(k string) string { return env[k] }, strings.NewReader(""), &list, &errOut); code != 0 ||
 				!strings.Contains(list.String(), "success") || strings.Contains(list.String(), "stopped") {
 				t.Errorf("sessions: exit %d, want the walk listed once as a success:\n%s%s", code, list.String(), errOut.String())
 			}

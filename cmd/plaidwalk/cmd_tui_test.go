@@ -11,7 +11,7 @@ import (
 
 func tuiCLI(env map[string]string, stdin string) (*cli, *bytes.Buffer, *bytes.Buffer) {
 	var out, errOut bytes.Buffer
-	return &cli{getenv: func(k string) string { return env[k] }, stdin: &slowKeys{keys: stdin}, stdout: &out, stderr: &errOut}, &out, &errOut
+	return &cli{deps: testDeps(), getenv: func(k string) string { return env[k] }, stdin: &slowKeys{keys: stdin}, stdout: &out, stderr: &errOut}, &out, &errOut
 }
 
 // slowKeys types its keys after a pause, as a person would: the first screen is drawn first.

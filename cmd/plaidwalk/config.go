@@ -10,9 +10,6 @@ import (
 	"plaidwalk/plaidflow"
 )
 
-// emulatorOptions tune the in-process emulator of offline mode; tests shorten its delays.
-var emulatorOptions = emulator.Options{}
-
 // setupEnv loads the configuration (flags in o > environment > .env in the working
 // directory) and, in offline mode, starts the emulator on 127.0.0.1 and points the config
 // at it with the emulator's keys. stop is always safe to call. A *plaidflow.ConfigError
@@ -30,7 +27,7 @@ func setupEnv(ctx context.Context, c *cli, o plaidflow.Overrides) (cfg plaidflow
 	if err != nil || cfg.Env != plaidflow.EnvOffline {
 		return cfg, stop, err
 	}
-	baseURL, stopEmulator, err := emulator.New(emulatorOptions).Serve(ctx, "")
+	baseURL, stopEmulator, err := emulator.New(c.deps.emulator).Serve(ctx, "")
 	if err != nil {
 		return cfg, stop, fmt.Errorf("cannot start the offline emulator: %w", err)
 	}

@@ -17,7 +17,7 @@ func writeFile(path, content string) error { return os.WriteFile(path, []byte(co
 
 func TestSetupEnvOfflineStartsTheEmulator(t *testing.T) {
 	var stderr bytes.Buffer
-	c := &cli{getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &stderr}
+	c := &cli{deps: testDeps(), getenv: func(string) string { return "" }, stdout: &bytes.Buffer{}, stderr: &stderr}
 	cfg, stop, err := setupEnv(context.Background(), c, plaidflow.Overrides{})
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +41,7 @@ func TestSetupEnvOfflineStartsTheEmulator(t *testing.T) {
 
 func TestSetupEnvWithKeysStartsNothing(t *testing.T) {
 	env := map[string]string{"PLAID_CLIENT_ID": "cid", "PLAID_SECRET": "sec"}
-	c := &cli{getenv: func(k string) string { return env[k] }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	c := &cli{deps: testDeps(), getenv: func(k string) string { return env[k] }, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 	cfg, stop, err := setupEnv(context.Background(), c, plaidflow.Overrides{})
 	defer stop()
 	if err != nil || cfg.Env != plaidflow.EnvSandbox || cfg.BaseURL != "" {

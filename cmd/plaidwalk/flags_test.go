@@ -12,14 +12,14 @@ import (
 func TestCommandsParseFlagsAlike(t *testing.T) {
 	for _, name := range []string{"run", "partners", "emulator", "sessions", "replay", "version"} {
 		var out, errOut bytes.Buffer
-		if code := run(context.Background(), []string{name, "--help"}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut); code != 0 || !strings.Contains(out.String(), "Usage") {
+		if code := runWith(context.Background(), testDeps(), []string{name, "--help"}, func(string) string { return "" }, strings.NewReader(""), &out, &errOut); code != 0 || !strings.Contains(out.String(), "Usage") {
 			t.Errorf("%s --help: exit %d, stdout %q", name, code, out.String())
 		}
 	}
 	bad := [][]string{{"run", "--partnr", "x"}, {"partners", "a", "b"}, {"emulator", "x"}, {"emulator", "--bogus"}, {"version", "x"}}
 	for _, args := range bad {
 		var out, errOut bytes.Buffer
-		code := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
+		code := runWith(context.Background(), testDeps(), args, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
 		if code != 2 || !strings.Contains(errOut.String(), "--help") || out.Len() != 0 {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out.String(), errOut.String())
 		}

@@ -10,14 +10,6 @@ import (
 	"plaidwalk/plaidflow"
 )
 
-// hostedPollInterval is how often /link/token/get is asked whether Hosted Link has finished:
-// the same pace as the terminal UI, far below Plaid's rate limits.
-var hostedPollInterval = linkserver.HostedInterval
-
-// hostedProgressEvery is how often a "still waiting" line is printed while Hosted Link is
-// open: one line a minute says the command is alive without filling the terminal.
-var hostedProgressEvery = time.Minute
-
 // runHostedLink opens Plaid's Hosted Link page for lt (its address is printed either way) and
 // polls /link/token/get until the session finishes, fails, or --link-timeout passes. Plaid's
 // page talks to Plaid directly, so no local server runs and no callbacks arrive: the outcome
@@ -30,20 +22,20 @@ func runHostedLink(ctx context.Context, c *cli, client *plaidflow.Client, lt pla
 	announceHostedLink(c, pageURL, lt.Token, o)
 	if !o.json {
 		fmt.Fprintf(c.stderr, "  … asking /link/token/get every %s until Link finishes (at most %s)\n",
-			shortDuration(hostedPollInterval), shortDuration(o.linkTimeout))
+			shortDuration(c.deps.hostedPollEvery()), shortDuration(o.linkTimeout))
 	}
 	var last plaidflow.LinkSessionResult
-	started, nextNote := time.Now(), hostedProgressEvery
+	started, nextNote := time.Now(), c.deps.hostedProgressEvery()
 	poll := func(ctx context.Context) (bool, string, error) {
 		r, err := client.LinkTokenResult(ctx, lt.Token)
 		last = r
 		if waited := time.Since(started); !o.json && err == nil && !r.Done && waited >= nextNote {
 			fmt.Fprintf(c.stderr, "  … still waiting for Hosted Link (%s so far)\n", shortDuration(waited.Truncate(time.Minute)))
-			nextNote += hostedProgressEvery
+			nextNote += c.deps.hostedProgressEvery()
 		}
 		return r.Done, r.PublicToken, err
 	}
-	out, err := linkserver.WaitHostedLink(ctx, poll, hostedPollInterval, o.linkTimeout)
+	out, err := linkserver.WaitHostedLink(ctx, poll, c.deps.hostedPollEvery(), o.linkTimeout)
 	if err != nil {
 		return "", browserLink{}, fmt.Errorf("waiting for Hosted Link: %w", err)
 	}
@@ -61,7 +53,7 @@ func announceHostedLink(c *cli, pageURL, token string, o runOptions) {
 		fmt.Fprintf(c.stderr, "Hosted Link is waiting at %s\n  open that address in a browser to continue\n", pageURL)
 		return
 	}
-	if err := openURL(pageURL); err != nil {
+	if err := c.deps.open(pageURL); err != nil {
 		fmt.Fprintf(c.stderr, "Hosted Link is waiting at %s\n  could not open a browser (%v): open the address yourself\n", pageURL, err)
 		return
 	}

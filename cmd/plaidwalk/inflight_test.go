@@ -54,7 +54,7 @@ func TestRunInterruptedDuringExchangeSaysItMayHaveCompleted(t *testing.T) {
 		e.vars[k] = v
 	}
 	var out, errOut bytes.Buffer
-	code := run(ctx, []string{"run", "--partner", "dwolla"}, e.getenv, strings.NewReader(""), &out, &errOut)
+	code := runWith(ctx, testDeps(), []string{"run", "--partner", "dwolla"}, e.getenv, strings.NewReader(""), &out, &errOut)
 	if code != 130 {
 		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut.String())
 	}
@@ -80,7 +80,7 @@ func TestTUIInterruptedDuringExchangeSaysItMayHaveCompleted(t *testing.T) {
 	var out bytes.Buffer
 	keys := &cuedKeys{t: t, screen: screen, done: make(chan struct{}), cues: []cue{
 		{"Step 2/7 · Link options", "\r"}, {"Press Enter to open Link", "\r"}, {"Step 4/7 · Plaid Link", "s"}}}
-	c := &cli{getenv: func(k string) string { return env[k] }, stdin: keys, stdout: &out, stderr: screen}
+	c := &cli{deps: testDeps(), getenv: func(k string) string { return env[k] }, stdin: keys, stdout: &out, stderr: screen}
 	code := cmdTUI(ctx, c, []string{"--no-browser", "--partner", "dwolla"})
 	close(keys.done)
 	if code != 1 {

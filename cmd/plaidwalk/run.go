@@ -19,6 +19,7 @@ type cli struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	deps   deps // the browser, the network, the emulator: the real ones unless a test's
 }
 
 // command is one subcommand: its name, a one-line summary, its entry point and its flags
@@ -45,7 +46,12 @@ func commands() []command {
 // run is the whole program: it parses args, picks a command and returns the exit code.
 // With no command (or only flags) it opens the terminal UI.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	return runWith(ctx, deps{}, args, getenv, stdin, stdout, stderr)
+}
+
+// runWith is run with the dependencies d (deps.go): tests reach the program through it.
+func runWith(ctx context.Context, d deps, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr, deps: d}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		switch {
 		case len(args) > 0 && isHelp(args[0]):

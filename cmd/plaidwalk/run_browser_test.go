@@ -19,13 +19,13 @@ func TestRunLinkBrowserInChromium(t *testing.T) {
 	browser := browsertest.Start(t)
 	shots := browsertest.NewShots(t)
 	linkDone := make(chan error, 1)
-	openURL = func(url string) error {
+	d := testDeps()
+	d.openURL = func(url string) error {
 		go func() { linkDone <- browsertest.CompleteEmulatedLink(browser, url, browsertest.UserGood, shots) }()
 		return nil
 	}
-	t.Cleanup(func() { openURL = nil })
 	file := filepath.Join(t.TempDir(), "walk.json")
-	code, out, errOut := runIn(t, nil, "run", "--partner", "dwolla", "--link", "browser", "--json", "--no-save", "--save", file, "--link-timeout", "60s")
+	code, out, errOut := runInWith(t, d, nil, "run", "--partner", "dwolla", "--link", "browser", "--json", "--no-save", "--save", file, "--link-timeout", "60s")
 	if err := <-linkDone; err != nil {
 		t.Fatalf("clicking through Link: %v", err)
 	}
@@ -65,13 +65,13 @@ func TestRunLinkBrowserInChromium(t *testing.T) {
 func TestRunLinkBrowserExitErrorIsSaved(t *testing.T) {
 	browser := browsertest.Start(t)
 	linkDone := make(chan error, 1)
-	openURL = func(url string) error {
+	d := testDeps()
+	d.openURL = func(url string) error {
 		go func() { linkDone <- lockedLogin(browser, url) }()
 		return nil
 	}
-	t.Cleanup(func() { openURL = nil })
 	file := filepath.Join(t.TempDir(), "walk.json")
-	code, _, errOut := runIn(t, nil, "run", "--partner", "dwolla", "--link", "browser", "--no-save", "--save", file, "--link-timeout", "60s")
+	code, _, errOut := runInWith(t, d, nil, "run", "--partner", "dwolla", "--link", "browser", "--no-save", "--save", file, "--link-timeout", "60s")
 	if err := <-linkDone; err != nil {
 		t.Fatalf("clicking through Link: %v", err)
 	}

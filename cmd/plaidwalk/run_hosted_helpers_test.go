@@ -15,21 +15,17 @@ import (
 	"plaidwalk/sessions"
 )
 
-// fastHostedPolls shortens the poll and progress intervals for one test.
-func fastHostedPolls(t *testing.T, poll, progress time.Duration) {
-	oldPoll, oldProgress := hostedPollInterval, hostedProgressEvery
-	hostedPollInterval, hostedProgressEvery = poll, progress
-	t.Cleanup(func() { hostedPollInterval, hostedProgressEvery = oldPoll, oldProgress })
+// fastHostedPolls shortens the poll and progress intervals of e's runs.
+func fastHostedPolls(e *sessEnv, poll, progress time.Duration) {
+	e.deps.hostedPoll, e.deps.hostedProgress = poll, progress
 }
 
 // failOnOpen makes opening a browser an error: with --no-browser nothing may be opened.
-func failOnOpen(t *testing.T) {
-	saved := openURL
-	openURL = func(url string) error {
+func failOnOpen(t *testing.T, e *sessEnv) {
+	e.deps.openURL = func(url string) error {
 		t.Errorf("--no-browser opened %s", url)
 		return nil
 	}
-	t.Cleanup(func() { openURL = saved })
 }
 
 // runWithHostedPage runs the program and, as soon as it prints the Hosted Link address, hands
@@ -48,7 +44,7 @@ func runWithHostedPage(t *testing.T, e *sessEnv, person func(url string) error, 
 		}
 	}()
 	var out bytes.Buffer
-	code = run(context.Background(), args, e.getenv, strings.NewReader(""), &out, errOut)
+	code = runWith(context.Background(), e.deps, args, e.getenv, strings.NewReader(""), &out, errOut)
 	close(finished)
 	return code, out.String(), errOut.String(), <-personDone
 }

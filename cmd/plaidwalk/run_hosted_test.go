@@ -18,8 +18,8 @@ import (
 // Dwolla's walk. The saved session says Hosted Link; `sessions show` and `replay` read it.
 func TestRunLinkHostedInChromium(t *testing.T) {
 	e := newSessEnv(t)
-	fastHostedPolls(t, 100*time.Millisecond, time.Minute)
-	failOnOpen(t)
+	fastHostedPolls(e, 100*time.Millisecond, time.Minute)
+	failOnOpen(t, e)
 	tab := browsertest.Start(t)
 	shots := browsertest.NewShots(t)
 	code, out, errOut, linkErr := runWithHostedPage(t, e, func(url string) error {
@@ -69,8 +69,8 @@ func TestRunLinkHostedInChromium(t *testing.T) {
 // exchanges, and saves the exit, which replay reproduces with the matching test password.
 func TestRunLinkHostedExitErrorIsSaved(t *testing.T) {
 	e := newSessEnv(t)
-	fastHostedPolls(t, 100*time.Millisecond, time.Minute)
-	failOnOpen(t)
+	fastHostedPolls(e, 100*time.Millisecond, time.Minute)
+	failOnOpen(t, e)
 	tab := browsertest.Start(t)
 	code, _, errOut, linkErr := runWithHostedPage(t, e, func(url string) error {
 		return clickThroughHostedLink(tab, url, firstPlatypus, "error_ITEM_LOCKED", nil)
@@ -105,17 +105,15 @@ func TestRunLinkHostedExitErrorIsSaved(t *testing.T) {
 // --link-timeout ends it with exit 1 and a saved timeout.
 func TestRunLinkHostedTimesOut(t *testing.T) {
 	e := newSessEnv(t)
-	fastHostedPolls(t, 50*time.Millisecond, 300*time.Millisecond)
+	fastHostedPolls(e, 50*time.Millisecond, 300*time.Millisecond)
 	var mu sync.Mutex
 	var opened []string
-	saved := openURL
-	openURL = func(url string) error {
+	e.deps.openURL = func(url string) error {
 		mu.Lock()
 		defer mu.Unlock()
 		opened = append(opened, url)
 		return nil
 	}
-	t.Cleanup(func() { openURL = saved })
 	code, _, errOut := e.plaidwalk("run", "--partner", "dwolla", "--link", "hosted", "--link-timeout", "3s")
 	if code != 1 || !strings.Contains(errOut, "Hosted Link did not finish within 3s") || !strings.Contains(errOut, "--link-timeout") {
 		t.Fatalf("exit %d, want 1 with the timeout; stderr:\n%s", code, errOut)

@@ -73,11 +73,9 @@ func TestRunLinkHostedInterrupted(t *testing.T) {
 	e := newSessEnv(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	saved := openURL
-	openURL = func(string) error { cancel(); return nil }
-	t.Cleanup(func() { openURL = saved })
+	e.deps.openURL = func(string) error { cancel(); return nil }
 	var out, errOut bytes.Buffer
-	code := run(ctx, []string{"run", "--partner", "dwolla", "--link", "hosted"}, e.getenv, strings.NewReader(""), &out, &errOut)
+	code := runWith(ctx, e.deps, []string{"run", "--partner", "dwolla", "--link", "hosted"}, e.getenv, strings.NewReader(""), &out, &errOut)
 	if code != 130 {
 		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut.String())
 	}
@@ -89,13 +87,12 @@ func TestRunLinkHostedInterrupted(t *testing.T) {
 // as interrupted too, not as the "not ready yet" answer the last poll happened to get.
 func TestRunInterruptedWhilePolling(t *testing.T) {
 	e := newSessEnv(t)
-	emulatorOptions.AssetReportDelay = time.Hour
-	t.Cleanup(func() { emulatorOptions.AssetReportDelay = 20 * time.Millisecond })
+	e.deps.emulator.AssetReportDelay = time.Hour
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	errOut := &cancelOnWrite{mark: "(poll 1)", cancel: cancel}
 	var out bytes.Buffer
-	code := run(ctx, []string{"run", "--partner", "alloy-credit", "--secondary-client-id", "test-alloy"}, e.getenv, strings.NewReader(""), &out, errOut)
+	code := runWith(ctx, e.deps, []string{"run", "--partner", "alloy-credit", "--secondary-client-id", "test-alloy"}, e.getenv, strings.NewReader(""), &out, errOut)
 	if code != 130 {
 		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut.String())
 	}

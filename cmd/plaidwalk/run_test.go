@@ -15,10 +15,21 @@ import (
 	"plaidwalk/plaidflow"
 )
 
+// testDeps are the real program's dependencies with the in-process emulator's Asset Reports
+// ready at once, so walks that poll for one stay quick.
+func testDeps() deps {
+	return deps{emulator: emulator.Options{AssetReportDelay: 30 * time.Millisecond}}
+}
+
 // runIn runs the program in-process like main, with only the given environment.
 func runIn(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
-	emulatorOptions.AssetReportDelay = 30 * time.Millisecond
+	return runInWith(t, testDeps(), env, args...)
+}
+
+// runInWith is runIn with the dependencies d.
+func runInWith(t *testing.T, d deps, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	state := t.TempDir() // saved sessions land here, never in the developer's state dir
 	getenv := func(k string) string {
@@ -27,7 +38,7 @@ func runIn(t *testing.T, env map[string]string, args ...string) (int, string, st
 		}
 		return env[k]
 	}
-	code := run(context.Background(), args, getenv, strings.NewReader(""), &out, &errOut)
+	code := runWith(context.Background(), d, args, getenv, strings.NewReader(""), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
@@ -250,7 +261,7 @@ func TestRunSavesSessionUnlessNoSave(t *testing.T) {
 	env := map[string]string{"XDG_STATE_HOME": state}
 	getenv := func(k string) string { return env[k] }
 	var out, errOut bytes.Buffer
-	if code := run(context.Background(), []string{"run", "--partner", "dwolla"}, getenv, strings.NewReader(""), &out, &errOut); code != 0 {
+	if code := runWith(context.Background(), testDeps(), []string{"run", "--partner", "dwolla"}, getenv, strings.NewReader(""), &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	kept, _ := filepath.Glob(filepath.Join(state, "plaidwalk", "sessions", "*.json"))
@@ -258,7 +269,7 @@ func TestRunSavesSessionUnlessNoSave(t *testing.T) {
 		t.Fatalf("sessions kept: %v (stderr %s)", kept, errOut.String())
 	}
 	args := []string{"run", "--partner", "dwolla", "--save", file, "--no-save"}
-	if code := run(context.Background(), args, getenv, strings.NewReader(""), &out, &errOut); code != 0 {
+	if code := runWith(context.Background(), testDeps(), args, getenv, strings.NewReader(""), &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	if st, err := os.Stat(file); err != nil || st.Mode().Perm() != 0o600 {
@@ -279,9 +290,9 @@ func TestRunPrintsHeaderBeforeProgress(t *testing.T) {
 		}
 		return ""
 	}
-	emulatorOptions.AssetReportDelay = 300 * time.Millisecond
-	t.Cleanup(func() { emulatorOptions.AssetReportDelay = 30 * time.Millisecond })
-	code := run(context.Background(), []string{"run", "--partner", "alloy-credit", "--secondary-client-id", "alloy-test", "--no-save"},
+	d := testDeps()
+	d.emulator.AssetReportDelay = 300 * time.Millisecond
+	code := runWith(context.Background(), d, []string{"run", "--partner", "alloy-credit", "--secondary-client-id", "alloy-test", "--no-save"},
 		getenv, strings.NewReader(""), &both, &both)
 	out := both.String()
 	header, poll, tokens := strings.Index(out, "plaidwalk run ·"), strings.Index(out, "(poll "), strings.Index(out, "relay_token")

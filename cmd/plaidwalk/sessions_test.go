@@ -24,14 +24,16 @@ type sessEnv struct {
 	t     *testing.T
 	vars  map[string]string
 	state string
+	deps  deps // what the program runs with; tests may change it before a run
 }
 
 func newSessEnv(t *testing.T) *sessEnv {
 	t.Helper()
 	home := t.TempDir()
 	state := filepath.Join(home, "state")
-	emulatorOptions.AssetReportDelay = 20 * time.Millisecond
-	return &sessEnv{t: t, state: state, vars: map[string]string{"HOME": home, "XDG_STATE_HOME": state}}
+	d := testDeps()
+	d.emulator.AssetReportDelay = 20 * time.Millisecond
+	return &sessEnv{t: t, state: state, deps: d, vars: map[string]string{"HOME": home, "XDG_STATE_HOME": state}}
 }
 
 func (e *sessEnv) getenv(k string) string { return e.vars[k] }
@@ -41,7 +43,7 @@ func (e *sessEnv) sessionsDir() string { return filepath.Join(e.state, "plaidwal
 // plaidwalk runs the program as main would, returning the exit code, stdout and stderr.
 func (e *sessEnv) plaidwalk(args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, e.getenv, strings.NewReader(""), &out, &errOut)
+	code := runWith(context.Background(), e.deps, args, e.getenv, strings.NewReader(""), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
@@ -69,7 +71,7 @@ func (e *sessEnv) walkAndSave(partner string, wo plaidflow.WalkOptions, file str
 // partner: what every walk these tests save starts from.
 func (e *sessEnv) offline(partner string) (*cli, plaidflow.Config, plaidflow.Partner) {
 	e.t.Helper()
-	c := &cli{getenv: e.getenv, stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	c := &cli{deps: e.deps, getenv: e.getenv, stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 	cfg, stop, err := setupEnv(context.Background(), c, plaidflow.Overrides{})
 	e.t.Cleanup(stop)
 	if err != nil {
@@ -226,7 +228,7 @@ func TestSavedBytesHoldNoSecretAndNoWholeToken(t *testing.T) {
 
 func TestTUISaverKeepsLinkEventsAndOutcome(t *testing.T) {
 	e := newSessEnv(t)
-	c := &cli{getenv: e.getenv, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	c := &cli{deps: e.deps, getenv: e.getenv, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 	at := time.Date(2026, 11, 22, 5, 0, 0, 0, time.UTC)
 	events := []linkserver.Event{
 		{Kind: linkserver.KindLoad, At: at},

@@ -47,7 +47,7 @@ func TestTUIRefusesAScreenThatIsNotATerminal(t *testing.T) {
 	}
 	defer screen.Close()
 	var out bytes.Buffer
-	c := &cli{getenv: func(string) string { return "" }, stdin: &slowKeys{keys: "\x03"}, stdout: &out, stderr: screen}
+	c := &cli{deps: testDeps(), getenv: func(string) string { return "" }, stdin: &slowKeys{keys: "\x03"}, stdout: &out, stderr: screen}
 	if code := cmdTUI(context.Background(), c, []string{"--no-browser"}); code != 2 {
 		t.Fatalf("exit %d, want 2", code)
 	}

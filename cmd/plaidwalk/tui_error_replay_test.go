@@ -42,13 +42,13 @@ func TestTUIErrorWalkIsSavedAndReplayedAsThatError(t *testing.T) {
 	id := strings.TrimSuffix(filepath.Base(stored[0]), ".json")
 	for _, args := range [][]string{{"sessions"}, {"sessions", "show", id}, {"sessions", "export", id, "--format", "markdown"}} {
 		var o, e bytes.Buffer
-		code := run(context.Background(), args, getenv, strings.NewReader(""), &o, &e)
+		code := runWith(context.Background(), testDeps(), args, getenv, strings.NewReader(""), &o, &e)
 		if code != 0 || !strings.Contains(o.String(), "ITEM_LOCKED") || strings.Contains(o.String(), "quit by the user") {
 			t.Errorf("%s: exit %d, want ITEM_LOCKED as the outcome:\n%s%s", strings.Join(args, " "), code, o.String(), e.String())
 		}
 	}
 	var replay, errOut bytes.Buffer
-	if code := run(context.Background(), []string{"replay", id}, getenv, strings.NewReader(""), &replay, &errOut); code != 0 ||
+	if code := runWith(context.Background(), testDeps(), []string{"replay", id}, getenv, strings.NewReader(""), &replay, &errOut); code != 0 ||
 		!strings.Contains(replay.String(), "\nreproduced: ") || !strings.Contains(replay.String(), "error: ITEM_LOCKED") {
 		t.Errorf("replay %s: exit %d, want 0 and ITEM_LOCKED reproduced:\n%s%s", id, code, replay.String(), errOut.String())
 	}

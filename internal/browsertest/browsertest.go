@@ -54,6 +54,13 @@ var Flags = []chromedp.ExecAllocatorOption{
 // The browser is stopped and its profile removed when the test ends.
 func Start(t testing.TB) context.Context {
 	t.Helper()
+	return StartWith(t)
+}
+
+// StartWith is Start with more switches, such as plaidtest's, which send Plaid's names to a
+// server on loopback.
+func StartWith(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
 	path := os.Getenv("PLAIDWALK_CHROMIUM")
 	if path == "" {
 		path = DefaultChromium
@@ -66,6 +73,7 @@ func Start(t testing.TB) context.Context {
 		t.Fatalf("browsertest: no temp dir for the Chromium profile: %v", err)
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], Flags...)
+	opts = append(opts, extra...)
 	opts = append(opts, chromedp.ExecPath(path), chromedp.UserDataDir(dir))
 	base, cancelTimeout := context.WithTimeout(context.Background(), Timeout)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(base, opts...)
