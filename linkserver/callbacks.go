@@ -89,11 +89,15 @@ func objectOrEmpty(raw json.RawMessage) json.RawMessage {
 }
 
 func successOutcome(token string, md successMetadata) *Outcome {
-	o := &Outcome{PublicToken: token, Institution: cleanInstitution(md.Institution), LinkSessionID: clean(md.LinkSessionID)}
+	o := &Outcome{
+		PublicToken: token, Institution: cleanInstitution(md.Institution),
+		LinkSessionID: termtext.SingleLine(md.LinkSessionID),
+	}
 	for _, a := range md.Accounts {
 		o.Accounts = append(o.Accounts, LinkAccount{
-			ID: clean(a.ID), Name: clean(a.Name), Mask: clean(a.Mask), Type: clean(a.Type),
-			Subtype: clean(a.Subtype), VerificationStatus: cleanPtr(a.VerificationStatus),
+			ID: termtext.SingleLine(a.ID), Name: termtext.SingleLine(a.Name),
+			Mask: termtext.SingleLine(a.Mask), Type: termtext.SingleLine(a.Type),
+			Subtype: termtext.SingleLine(a.Subtype), VerificationStatus: cleanPtr(a.VerificationStatus),
 		})
 	}
 	return o
@@ -101,23 +105,29 @@ func successOutcome(token string, md successMetadata) *Outcome {
 
 func exitOutcome(e *LinkError, md exitMetadata) *Outcome {
 	o := &Outcome{
-		Exited: true, Institution: cleanInstitution(md.Institution), ExitStatus: clean(md.Status),
-		LinkSessionID: clean(md.LinkSessionID), RequestID: clean(md.RequestID),
+		Exited: true, Institution: cleanInstitution(md.Institution),
+		ExitStatus:    termtext.SingleLine(md.Status),
+		LinkSessionID: termtext.SingleLine(md.LinkSessionID), RequestID: termtext.SingleLine(md.RequestID),
 	}
 	if e != nil && e.ErrorCode != "" {
 		o.ExitError = &LinkError{
-			ErrorType: clean(e.ErrorType), ErrorCode: clean(e.ErrorCode),
-			ErrorMessage: clean(e.ErrorMessage), DisplayMessage: clean(e.DisplayMessage),
+			ErrorType: termtext.SingleLine(e.ErrorType), ErrorCode: termtext.SingleLine(e.ErrorCode),
+			ErrorMessage:   termtext.SingleLine(e.ErrorMessage),
+			DisplayMessage: termtext.SingleLine(e.DisplayMessage),
 		}
 	}
 	return o
 }
 
+// cleanInstitution and cleanPtr make Link's metadata safe to show: a crafted bank name cannot
+// smuggle escape sequences, bidi overrides or invisible characters to the terminal.
 func cleanInstitution(in *Institution) *Institution {
 	if in == nil {
 		return nil
 	}
-	return &Institution{Name: clean(in.Name), InstitutionID: clean(in.InstitutionID)}
+	return &Institution{
+		Name: termtext.SingleLine(in.Name), InstitutionID: termtext.SingleLine(in.InstitutionID),
+	}
 }
 
 // cleanPtr cleans an optional string (null stays null).
@@ -125,10 +135,6 @@ func cleanPtr(s *string) *string {
 	if s == nil {
 		return nil
 	}
-	c := clean(*s)
+	c := termtext.SingleLine(*s)
 	return &c
 }
-
-// clean makes Link's metadata safe to show: a crafted bank name cannot smuggle escape
-// sequences, bidi overrides or invisible characters to the terminal that shows it.
-func clean(s string) string { return termtext.SingleLine(s) }

@@ -3,6 +3,8 @@ package linkserver
 import (
 	"context"
 	"time"
+
+	"plaidwalk/internal/termtext"
 )
 
 // HostedPoll asks Plaid once whether a Hosted Link session has finished: done when
@@ -40,7 +42,7 @@ func WaitHostedLink(ctx context.Context, poll HostedPoll, interval, timeout time
 			return Outcome{}, err
 		}
 		if done && token != "" {
-			return Outcome{PublicToken: clean(token)}, nil
+			return Outcome{PublicToken: termtext.SingleLine(token)}, nil
 		}
 		if done {
 			return Outcome{Exited: true}, nil

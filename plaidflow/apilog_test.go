@@ -165,10 +165,3 @@ func TestAPILogConcurrentUseAndOnCall(t *testing.T) {
 		t.Errorf("%d calls, listener saw %d", len(log.Calls()), seen)
 	}
 }
-
-func TestCleanText(t *testing.T) {
-	in := "Plaid\x1b[31m Checking\x1b]0;title\x07\x1b[2J\r\nok\x00\u009b"
-	if got := CleanText(in); got != "Plaid Checking  ok" {
-		t.Errorf("CleanText = %q", got)
-	}
-}

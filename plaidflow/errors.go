@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/plaid/plaid-go/v20/plaid"
+
+	"plaidwalk/internal/termtext"
 )
 
 // PlaidError is a Plaid API error with our hint for the common ones.
@@ -64,18 +66,18 @@ func toError(endpoint string, httpResp *http.Response, err error) error {
 	if perr != nil || model.ErrorCode == "" {
 		return &PlaidError{Status: httpResp.StatusCode, Type: "API_ERROR", Code: "UNEXPECTED_RESPONSE",
 			Message:  fmt.Sprintf("HTTP %d with a body that is not a Plaid error", httpResp.StatusCode),
-			Endpoint: endpoint, DocsURL: errorsDocs, RequestID: CleanText(httpResp.Header.Get("X-Request-Id"))}
+			Endpoint: endpoint, DocsURL: errorsDocs, RequestID: termtext.SingleLine(httpResp.Header.Get("X-Request-Id"))}
 	}
 	// Everything in the body is the host's text: clean it here, once, so no caller can print
 	// an escape sequence a hostile or broken host put into it.
 	pe := &PlaidError{
 		Status:         httpResp.StatusCode,
-		Type:           CleanText(string(model.ErrorType)),
-		Code:           CleanText(model.ErrorCode),
-		Message:        CleanText(model.ErrorMessage),
-		DisplayMessage: CleanText(model.GetDisplayMessage()),
-		RequestID:      CleanText(model.GetRequestId()),
-		DocsURL:        CleanText(model.GetDocumentationUrl()),
+		Type:           termtext.SingleLine(string(model.ErrorType)),
+		Code:           termtext.SingleLine(model.ErrorCode),
+		Message:        termtext.SingleLine(model.ErrorMessage),
+		DisplayMessage: termtext.SingleLine(model.GetDisplayMessage()),
+		RequestID:      termtext.SingleLine(model.GetRequestId()),
+		DocsURL:        termtext.SingleLine(model.GetDocumentationUrl()),
 		Endpoint:       endpoint,
 	}
 	if pe.DocsURL == "" {
@@ -95,7 +97,7 @@ type ConnectionError struct {
 }
 
 func (e *ConnectionError) Error() string {
-	return e.Endpoint + ": cannot reach the Plaid API at " + e.Host + ": " + CleanText(e.Err.Error())
+	return e.Endpoint + ": cannot reach the Plaid API at " + e.Host + ": " + termtext.SingleLine(e.Err.Error())
 }
 
 func (e *ConnectionError) Unwrap() error { return e.Err }

@@ -3,6 +3,8 @@ package plaidflow
 import (
 	"net/url"
 	"strings"
+
+	"plaidwalk/internal/termtext"
 )
 
 // plaidHosts are Plaid's own API hosts. PLAID_BASE_URL naming one of them changes nothing a
@@ -23,11 +25,11 @@ func CustomHost(cfg Config) string {
 	}
 	u, err := url.Parse(cfg.BaseURL)
 	if err != nil {
-		return CleanText(strings.TrimRight(cfg.BaseURL, "/"))
+		return termtext.SingleLine(strings.TrimRight(cfg.BaseURL, "/"))
 	}
 	if u.Scheme == "https" && plaidHosts[strings.ToLower(u.Hostname())] {
 		return ""
 	}
 	u.User = nil // a password in the URL is never shown or saved
-	return CleanText(strings.TrimRight(u.String(), "/"))
+	return termtext.SingleLine(strings.TrimRight(u.String(), "/"))
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+
+	"plaidwalk/internal/termtext"
 )
 
 // CheckHostedLinkURL vets the hosted_link_url /link/token/create returned before anything
@@ -16,12 +18,12 @@ func CheckHostedLinkURL(raw string) (string, error) {
 		return "", errors.New("/link/token/create returned no hosted_link_url: this Plaid host did not turn Hosted Link on for the token; open Link in the browser instead")
 	}
 	u, err := url.Parse(raw)
-	if err == nil && u.Host != "" && CleanText(raw) == raw &&
+	if err == nil && u.Host != "" && termtext.SingleLine(raw) == raw &&
 		(u.Scheme == "https" || u.Scheme == "http" && isLoopbackHost(u.Hostname())) {
 		return u.String(), nil
 	}
 	return "", fmt.Errorf("/link/token/create returned a hosted_link_url plaidwalk will not open (%q): it must be https, or http on 127.0.0.1; open Link in the browser instead",
-		CleanText(raw))
+		termtext.SingleLine(raw))
 }
 
 func isLoopbackHost(host string) bool {

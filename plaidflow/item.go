@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"github.com/plaid/plaid-go/v20/plaid"
+
+	"plaidwalk/internal/termtext"
 )
 
 // Item is an exchanged Item.
@@ -31,7 +33,7 @@ func (c *Client) Exchange(ctx context.Context, publicToken string) (Item, error)
 	if err != nil {
 		return Item{}, toError("/item/public_token/exchange", httpResp, err)
 	}
-	return Item{AccessToken: resp.AccessToken, ItemID: CleanText(resp.ItemId), RequestID: CleanText(resp.RequestId)}, nil
+	return Item{AccessToken: resp.AccessToken, ItemID: termtext.SingleLine(resp.ItemId), RequestID: termtext.SingleLine(resp.RequestId)}, nil
 }
 
 // Accounts fetches /accounts/get and /item/get at the same time, then, when /item/get does
@@ -72,14 +74,14 @@ func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts
 		return ItemAccounts{}, itemErr
 	}
 	// Ids and names are the host's text and end up on a terminal: cleaned here, once.
-	out := ItemAccounts{ItemID: CleanText(item.Item.ItemId), InstitutionID: CleanText(item.Item.GetInstitutionId())}
+	out := ItemAccounts{ItemID: termtext.SingleLine(item.Item.ItemId), InstitutionID: termtext.SingleLine(item.Item.GetInstitutionId())}
 	for _, a := range accounts.Accounts {
 		out.Accounts = append(out.Accounts, accountFrom(a))
 	}
 	name, _ := item.Item.AdditionalProperties["institution_name"].(string)
-	out.InstitutionName = CleanText(name)
+	out.InstitutionName = termtext.SingleLine(name)
 	if out.InstitutionName == "" && out.InstitutionID != "" {
-		out.InstitutionName = CleanText(c.institutionName(ctx, out.InstitutionID))
+		out.InstitutionName = termtext.SingleLine(c.institutionName(ctx, out.InstitutionID))
 	}
 	return out, nil
 }
@@ -109,20 +111,20 @@ func (c *Client) institutionName(ctx context.Context, id string) string {
 
 func accountFrom(a plaid.AccountBase) Account {
 	acc := Account{
-		ID:        CleanText(a.AccountId),
-		Name:      CleanText(a.Name),
-		Mask:      CleanText(a.GetMask()),
-		Type:      CleanText(string(a.Type)),
+		ID:        termtext.SingleLine(a.AccountId),
+		Name:      termtext.SingleLine(a.Name),
+		Mask:      termtext.SingleLine(a.GetMask()),
+		Type:      termtext.SingleLine(string(a.Type)),
 		Available: a.Balances.Available.Get(),
 		Current:   a.Balances.Current.Get(),
 		Limit:     a.Balances.Limit.Get(),
-		Currency:  CleanText(a.Balances.GetIsoCurrencyCode()),
+		Currency:  termtext.SingleLine(a.Balances.GetIsoCurrencyCode()),
 	}
 	if st := a.Subtype.Get(); st != nil {
-		acc.Subtype = CleanText(string(*st))
+		acc.Subtype = termtext.SingleLine(string(*st))
 	}
 	if acc.Currency == "" {
-		acc.Currency = CleanText(a.Balances.GetUnofficialCurrencyCode())
+		acc.Currency = termtext.SingleLine(a.Balances.GetUnofficialCurrencyCode())
 	}
 	return acc
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/plaid/plaid-go/v20/plaid"
+
+	"plaidwalk/internal/termtext"
 )
 
 // DefaultLinkTimeout is how long plaidwalk waits for Link in the browser, in `run` and the
@@ -173,8 +175,8 @@ func sessionResult(s plaid.LinkTokenGetSessionsResponse) (LinkSessionResult, boo
 	if exit, has := s.GetOnExitOk(); has && exit != nil {
 		r := LinkSessionResult{Done: true}
 		if pe, ok := exit.GetErrorOk(); ok && pe != nil && pe.ErrorCode != "" {
-			r.ExitError = &PlaidError{Type: CleanText(string(pe.ErrorType)), Code: CleanText(pe.ErrorCode), Message: CleanText(pe.ErrorMessage),
-				DisplayMessage: CleanText(pe.GetDisplayMessage()), RequestID: CleanText(pe.GetRequestId())}
+			r.ExitError = &PlaidError{Type: termtext.SingleLine(string(pe.ErrorType)), Code: termtext.SingleLine(pe.ErrorCode), Message: termtext.SingleLine(pe.ErrorMessage),
+				DisplayMessage: termtext.SingleLine(pe.GetDisplayMessage()), RequestID: termtext.SingleLine(pe.GetRequestId())}
 			r.ExitError.DocsURL = ErrorDocsURL(r.ExitError.Type, r.ExitError.Code)
 			r.ExitError.Hint = hintFor(r.ExitError)
 		}

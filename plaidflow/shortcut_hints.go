@@ -3,6 +3,8 @@ package plaidflow
 import (
 	"regexp"
 	"strings"
+
+	"plaidwalk/internal/termtext"
 )
 
 // This file words the hints of /sandbox/public_token/create, the one call that knows the
@@ -80,16 +82,16 @@ func shortcutHint(pe *PlaidError, institutionID, user, pass string) string {
 	case pe.Code != "INVALID_CREDENTIALS":
 		return ""
 	case !IsSandboxUser(user):
-		return "The sandbox has no test user " + quote(CleanText(user)) + ": log in as " + sandboxUsersText +
+		return "The sandbox has no test user " + quote(termtext.SingleLine(user)) + ": log in as " + sandboxUsersText +
 			", all with the password " + DefaultPassword + "."
 	case isErrorPassword:
-		return "error_" + CleanText(asked) + " is not an error code the sandbox can produce, so it counted as a wrong password. " +
+		return "error_" + termtext.SingleLine(asked) + " is not an error code the sandbox can produce, so it counted as a wrong password. " +
 			"Use error_<CODE> with a login error code such as error_ITEM_LOCKED, or " + DefaultPassword + " to log in."
 	case pass != DefaultPassword:
 		// The password itself is not repeated: it may be a real one typed by mistake.
 		return "The sandbox's test users all log in with the password " + DefaultPassword + "; the password given was another one."
 	}
-	return "The sandbox refused " + CleanText(user) + " / " + DefaultPassword + " at this bank; " + DefaultUsername + " / " + DefaultPassword +
+	return "The sandbox refused " + termtext.SingleLine(user) + " / " + DefaultPassword + " at this bank; " + DefaultUsername + " / " + DefaultPassword +
 		" logs in at every sandbox bank that does not use OAuth."
 }
 
@@ -97,7 +99,7 @@ func shortcutHint(pe *PlaidError, institutionID, user, pass string) string {
 // it, and a Sandbox bank that has it.
 func productMissingHint(pe *PlaidError, institutionID string) string {
 	product := productNamedIn(pe.Message)
-	bank := CleanText(institutionID)
+	bank := termtext.SingleLine(institutionID)
 	if name := SandboxInstitutionName(institutionID); name != "" {
 		bank = name + " (" + institutionID + ")"
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"plaidwalk/internal/termtext"
 )
 
 // WalkOptions are the inputs of a headless walk (the `run` command, replays, benchmarks).
@@ -88,7 +90,7 @@ func Walk(ctx context.Context, c *Client, p Partner, o WalkOptions) (WalkResult,
 		return res, err
 	}
 	if res.Accounts.InstitutionName == "" {
-		res.Accounts.InstitutionName = CleanText(o.InstitutionName)
+		res.Accounts.InstitutionName = termtext.SingleLine(o.InstitutionName)
 	}
 	if res.Account, err = ChooseAccount(p, res.Accounts.Accounts, o.Account); err != nil {
 		return res, err

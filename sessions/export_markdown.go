@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"plaidwalk/internal/termtext"
 )
 
 // WriteMarkdown writes a session as a write-up a support ticket can take: a summary, the
@@ -165,19 +167,13 @@ func endingCall(s Session) *Call {
 func prettyJSON(body string) string {
 	var buf bytes.Buffer
 	if json.Indent(&buf, []byte(body), "", "  ") == nil {
-		return clean2(buf.String())
+		return cleanBlock(buf.String())
 	}
-	return clean2(body)
+	return cleanBlock(body)
 }
 
-// clean2 is clean for multi-line text: each line cleaned, line breaks kept.
-func clean2(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = clean(l)
-	}
-	return strings.Join(lines, "\n")
-}
+// cleanBlock is clean for multi-line text: line breaks and tabs kept.
+func cleanBlock(s string) string { return Scrub(termtext.Multiline(s)) }
 
 // fence keeps a body from closing its code block early.
 func fence(s string) string { return strings.ReplaceAll(s, "```", "`\u200b``") }

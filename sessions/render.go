@@ -7,15 +7,15 @@ import (
 	"strings"
 	"time"
 
-	"plaidwalk/plaidflow"
+	"plaidwalk/internal/termtext"
 )
 
-// Clean makes text from a session file, Link or the API safe for a terminal: plaidflow's
-// CleanText (the one cleaner of terminal text) removes escape sequences and control
-// characters, then any token left is masked.
+// Clean makes text from a session file, Link or the API safe for a terminal on one line:
+// internal/termtext removes escape sequences, controls and invisible characters, then any
+// token left is masked.
 func Clean(s string) string { return clean(s) }
 
-func clean(s string) string { return Scrub(plaidflow.CleanText(s)) }
+func clean(s string) string { return Scrub(termtext.SingleLine(s)) }
 
 // printable is s with every string in it cleaned, whatever the field: a session file is
 // untrusted input (it may have been crafted, or edited by hand), and each of its fields may

@@ -8,6 +8,7 @@ import (
 	"syscall"
 	"time"
 
+	"plaidwalk/internal/termtext"
 	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 	"plaidwalk/sessions"
@@ -133,7 +134,7 @@ func publicTokenFrom(out linkserver.Outcome, timeout time.Duration, what string)
 		return "", fmt.Errorf("%s did not finish within %s (a closed tab tells plaidwalk nothing): run again, or raise --link-timeout", what, shortDuration(timeout))
 	case out.ExitError != nil:
 		// The browser's (or the host's) text reaches the terminal: cleaned like the API's.
-		e, clean := out.ExitError, plaidflow.CleanText
+		e, clean := out.ExitError, termtext.SingleLine
 		pe := &plaidflow.PlaidError{Type: clean(e.ErrorType), Code: clean(e.ErrorCode), Message: clean(e.ErrorMessage),
 			DisplayMessage: clean(e.DisplayMessage), RequestID: clean(out.RequestID), Endpoint: what + " onExit"}
 		pe.Hint = plaidflow.HintFor(pe)
@@ -141,7 +142,7 @@ func publicTokenFrom(out linkserver.Outcome, timeout time.Duration, what string)
 		return "", pe
 	}
 	if out.ExitStatus != "" {
-		return "", fmt.Errorf("%s was closed before an account was linked (status %q): run again to retry", what, plaidflow.CleanText(out.ExitStatus))
+		return "", fmt.Errorf("%s was closed before an account was linked (status %q): run again to retry", what, termtext.SingleLine(out.ExitStatus))
 	}
 	return "", fmt.Errorf("%s was closed before an account was linked: run again to retry", what)
 }
@@ -168,12 +169,12 @@ func startLinkPage(ctx context.Context, o linkserver.Options) (*linkserver.Serve
 	if errors.Is(err, syscall.EADDRINUSE) {
 		if o.Port == 0 { // the redirect URI chose the port
 			return nil, fmt.Errorf("the port of the redirect URI %s is already in use on 127.0.0.1 by another program: stop that program, or allow-list a redirect URI on another port and pass it with --redirect-uri",
-				plaidflow.CleanText(o.RedirectURI))
+				termtext.SingleLine(o.RedirectURI))
 		}
 		return nil, fmt.Errorf("port %d on 127.0.0.1 is already in use by another program: pick another --port, or leave --port out to use any free port", o.Port)
 	}
 	if errors.Is(err, syscall.EACCES) {
 		return nil, fmt.Errorf("this user may not listen on port %d (ports below 1024 need privileges): pick a port from 1024 to 65535, or leave --port out to use any free port", o.Port)
 	}
-	return nil, errors.New(plaidflow.CleanText(err.Error()))
+	return nil, errors.New(termtext.SingleLine(err.Error()))
 }

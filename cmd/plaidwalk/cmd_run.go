@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"plaidwalk/internal/termtext"
 	"plaidwalk/plaidflow"
 	"plaidwalk/sessions"
 )
@@ -188,7 +189,7 @@ func checkRunMode(c *cli, cfg plaidflow.Config, o runOptions) int {
 		}
 	case linkBrowser, linkHosted:
 	default:
-		fmt.Fprintf(c.stderr, "plaidwalk run: --link must be shortcut, browser or hosted, not %q\n", plaidflow.CleanText(o.link))
+		fmt.Fprintf(c.stderr, "plaidwalk run: --link must be shortcut, browser or hosted, not %q\n", termtext.SingleLine(o.link))
 		return 2
 	}
 	return 0

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"plaidwalk/internal/termtext"
 	"plaidwalk/plaidflow"
 )
 
@@ -25,7 +26,7 @@ func printCalls(w io.Writer, calls []plaidflow.Call) {
 			last := calls[j-1]
 			line := fmt.Sprintf("  %2d  … the same call %d more times (calls %d–%d); the last took %s", j, rest, i+2, j, plaidflow.FormatLatency(last.Latency))
 			if last.RequestID != "" {
-				line += ", request_id " + plaidflow.CleanText(last.RequestID)
+				line += ", request_id " + termtext.SingleLine(last.RequestID)
 			}
 			fmt.Fprintln(w, line)
 		}
@@ -36,7 +37,7 @@ func printCalls(w io.Writer, calls []plaidflow.Call) {
 // callLine is one call: its number, method, path, status (ERR when no answer came), latency,
 // request_id and error code.
 func callLine(n int, call plaidflow.Call) string {
-	clean := plaidflow.CleanText
+	clean := termtext.SingleLine
 	status := fmt.Sprint(call.Status)
 	if call.Err != "" {
 		status = "ERR"

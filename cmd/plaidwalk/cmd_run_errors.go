@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"plaidwalk/internal/termtext"
 	"plaidwalk/plaidflow"
 )
 
@@ -13,7 +14,7 @@ import (
 // cleaned again here although plaidflow cleans API text where it enters: this is the last
 // stop before the terminal, and errors also come from Link in the browser.
 func printRunError(w io.Writer, err error) {
-	clean := plaidflow.CleanText
+	clean := termtext.SingleLine
 	pe, ok := plaidflow.AsPlaidError(err)
 	if !ok {
 		printPlainError(w, err)
@@ -40,7 +41,7 @@ func printRunError(w io.Writer, err error) {
 }
 
 func printPlainError(w io.Writer, err error) {
-	clean := plaidflow.CleanText
+	clean := termtext.SingleLine
 	var ae *plaidflow.AccountError
 	var ce *plaidflow.ConnectionError
 	var ie interruptedError
@@ -67,7 +68,7 @@ func printAccountChoices(w io.Writer, r runResult) {
 	if !errors.As(r.Err, &ae) || ae.Want == "" {
 		return
 	}
-	clean := plaidflow.CleanText
+	clean := termtext.SingleLine
 	var fits, others []string
 	for _, a := range r.Walk.Accounts.Accounts {
 		line := fmt.Sprintf("%s (mask %s, %s/%s, id %s)", clean(a.Name), clean(a.Mask), clean(a.Type), clean(a.Subtype), clean(a.ID))

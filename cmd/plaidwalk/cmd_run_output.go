@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"plaidwalk/internal/termtext"
 	"plaidwalk/plaidflow"
 )
 
@@ -22,7 +23,7 @@ func printRunResult(c *cli, r runResult, o runOptions) {
 	}
 	printRunHuman(c.stdout, r, o.reveal)
 	for _, w := range r.Warnings {
-		fmt.Fprintf(c.stderr, "plaidwalk: warning: %s\n", plaidflow.CleanText(w))
+		fmt.Fprintf(c.stderr, "plaidwalk: warning: %s\n", termtext.SingleLine(w))
 	}
 	if r.Err != nil {
 		printRunError(c.stderr, r.Err)
@@ -33,11 +34,11 @@ func printRunResult(c *cli, r runResult, o runOptions) {
 // printRunHeader names the walk before it starts, so progress lines (an Asset Report's
 // polls, Link's address) follow it and the result comes last.
 func printRunHeader(w io.Writer, r runResult) {
-	fmt.Fprintf(w, "plaidwalk run · %s · %s · %s\n\n", r.Partner.Name, flowLabel(r.Partner), plaidflow.CleanText(r.EnvLabel))
+	fmt.Fprintf(w, "plaidwalk run · %s · %s · %s\n\n", r.Partner.Name, flowLabel(r.Partner), termtext.SingleLine(r.EnvLabel))
 }
 
 func printRunHuman(w io.Writer, r runResult, reveal bool) {
-	clean := plaidflow.CleanText
+	clean := termtext.SingleLine
 	printCalls(w, r.Calls)
 	fmt.Fprintln(w)
 	wr := r.Walk
@@ -204,7 +205,7 @@ func errorDoc(err error) *errorJSON {
 	}
 	pe, ok := plaidflow.AsPlaidError(err)
 	if !ok {
-		doc := &errorJSON{Message: plaidflow.CleanText(err.Error())}
+		doc := &errorJSON{Message: termtext.SingleLine(err.Error())}
 		var ce *plaidflow.ConnectionError
 		if errors.As(err, &ce) {
 			doc.Hint = ce.Hint

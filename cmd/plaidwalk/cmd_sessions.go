@@ -9,7 +9,7 @@ import (
 	"io"
 	"os"
 
-	"plaidwalk/plaidflow"
+	"plaidwalk/internal/termtext"
 	"plaidwalk/sessions"
 )
 
@@ -101,7 +101,7 @@ func showSession(c *cli, store *sessions.Store, args []string) int {
 	// The timeline goes to a buffer first: a session refused halfway prints nothing of it.
 	var out bytes.Buffer
 	if err := sessions.WriteTimeline(&out, s); err != nil {
-		fmt.Fprintf(c.stderr, "plaidwalk sessions show: %s\n", plaidflow.CleanText(err.Error()))
+		fmt.Fprintf(c.stderr, "plaidwalk sessions show: %s\n", termtext.SingleLine(err.Error()))
 		return 1
 	}
 	_, _ = c.stdout.Write(out.Bytes())
@@ -138,7 +138,7 @@ func exportSession(c *cli, store *sessions.Store, args []string) int {
 	}
 	var out bytes.Buffer
 	if err := write(&out, s); err != nil {
-		fmt.Fprintf(c.stderr, "plaidwalk sessions export: %s\n", plaidflow.CleanText(err.Error()))
+		fmt.Fprintf(c.stderr, "plaidwalk sessions export: %s\n", termtext.SingleLine(err.Error()))
 		return 1
 	}
 	_, _ = c.stdout.Write(out.Bytes())
@@ -153,11 +153,11 @@ func loadSession(c *cli, store *sessions.Store, ref string) (sessions.Session, b
 		// named as what it is, rather than as a file that is missing.
 		if info, serr := os.Stat(ref); serr == nil && info.IsDir() {
 			fmt.Fprintf(c.stderr, "plaidwalk: %s is a directory, not a session: give one session file in it (a .json file plaidwalk saved) or a session id or 'latest' (run 'plaidwalk sessions' for the ids)\n",
-				plaidflow.CleanText(ref))
+				termtext.SingleLine(ref))
 			return s, false
 		}
 		// The message may quote the file's own text (an id, a path from it): cleaned like it.
-		fmt.Fprintf(c.stderr, "plaidwalk: %s\n", plaidflow.CleanText(err.Error()))
+		fmt.Fprintf(c.stderr, "plaidwalk: %s\n", termtext.SingleLine(err.Error()))
 		return s, false
 	}
 	return s, true

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"plaidwalk/emulator"
+	"plaidwalk/internal/termtext"
 	"plaidwalk/plaidflow"
 )
 
@@ -22,7 +23,7 @@ func setupEnv(ctx context.Context, c *cli, o plaidflow.Overrides) (cfg plaidflow
 	}
 	cfg, err = plaidflow.LoadConfig(o, c.getenv, dir)
 	for _, w := range cfg.Warnings {
-		fmt.Fprintf(c.stderr, "plaidwalk: warning: %s\n", plaidflow.CleanText(w))
+		fmt.Fprintf(c.stderr, "plaidwalk: warning: %s\n", termtext.SingleLine(w))
 	}
 	if err != nil || cfg.Env != plaidflow.EnvOffline {
 		return cfg, stop, err

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"plaidwalk/internal/termtext"
 	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 )
@@ -72,7 +73,7 @@ func announceHostedLink(c *cli, pageURL, token string, o runOptions) {
 // in linkserver's shape, so the session records it as it records Link in the browser.
 func hostedOutcome(out linkserver.Outcome, last plaidflow.LinkSessionResult) linkserver.Outcome {
 	if e := last.ExitError; out.Exited && e != nil {
-		clean := plaidflow.CleanText
+		clean := termtext.SingleLine
 		out.ExitError = &linkserver.LinkError{ErrorType: clean(e.Type), ErrorCode: clean(e.Code),
 			ErrorMessage: clean(e.Message), DisplayMessage: clean(e.DisplayMessage)}
 		out.RequestID = clean(e.RequestID)

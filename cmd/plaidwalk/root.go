@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"plaidwalk/internal/termtext"
 	"plaidwalk/plaidflow"
 )
 
@@ -124,7 +125,7 @@ func commandNames() []string {
 
 // unknownCommand says a command does not exist, with cobra's suggestions for what was meant.
 func unknownCommand(c *cli, root *cobra.Command, name string) int {
-	msg := fmt.Sprintf("plaidwalk: unknown command %q.", plaidflow.CleanText(name))
+	msg := fmt.Sprintf("plaidwalk: unknown command %q.", termtext.SingleLine(name))
 	if s := root.SuggestionsFor(name); len(s) > 0 {
 		msg += " Did you mean " + strings.Join(s, " or ") + "?"
 	}
