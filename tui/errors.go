@@ -122,19 +122,7 @@ func (m Model) handleFailureKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // retry runs the failed step again with what was entered.
 func (m Model) retry() (tea.Model, tea.Cmd) {
-	f := m.failure
-	m.failure = nil
-	switch f.step {
-	case stepLinkToken:
-		return m.createLinkToken()
-	case stepLink:
-		return m.startLink()
-	case stepExchange:
-		return m.runExchange()
-	case stepPartnerToken:
-		return m.runPartnerToken()
-	}
-	return m, nil
+	return m.transition(retryRequestedMsg{step: m.failure.step})
 }
 
 func (m Model) viewFailure(width int) string {

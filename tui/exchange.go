@@ -25,8 +25,6 @@ type exchangeModel struct {
 
 func (m Model) runExchange() (tea.Model, tea.Cmd) {
 	ctx, op := m.newOp()
-	m.step = stepExchange
-	m.failure = nil
 	m.exchange.loading = true
 	var cmd tea.Cmd
 	if m.walk.item.AccessToken != "" && m.walk.exchanged == m.walk.publicToken {
@@ -44,7 +42,7 @@ func (m Model) itemExchanged(msg itemExchangedMsg) (tea.Model, tea.Cmd) {
 	m.adoptItem(msg.item)
 	m.walk.accounts, m.walk.exchanged = msg.accounts, m.walk.publicToken
 	m.walk.session.itemCalls = len(m.calls)
-	return m.showAccounts()
+	return m.transition(itemReadMsg{})
 }
 
 // adoptItem makes item the walk's Item. A new Item (a new public_token was exchanged) starts
@@ -69,7 +67,6 @@ func (m *Model) adoptItem(item plaidflow.Item) {
 
 // showAccounts opens the picker for the current partner on the Item's accounts.
 func (m Model) showAccounts() (tea.Model, tea.Cmd) {
-	m.step = stepExchange
 	m.exchange = newExchangeModel(m.walk.accounts.Accounts, m.walk.partner, m.linkChosenIDs(), m.st)
 	m.exchange.setSize(m.width, m.bodyHeight())
 	return m, nil
@@ -204,13 +201,7 @@ func (m Model) updateExchange(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.notice = shortName(m.walk.partner) + " cannot use " + oneLine(m.exchange.accounts[i].Name) + " (why: below the table); pick a ✓ account."
 			return m, nil
 		}
-		m.walk.account = m.exchange.accounts[i]
-		if m.walk.reuseItem && m.deps.Config.Env == plaidflow.EnvProduction {
-			// Link's confirmation covered the first partner only: this one is asked for anew.
-			m.confirming, m.confirmFor = true, stepPartnerToken
-			return m, nil
-		}
-		return m.runPartnerToken()
+		return m.transition(accountChosenMsg{account: m.exchange.accounts[i]})
 	}
 	var cmd tea.Cmd
 	m.exchange.table, cmd = m.exchange.table.Update(msg)

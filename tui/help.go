@@ -118,7 +118,7 @@ func (m Model) stepKeys() []key.Binding {
 	}
 	switch m.step {
 	case stepPartner:
-		return []key.Binding{withHelp(k.Enter, "choose"), k.Filter, k.UpDown, withHelp(k.Back, "clear filter")}
+		return m.partner.help(m.keysEnv())
 	case stepOptions:
 		if m.options.reuse {
 			return []key.Binding{withHelp(k.Enter, "choose the account"), k.Back, k.NextField, k.PrevField}

@@ -36,8 +36,6 @@ const maxFeed = 50
 func (m Model) startLink() (tea.Model, tea.Cmd) {
 	closeOld := closeSessionCmd(m.link.session)
 	ctx, op := m.newOp()
-	m.step = stepLink
-	m.failure = nil
 	m.link = linkModel{mode: m.link.mode, shortcut: m.link.shortcut}
 	s := &m.walk.session // a new Link session
 	s.linkEvents, s.linkCap, s.linkOutcome = nil, sessions.EventCap{}, nil
@@ -81,7 +79,6 @@ func (m Model) openBrowser(url string) tea.Cmd {
 
 func (m Model) runShortcut(first tea.Cmd) (tea.Model, tea.Cmd) {
 	ctx, op := m.newOp()
-	m.step = stepLink
 	m.link.mode = modeShortcut
 	m.link.shortcutRunning = true
 	cmd := sandboxPublicTokenCmd(ctx, m.deps.Client, m.deps.Log, m.link.shortcut, m.walk.linkConfig.Products, op)
@@ -127,8 +124,7 @@ func (m Model) linkFinished(msg linkFinishedMsg) (tea.Model, tea.Cmd) {
 	case msg.err != nil:
 		m.failure = &failure{step: stepLink, title: "Waiting for Link failed", text: msg.err.Error(), err: msg.err}
 	case out.PublicToken != "":
-		m.walk.publicToken, m.walk.linkMeta = out.PublicToken, out
-		next, cmd := m.runExchange()
+		next, cmd := m.transition(publicTokenReceivedMsg{publicToken: out.PublicToken, outcome: out})
 		return next, tea.Batch(cmd, closeSessionCmd(m.link.session))
 	case out.TimedOut:
 		m.link.ended = fmt.Sprintf("Link did not finish in %s. Closing the tab does not tell plaidwalk, so it gave up waiting.", m.linkTimeout())
@@ -156,9 +152,7 @@ func (m Model) publicTokenCreated(msg publicTokenCreatedMsg) (tea.Model, tea.Cmd
 		return m, nil
 	}
 	m.link.shortcutRunning = false
-	m.walk.publicToken = msg.publicToken
-	m.walk.linkMeta = linkserver.Outcome{PublicToken: msg.publicToken}
-	return m.runExchange()
+	return m.transition(publicTokenReceivedMsg{publicToken: msg.publicToken, outcome: linkserver.Outcome{PublicToken: msg.publicToken}})
 }
 
 func (m Model) hostedLinkPollDue(msg hostedLinkPollDueMsg) (tea.Model, tea.Cmd) {
@@ -182,9 +176,7 @@ func (m Model) hostedLinkPolled(msg hostedLinkPolledMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case r.PublicToken != "":
 		m.link.polling = false
-		m.walk.publicToken = r.PublicToken
-		m.walk.linkMeta = linkserver.Outcome{PublicToken: r.PublicToken}
-		return m.runExchange()
+		return m.transition(publicTokenReceivedMsg{publicToken: r.PublicToken, outcome: linkserver.Outcome{PublicToken: r.PublicToken}})
 	}
 	m.link.polling = false
 	m.link.ended = "Hosted Link finished without connecting a bank."
@@ -192,7 +184,7 @@ func (m Model) hostedLinkPolled(msg hostedLinkPolledMsg) (tea.Model, tea.Cmd) {
 }
 
 // leaveLink stops the Link step (cancel, back) and closes its page.
-func (m Model) leaveLink(to step) (tea.Model, tea.Cmd) {
+func (m Model) leaveLink() (Model, tea.Cmd) {
 	switch {
 	case m.link.polling:
 		m.notice = "Hosted Link cancelled: plaidwalk stopped asking /link/token/get. Enter opens it again."
@@ -205,7 +197,6 @@ func (m Model) leaveLink(to step) (tea.Model, tea.Cmd) {
 	m.op++
 	closeCmd := closeSessionCmd(m.link.session)
 	m.link = linkModel{mode: m.link.mode, shortcut: m.link.shortcut}
-	m.step = to
 	return m, closeCmd
 }
 
@@ -221,9 +212,9 @@ func (m Model) updateLink(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.link.session, m.link.waiting, m.link.polling, m.link.ended = nil, false, false, ""
 		return m.runShortcut(closeCmd)
 	case key.Matches(msg, k.Cancel):
-		return m.leaveLink(stepLinkToken)
+		return m.back()
 	case key.Matches(msg, k.Retry) && m.link.ended != "":
-		return m.startLink()
+		return m.transition(linkTokenAcceptedMsg{})
 	case key.Matches(msg, k.Reveal) && m.urlHidesToken(m.link.url):
 		m.revealLink = !m.revealLink
 	}

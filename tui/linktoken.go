@@ -16,8 +16,6 @@ type linkTokenModel struct{ creating bool }
 
 func (m Model) createLinkToken() (tea.Model, tea.Cmd) {
 	ctx, op := m.newOp()
-	m.step = stepLinkToken
-	m.failure = nil
 	m.linktok.creating = true
 	m.walk.token = plaidflow.LinkToken{}
 	return m, tea.Batch(createLinkTokenCmd(ctx, m.deps.Client, m.deps.Log, m.walk.linkConfig, op), m.startSpinner())
@@ -45,7 +43,7 @@ func (m Model) linkTokenCreated(msg linkTokenCreatedMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) updateLinkToken(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Enter) && !m.linktok.creating && m.walk.token.Token != "" {
-		return m.startLink()
+		return m.transition(linkTokenAcceptedMsg{})
 	}
 	if key.Matches(msg, m.keys.Reveal) && m.walk.token.Token != "" {
 		m.revealLink = !m.revealLink

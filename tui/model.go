@@ -106,7 +106,7 @@ func New(ctx context.Context, d Deps, r *lipgloss.Renderer) Model {
 	pre, found := d.Catalog.Find(d.PartnerID)
 	m.partner = newPartnerModel(d.Catalog, pre.ID, st)
 	if found && d.PartnerID != "" && pre.Runnable() {
-		next, _ := m.choosePartner(pre) // --partner: straight to its options; esc shows the list
+		next, _ := m.transition(partnerChosenMsg{partner: pre}) // --partner: straight to its options; esc shows the list
 		m = next.(Model)
 	}
 	m.resize(m.width, m.height)

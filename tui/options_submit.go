@@ -86,27 +86,13 @@ func (m Model) submitOptions() (tea.Model, tea.Cmd) {
 		m.options.err = problem
 		return m, nil
 	}
-	m.walk.inputs = c.inputs
-	if m.options.reuse {
-		return m.showAccounts()
-	}
-	m.walk.linkConfig = c.link
-	m.link.mode, m.link.shortcut = c.mode, c.shortcut
-	if m.deps.Config.Env == plaidflow.EnvProduction {
-		m.confirming, m.confirmFor = true, stepLinkToken
-		return m, nil
-	}
-	return m.createLinkToken()
+	return m.transition(optionsSubmittedMsg{choices: c})
 }
 
 func (m Model) handleConfirmKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Confirm):
-		m.confirming = false
-		if m.confirmFor == stepPartnerToken {
-			return m.runPartnerToken()
-		}
-		return m.createLinkToken()
+		return m.transition(confirmedMsg{})
 	case key.Matches(msg, m.keys.Deny):
 		m.confirming = false
 	}

@@ -153,41 +153,61 @@ func (p partnerModel) selected() (plaidflow.Partner, bool) {
 	return it.p, ok
 }
 
-func (m Model) updatePartner(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Enter):
-		p, ok := m.partner.selected()
-		if !ok {
-			m.notice = m.noPartnerMatches()
-			return m, nil
-		}
-		if !p.Runnable() {
-			_, why := notRunnableReason(p)
-			m.notice = p.Name + " cannot be walked: " + why
-			return m, nil
-		}
-		return m.chooseForReusedItem(p)
-	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown) || msg.String() == "home" || msg.String() == "end":
+// update takes the keys of the list: Enter chooses, the arrows move, the rest filters.
+func (p partnerModel) update(msg tea.Msg, env stepEnv) (partnerModel, tea.Cmd, tea.Msg) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return p, nil, nil
+	}
+	switch k := env.keys; {
+	case key.Matches(km, k.Enter):
+		return p.choose(env)
+	case key.Matches(km, k.Up, k.Down, k.PageUp, k.PageDown) || km.String() == "home" || km.String() == "end":
 		var cmd tea.Cmd
-		m.partner.list, cmd = m.partner.list.Update(msg)
-		return m, cmd
-	case msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace || msg.Type == tea.KeyBackspace ||
-		msg.Type == tea.KeyDelete || msg.Type == tea.KeyCtrlU || msg.Type == tea.KeyCtrlW:
-		before := m.partner.filter.Value()
+		p.list, cmd = p.list.Update(km)
+		return p, cmd, nil
+	case km.Type == tea.KeyRunes || km.Type == tea.KeySpace || km.Type == tea.KeyBackspace ||
+		km.Type == tea.KeyDelete || km.Type == tea.KeyCtrlU || km.Type == tea.KeyCtrlW:
+		before := p.filter.Value()
 		var cmd tea.Cmd
-		m.partner.filter, cmd = m.partner.filter.Update(msg)
-		v := m.partner.filter.Value()
+		p.filter, cmd = p.filter.Update(km)
+		v := p.filter.Value()
 		if strings.HasPrefix(v, "/") { // the key that opens the filter in list apps: it is open
 			v = strings.TrimLeft(v, "/")
-			m.partner.filter.SetValue(before) // setFilter compares with what was there
+			p.filter.SetValue(before) // setFilter compares with what was there
 		}
 		if v != before {
-			m.partner.setFilter(v)
+			p.setFilter(v)
 		}
-		return m, cmd
+		return p, cmd, nil
 	}
-	return m, nil
+	return p, nil, nil
+}
+
+// choose is Enter: the highlighted partner, if it can be walked.
+func (p partnerModel) choose(env stepEnv) (partnerModel, tea.Cmd, tea.Msg) {
+	sel, ok := p.selected()
+	if !ok {
+		return p, nil, noticeRaisedMsg{p.noMatches(env.deps.Catalog)}
+	}
+	if !sel.Runnable() {
+		_, why := notRunnableReason(sel)
+		return p, nil, noticeRaisedMsg{sel.Name + " cannot be walked: " + why}
+	}
+	return p.chooseForReusedItem(sel, env.walk)
+}
+
+// back clears the filter; the list is the first step, so the walk stays here.
+func (p partnerModel) back() partnerModel {
+	p.clearFilter()
+	return p
+}
+
+func (p partnerModel) busy() bool { return false }
+
+func (p partnerModel) help(env stepEnv) []key.Binding {
+	k := env.keys
+	return []key.Binding{withHelp(k.Enter, "choose"), k.Filter, k.UpDown, withHelp(k.Back, "clear filter")}
 }
 
 // notRunnableReason splits the catalog's reason, "retired: why" or "not applicable: why",
@@ -203,50 +223,28 @@ func notRunnableReason(p plaidflow.Partner) (kind, why string) {
 	return "", p.NotRunnable
 }
 
-// choosePartner moves on from the list. With an Item kept from a finished walk, Link is
-// skipped: only the new partner's own inputs are asked for, then its account.
-func (m Model) choosePartner(p plaidflow.Partner) (tea.Model, tea.Cmd) {
-	same := p.ID == m.walk.partner.ID && m.options.ready
-	m.walk.partner = p
-	if m.walk.reuseItem {
-		if !same {
-			m.options = newOptionsModel(m.deps.Config, p, true)
-		}
-		if len(p.Inputs) > 0 {
-			m.step = stepOptions
-			return m, nil
-		}
-		return m.showAccounts()
-	}
-	if !same {
-		m.options = newOptionsModel(m.deps.Config, p, false)
-	}
-	m.step = stepOptions
-	return m, nil
-}
-
-func (m Model) viewPartner(w int) string {
-	p := m.partner
-	head := p.filter.View() + "  " + m.st.subtle.Render(p.countText())
-	left := head + "\n" + p.rows(partnerDelegate{st: m.st, itemProducts: m.reusedItemProducts(), longestName: p.longest})
+func (p partnerModel) view(env stepEnv) string {
+	w := env.width
+	head := p.filter.View() + "  " + env.st.subtle.Render(p.countText())
+	left := head + "\n" + p.rows(partnerDelegate{st: env.st, itemProducts: env.walk.reusedItemProducts(), longestName: p.longest})
 	sel, ok := p.selected()
 	if !ok {
-		return head + "\n\n" + m.st.warn.Render(wrapTo(m.noPartnerMatches(), w, 0))
+		return head + "\n\n" + env.st.warn.Render(wrapTo(p.noMatches(env.deps.Catalog), w, 0))
 	}
 	if sideBySide(w) {
-		details := m.viewPartnerDetails(sel, w-w/2-4)
+		details := p.details(sel, w-w/2-4, env)
 		left = clipLines(left, p.h, w/2)
 		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(w/2).Render(left), details)
 	}
-	return clipLines(left, p.h-detailsHeight(w, p.h), w) + "\n" + m.viewPartnerDetails(sel, w-4)
+	return clipLines(left, p.h-detailsHeight(w, p.h), w) + "\n" + p.details(sel, w-4, env)
 }
 
-// noPartnerMatches says that the filter matched nothing and, for a typo, which partner ids
+// noMatches says that the filter matched nothing and, for a typo, which partner ids
 // are near it (the same suggestion the command line makes for --partner).
-func (m Model) noPartnerMatches() string {
-	typed := strings.TrimSpace(m.partner.filter.Value())
+func (p partnerModel) noMatches(c plaidflow.Catalog) string {
+	typed := strings.TrimSpace(p.filter.Value())
 	msg := fmt.Sprintf("No partner matches %q", oneLine(typed))
-	if s := m.deps.Catalog.Suggest(typed); len(s) > 0 {
+	if s := c.Suggest(typed); len(s) > 0 {
 		return msg + "; did you mean " + strings.Join(s, " or ") + "? esc clears the filter."
 	}
 	return msg + ": esc clears the filter; 'plaidwalk partners' lists them all."

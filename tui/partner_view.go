@@ -67,8 +67,8 @@ func (d partnerDelegate) Render(w io.Writer, m list.Model, index int, item list.
 // viewPartnerDetails is the panel about the highlighted partner: what it is, what it needs,
 // where its guide is. The description gives way (cut with …) so the whole box, borders
 // included, fits the lines the layout gives it.
-func (m Model) viewPartnerDetails(p plaidflow.Partner, width int) string {
-	st := m.st
+func (pm partnerModel) details(p plaidflow.Partner, width int, env stepEnv) string {
+	st := env.st
 	head := st.bold.Render(p.Name) + st.subtle.Render("  id "+p.ID)
 	if p.Processor != "" {
 		head += st.subtle.Render(" · processor " + p.Processor)
@@ -82,8 +82,8 @@ func (m Model) viewPartnerDetails(p plaidflow.Partner, width int) string {
 		}
 		top = append(top, strings.Split(st.warn.Render(label+wrapTo(why, width-len(label), len(label))), "\n")...)
 	}
-	if missing := m.missingProducts(p); len(missing) > 0 {
-		top = append(top, strings.Split(st.warn.Render(wrapTo(needsNewLinkReason(p, missing, m.itemProducts())+" Enter twice runs Link again.", width, 0)), "\n")...)
+	if missing := env.walk.missingProducts(p); len(missing) > 0 {
+		top = append(top, strings.Split(st.warn.Render(wrapTo(needsNewLinkReason(p, missing, env.walk.linkConfig.Products)+" Enter twice runs Link again.", width, 0)), "\n")...)
 	}
 	bottom := strings.Split(st.subtle.Render(wrapTo("Needs: "+partnerNeeds(p), width, 0)), "\n")
 	docs := p.DocsURL
@@ -92,7 +92,7 @@ func (m Model) viewPartnerDetails(p plaidflow.Partner, width int) string {
 	}
 	bottom = append(bottom, st.accent.Render(truncate("Docs: "+docs, width)))
 	desc := strings.Split(wrapTo(p.Description, width, 0), "\n")
-	room := detailsHeight(m.width, m.partner.h) - 2 - len(top) - len(bottom) // 2: the borders
+	room := detailsHeight(env.width, pm.h) - 2 - len(top) - len(bottom) // 2: the borders
 	if keep := max(room, 1); len(desc) > keep {
 		desc = append(desc[:keep-1], truncate(desc[keep-1]+" …", width))
 	}

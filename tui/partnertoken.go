@@ -27,8 +27,6 @@ type PartnerRun struct {
 
 func (m Model) runPartnerToken() (tea.Model, tea.Cmd) {
 	ctx, op := m.newOp()
-	m.step = stepPartnerToken
-	m.failure = nil
 	m.ptoken = partnerTokenModel{running: true}
 	req := partnerRequest{partner: m.walk.partner, accessToken: m.walk.item.AccessToken,
 		accountID: m.walk.account.ID, inputs: m.walk.inputs}
@@ -57,9 +55,7 @@ func (m Model) partnerTokenCreated(msg partnerTokenCreatedMsg) (tea.Model, tea.C
 		session: m.sessionRecord(msg.result, nil)})
 	m.walk.session.runFrom = m.walk.session.attemptFrom
 	m.walk.session.attemptFrom = len(m.calls) // the next partner's attempt starts here
-	m.step = stepResults
-	m.results = newResults(msg.result)
-	return m, nil
+	return m.transition(partnerTokenMadeMsg{result: msg.result})
 }
 
 func partnerEndpoints(f plaidflow.FlowKind) string {

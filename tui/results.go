@@ -89,10 +89,7 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.results.offset = max(m.resultsOffset(m.resultsExtent(m.width))+page, 0)
 		m.results.follow = false
 	case key.Matches(msg, k.Another):
-		m.walk.reuseItem = true
-		m.partner.clearFilter()
-		m.step = stepPartner
-		m.notice = "Pick another partner: Item " + maskID(m.walk.item.ItemID) + " is kept and Link is skipped."
+		return m.transition(anotherPartnerRequestedMsg{})
 	}
 	return m, nil
 }

@@ -51,6 +51,12 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case sessionSavedMsg:
 		return m.sessionSaved(msg)
+	case noticeRaisedMsg:
+		m.notice = msg.text
+		return m, nil
+	case failureShownMsg:
+		m.failure = msg.f
+		return m, nil
 	case browserOpenedMsg:
 		if msg.err != nil {
 			m.notice = "Could not open a browser (" + oneLine(msg.err.Error()) + "): open the URL yourself."
@@ -88,7 +94,7 @@ func (m Model) updateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case partnerTokenCreatedMsg:
 		return m.partnerTokenCreated(msg)
 	}
-	return m, nil
+	return m.transition(msg)
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -142,7 +148,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m Model) handleStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch m.step {
 	case stepPartner:
-		return m.updatePartner(msg)
+		var cmd tea.Cmd
+		var out tea.Msg
+		m.partner, cmd, out = m.partner.update(msg, m.env())
+		return m.reply(cmd, out)
 	case stepOptions:
 		return m.updateOptions(msg)
 	case stepLinkToken:
@@ -188,37 +197,20 @@ func (m Model) back() (tea.Model, tea.Cmd) {
 	m.cancel()
 	m.op++ // anything still running belongs to the step being left
 	m.failure = nil
+	var cmd tea.Cmd
 	switch m.step {
 	case stepPartner:
-		m.partner.clearFilter()
+		m.partner = m.partner.back()
 		return m, nil
-	case stepOptions:
-		m.step = stepPartner
 	case stepLinkToken:
 		m.linktok.creating = false
-		m.step = stepOptions
 	case stepLink:
-		return m.leaveLink(stepLinkToken)
+		m, cmd = m.leaveLink()
 	case stepExchange:
 		m.exchange.loading = false
-		m.step = m.beforeExchange()
 	case stepPartnerToken:
 		m.ptoken.running = false
-		m.step = stepExchange
-	case stepResults:
-		m.step = stepExchange
 	}
-	return m, nil
-}
-
-// beforeExchange is where Esc from the account picker goes: the link_token screen (from where
-// Link can run again), or the partner choice when the Item is being reused.
-func (m Model) beforeExchange() step {
-	if !m.walk.reuseItem {
-		return stepLinkToken
-	}
-	if len(m.walk.partner.Inputs) > 0 {
-		return stepOptions
-	}
-	return stepPartner
+	next, _ := m.transition(steppedBackMsg{})
+	return next, cmd
 }

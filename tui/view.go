@@ -110,7 +110,7 @@ func (m Model) viewBody(w int) string {
 	}
 	switch m.step {
 	case stepPartner:
-		return m.viewPartner(w)
+		return m.partner.view(m.env())
 	case stepOptions:
 		return m.viewOptions(w)
 	case stepLinkToken:

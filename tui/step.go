@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/plaidflow"
+)
+
+// A step is one screen of the walk, a type of its own (partnerModel, optionsModel, ...). It
+// updates and draws itself from a stepEnv, a copy of what it may read of the root, and tells
+// the root anything else by returning a message: the message that finishes it (see
+// transition.go), a notice, a failure. Its update has the shape
+//
+//	func (s xModel) update(msg tea.Msg, env stepEnv) (xModel, tea.Cmd, tea.Msg)
+//
+// where the last value, when not nil, is handled by the root at once, before it draws.
+type stepModel interface {
+	view(env stepEnv) string        // the body of the screen
+	help(env stepEnv) []key.Binding // its keys, most useful first
+	busy() bool                     // an API call runs: the spinner ticks
+}
+
+// stepEnv is what a step reads of the root.
+type stepEnv struct {
+	st      styles
+	keys    keyMap
+	deps    Deps
+	walk    walkState
+	spin    string // the spinner's frame
+	width   int
+	height  int  // the body's lines
+	reveal  bool // v: the link_token (and a URL that carries it) shown whole
+	canSave bool
+}
+
+func (m Model) env() stepEnv {
+	e := m.keysEnv()
+	e.height = m.bodyHeight()
+	return e
+}
+
+// keysEnv is the env without the body's height, which depends on the help bar's: what a
+// step's help reads.
+func (m Model) keysEnv() stepEnv {
+	return stepEnv{
+		st: m.st, keys: m.keys, deps: m.deps, walk: m.walk, spin: m.spin.View(),
+		width: m.width, reveal: m.revealLink, canSave: m.canSave(),
+	}
+}
+
+// saveKey is ctrl+s where a save is possible.
+func (e stepEnv) saveKey() []key.Binding {
+	if !e.canSave {
+		return nil
+	}
+	return []key.Binding{e.keys.Save}
+}
+
+// noticeRaisedMsg: a step has one line of feedback for the notice bar.
+type noticeRaisedMsg struct{ text string }
+
+// failureShownMsg: a step failed; the root shows the error panel.
+type failureShownMsg struct{ f *failure }
+
+// reply is what a step's update hands the root: its command, then the message (if any) the
+// root handles now.
+func (m Model) reply(cmd tea.Cmd, out tea.Msg) (tea.Model, tea.Cmd) {
+	if out == nil {
+		return m, cmd
+	}
+	next, more := m.update(out)
+	return next, tea.Batch(cmd, more)
+}
+
+// reusedItemProducts are the products the reused Item was linked with (the link_token's);
+// nil when no Item is reused.
+func (w walkState) reusedItemProducts() []string {
+	if !w.reuseItem {
+		return nil
+	}
+	return append([]string{}, w.linkConfig.Products...)
+}
+
+// missingProducts are the partner's Link products the reused Item lacks; nil outside reuse.
+func (w walkState) missingProducts(p plaidflow.Partner) []string {
+	if !w.reuseItem {
+		return nil
+	}
+	return productsMissing(p, w.linkConfig.Products)
+}
