@@ -30,33 +30,6 @@ type LinkConfig struct {
 	HostedLink        bool
 }
 
-// DefaultLinkConfig is a working LinkConfig for a partner under a Config: the partner's
-// products plus any PLAID_PRODUCTS, PLAID_COUNTRY_CODES or else the partner's countries.
-func DefaultLinkConfig(cfg Config, p Partner) LinkConfig {
-	var products []string
-	for _, prod := range append(append([]string(nil), p.Products...), cfg.Products...) {
-		products = appendUnique(products, prod)
-	}
-	countries := cfg.CountryCodes
-	if len(countries) == 0 {
-		countries = p.Countries
-	}
-	if len(countries) == 0 {
-		countries = []string{"US"}
-	}
-	return LinkConfig{
-		Products:     products,
-		CountryCodes: append([]string(nil), countries...),
-		Language:     "en",
-		ClientName:   "plaidwalk",
-		UserID:       "plaidwalk-local-user",
-		RedirectURI:  cfg.RedirectURI,
-		// Real integrations filter Link to the accounts their partner can take, so the user
-		// cannot pick a credit card for an ACH partner in the first place.
-		AccountFilters: partnerFilters(p),
-	}
-}
-
 // LinkToken is a created link_token.
 type LinkToken struct {
 	Token         string
@@ -80,12 +53,13 @@ func (c *Client) CreateLinkToken(ctx context.Context, lc LinkConfig) (LinkToken,
 }
 
 func linkTokenRequest(lc LinkConfig) (plaid.LinkTokenCreateRequest, error) {
+	lc = lc.withDefaults() // a hand-made or replayed LinkConfig may leave a required field empty
 	countries := make([]plaid.CountryCode, len(lc.CountryCodes))
 	for i, cc := range lc.CountryCodes {
 		countries[i] = plaid.CountryCode(cc)
 	}
-	req := plaid.NewLinkTokenCreateRequest(nonEmpty(lc.ClientName, "plaidwalk"), nonEmpty(lc.Language, "en"),
-		countries, *plaid.NewLinkTokenCreateRequestUser(nonEmpty(lc.UserID, "plaidwalk-local-user")))
+	req := plaid.NewLinkTokenCreateRequest(lc.ClientName, lc.Language,
+		countries, *plaid.NewLinkTokenCreateRequestUser(lc.UserID))
 	req.SetProducts(toProducts(lc.Products))
 	if lc.RedirectURI != "" {
 		req.SetRedirectUri(lc.RedirectURI)

@@ -45,13 +45,6 @@ const (
 	StepPartnerToken = "partner_token"
 )
 
-// Sandbox defaults of the shortcut.
-const (
-	DefaultInstitutionID = "ins_109508" // First Platypus Bank
-	DefaultUsername      = "user_good"
-	DefaultPassword      = "pass_good"
-)
-
 // Walk runs a whole partner flow: link token, public token, exchange, accounts, partner token.
 // The result holds whatever was produced before an error.
 func Walk(ctx context.Context, c *Client, p Partner, o WalkOptions) (WalkResult, error) {

@@ -78,7 +78,7 @@ func choiceField(name, label, hint string, choices ...string) optionField {
 func newOptionsModel(cfg plaidflow.Config, p plaidflow.Partner, reuse bool) optionsModel {
 	o := optionsModel{ready: true, reuse: reuse}
 	if !reuse {
-		lc := defaultLinkConfig(cfg, p)
+		lc := plaidflow.DefaultLinkConfig(cfg, p)
 		modes := []string{string(modeBrowser), string(modeHosted), string(modeShortcut)}
 		if cfg.Env == plaidflow.EnvProduction {
 			modes = modes[:2] // the shortcut is a sandbox endpoint
@@ -91,9 +91,9 @@ func newOptionsModel(cfg plaidflow.Config, p plaidflow.Partner, reuse bool) opti
 			textField(fieldRedirectURI, "Redirect URI", lc.RedirectURI, "only for OAuth redirects; must be allow-listed in the Dashboard"),
 			choiceField(fieldSelect, "Account Select", "single: one account; multiple: Link lets the user pick several", "single", "multiple"),
 			choiceField(fieldMode, "Link mode", "browser: local page; hosted link: Plaid-hosted URL; shortcut: no browser", modes...),
-			textField(fieldInstitution, "Institution", "ins_109508", "sandbox institution id (First Platypus Bank)"),
-			textField(fieldUsername, "Test user", "user_good", "sandbox username"),
-			textField(fieldPassword, "Test password", "pass_good", "error_<CODE> makes the login fail with that code"),
+			textField(fieldInstitution, "Institution", plaidflow.DefaultInstitutionID, "sandbox institution id (First Platypus Bank)"),
+			textField(fieldUsername, "Test user", plaidflow.DefaultUsername, "sandbox username"),
+			textField(fieldPassword, "Test password", plaidflow.DefaultPassword, "error_<CODE> makes the login fail with that code"),
 		}
 	}
 	for _, in := range p.Inputs {
@@ -108,33 +108,6 @@ func newOptionsModel(cfg plaidflow.Config, p plaidflow.Partner, reuse bool) opti
 		o.fields = append(o.fields, f)
 	}
 	return o.focusOn(0)
-}
-
-// defaultLinkConfig is plaidflow's default, completed where it leaves a field empty.
-func defaultLinkConfig(cfg plaidflow.Config, p plaidflow.Partner) plaidflow.LinkConfig {
-	lc := plaidflow.DefaultLinkConfig(cfg, p)
-	if len(lc.Products) == 0 {
-		lc.Products = p.Products
-	}
-	if len(lc.CountryCodes) == 0 {
-		lc.CountryCodes = cfg.CountryCodes
-	}
-	if len(lc.CountryCodes) == 0 {
-		lc.CountryCodes = []string{"US"}
-	}
-	if lc.Language == "" {
-		lc.Language = "en"
-	}
-	if lc.ClientName == "" {
-		lc.ClientName = "plaidwalk"
-	}
-	if lc.RedirectURI == "" {
-		lc.RedirectURI = cfg.RedirectURI
-	}
-	if lc.UserID == "" {
-		lc.UserID = "plaidwalk-user"
-	}
-	return lc
 }
 
 func (o optionsModel) field(name string) optionField {

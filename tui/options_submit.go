@@ -39,7 +39,7 @@ func (o optionsModel) build(cfg plaidflow.Config, p plaidflow.Partner) (choices,
 	if o.reuse {
 		return c, ""
 	}
-	lc := defaultLinkConfig(cfg, p)
+	lc := plaidflow.DefaultLinkConfig(cfg, p)
 	lc.Products = splitComma(o.field(fieldProducts).value())
 	lc.CountryCodes = splitComma(strings.ToUpper(o.field(fieldCountries).value()))
 	lc.Language = o.field(fieldLanguage).value()
@@ -65,7 +65,7 @@ func (o optionsModel) build(cfg plaidflow.Config, p plaidflow.Partner) (choices,
 	case lc.ClientName == "":
 		return c, "Client name is empty: Link shows it to the user."
 	case c.mode == modeShortcut && c.shortcut.institution == "":
-		return c, "Institution is empty: the sandbox shortcut needs one, e.g. ins_109508."
+		return c, "Institution is empty: the sandbox shortcut needs one, e.g. " + plaidflow.DefaultInstitutionID + "."
 	}
 	return c, ""
 }

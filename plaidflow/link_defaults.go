@@ -1,0 +1,55 @@
+package plaidflow
+
+// Link's defaults and the sandbox shortcut's, in one place: the terminal UI's options screen,
+// `run`, replay and the request builder all start from these, so a walk in one front end
+// sends what a walk in another does.
+
+// Defaults of /link/token/create. DefaultUserID is the client_user_id every walk sends: Plaid
+// requires one, and a fixed, obviously local value keeps saved sessions comparable.
+const (
+	DefaultClientName = "plaidwalk"
+	DefaultLanguage   = "en"
+	DefaultUserID     = "plaidwalk-local-user"
+	DefaultCountry    = "US"
+)
+
+// Sandbox defaults of the shortcut (/sandbox/public_token/create): a bank with every US
+// product and the test user that logs in without MFA.
+const (
+	DefaultInstitutionID = "ins_109508" // First Platypus Bank
+	DefaultUsername      = "user_good"
+	DefaultPassword      = "pass_good"
+)
+
+// DefaultLinkConfig is a working LinkConfig for a partner under a Config: the partner's
+// products plus any PLAID_PRODUCTS, PLAID_COUNTRY_CODES or else the partner's countries.
+func DefaultLinkConfig(cfg Config, p Partner) LinkConfig {
+	var products []string
+	for _, prod := range append(append([]string(nil), p.Products...), cfg.Products...) {
+		products = appendUnique(products, prod)
+	}
+	countries := cfg.CountryCodes
+	if len(countries) == 0 {
+		countries = p.Countries
+	}
+	return LinkConfig{
+		Products:     products,
+		CountryCodes: append([]string(nil), countries...),
+		RedirectURI:  cfg.RedirectURI,
+		// Real integrations filter Link to the accounts their partner can take, so the user
+		// cannot pick a credit card for an ACH partner in the first place.
+		AccountFilters: partnerFilters(p),
+	}.withDefaults()
+}
+
+// withDefaults fills the fields Plaid requires that lc leaves empty. linkTokenRequest applies
+// it too, so a LinkConfig built by hand or read from an old session still makes a valid call.
+func (lc LinkConfig) withDefaults() LinkConfig {
+	lc.ClientName = nonEmpty(lc.ClientName, DefaultClientName)
+	lc.Language = nonEmpty(lc.Language, DefaultLanguage)
+	lc.UserID = nonEmpty(lc.UserID, DefaultUserID)
+	if len(lc.CountryCodes) == 0 {
+		lc.CountryCodes = []string{DefaultCountry}
+	}
+	return lc
+}
