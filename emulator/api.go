@@ -43,7 +43,7 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ep, ok := endpoints[r.URL.Path]
-	if !ok || r.Method != http.MethodPost {
+	if !ok || r.Method != http.MethodPost || !e.serves(r.URL.Path) {
 		e.writeError(w, r, notFoundError(r.URL.Path))
 		return
 	}

@@ -42,3 +42,9 @@ func (e *Emulator) impersonated(r *http.Request) (string, bool) {
 	}
 	return host, slices.Contains(e.as.Hosts, host)
 }
+
+// serves says whether the environment played has an API path: production has no /sandbox/
+// endpoints, so a test that reaches one there gets Plaid's 404, as it would from Plaid.
+func (e *Emulator) serves(path string) bool {
+	return e.env() != "production" || !strings.HasPrefix(path, "/sandbox/")
+}

@@ -82,10 +82,16 @@ func (k *cuedKeys) Read(p []byte) (int, error) {
 func runTUI(t *testing.T, state string, args []string, cues ...cue) (int, string, string) {
 	t.Helper()
 	env := map[string]string{"XDG_STATE_HOME": state, "HOME": filepath.Dir(state)}
+	return runTUIWith(t, testDeps(), env, args, cues...)
+}
+
+// runTUIWith runs the UI with the dependencies d and only the environment env.
+func runTUIWith(t *testing.T, d deps, env map[string]string, args []string, cues ...cue) (int, string, string) {
+	t.Helper()
 	screen := &screenBuffer{}
 	var out bytes.Buffer
 	keys := &cuedKeys{t: t, screen: screen, cues: cues, done: make(chan struct{})}
-	c := &cli{deps: testDeps(), getenv: func(k string) string { return env[k] }, stdin: keys, stdout: &out, stderr: screen}
+	c := &cli{deps: d, getenv: func(k string) string { return env[k] }, stdin: keys, stdout: &out, stderr: screen}
 	code := cmdTUI(context.Background(), c, args)
 	close(keys.done)
 	return code, out.String(), screen.String()

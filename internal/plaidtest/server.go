@@ -3,11 +3,14 @@ package plaidtest
 import (
 	"context"
 	"crypto/tls"
+	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,7 +39,12 @@ type Server struct {
 	Addr  string   // 127.0.0.1:PORT, where every Plaid name it plays leads
 	Hosts []string // the names it answers as: the environment's API host and the CDN
 	certs certs
+
+	mu   sync.Mutex
+	seen []request // every request, in order
 }
+
+type request struct{ host, path string }
 
 // Start serves a fresh emulator as Plaid's env ("sandbox" or "production") until the test
 // ends. Asset Reports are ready after 50ms, so partner walks that need one stay quick.
@@ -52,12 +60,39 @@ func Start(t testing.TB, env string) *Server {
 	s.certs = newCerts(t, []string{SandboxHost, ProductionHost, CDNHost})
 	emu := emulator.New(emulator.Options{AssetReportDelay: 50 * time.Millisecond,
 		Impersonate: emulator.Impersonation{Env: env, Hosts: s.Hosts, LinkHost: CDNHost}})
-	ts := httptest.NewUnstartedServer(emu)
+	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.seen = append(s.seen, request{strings.ToLower(r.Host), r.URL.Path})
+		s.mu.Unlock()
+		emu.ServeHTTP(w, r)
+	}))
+	// Handshakes refused by a client that does not trust the CA are a test's point, not news.
+	ts.Config.ErrorLog = log.New(io.Discard, "", 0)
 	ts.TLS = &tls.Config{Certificates: []tls.Certificate{s.certs.leaf}, MinVersion: tls.VersionTLS12}
 	ts.StartTLS()
 	t.Cleanup(ts.Close)
 	s.Addr = ts.Listener.Addr().String()
 	return s
+}
+
+// Calls are the paths called so far on the environment's API host, in order: what a test
+// reads to prove that nothing was sent (before a confirmation, after a refusal).
+func (s *Server) Calls() []string { return s.paths(s.Hosts[0]) }
+
+// CDNPaths are the paths fetched from cdn.plaid.com, in order: Link's script, its frame and
+// the frame's own calls prove a page took Link from the (impersonated) CDN.
+func (s *Server) CDNPaths() []string { return s.paths(CDNHost) }
+
+func (s *Server) paths(host string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, r := range s.seen {
+		if r.host == host {
+			out = append(out, r.path)
+		}
+	}
+	return out
 }
 
 // Vars are the variables a user with keys for this server sets, merged over extra.
