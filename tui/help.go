@@ -120,16 +120,9 @@ func (m Model) stepKeys() []key.Binding {
 	case stepPartner:
 		return m.partner.help(m.keysEnv())
 	case stepOptions:
-		if m.options.reuse {
-			return []key.Binding{withHelp(k.Enter, "choose the account"), k.Back, k.NextField, k.PrevField}
-		}
-		return []key.Binding{withHelp(k.Enter, "create link_token"), k.Back, k.NextField, k.Toggle, k.PrevField}
+		return m.options.help(m.keysEnv())
 	case stepLinkToken:
-		enter := "open Link"
-		if m.link.mode == modeShortcut {
-			enter = "log in (shortcut)"
-		}
-		return join([]key.Binding{withHelp(k.Enter, enter), k.Back, withHelp(k.Reveal, "reveal token")}, m.saveKey())
+		return m.linktok.help(m.keysEnv())
 	case stepLink:
 		return m.linkKeys()
 	case stepExchange:

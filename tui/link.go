@@ -206,7 +206,7 @@ func (m Model) updateLink(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Reopen) && m.link.url != "":
 		return m, openBrowserCmd(m.deps.OpenBrowser, m.link.url)
 	case key.Matches(msg, k.CopyURL) && m.link.url != "":
-		return m, m.copy(m.link.url, "Link URL")
+		return m, m.env().copy(m.link.url, "Link URL")
 	case key.Matches(msg, k.Shortcut) && m.shortcutAllowed() && !m.link.shortcutRunning:
 		closeCmd := closeSessionCmd(m.link.session)
 		m.link.session, m.link.waiting, m.link.polling, m.link.ended = nil, false, false, ""
@@ -215,21 +215,13 @@ func (m Model) updateLink(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.back()
 	case key.Matches(msg, k.Retry) && m.link.ended != "":
 		return m.transition(linkTokenAcceptedMsg{})
-	case key.Matches(msg, k.Reveal) && m.urlHidesToken(m.link.url):
+	case key.Matches(msg, k.Reveal) && m.env().urlHidesToken(m.link.url):
 		m.revealLink = !m.revealLink
 	}
 	return m, nil
 }
 
 func (m Model) shortcutAllowed() bool { return m.deps.Config.Env != plaidflow.EnvProduction }
-
-func (m Model) copy(text, what string) tea.Cmd {
-	w := m.deps.Clipboard
-	if w == nil {
-		w = m.deps.Output
-	}
-	return copyCmd(w, m.deps.Getenv, text, what)
-}
 
 func (m Model) linkKeys() []key.Binding {
 	k := m.keys
@@ -240,7 +232,7 @@ func (m Model) linkKeys() []key.Binding {
 	if m.link.url != "" {
 		ks = append(ks, k.Reopen, k.CopyURL)
 	}
-	if m.urlHidesToken(m.link.url) {
+	if m.keysEnv().urlHidesToken(m.link.url) {
 		what := "show URL"
 		if m.revealLink {
 			what = "mask URL"

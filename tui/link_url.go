@@ -14,25 +14,25 @@ import (
 // and v shows the token and the URL whole, for opening it by hand (--no-browser).
 
 // shownURL is url as the screen shows it: the link_token in it masked until revealed.
-func (m Model) shownURL(url string) string {
-	tok := m.walk.token.Token
-	if m.revealLink || tok == "" || !strings.Contains(url, tok) {
+func (e stepEnv) shownURL(url string) string {
+	tok := e.walk.token.Token
+	if e.reveal || tok == "" || !strings.Contains(url, tok) {
 		return url
 	}
 	return strings.ReplaceAll(url, tok, plaidflow.Mask(tok))
 }
 
 // shownLinkToken is the link_token as the screen shows it.
-func (m Model) shownLinkToken() string {
-	if m.revealLink {
-		return m.walk.token.Token
+func (e stepEnv) shownLinkToken() string {
+	if e.reveal {
+		return e.walk.token.Token
 	}
-	return plaidflow.Mask(m.walk.token.Token)
+	return plaidflow.Mask(e.walk.token.Token)
 }
 
 // urlHidesToken: the URL on screen differs from the real one until v.
-func (m Model) urlHidesToken(url string) bool {
-	tok := m.walk.token.Token
+func (e stepEnv) urlHidesToken(url string) bool {
+	tok := e.walk.token.Token
 	return tok != "" && strings.Contains(url, tok)
 }
 
@@ -64,15 +64,15 @@ func urlLines(url string, w int) string {
 
 // urlKeysHint says how to get the real URL while the token in it is masked (or shown). The
 // link_token screen has no c or o (the URL is not in use yet), so it asks without them.
-func (m Model) urlKeysHint(withCopyOpen bool) string {
+func (e stepEnv) urlKeysHint(withCopyOpen bool) string {
 	hint := "link_token masked: v shows the URL whole"
-	if m.revealLink {
+	if e.reveal {
 		hint = "v masks the link_token again"
 	}
 	if !withCopyOpen {
 		return hint
 	}
-	if m.revealLink {
+	if e.reveal {
 		return hint + " · c copies the URL · o opens it"
 	}
 	return hint + " · c copies it · o opens it"

@@ -75,9 +75,9 @@ func (m Model) viewLink(w int) string {
 	} else {
 		b.WriteString("Link is open in your browser. If it did not open, visit:\n")
 	}
-	b.WriteString(st.accent.Render(urlLines(oneLine(m.shownURL(l.url)), w)) + "\n")
-	if m.urlHidesToken(l.url) {
-		b.WriteString(st.subtle.Render(wrapTo(m.urlKeysHint(true), w, 0)) + "\n")
+	b.WriteString(st.accent.Render(urlLines(oneLine(m.env().shownURL(l.url)), w)) + "\n")
+	if env := m.env(); env.urlHidesToken(l.url) {
+		b.WriteString(st.subtle.Render(wrapTo(env.urlKeysHint(true), w, 0)) + "\n")
 	}
 	b.WriteString("\n")
 	switch {

@@ -41,36 +41,58 @@ func (m Model) linkTokenCreated(msg linkTokenCreatedMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) updateLinkToken(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Enter) && !m.linktok.creating && m.walk.token.Token != "" {
-		return m.transition(linkTokenAcceptedMsg{})
+// update takes the screen's keys: Enter finishes with linkTokenAcceptedMsg once a token is made.
+func (l linkTokenModel) update(msg tea.Msg, env stepEnv) (linkTokenModel, tea.Cmd, tea.Msg) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok || env.walk.token.Token == "" {
+		return l, nil, nil
 	}
-	if key.Matches(msg, m.keys.Reveal) && m.walk.token.Token != "" {
-		m.revealLink = !m.revealLink
+	switch {
+	case key.Matches(km, env.keys.Enter) && !l.creating:
+		return l, nil, linkTokenAcceptedMsg{}
+	case key.Matches(km, env.keys.Reveal):
+		return l, nil, revealToggledMsg{}
 	}
-	return m, nil
+	return l, nil, nil
 }
 
-func (m Model) viewLinkToken(w int) string {
-	st := m.st
-	if m.linktok.creating {
-		return m.spin.View() + " Calling /link/token/create …"
+// back stops waiting for /link/token/create (the root cancels the call).
+func (l linkTokenModel) back() linkTokenModel {
+	l.creating = false
+	return l
+}
+
+func (l linkTokenModel) busy() bool { return l.creating }
+
+func (l linkTokenModel) help(env stepEnv) []key.Binding {
+	k := env.keys
+	enter := "open Link"
+	if env.mode == modeShortcut {
+		enter = "log in (shortcut)"
 	}
-	t := m.walk.token
-	lc := m.walk.linkConfig
+	return join([]key.Binding{withHelp(k.Enter, enter), k.Back, withHelp(k.Reveal, "reveal token")}, env.saveKey())
+}
+
+func (l linkTokenModel) view(env stepEnv) string {
+	st, w := env.st, env.width
+	if l.creating {
+		return env.spin + " Calling /link/token/create …"
+	}
+	t := env.walk.token
+	lc := env.walk.linkConfig
 	rows := [][2]string{
-		{"link_token", m.shownLinkToken()},
+		{"link_token", env.shownLinkToken()},
 		{"expires", t.Expiration.UTC().Format("2006-01-02 15:04 UTC")},
 		{"request_id", t.RequestID},
 		{"products", strings.Join(lc.Products, ", ")},
 		{"countries", strings.Join(lc.CountryCodes, ", ")},
-		{"Link mode", string(m.link.mode)},
+		{"Link mode", string(env.mode)},
 	}
 	if lc.LinkCustomization != "" {
 		rows = append(rows, [2]string{"customization", lc.LinkCustomization})
 	}
 	if t.HostedLinkURL != "" {
-		rows = append(rows, [2]string{"hosted link", m.shownURL(t.HostedLinkURL)})
+		rows = append(rows, [2]string{"hosted link", env.shownURL(t.HostedLinkURL)})
 	}
 	var b strings.Builder
 	b.WriteString(st.good.Render("link_token created.") + "\n\n")
@@ -82,10 +104,10 @@ func (m Model) viewLinkToken(w int) string {
 		}
 		b.WriteString(st.lbl(r[0]) + truncate(v, w-labelWidth) + "\n")
 	}
-	if m.urlHidesToken(t.HostedLinkURL) {
-		b.WriteString(st.subtle.Render(wrapTo(m.urlKeysHint(false), w, 0)) + "\n")
+	if env.urlHidesToken(t.HostedLinkURL) {
+		b.WriteString(st.subtle.Render(wrapTo(env.urlKeysHint(false), w, 0)) + "\n")
 	}
-	b.WriteString("\n" + nextAction(m.link.mode, st))
+	b.WriteString("\n" + nextAction(env.mode, st))
 	return b.String()
 }
 

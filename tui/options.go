@@ -160,33 +160,49 @@ func (o optionsModel) focusedIsText() bool {
 	return o.focus < len(o.fields) && o.fields[o.focus].choices == nil
 }
 
-func (m Model) updateOptions(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	o := m.options
+// update takes the form's keys; Enter reads the form and finishes with optionsSubmittedMsg,
+// or stays with the problem to fix.
+func (o optionsModel) update(msg tea.Msg, env stepEnv) (optionsModel, tea.Cmd, tea.Msg) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return o, nil, nil
+	}
 	o.err = ""
-	switch {
-	case key.Matches(msg, k.Enter):
-		m.options = o
-		return m.submitOptions()
-	case msg.String() == "tab" || msg.String() == "down":
+	switch k := env.keys; {
+	case key.Matches(km, k.Enter):
+		c, problem := o.build(env.deps.Config, env.walk.partner)
+		if problem != "" {
+			o.err = problem
+			return o, nil, nil
+		}
+		return o, nil, optionsSubmittedMsg{choices: c, reuse: o.reuse}
+	case km.String() == "tab" || km.String() == "down":
 		o = o.move(1)
-	case msg.String() == "shift+tab" || msg.String() == "up":
+	case km.String() == "shift+tab" || km.String() == "up":
 		o = o.move(-1)
-	case !o.focusedIsText() && key.Matches(msg, k.Toggle):
+	case !o.focusedIsText() && key.Matches(km, k.Toggle):
 		f := &o.fields[o.focus]
 		step := 1
-		if msg.String() == "left" {
+		if km.String() == "left" {
 			step = len(f.choices) - 1
 		}
 		f.choice = (f.choice + step) % len(f.choices)
 	case o.focusedIsText():
 		var cmd tea.Cmd
-		o.fields[o.focus].input, cmd = o.fields[o.focus].input.Update(msg)
-		m.options = o
-		return m, cmd
+		o.fields[o.focus].input, cmd = o.fields[o.focus].input.Update(km)
+		return o, cmd, nil
 	}
-	m.options = o
-	return m, nil
+	return o, nil, nil
+}
+
+func (o optionsModel) busy() bool { return false }
+
+func (o optionsModel) help(env stepEnv) []key.Binding {
+	k := env.keys
+	if o.reuse {
+		return []key.Binding{withHelp(k.Enter, "choose the account"), k.Back, k.NextField, k.PrevField}
+	}
+	return []key.Binding{withHelp(k.Enter, "create link_token"), k.Back, k.NextField, k.Toggle, k.PrevField}
 }
 
 // offlineStandIn fills a required partner input offline, where the emulator takes any value.

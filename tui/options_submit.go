@@ -80,15 +80,6 @@ func splitComma(s string) []string {
 	return out
 }
 
-func (m Model) submitOptions() (tea.Model, tea.Cmd) {
-	c, problem := m.options.build(m.deps.Config, m.walk.partner)
-	if problem != "" {
-		m.options.err = problem
-		return m, nil
-	}
-	return m.transition(optionsSubmittedMsg{choices: c})
-}
-
 func (m Model) handleConfirmKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Confirm):
@@ -114,12 +105,11 @@ func (m Model) viewConfirm(w int) string {
 	return m.st.errorPanel.Render(fitLines(body, inner))
 }
 
-func (m Model) viewOptions(w int) string {
-	o := m.options
-	st := m.st
+func (o optionsModel) view(env stepEnv) string {
+	st, w := env.st, env.width
 	var b strings.Builder
 	if o.reuse {
-		b.WriteString(st.subtle.Render(fmt.Sprintf("Reusing Item %s: Link is skipped. %s needs:", maskID(m.walk.item.ItemID), m.walk.partner.Name)) + "\n\n")
+		b.WriteString(st.subtle.Render(fmt.Sprintf("Reusing Item %s: Link is skipped. %s needs:", maskID(env.walk.item.ItemID), env.walk.partner.Name)) + "\n\n")
 	}
 	labelW := labelWidth // wide enough for "Secondary client ID (Alloy)"
 	for _, f := range o.fields {
@@ -133,7 +123,7 @@ func (m Model) viewOptions(w int) string {
 		if i == o.focus {
 			cursor = st.selected.Render("> ")
 		}
-		value := m.viewFieldValue(f, i == o.focus)
+		value := fieldValueView(f, i == o.focus, st)
 		if f.standIn != "" && f.value() == f.standIn {
 			value += st.subtle.Render("  (offline stand-in)")
 		}
@@ -148,7 +138,7 @@ func (m Model) viewOptions(w int) string {
 	return b.String()
 }
 
-func (m Model) viewFieldValue(f optionField, focused bool) string {
+func fieldValueView(f optionField, focused bool, st styles) string {
 	if f.choices == nil {
 		if focused {
 			return f.input.View()
@@ -158,9 +148,9 @@ func (m Model) viewFieldValue(f optionField, focused bool) string {
 	parts := make([]string, len(f.choices))
 	for i, c := range f.choices {
 		if i == f.choice {
-			parts[i] = m.st.selected.Render("[" + c + "]")
+			parts[i] = st.selected.Render("[" + c + "]")
 		} else {
-			parts[i] = m.st.subtle.Render(" " + c + " ")
+			parts[i] = st.subtle.Render(" " + c + " ")
 		}
 	}
 	return strings.Join(parts, " ")

@@ -59,7 +59,7 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.results.offset, m.results.follow = 0, false
 	case key.Matches(msg, k.Copy) && len(toks) > 0:
 		t := toks[min(m.results.sel, len(toks)-1)]
-		return m, m.copy(t.value, t.kind)
+		return m, m.env().copy(t.value, t.kind)
 	case key.Matches(msg, k.Up, k.Down): // the tokens are at the top of the page
 		step := -1
 		if key.Matches(msg, k.Down) {
@@ -74,7 +74,7 @@ func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		if len(vars) > 0 {
 			what += " (tokens as $" + strings.Join(vars, ", $") + ": set them, or v then y copies them whole)"
 		}
-		return m, m.copy(curl, what)
+		return m, m.env().copy(curl, what)
 	case msg.String() == "left":
 		m.results.call = min(m.results.call+1, max(len(m.resultCalls())-1, 0))
 		m.results.follow = true

@@ -32,6 +32,7 @@ type stepEnv struct {
 	height  int  // the body's lines
 	reveal  bool // v: the link_token (and a URL that carries it) shown whole
 	canSave bool
+	mode    linkMode // how Link runs (the Link step's mode)
 }
 
 func (m Model) env() stepEnv {
@@ -45,9 +46,21 @@ func (m Model) env() stepEnv {
 func (m Model) keysEnv() stepEnv {
 	return stepEnv{
 		st: m.st, keys: m.keys, deps: m.deps, walk: m.walk, spin: m.spin.View(),
-		width: m.width, reveal: m.revealLink, canSave: m.canSave(),
+		width: m.width, reveal: m.revealLink, canSave: m.canSave(), mode: m.link.mode,
 	}
 }
+
+// copy puts text on the clipboard (OSC 52).
+func (e stepEnv) copy(text, what string) tea.Cmd {
+	w := e.deps.Clipboard
+	if w == nil {
+		w = e.deps.Output
+	}
+	return copyCmd(w, e.deps.Getenv, text, what)
+}
+
+// revealToggledMsg: v on a screen with the link_token: it is shown whole, or masked again.
+type revealToggledMsg struct{}
 
 // saveKey is ctrl+s where a save is possible.
 func (e stepEnv) saveKey() []key.Binding {

@@ -19,7 +19,10 @@ type partnerChosenMsg struct {
 }
 
 // optionsSubmittedMsg: the options form read without a problem.
-type optionsSubmittedMsg struct{ choices choices }
+type optionsSubmittedMsg struct {
+	choices choices
+	reuse   bool // only the partner's inputs were asked for: the Item is kept
+}
 
 // linkTokenAcceptedMsg: Enter on the link_token made: Link opens (or the shortcut runs).
 type linkTokenAcceptedMsg struct{}
@@ -57,7 +60,7 @@ func (m Model) transition(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case partnerChosenMsg:
 		return m.partnerChosen(msg)
 	case optionsSubmittedMsg:
-		return m.optionsSubmitted(msg.choices)
+		return m.optionsSubmitted(msg)
 	case linkTokenAcceptedMsg:
 		return m.enter(stepLink)
 	case publicTokenReceivedMsg:
@@ -138,9 +141,10 @@ func (m Model) partnerChosen(msg partnerChosenMsg) (tea.Model, tea.Cmd) {
 }
 
 // optionsSubmitted starts Link's side of the walk, or on a reused Item the account picker.
-func (m Model) optionsSubmitted(c choices) (tea.Model, tea.Cmd) {
+func (m Model) optionsSubmitted(msg optionsSubmittedMsg) (tea.Model, tea.Cmd) {
+	c := msg.choices
 	m.walk.inputs = c.inputs
-	if m.options.reuse {
+	if msg.reuse {
 		return m.openAccounts()
 	}
 	m.walk.linkConfig = c.link

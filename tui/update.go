@@ -54,6 +54,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case noticeRaisedMsg:
 		m.notice = msg.text
 		return m, nil
+	case revealToggledMsg:
+		m.revealLink = !m.revealLink
+		return m, nil
 	case failureShownMsg:
 		m.failure = msg.f
 		return m, nil
@@ -153,9 +156,15 @@ func (m Model) handleStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.partner, cmd, out = m.partner.update(msg, m.env())
 		return m.reply(cmd, out)
 	case stepOptions:
-		return m.updateOptions(msg)
+		var cmd tea.Cmd
+		var out tea.Msg
+		m.options, cmd, out = m.options.update(msg, m.env())
+		return m.reply(cmd, out)
 	case stepLinkToken:
-		return m.updateLinkToken(msg)
+		var cmd tea.Cmd
+		var out tea.Msg
+		m.linktok, cmd, out = m.linktok.update(msg, m.env())
+		return m.reply(cmd, out)
 	case stepLink:
 		return m.updateLink(msg)
 	case stepExchange:
@@ -203,7 +212,7 @@ func (m Model) back() (tea.Model, tea.Cmd) {
 		m.partner = m.partner.back()
 		return m, nil
 	case stepLinkToken:
-		m.linktok.creating = false
+		m.linktok = m.linktok.back()
 	case stepLink:
 		m, cmd = m.leaveLink()
 	case stepExchange:

@@ -112,9 +112,9 @@ func (m Model) viewBody(w int) string {
 	case stepPartner:
 		return m.partner.view(m.env())
 	case stepOptions:
-		return m.viewOptions(w)
+		return m.options.view(m.env())
 	case stepLinkToken:
-		return m.viewLinkToken(w)
+		return m.linktok.view(m.env())
 	case stepLink:
 		return m.viewLink(w)
 	case stepExchange:
