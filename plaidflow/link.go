@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/plaid/plaid-go/v20/plaid"
-
-	"plaidwalk/internal/termtext"
 )
 
 // DefaultLinkTimeout is how long plaidwalk waits for Link in the browser, in `run` and the
@@ -149,10 +147,8 @@ func sessionResult(s plaid.LinkTokenGetSessionsResponse) (LinkSessionResult, boo
 	if exit, has := s.GetOnExitOk(); has && exit != nil {
 		r := LinkSessionResult{Done: true}
 		if pe, ok := exit.GetErrorOk(); ok && pe != nil && pe.ErrorCode != "" {
-			r.ExitError = &PlaidError{Type: termtext.SingleLine(string(pe.ErrorType)), Code: termtext.SingleLine(pe.ErrorCode), Message: termtext.SingleLine(pe.ErrorMessage),
-				DisplayMessage: termtext.SingleLine(pe.GetDisplayMessage()), RequestID: termtext.SingleLine(pe.GetRequestId())}
-			r.ExitError.DocsURL = ErrorDocsURL(r.ExitError.Type, r.ExitError.Code)
-			r.ExitError.Hint = hintFor(r.ExitError)
+			r.ExitError = LinkExitError("", string(pe.ErrorType), pe.ErrorCode, pe.ErrorMessage,
+				pe.GetDisplayMessage(), pe.GetRequestId())
 		}
 		return r, true
 	}

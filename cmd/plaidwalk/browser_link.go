@@ -124,27 +124,25 @@ func (ec *eventCollector) all() ([]linkserver.Event, int) {
 	return append([]linkserver.Event(nil), ec.events...), ec.cap.Dropped()
 }
 
-// publicTokenFrom turns the outcome of Link (what: "Link" in the browser, or "Hosted Link")
-// into a public_token or an error that says what happened and what to do.
+// publicTokenFrom reads the outcome of Link (what: "Link" in the browser, or "Hosted Link")
+// with plaidflow's one rule, and adds what run's user can do when Link ended without a token
+// or Plaid's error.
 func publicTokenFrom(out linkserver.Outcome, timeout time.Duration, what string) (string, error) {
-	switch {
-	case out.Succeeded():
-		return out.PublicToken, nil
-	case out.TimedOut:
-		return "", fmt.Errorf("%s did not finish within %s (a closed tab tells plaidwalk nothing): run again, or raise --link-timeout", what, shortDuration(timeout))
-	case out.ExitError != nil:
-		// The browser's (or the host's) text reaches the terminal: cleaned like the API's.
-		e, clean := out.ExitError, termtext.SingleLine
-		pe := &plaidflow.PlaidError{Type: clean(e.ErrorType), Code: clean(e.ErrorCode), Message: clean(e.ErrorMessage),
-			DisplayMessage: clean(e.DisplayMessage), RequestID: clean(out.RequestID), Endpoint: what + " onExit"}
-		pe.Hint = plaidflow.HintFor(pe)
-		pe.DocsURL = plaidflow.ErrorDocsURL(pe.Type, pe.Code)
-		return "", pe
+	end := plaidflow.LinkEnd{What: what, PublicToken: out.PublicToken, ExitStatus: out.ExitStatus,
+		TimedOut: out.TimedOut, Timeout: timeout}
+	if e := out.ExitError; e != nil {
+		end.ExitError = plaidflow.LinkExitError(what, e.ErrorType, e.ErrorCode, e.ErrorMessage, e.DisplayMessage, out.RequestID)
 	}
-	if out.ExitStatus != "" {
-		return "", fmt.Errorf("%s was closed before an account was linked (status %q): run again to retry", what, termtext.SingleLine(out.ExitStatus))
+	token, err := plaidflow.PublicTokenFrom(end)
+	var ended *plaidflow.LinkEndedError
+	if errors.As(err, &ended) {
+		advice := "run again to retry"
+		if ended.TimedOut {
+			advice = "run again, or raise --link-timeout"
+		}
+		return "", fmt.Errorf("%w: %s", err, advice)
 	}
-	return "", fmt.Errorf("%s was closed before an account was linked: run again to retry", what)
+	return token, err
 }
 
 // checkPort refuses a --port that no listener could take, before any call is made: without

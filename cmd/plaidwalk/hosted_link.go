@@ -23,7 +23,7 @@ func runHostedLink(ctx context.Context, c *cli, client *plaidflow.Client, lt pla
 	announceHostedLink(c, pageURL, lt.Token, o)
 	if !o.json {
 		fmt.Fprintf(c.stderr, "  … asking /link/token/get every %s until Link finishes (at most %s)\n",
-			shortDuration(c.deps.hostedPollEvery()), shortDuration(o.linkTimeout))
+			plaidflow.ShortDuration(c.deps.hostedPollEvery()), plaidflow.ShortDuration(o.linkTimeout))
 	}
 	var last plaidflow.LinkSessionResult
 	started, nextNote := time.Now(), c.deps.hostedProgressEvery()
@@ -31,7 +31,7 @@ func runHostedLink(ctx context.Context, c *cli, client *plaidflow.Client, lt pla
 		r, err := client.LinkTokenResult(ctx, lt.Token)
 		last = r
 		if waited := time.Since(started); !o.json && err == nil && !r.Done && waited >= nextNote {
-			fmt.Fprintf(c.stderr, "  … still waiting for Hosted Link (%s so far)\n", shortDuration(waited.Truncate(time.Minute)))
+			fmt.Fprintf(c.stderr, "  … still waiting for Hosted Link (%s so far)\n", plaidflow.ShortDuration(waited.Truncate(time.Minute)))
 			nextNote += c.deps.hostedProgressEvery()
 		}
 		return r.Done, r.PublicToken, err

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"plaidwalk/plaidflow"
 )
 
 // usageWidth is where printFlags wraps a flag's description, to stay readable in an
@@ -59,7 +61,7 @@ func flagDefault(f *flag.Flag) string {
 		return ""
 	case time.Duration:
 		if d, err := time.ParseDuration(f.DefValue); err == nil && d != 0 {
-			return shortDuration(d)
+			return plaidflow.ShortDuration(d)
 		}
 		return ""
 	default:
@@ -68,18 +70,6 @@ func flagDefault(f *flag.Flag) string {
 		}
 		return f.DefValue
 	}
-}
-
-// shortDuration drops Go's trailing zero units: 30m rather than 30m0s.
-func shortDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
 }
 
 // wrapWords splits text into lines of at most width columns at spaces (a longer word gets a
