@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 )
 
@@ -92,19 +91,14 @@ func plainErrorHint(err error) string {
 	return ""
 }
 
-// linkExitFailure turns onExit's error into the panel's Plaid error, with plaidflow's hint for
-// it (the same words the run command and the shortcut give).
-func linkExitFailure(le *linkserver.LinkError, requestID string) *failure {
-	pe := &plaidflow.PlaidError{
-		Type: le.ErrorType, Code: le.ErrorCode, Message: le.ErrorMessage,
-		DisplayMessage: le.DisplayMessage, RequestID: requestID,
-		DocsURL: plaidflow.ErrorDocsURL(le.ErrorType, le.ErrorCode),
-	}
-	pe.Hint = plaidflow.HintFor(pe)
+// linkExitFailure shows onExit's error (plaidflow.LinkExitError: plaidflow's hint, the same
+// words the run command and the shortcut give) on the panel, with the panel's keys when
+// plaidflow has no advice.
+func linkExitFailure(title string, pe *plaidflow.PlaidError) *failure {
 	if pe.Hint == "" {
 		pe.Hint = linkRetryHint
 	}
-	return &failure{step: stepLink, title: "Link exited with an error", plaid: pe}
+	return &failure{step: stepLink, title: title, plaid: pe}
 }
 
 // linkRetryHint is for the errors plaidflow has no advice about: what the panel's keys do.

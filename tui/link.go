@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"fmt"
+	"errors"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -120,24 +120,32 @@ func (m Model) linkFinished(msg linkFinishedMsg) (tea.Model, tea.Cmd) {
 	if msg.err == nil {
 		m.walk.session.linkOutcome = &out
 	}
-	switch {
-	case msg.err != nil:
+	if msg.err != nil {
 		m.failure = &failure{step: stepLink, title: "Waiting for Link failed", text: msg.err.Error(), err: msg.err}
-	case out.PublicToken != "":
-		next, cmd := m.transition(publicTokenReceivedMsg{publicToken: out.PublicToken, outcome: out})
+		return m, closeSessionCmd(m.link.session)
+	}
+	token, err := plaidflow.PublicTokenFrom(linkEnd(out, m.linkTimeout()))
+	var pe *plaidflow.PlaidError
+	switch {
+	case err == nil:
+		next, cmd := m.transition(publicTokenReceivedMsg{publicToken: token, outcome: out})
 		return next, tea.Batch(cmd, closeSessionCmd(m.link.session))
-	case out.TimedOut:
-		m.link.ended = fmt.Sprintf("Link did not finish in %s. Closing the tab does not tell plaidwalk, so it gave up waiting.", m.linkTimeout())
-	case out.ExitError != nil:
-		m.failure = linkExitFailure(out.ExitError, out.RequestID)
-	default:
-		status := out.ExitStatus
-		if status == "" {
-			status = "no status"
-		}
-		m.link.ended = "Link was closed before a bank was connected (" + oneLine(status) + ")."
+	case errors.As(err, &pe):
+		m.failure = linkExitFailure("Link exited with an error", pe)
+	default: // closed, or plaidwalk gave up waiting
+		m.link.ended = err.Error() + "."
 	}
 	return m, closeSessionCmd(m.link.session)
+}
+
+// linkEnd is the page's outcome in plaidflow's terms; plaidflow decides what it means.
+func linkEnd(out linkserver.Outcome, timeout time.Duration) plaidflow.LinkEnd {
+	end := plaidflow.LinkEnd{What: "Link", PublicToken: out.PublicToken, ExitStatus: out.ExitStatus,
+		TimedOut: out.TimedOut, Timeout: timeout}
+	if e := out.ExitError; e != nil {
+		end.ExitError = plaidflow.LinkExitError("", e.ErrorType, e.ErrorCode, e.ErrorMessage, e.DisplayMessage, out.RequestID)
+	}
+	return end
 }
 
 func (m Model) linkTimeout() time.Duration {
@@ -167,19 +175,21 @@ func (m Model) hostedLinkPolled(msg hostedLinkPolledMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	r := msg.result
-	switch {
-	case !r.Done:
+	if !r.Done {
 		return m, hostedLinkPollAfterCmd(linkserver.HostedInterval, msg.op)
-	case r.ExitError != nil:
-		m.link.polling = false
-		m.failure = &failure{step: stepLink, title: "Hosted Link exited with an error", plaid: r.ExitError, err: r.ExitError}
-		return m, nil
-	case r.PublicToken != "":
-		m.link.polling = false
-		return m.transition(publicTokenReceivedMsg{publicToken: r.PublicToken, outcome: linkserver.Outcome{PublicToken: r.PublicToken}})
 	}
 	m.link.polling = false
-	m.link.ended = "Hosted Link finished without connecting a bank."
+	token, err := plaidflow.PublicTokenFrom(plaidflow.LinkEnd{What: "Hosted Link", PublicToken: r.PublicToken, ExitError: r.ExitError})
+	var pe *plaidflow.PlaidError
+	switch {
+	case err == nil:
+		return m.transition(publicTokenReceivedMsg{publicToken: token, outcome: linkserver.Outcome{PublicToken: token}})
+	case errors.As(err, &pe):
+		m.failure = linkExitFailure("Hosted Link exited with an error", pe)
+		m.failure.err = pe // as /link/token/get's answer, it is recorded as the attempt's error
+	default:
+		m.link.ended = err.Error() + "."
+	}
 	return m, nil
 }
 
