@@ -28,7 +28,8 @@ type Options struct {
 }
 
 // Emulator is the offline Plaid: an http.Handler, safe for concurrent use. One mutex guards
-// all state: every request is short and in memory, so finer locking would buy nothing.
+// the API's state: every request is short and in memory, so finer locking would buy nothing.
+// The emulated Link's sessions (link) have their own lock, taken before mu, never inside it.
 type Emulator struct {
 	now        func() time.Time
 	assetDelay time.Duration
@@ -45,6 +46,8 @@ type Emulator struct {
 	relayTokens      map[string]relayGrant
 	nextPrune        time.Time // see prune.go
 	prunedLinkTokens []string  // dropped, their Link sessions not yet
+
+	link linkFlow // the emulated Link's sessions, under their own lock (lock order: link_state.go)
 }
 
 // New makes an Emulator with empty state.

@@ -6,12 +6,13 @@ import (
 	"github.com/google/uuid"
 )
 
-// linkFlows holds each Emulator's emulated-Link sessions. It lives beside the Emulator rather
-// than in it so the Link side keeps to its own files; an Emulator's entry goes when the
-// process does, like the rest of its in-memory state.
-var linkFlows sync.Map // *Emulator -> *linkFlow
-
-// linkFlow is the state of every Link session one Emulator has open.
+// linkFlow is the state of every Link session one Emulator has open: the Emulator's link
+// field, so it goes with the Emulator.
+//
+// Lock order: linkFlow.mu before Emulator.mu. A Link step holds its session (linkFlow.mu)
+// while it mints tokens or records results through the Emulator's methods, which take e.mu;
+// so no code may take linkFlow.mu while holding e.mu (pruning hands the link_tokens it drops
+// out of e.mu first, see prune.go).
 type linkFlow struct {
 	mu       sync.Mutex
 	sessions map[string]*linkSession    // by link_session_id
@@ -41,17 +42,14 @@ type linkOAuthState struct {
 	Approved  bool
 }
 
-func (e *Emulator) links() *linkFlow {
-	if f, ok := linkFlows.Load(e); ok {
-		return f.(*linkFlow)
-	}
-	f, _ := linkFlows.LoadOrStore(e, &linkFlow{sessions: map[string]*linkSession{}, oauth: map[string]*linkOAuthState{}})
-	return f.(*linkFlow)
-}
+func (e *Emulator) links() *linkFlow { return &e.link }
 
 func (f *linkFlow) newSession(view linkTokenView) *linkSession {
 	s := &linkSession{ID: uuid.NewString(), Token: view, Status: ""}
 	f.mu.Lock()
+	if f.sessions == nil { // the zero linkFlow is ready to use
+		f.sessions = map[string]*linkSession{}
+	}
 	f.sessions[s.ID] = s
 	f.mu.Unlock()
 	return s
@@ -71,6 +69,9 @@ func (f *linkFlow) session(id string, fn func(s *linkSession)) bool {
 func (f *linkFlow) newOAuth(sessionID string) string {
 	st := &linkOAuthState{ID: uuid.NewString(), SessionID: sessionID}
 	f.mu.Lock()
+	if f.oauth == nil {
+		f.oauth = map[string]*linkOAuthState{}
+	}
 	f.oauth[st.ID] = st
 	f.mu.Unlock()
 	return st.ID
