@@ -190,31 +190,46 @@ func (e *exchangeModel) setSize(w, h int) {
 	e.table.SetWidth(w)
 }
 
-func (m Model) updateExchange(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if m.exchange.loading || len(m.exchange.accounts) == 0 {
-		return m, nil
+// update moves in the account table; Enter on an account the partner can use finishes
+// with accountChosenMsg.
+func (e exchangeModel) update(msg tea.Msg, env stepEnv) (exchangeModel, tea.Cmd, tea.Msg) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok || e.loading || len(e.accounts) == 0 {
+		return e, nil, nil
 	}
-	if key.Matches(msg, m.keys.Enter) {
-		i := m.exchange.table.Cursor()
-		if why := m.exchange.reasons[i]; why != "" {
+	if key.Matches(km, env.keys.Enter) {
+		i := e.table.Cursor()
+		if why := e.reasons[i]; why != "" {
 			// The reason in full is below the table; a one-line notice would cut it.
-			m.notice = shortName(m.walk.partner) + " cannot use " + oneLine(m.exchange.accounts[i].Name) + " (why: below the table); pick a ✓ account."
-			return m, nil
+			return e, nil, noticeRaisedMsg{shortName(env.walk.partner) + " cannot use " + oneLine(e.accounts[i].Name) + " (why: below the table); pick a ✓ account."}
 		}
-		return m.transition(accountChosenMsg{account: m.exchange.accounts[i]})
+		return e, nil, accountChosenMsg{account: e.accounts[i]}
 	}
 	var cmd tea.Cmd
-	m.exchange.table, cmd = m.exchange.table.Update(msg)
-	m.exchange.markCursor()
-	return m, cmd
+	e.table, cmd = e.table.Update(km)
+	e.markCursor()
+	return e, cmd, nil
 }
 
-func (m Model) viewExchange(w int) string {
-	st := m.st
-	if m.exchange.loading {
-		return m.spin.View() + " Exchanging the public_token (/item/public_token/exchange, /accounts/get) …"
+// back stops the exchange (the root cancels the call).
+func (e exchangeModel) back() exchangeModel {
+	e.loading = false
+	return e
+}
+
+func (e exchangeModel) busy() bool { return e.loading }
+
+func (e exchangeModel) help(env stepEnv) []key.Binding {
+	k := env.keys
+	return join([]key.Binding{withHelp(k.Enter, "use account"), k.UpDown, k.Back}, env.saveKey())
+}
+
+func (e exchangeModel) view(env stepEnv) string {
+	st, w := env.st, env.width
+	if e.loading {
+		return env.spin + " Exchanging the public_token (/item/public_token/exchange, /accounts/get) …"
 	}
-	a := m.walk.accounts
+	a := env.walk.accounts
 	var b strings.Builder
 	b.WriteString(st.lbl("item_id") + oneLine(a.ItemID) + "\n")
 	inst := a.InstitutionName
@@ -222,16 +237,16 @@ func (m Model) viewExchange(w int) string {
 		inst += " (" + a.InstitutionID + ")"
 	}
 	b.WriteString(st.lbl("institution") + oneLine(inst) + "\n")
-	if m.walk.partner.Flow == plaidflow.FlowCreditRelay {
+	if p := env.walk.partner; p.Flow == plaidflow.FlowCreditRelay {
 		// An Asset Report covers every account of the Item: the pick is not sent to Plaid.
-		b.WriteString(st.bold.Render(m.walk.partner.Name+"'s Asset Report covers the whole Item") + "\n")
+		b.WriteString(st.bold.Render(p.Name+"'s Asset Report covers the whole Item") + "\n")
 		b.WriteString(st.subtle.Render(wrapTo("Every account below goes into the report; the one picked is only noted in the session. Enter goes on.", w, 0)) + "\n")
 	} else {
-		b.WriteString(st.bold.Render("Choose the account for "+m.walk.partner.Name) + "\n")
+		b.WriteString(st.bold.Render("Choose the account for "+p.Name) + "\n")
 	}
-	b.WriteString(m.exchange.table.View() + "\n")
-	if i := m.exchange.table.Cursor(); i < len(m.exchange.reasons) && m.exchange.reasons[i] != "" {
-		b.WriteString(st.warn.Render(wrapTo("Not eligible: "+oneLine(m.exchange.reasons[i]), w, 0)))
+	b.WriteString(e.table.View() + "\n")
+	if i := e.table.Cursor(); i < len(e.reasons) && e.reasons[i] != "" {
+		b.WriteString(st.warn.Render(wrapTo("Not eligible: "+oneLine(e.reasons[i]), w, 0)))
 	}
 	return b.String()
 }

@@ -126,9 +126,9 @@ func (m Model) stepKeys() []key.Binding {
 	case stepLink:
 		return m.linkKeys()
 	case stepExchange:
-		return join([]key.Binding{withHelp(k.Enter, "use account"), k.UpDown, k.Back}, m.saveKey())
+		return m.exchange.help(m.keysEnv())
 	case stepPartnerToken:
-		return []key.Binding{withHelp(k.Back, "cancel")}
+		return m.ptoken.help(m.keysEnv())
 	case stepResults:
 		// a comes after ctrl+s: the Tokens line names it too.
 		return join([]key.Binding{k.Reveal, withHelp(k.Copy, "copy"), k.Back}, m.saveKey(),

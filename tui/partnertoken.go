@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"plaidwalk/plaidflow"
@@ -33,29 +34,40 @@ func (m Model) runPartnerToken() (tea.Model, tea.Cmd) {
 	return m, tea.Batch(partnerTokenCmd(ctx, m.deps.Client, m.deps.Log, req, op), m.startSpinner())
 }
 
-func (m Model) progressReported(msg progressReportedMsg) (tea.Model, tea.Cmd) {
-	next := nextPartnerMsgCmd(msg.next)
-	if msg.op == m.op && m.ptoken.running {
-		p := msg.progress
-		line := fmt.Sprintf("%s: attempt %d", oneLine(p.Step), p.Attempt)
-		if p.Message != "" {
-			line += " — " + oneLine(p.Message)
+// update shows the partner step's progress and finishes with partnerTokenMadeMsg.
+func (p partnerTokenModel) update(msg tea.Msg, env stepEnv) (partnerTokenModel, tea.Cmd, tea.Msg) {
+	switch msg := msg.(type) {
+	case progressReportedMsg:
+		next := nextPartnerMsgCmd(msg.next) // drained to the end, even for a step left
+		if msg.op == env.op && p.running {
+			pr := msg.progress
+			line := fmt.Sprintf("%s: attempt %d", oneLine(pr.Step), pr.Attempt)
+			if pr.Message != "" {
+				line += " — " + oneLine(pr.Message)
+			}
+			p.progress = append(p.progress, line)
 		}
-		m.ptoken.progress = append(m.ptoken.progress, line)
+		return p, next, nil
+	case partnerTokenCreatedMsg:
+		if msg.op != env.op {
+			return p, nil, nil
+		}
+		p.running = false
+		return p, nil, partnerTokenMadeMsg{result: msg.result}
 	}
-	return m, next
+	return p, nil, nil
 }
 
-func (m Model) partnerTokenCreated(msg partnerTokenCreatedMsg) (tea.Model, tea.Cmd) {
-	if msg.op != m.op {
-		return m, nil
-	}
-	m.ptoken.running = false
-	m.walk.runs = append(m.walk.runs, PartnerRun{Partner: m.walk.partner, Account: m.walk.account, Result: msg.result,
-		session: m.sessionRecord(msg.result, nil)})
-	m.walk.session.runFrom = m.walk.session.attemptFrom
-	m.walk.session.attemptFrom = len(m.calls) // the next partner's attempt starts here
-	return m.transition(partnerTokenMadeMsg{result: msg.result})
+// back stops waiting (the root cancels the call).
+func (p partnerTokenModel) back() partnerTokenModel {
+	p.running = false
+	return p
+}
+
+func (p partnerTokenModel) busy() bool { return p.running }
+
+func (p partnerTokenModel) help(env stepEnv) []key.Binding {
+	return []key.Binding{withHelp(env.keys.Back, "cancel")}
 }
 
 func partnerEndpoints(f plaidflow.FlowKind) string {
@@ -68,16 +80,16 @@ func partnerEndpoints(f plaidflow.FlowKind) string {
 	return "/processor/token/create"
 }
 
-func (m Model) viewPartnerToken(w int) string {
-	p := m.walk.partner
+func (pt partnerTokenModel) view(env stepEnv) string {
+	p, w := env.walk.partner, env.width
 	var b strings.Builder
 	if p.Flow == plaidflow.FlowCreditRelay {
-		b.WriteString(m.spin.View() + " Creating " + p.Name + "'s Asset Report of the whole Item, then its relay token …\n")
+		b.WriteString(env.spin + " Creating " + p.Name + "'s Asset Report of the whole Item, then its relay token …\n")
 	} else {
-		b.WriteString(m.spin.View() + " Creating " + p.Name + "'s token for " + oneLine(m.walk.account.Name) + " …\n")
+		b.WriteString(env.spin + " Creating " + p.Name + "'s token for " + oneLine(env.walk.account.Name) + " …\n")
 	}
-	b.WriteString(m.st.subtle.Render(wrapTo(partnerEndpoints(p.Flow), w-2, 0)) + "\n")
-	for _, line := range lastN(m.ptoken.progress, max(m.bodyHeight()-4, 1)) {
+	b.WriteString(env.st.subtle.Render(wrapTo(partnerEndpoints(p.Flow), w-2, 0)) + "\n")
+	for _, line := range lastN(pt.progress, max(env.height-4, 1)) {
 		b.WriteString("  " + truncate(line, w-2) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")

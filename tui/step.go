@@ -33,6 +33,7 @@ type stepEnv struct {
 	reveal  bool // v: the link_token (and a URL that carries it) shown whole
 	canSave bool
 	mode    linkMode // how Link runs (the Link step's mode)
+	op      int      // the current operation: a message of another one is late
 }
 
 func (m Model) env() stepEnv {
@@ -46,7 +47,7 @@ func (m Model) env() stepEnv {
 func (m Model) keysEnv() stepEnv {
 	return stepEnv{
 		st: m.st, keys: m.keys, deps: m.deps, walk: m.walk, spin: m.spin.View(),
-		width: m.width, reveal: m.revealLink, canSave: m.canSave(), mode: m.link.mode,
+		width: m.width, reveal: m.revealLink, canSave: m.canSave(), mode: m.link.mode, op: m.op,
 	}
 }
 

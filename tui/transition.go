@@ -77,6 +77,10 @@ func (m Model) transition(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m.enter(stepPartnerToken)
 	case partnerTokenMadeMsg:
+		m.walk.runs = append(m.walk.runs, PartnerRun{Partner: m.walk.partner, Account: m.walk.account, Result: msg.result,
+			session: m.sessionRecord(msg.result, nil)})
+		m.walk.session.runFrom = m.walk.session.attemptFrom
+		m.walk.session.attemptFrom = len(m.calls) // the next partner's attempt starts here
 		m.results = newResults(msg.result)
 		return m.enter(stepResults)
 	case anotherPartnerRequestedMsg:

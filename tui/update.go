@@ -92,10 +92,11 @@ func (m Model) updateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.hostedLinkPolled(msg)
 	case itemExchangedMsg:
 		return m.itemExchanged(msg)
-	case progressReportedMsg:
-		return m.progressReported(msg)
-	case partnerTokenCreatedMsg:
-		return m.partnerTokenCreated(msg)
+	case progressReportedMsg, partnerTokenCreatedMsg:
+		var cmd tea.Cmd
+		var out tea.Msg
+		m.ptoken, cmd, out = m.ptoken.update(msg, m.env())
+		return m.reply(cmd, out)
 	}
 	return m.transition(msg)
 }
@@ -168,7 +169,10 @@ func (m Model) handleStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case stepLink:
 		return m.updateLink(msg)
 	case stepExchange:
-		return m.updateExchange(msg)
+		var cmd tea.Cmd
+		var out tea.Msg
+		m.exchange, cmd, out = m.exchange.update(msg, m.env())
+		return m.reply(cmd, out)
 	case stepResults:
 		return m.updateResults(msg)
 	}
@@ -216,9 +220,9 @@ func (m Model) back() (tea.Model, tea.Cmd) {
 	case stepLink:
 		m, cmd = m.leaveLink()
 	case stepExchange:
-		m.exchange.loading = false
+		m.exchange = m.exchange.back()
 	case stepPartnerToken:
-		m.ptoken.running = false
+		m.ptoken = m.ptoken.back()
 	}
 	next, _ := m.transition(steppedBackMsg{})
 	return next, cmd

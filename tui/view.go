@@ -118,9 +118,9 @@ func (m Model) viewBody(w int) string {
 	case stepLink:
 		return m.viewLink(w)
 	case stepExchange:
-		return m.viewExchange(w)
+		return m.exchange.view(m.env())
 	case stepPartnerToken:
-		return m.viewPartnerToken(w)
+		return m.ptoken.view(m.env())
 	case stepResults:
 		return m.viewResults(w)
 	}
