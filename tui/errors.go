@@ -39,9 +39,9 @@ func (m Model) stepFailed(msg stepFailedMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) stopBusy() {
-	m.linktok.creating = false
-	m.exchange.loading = false
-	m.ptoken.running = false
+	m.linktok = m.linktok.back()
+	m.exchange = m.exchange.back()
+	m.ptoken = m.ptoken.back()
 	m.link.shortcutRunning = false
 }
 

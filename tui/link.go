@@ -33,6 +33,9 @@ type linkModel struct {
 
 const maxFeed = 50
 
+// busy: only the sandbox shortcut is an API call; waiting on the browser is not.
+func (l linkModel) busy() bool { return l.shortcutRunning }
+
 func (m Model) startLink() (tea.Model, tea.Cmd) {
 	closeOld := closeSessionCmd(m.link.session)
 	ctx, op := m.newOp()

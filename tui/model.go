@@ -135,13 +135,13 @@ func (m Model) Init() tea.Cmd { return nil }
 func (m Model) busy() bool {
 	switch m.step {
 	case stepLinkToken:
-		return m.linktok.creating
+		return m.linktok.busy()
 	case stepExchange:
-		return m.exchange.loading
+		return m.exchange.busy()
 	case stepPartnerToken:
-		return m.ptoken.running
+		return m.ptoken.busy()
 	case stepLink:
-		return m.link.shortcutRunning
+		return m.link.busy()
 	}
 	return false
 }
