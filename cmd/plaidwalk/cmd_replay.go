@@ -35,7 +35,8 @@ func printReplayUsage(w io.Writer) {
 
 Runs a saved walk again with the same inputs (partner, Link configuration, institution, test
 user, account, partner inputs) against the current environment: the offline emulator unless
-Plaid keys are set, the sandbox with keys, production only with --yes. Then it compares the
+Plaid keys are set, the sandbox with keys, production only with --yes (and only a walk that
+stopped at its link_token: production has no sandbox shortcut to log in). Then it compares the
 two step by step (endpoints, HTTP statuses, error codes, outcome) and prints "reproduced" or
 the first difference. A walk that used Plaid Link in a browser is replayed through the
 sandbox shortcut with the same institution, user and account.
@@ -108,6 +109,12 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 	if cfg.Env == plaidflow.EnvProduction && !o.yes {
 		fmt.Fprintln(c.stderr, "plaidwalk replay: this would replay against production, with real calls on your keys.\n"+
 			"  fix: pass --yes to do it anyway, or replay in the sandbox (PLAID_ENV=sandbox) or offline (--env offline).")
+		return 2
+	}
+	if cfg.Env == plaidflow.EnvProduction && passesLink(saved) {
+		fmt.Fprintln(c.stderr, "plaidwalk replay: this walk went past Link, and a replay logs in through the sandbox shortcut,\n"+
+			"  which production does not have; only a walk that stopped at its link_token replays there.\n"+
+			"  fix: replay it in the sandbox (PLAID_ENV=sandbox) or offline (--env offline).")
 		return 2
 	}
 	wo, notes := replayWalkOptions(cfg, p, saved)
@@ -194,4 +201,16 @@ func webhookNote(wo *plaidflow.WalkOptions, keep bool) []string {
 	}
 	wo.Link.Webhook = ""
 	return []string{"the saved walk had the webhook URL " + url + "; it is not sent, so no webhook goes there (--keep-webhook sends it)"}
+}
+
+// passesLink: the saved walk's last attempt called more than the link_token endpoints, so
+// its replay needs a public_token, which a replay gets from the sandbox shortcut.
+func passesLink(s sessions.Session) bool {
+	attempt, _ := sessions.LastAttempt(s.Calls)
+	for _, c := range attempt {
+		if c.Path != "/link/token/create" && c.Path != "/link/token/get" {
+			return true
+		}
+	}
+	return false
 }
