@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"plaidwalk/internal/termtext"
 	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
 func printRunResult(c *cli, r runResult, o runOptions) {
@@ -107,19 +107,19 @@ func runTokens(r runResult, reveal bool) []namedToken {
 
 // runJSON is the --json document.
 type runJSON struct {
-	Partner       partnerRef        `json:"partner"`
-	Env           plaidflow.Env     `json:"env"`
-	BaseURL       string            `json:"base_url"`
-	Institution   *institutionRef   `json:"institution,omitempty"`
-	ItemID        string            `json:"item_id,omitempty"`
-	Account       *accountJSON      `json:"account,omitempty"`
-	Tokens        map[string]string `json:"tokens"`
-	TokensMasked  bool              `json:"tokens_masked"`
-	AssetReportID string            `json:"asset_report_id,omitempty"`
-	Warnings      []string          `json:"warnings,omitempty"`
-	Error         *errorJSON        `json:"error,omitempty"`
-	DurationMS    float64           `json:"duration_ms"`
-	APILog        []callJSON        `json:"api_log"`
+	Partner       partnerRef         `json:"partner"`
+	Env           plaidflow.Env      `json:"env"`
+	BaseURL       string             `json:"base_url"`
+	Institution   *institutionRef    `json:"institution,omitempty"`
+	ItemID        string             `json:"item_id,omitempty"`
+	Account       *accountJSON       `json:"account,omitempty"`
+	Tokens        map[string]string  `json:"tokens"`
+	TokensMasked  bool               `json:"tokens_masked"`
+	AssetReportID string             `json:"asset_report_id,omitempty"`
+	Warnings      []string           `json:"warnings,omitempty"`
+	Error         *errorJSON         `json:"error,omitempty"`
+	DurationMS    float64            `json:"duration_ms"`
+	APILog        []sessions.CallDoc `json:"api_log"` // the one encoding of a call
 }
 
 type partnerRef struct {
@@ -154,19 +154,6 @@ type errorJSON struct {
 	DocsURL        string `json:"documentation_url,omitempty"`
 }
 
-type callJSON struct {
-	Time         time.Time       `json:"time"`
-	Method       string          `json:"method"`
-	Path         string          `json:"path"`
-	Status       int             `json:"status"`
-	LatencyMS    float64         `json:"latency_ms"`
-	RequestID    string          `json:"request_id,omitempty"`
-	ErrorCode    string          `json:"error_code,omitempty"`
-	RequestBody  json.RawMessage `json:"request_body,omitempty"`
-	ResponseBody json.RawMessage `json:"response_body,omitempty"`
-	Error        string          `json:"error,omitempty"`
-}
-
 func printRunJSON(w io.Writer, r runResult, reveal bool) {
 	doc := runJSON{
 		Partner:       partnerRef{r.Partner.ID, r.Partner.Name, r.Partner.Processor, r.Partner.Flow},
@@ -178,7 +165,7 @@ func printRunJSON(w io.Writer, r runResult, reveal bool) {
 		AssetReportID: r.Walk.Result.AssetReportID,
 		Warnings:      r.Warnings,
 		DurationMS:    ms(r.Duration),
-		APILog:        make([]callJSON, 0, len(r.Calls)),
+		APILog:        make([]sessions.CallDoc, 0, len(r.Calls)),
 	}
 	if id := r.Walk.Accounts.InstitutionID; id != "" {
 		doc.Institution = &institutionRef{id, r.Walk.Accounts.InstitutionName}
@@ -190,8 +177,7 @@ func printRunJSON(w io.Writer, r runResult, reveal bool) {
 		doc.Tokens[t.kind] = t.value
 	}
 	for _, c := range r.Calls {
-		doc.APILog = append(doc.APILog, callJSON{c.Time, c.Method, c.Path, c.Status, ms(c.Latency), c.RequestID,
-			c.ErrorCode, rawBody(c.RequestBody), rawBody(c.ResponseBody), c.Err})
+		doc.APILog = append(doc.APILog, sessions.FlowCallDoc(c))
 	}
 	doc.Error = errorDoc(r.Err)
 	enc := json.NewEncoder(w)
@@ -213,18 +199,6 @@ func errorDoc(err error) *errorJSON {
 		return doc
 	}
 	return &errorJSON{pe.Status, pe.Type, pe.Code, pe.Message, pe.DisplayMessage, pe.RequestID, pe.Endpoint, pe.Hint, pe.DocsURL}
-}
-
-// rawBody embeds a recorded body as JSON when it is JSON, else as a JSON string.
-func rawBody(s string) json.RawMessage {
-	if s == "" {
-		return nil
-	}
-	if json.Valid([]byte(s)) {
-		return json.RawMessage(s)
-	}
-	b, _ := json.Marshal(strings.ToValidUTF8(s, "�"))
-	return b
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -15,7 +15,7 @@ import (
 
 const sessionsUsage = `Usage:
   plaidwalk sessions                       list saved walks, newest first
-  plaidwalk sessions show ID|FILE          print one walk as a timeline
+  plaidwalk sessions show ID|FILE [--json] print one walk as a timeline, or as JSON for scripts
   plaidwalk sessions export ID|FILE --format curl|markdown
                                            print it as a runnable curl script or a Markdown write-up
 
@@ -74,15 +74,22 @@ func listSessions(c *cli, store *sessions.Store) int {
 	return 0
 }
 
-const showUsage = `Usage: plaidwalk sessions show ID|FILE
+const showUsage = `Usage: plaidwalk sessions show ID|FILE [--json]
 
 Prints a saved walk as a timeline: its inputs, every API call and Link event in order,
 and the outcome. Tokens stay masked.
+
+  --json   print the walk as one JSON document for scripts instead: the session file's
+           fields (format, version, id, inputs, link, outcome; see sessions/FORMAT.md) with
+           each call as in 'plaidwalk run --json' (time, method, path, status, latency_ms,
+           request_id, error_code, and request_body / response_body embedded as JSON).
+           Like the timeline it is cleaned of terminal escapes, and tokens stay masked.
 `
 
 func showSession(c *cli, store *sessions.Store, args []string) int {
 	fs := flag.NewFlagSet("sessions show", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	asJSON := fs.Bool("json", false, "print one JSON document for scripts")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -98,9 +105,13 @@ func showSession(c *cli, store *sessions.Store, args []string) int {
 	if !ok {
 		return 2
 	}
-	// The timeline goes to a buffer first: a session refused halfway prints nothing of it.
+	// The output goes to a buffer first: a session refused halfway prints nothing of it.
+	write := sessions.WriteTimeline
+	if *asJSON {
+		write = sessions.WriteJSON
+	}
 	var out bytes.Buffer
-	if err := sessions.WriteTimeline(&out, s); err != nil {
+	if err := write(&out, s); err != nil {
 		fmt.Fprintf(c.stderr, "plaidwalk sessions show: %s\n", termtext.SingleLine(err.Error()))
 		return 1
 	}

@@ -133,10 +133,11 @@ func unknownCommand(c *cli, root *cobra.Command, name string) int {
 	return 2
 }
 
-// sessionsFlags are the flags of `sessions export`, the only sessions subcommand with one,
-// for completion (cmd_sessions.go parses them).
+// sessionsFlags are the flags of `sessions show` and `sessions export`, for completion
+// (cmd_sessions.go parses them).
 func sessionsFlags() *flag.FlagSet {
 	fs := flag.NewFlagSet("sessions", flag.ContinueOnError)
+	fs.Bool("json", false, "one JSON document for scripts (sessions show)")
 	fs.String("format", "", "curl or markdown (sessions export)")
 	return fs
 }
