@@ -124,7 +124,7 @@ func (m Model) stepKeys() []key.Binding {
 	case stepLinkToken:
 		return m.linktok.help(m.keysEnv())
 	case stepLink:
-		return m.linkKeys()
+		return m.link.help(m.keysEnv())
 	case stepExchange:
 		return m.exchange.help(m.keysEnv())
 	case stepPartnerToken:

@@ -236,25 +236,25 @@ func (m Model) updateLink(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) shortcutAllowed() bool { return m.deps.Config.Env != plaidflow.EnvProduction }
 
-func (m Model) linkKeys() []key.Binding {
-	k := m.keys
+func (l linkModel) help(env stepEnv) []key.Binding {
+	k := env.keys
 	var ks []key.Binding
-	if m.link.ended != "" {
+	if l.ended != "" {
 		ks = append(ks, withHelp(k.Retry, "open Link again"))
 	}
-	if m.link.url != "" {
+	if l.url != "" {
 		ks = append(ks, k.Reopen, k.CopyURL)
 	}
-	if m.keysEnv().urlHidesToken(m.link.url) {
+	if env.urlHidesToken(l.url) {
 		what := "show URL"
-		if m.revealLink {
+		if env.reveal {
 			what = "mask URL"
 		}
 		ks = append(ks, withHelp(k.Reveal, what))
 	}
 	ks = append(ks, k.Back) // esc and x both leave Link for the link_token screen
-	if m.shortcutAllowed() && m.link.mode != modeShortcut {
+	if env.deps.Config.Env != plaidflow.EnvProduction && l.mode != modeShortcut {
 		ks = append(ks, k.Shortcut)
 	}
-	return join(ks, m.saveKey(), []key.Binding{k.Cancel})
+	return join(ks, env.saveKey(), []key.Binding{k.Cancel})
 }

@@ -41,10 +41,10 @@ func (m Model) linkClockTicked(msg linkClockMsg) (tea.Model, tea.Cmd) {
 }
 
 // waitClock is "| 1m05s": a glyph that turns each second, then the time waited.
-func (m Model) waitClock() string {
-	secs := int(m.link.elapsed / time.Second)
+func (l linkModel) waitClock() string {
+	secs := int(l.elapsed / time.Second)
 	frames := slowSpinner.Frames
-	d := m.link.elapsed.Round(time.Second)
+	d := l.elapsed.Round(time.Second)
 	return fmt.Sprintf("%s %s waited", frames[secs%len(frames)], formatWait(d))
 }
 

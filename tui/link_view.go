@@ -58,25 +58,24 @@ func formatLinkEvent(ev linkserver.Event) string {
 	return at + oneLine(text)
 }
 
-func (m Model) viewLink(w int) string {
-	st := m.st
-	l := m.link
+func (l linkModel) view(env stepEnv) string {
+	st, w := env.st, env.width
 	var b strings.Builder
 	switch {
 	case l.shortcutRunning:
 		sc := l.shortcut
-		return m.spin.View() + fmt.Sprintf(" Sandbox shortcut: /sandbox/public_token/create as %s at %s …",
+		return env.spin + fmt.Sprintf(" Sandbox shortcut: /sandbox/public_token/create as %s at %s …",
 			oneLine(sc.username), oneLine(sc.institution))
 	case l.mode == modeBrowser && l.url == "":
 		return "Starting the local Link page …"
 	}
-	if m.deps.NoBrowser {
+	if env.deps.NoBrowser {
 		b.WriteString("Open this URL in a browser on this machine:\n")
 	} else {
 		b.WriteString("Link is open in your browser. If it did not open, visit:\n")
 	}
-	b.WriteString(st.accent.Render(urlLines(oneLine(m.env().shownURL(l.url)), w)) + "\n")
-	if env := m.env(); env.urlHidesToken(l.url) {
+	b.WriteString(st.accent.Render(urlLines(oneLine(env.shownURL(l.url)), w)) + "\n")
+	if env.urlHidesToken(l.url) {
 		b.WriteString(st.subtle.Render(wrapTo(env.urlKeysHint(true), w, 0)) + "\n")
 	}
 	b.WriteString("\n")
@@ -85,15 +84,15 @@ func (m Model) viewLink(w int) string {
 		b.WriteString(st.warn.Render(wrapTo(l.ended, w, 0)) + "\n")
 		b.WriteString("r opens Link again · s uses the sandbox shortcut · esc goes back\n")
 	case l.polling:
-		b.WriteString(st.bold.Render("Waiting for Hosted Link") + "  " + st.accent.Render(m.waitClock()) + "\n" +
+		b.WriteString(st.bold.Render("Waiting for Hosted Link") + "  " + st.accent.Render(l.waitClock()) + "\n" +
 			st.subtle.Render("asking /link/token/get every "+linkserver.HostedInterval.String()+"; x or esc cancels") + "\n")
 	case l.waiting:
-		b.WriteString(st.bold.Render("Waiting for Link") + "  " + st.accent.Render(m.waitClock()) + "\n" +
+		b.WriteString(st.bold.Render("Waiting for Link") + "  " + st.accent.Render(l.waitClock()) + "\n" +
 			st.subtle.Render("finish it in the browser; x or esc cancels") + "\n")
 	}
 	if len(l.feed) > 0 {
 		b.WriteString("\n" + st.subtle.Render("Link events") + "\n")
-		for _, line := range lastN(l.feed, max(m.bodyHeight()-8, 2)) {
+		for _, line := range lastN(l.feed, max(env.height-8, 2)) {
 			b.WriteString("  " + truncate(line, w-2) + "\n")
 		}
 	}

@@ -116,7 +116,7 @@ func (m Model) viewBody(w int) string {
 	case stepLinkToken:
 		return m.linktok.view(m.env())
 	case stepLink:
-		return m.viewLink(w)
+		return m.link.view(m.env())
 	case stepExchange:
 		return m.exchange.view(m.env())
 	case stepPartnerToken:

@@ -1,0 +1,38 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// The Link step draws itself from its own state: the wait and its clock, the URL with the
+// link_token masked until v, and the keys that apply.
+func TestLinkStepView(t *testing.T) {
+	env := testEnv(t)
+	env.walk.token = fakeToken()
+	url := "http://127.0.0.1:5555/hosted/" + fakeToken().Token
+	l := linkModel{mode: modeHosted, url: url, polling: true, elapsed: 65 * time.Second}
+	v := l.view(env)
+	if !strings.Contains(v, "Waiting for Hosted Link") || !strings.Contains(v, "1:05 waited") || strings.Contains(v, fakeToken().Token) {
+		t.Errorf("view:\n%s", v)
+	}
+	keys := ""
+	for _, b := range l.help(env) {
+		keys += b.Help().Key + " "
+	}
+	if !strings.Contains(keys, "v") || !strings.Contains(keys, "s") || !strings.Contains(keys, "x") {
+		t.Errorf("help keys %q", keys)
+	}
+	l.polling, l.ended = false, "Hosted Link finished without connecting a bank."
+	if v := l.view(env); !strings.Contains(v, "without connecting") || !strings.Contains(v, "r opens Link again") {
+		t.Errorf("ended view:\n%s", v)
+	}
+	if l.busy() {
+		t.Error("waiting on the browser is not busy")
+	}
+	l = linkModel{mode: modeShortcut, shortcut: shortcut{institution: "ins_1", username: "user_good"}, shortcutRunning: true}
+	if !l.busy() || !strings.Contains(l.view(env), "as user_good at ins_1") {
+		t.Errorf("shortcut: busy %v view %q", l.busy(), l.view(env))
+	}
+}
