@@ -42,7 +42,7 @@ const linkEventQuiet = 750 * time.Millisecond
 func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidflow.LinkToken, o runOptions) (string, browserLink, error) {
 	page := linkPageOptions(cfg, linkserver.Options{
 		LinkToken: lt.Token, Port: o.port, RedirectURI: cfg.RedirectURI,
-		EnvLabel: envLabel(cfg), Timeout: o.linkTimeout,
+		EnvLabel: plaidflow.EnvLabel(cfg), Timeout: o.linkTimeout,
 	})
 	srv, err := startLinkPage(ctx, page)
 	if err != nil {

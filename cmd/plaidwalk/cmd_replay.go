@@ -120,7 +120,7 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 	wo, notes := replayWalkOptions(cfg, p, saved)
 	notes = append(notes, webhookNote(&wo, o.keepWebhook)...)
 	fmt.Fprintf(c.stdout, "Replaying %s (%s, recorded %s) against %s\n", sessions.Clean(saved.ID),
-		sessions.Clean(saved.Inputs.Partner), sessions.Clean(saved.Inputs.Env), envLabel(cfg))
+		sessions.Clean(saved.Inputs.Partner), sessions.Clean(saved.Inputs.Env), plaidflow.EnvLabel(cfg))
 	for _, n := range notes {
 		fmt.Fprintf(c.stdout, "  note: %s\n", sessions.Clean(n))
 	}

@@ -81,7 +81,7 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 	client := c.deps.newClient(cfg, log)
 	defer client.Close()
 	wo := walkOptions(cfg, p, o)
-	res := runResult{Config: cfg, Options: wo, Partner: p, Env: cfg.Env, EnvLabel: envLabel(cfg), BaseURL: client.BaseURL(), Started: time.Now()}
+	res := runResult{Config: cfg, Options: wo, Partner: p, Env: cfg.Env, EnvLabel: plaidflow.EnvLabel(cfg), BaseURL: client.BaseURL(), Started: time.Now()}
 	wo.OnWarning = func(msg string) { res.Warnings = append(res.Warnings, msg) }
 	if !o.json {
 		printRunHeader(c.stdout, res)

@@ -49,14 +49,3 @@ func exitForSetupError(c *cli, err error) int {
 	fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
 	return 1
 }
-
-// envLabel says on screen where the calls go; offline always says its tokens are not real.
-func envLabel(cfg plaidflow.Config) string {
-	switch {
-	case cfg.Env == plaidflow.EnvOffline:
-		return "offline emulator (tokens are not real)"
-	case plaidflow.CustomHost(cfg) != "":
-		return string(cfg.Env) + " keys at " + plaidflow.CustomHost(cfg) + " (not Plaid's host)"
-	}
-	return string(cfg.Env) + " (" + plaidflow.BaseURLFor(cfg) + ")"
-}

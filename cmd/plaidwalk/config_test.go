@@ -34,8 +34,8 @@ func TestSetupEnvOfflineStartsTheEmulator(t *testing.T) {
 	if _, err := http.Post(cfg.BaseURL+"/item/get", "application/json", strings.NewReader(`{}`)); err == nil {
 		t.Error("stop should shut the emulator down")
 	}
-	if !strings.Contains(envLabel(cfg), "not real") {
-		t.Errorf("offline must say its tokens are not real: %q", envLabel(cfg))
+	if !strings.Contains(plaidflow.EnvLabel(cfg), "not real") {
+		t.Errorf("offline must say its tokens are not real: %q", plaidflow.EnvLabel(cfg))
 	}
 }
 
@@ -47,7 +47,7 @@ func TestSetupEnvWithKeysStartsNothing(t *testing.T) {
 	if err != nil || cfg.Env != plaidflow.EnvSandbox || cfg.BaseURL != "" {
 		t.Fatalf("cfg %+v, %v", cfg, err)
 	}
-	if got := envLabel(cfg); !strings.Contains(got, "sandbox.plaid.com") {
+	if got := plaidflow.EnvLabel(cfg); !strings.Contains(got, "sandbox.plaid.com") {
 		t.Errorf("label %q", got)
 	}
 }
@@ -67,7 +67,7 @@ func TestExitForSetupError(t *testing.T) {
 
 // run's header names a host that is not Plaid's, without any password in its URL.
 func TestEnvLabelNamesACustomHostWithoutItsPassword(t *testing.T) {
-	got := envLabel(plaidflow.Config{Env: plaidflow.EnvSandbox, BaseURL: "http://user:hunter2@127.0.0.1:8765/"})
+	got := plaidflow.EnvLabel(plaidflow.Config{Env: plaidflow.EnvSandbox, BaseURL: "http://user:hunter2@127.0.0.1:8765/"})
 	if got != "sandbox keys at http://127.0.0.1:8765 (not Plaid's host)" {
 		t.Errorf("label %q", got)
 	}
