@@ -28,9 +28,13 @@ import (
 // DefaultChromium is where Debian's chromium package installs the browser.
 const DefaultChromium = "/usr/bin/chromium"
 
-// Timeout bounds each browser test, so a page that never shows what a test waits for fails
+// Timeout bounds each tab (NewTab), so a page that never shows what a test waits for fails
 // the test instead of hanging the run.
 const Timeout = 90 * time.Second
+
+// BrowserTimeout bounds a whole browser, which a test may share between many tabs, each with
+// its own Timeout: one budget for them all made the last tabs fail when the machine was busy.
+const BrowserTimeout = 5 * time.Minute
 
 // Flags are the Chromium switches every test browser gets: headless, no sandbox (tests run as
 // root in CI), no GPU, and nothing that reaches the network on its own.
@@ -75,7 +79,7 @@ func StartWith(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Cont
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], Flags...)
 	opts = append(opts, extra...)
 	opts = append(opts, chromedp.ExecPath(path), chromedp.UserDataDir(dir))
-	base, cancelTimeout := context.WithTimeout(context.Background(), Timeout)
+	base, cancelTimeout := context.WithTimeout(context.Background(), BrowserTimeout)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(base, opts...)
 	ctx, cancelBrowser := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {
@@ -90,15 +94,17 @@ func StartWith(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Cont
 	return ctx
 }
 
-// NewTab opens another tab in the browser of ctx (from Start); it closes at cleanup.
+// NewTab opens another tab in the browser of ctx (from Start), with Timeout of its own; it
+// closes at cleanup.
 func NewTab(t testing.TB, ctx context.Context) context.Context {
 	t.Helper()
 	tab, cancel := chromedp.NewContext(ctx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(tab); err != nil {
+	bounded, stop := context.WithTimeout(tab, Timeout)
+	t.Cleanup(func() { stop(); cancel() })
+	if err := chromedp.Do(bounded); err != nil {
 		t.Fatalf("browsertest: cannot open a tab: %v", err)
 	}
-	return tab
+	return bounded
 }
 
 // removeProfile deletes the profile; Chromium's helpers may still be writing for a moment after
