@@ -24,16 +24,30 @@ var userGoodAccounts = []accountTemplate{
 	{"Plaid Business Credit Card", "Plaid Platinum Small Business Credit Card", "9999", "credit", "credit card", nil, money(5020), money(10000)},
 }
 
-// account is one account of an Item.
+// account is one account of an Item. A custom user's account points at its override (shared
+// with the Item's other accounts' configuration) for what is derived from it on each read.
 type account struct {
 	id string
 	accountTemplate
+	over *overrideAccount
 }
 
-func newAccounts() []account {
-	out := make([]account, len(userGoodAccounts))
-	for i, t := range userGoodAccounts {
-		out[i] = account{id: newAccountID(), accountTemplate: t}
+// newAccounts makes an Item's accounts: user_good's twelve, or a custom user's.
+func newAccounts(cu *customUser) []account {
+	if cu == nil {
+		out := make([]account, len(userGoodAccounts))
+		for i, t := range userGoodAccounts {
+			out[i] = account{id: newAccountID(), accountTemplate: t}
+		}
+		return out
+	}
+	overrides := cu.OverrideAccounts
+	if len(overrides) == 0 {
+		overrides = customDefaultAccounts
+	}
+	out := make([]account, len(overrides))
+	for i := range overrides {
+		out[i] = account{id: newAccountID(), accountTemplate: overrides[i].template(i), over: &overrides[i]}
 	}
 	return out
 }
@@ -56,8 +70,20 @@ func copyMoney(v *float64) *float64 {
 func (a account) debitable() bool { return a.typ == "depository" }
 
 // hasACHNumbers says whether /auth/get returns account and routing numbers for the account.
+// A custom account with configured ACH numbers has them whatever its subtype.
 func (a account) hasACHNumbers() bool {
+	if a.over != nil && (a.over.Numbers.Account != "" || a.over.Numbers.ACHRouting != "") {
+		return true
+	}
 	return a.typ == "depository" && (a.subtype == "checking" || a.subtype == "savings" || a.subtype == "cash management")
+}
+
+// currency is the account's ISO currency: USD unless a custom user's configuration says.
+func (a account) currency() string {
+	if a.over != nil && a.over.Currency != "" {
+		return a.over.Currency
+	}
+	return "USD"
 }
 
 // accountJSON is AccountBase on the wire.
@@ -82,7 +108,7 @@ type balanceJSON struct {
 func (a account) json() accountJSON {
 	j := accountJSON{
 		AccountID: a.id, Mask: a.mask, Name: a.name, Type: a.typ, Subtype: a.subtype,
-		Balances: balanceJSON{Available: a.available, Current: a.current, Limit: a.limit, IsoCurrencyCode: "USD"},
+		Balances: balanceJSON{Available: a.available, Current: a.current, Limit: a.limit, IsoCurrencyCode: a.currency()},
 	}
 	if a.officialName != "" {
 		n := a.officialName

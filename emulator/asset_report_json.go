@@ -91,14 +91,14 @@ func (e *Emulator) assetReportJSON(rep *assetReport, requestID string) assetRepo
 
 func assetAccount(a account, generated time.Time, days int) assetAccountJSON {
 	j := assetAccountJSON{accountJSON: a.json(), DaysAvailable: days, Transactions: []assetTransaction{},
-		Owners: []ownerJSON{sandboxOwner()}, HistoricalBalances: []historicalBalance{}}
+		Owners: []ownerJSON{a.owner()}, HistoricalBalances: []historicalBalance{}}
 	current := 0.0
 	if a.current != nil {
 		current = *a.current
 	}
 	for week := 0; week*7 <= days && week < 5; week++ {
 		j.HistoricalBalances = append(j.HistoricalBalances, historicalBalance{
-			Date: generated.AddDate(0, 0, -7*week).Format("2006-01-02"), Current: current, IsoCurrencyCode: "USD"})
+			Date: generated.AddDate(0, 0, -7*week).Format("2006-01-02"), Current: current, IsoCurrencyCode: a.currency()})
 	}
 	if a.typ != "depository" {
 		return j
@@ -108,7 +108,7 @@ func assetAccount(a account, generated time.Time, days int) assetAccountJSON {
 			continue
 		}
 		j.Transactions = append(j.Transactions, assetTransaction{
-			AccountID: a.id, Amount: s.amount, IsoCurrencyCode: "USD", OriginalDescription: nullable(s.what),
+			AccountID: a.id, Amount: s.amount, IsoCurrencyCode: a.currency(), OriginalDescription: nullable(s.what),
 			Date:          generated.AddDate(0, 0, -s.daysAgo).Format("2006-01-02"),
 			TransactionID: a.id[:20] + "tx" + string(rune('a'+i)) + a.mask,
 		})

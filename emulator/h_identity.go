@@ -68,7 +68,7 @@ func (e *Emulator) identityGet(q *apiRequest) (any, *apiError) {
 	}
 	resp := identityResponse{Accounts: []identityAccountJSON{}, Item: it.json(q.requestID), RequestID: q.requestID}
 	for _, a := range accounts {
-		resp.Accounts = append(resp.Accounts, identityAccountJSON{accountJSON: a.json(), Owners: []ownerJSON{sandboxOwner()}})
+		resp.Accounts = append(resp.Accounts, identityAccountJSON{accountJSON: a.json(), Owners: []ownerJSON{a.owner()}})
 	}
 	return resp, nil
 }

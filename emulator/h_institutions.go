@@ -54,13 +54,7 @@ func (e *Emulator) institutionsGetByID(q *apiRequest) (any, *apiError) {
 		return nil, invalidInput("INVALID_INSTITUTION",
 			"invalid institution_id provided, or the institution is not in the requested country_codes ("+strings.Join(req.CountryCodes, ",")+")")
 	}
-	j := institutionJSON{
-		InstitutionID: in.ID, Name: in.Name, Products: in.Products, CountryCodes: in.Countries,
-		RoutingNumbers: append([]string{}, in.RoutingNumbers...), DTCNumbers: []string{}, OAuth: in.OAuth,
-	}
-	if req.Options.IncludeOptionalMetadata {
-		j.URL, j.PrimaryColor = nullable("https://plaid.com"), nullable("#1f1f1f")
-	}
+	j := institutionJSONOf(in, req.Options.IncludeOptionalMetadata)
 	if req.Options.IncludeStatus {
 		j.Status = institutionStatus(in, rfc3339(e.now()))
 	}

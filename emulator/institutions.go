@@ -39,16 +39,49 @@ var sandboxInstitutions = []Institution{
 	{ID: "ins_133402", Name: "Unsupported Platypus Bank", Countries: []string{"US"}, Products: usProducts, Status: "healthy", Unsupported: true, RoutingNumbers: []string{"011401533"}},
 }
 
-// institutions lists the sandbox institutions in search order. The slices inside are shared:
+// investmentProducts: brokerages offer holdings and their transactions, not ACH auth.
+var investmentProducts = []string{"assets", "balance", "identity", "investments", "transactions"}
+
+// cardProducts: a card issuer has credit accounts only.
+var cardProducts = []string{"balance", "identity", "liabilities", "transactions"}
+
+// realInstitutions are real banks that exist in Sandbox too: Plaid's docs, spec and SDK
+// examples use their ids (ins_56, ins_13 and ins_127990 are named in the spec as Sandbox's
+// tokenized-account-number banks). They log in with the same test users as the Platypus banks.
+var realInstitutions = []Institution{
+	{ID: "ins_56", Name: "Chase", Countries: []string{"US"}, Products: usProducts, OAuth: true, Status: "healthy", RoutingNumbers: []string{"021000021"}},
+	{ID: "ins_127989", Name: "Bank of America", Countries: []string{"US"}, Products: usProducts, OAuth: true, Status: "healthy", RoutingNumbers: []string{"026009593"}},
+	{ID: "ins_127991", Name: "Wells Fargo", Countries: []string{"US"}, Products: usProducts, OAuth: true, Status: "healthy", RoutingNumbers: []string{"121000248"}},
+	{ID: "ins_5", Name: "Citibank Online", Countries: []string{"US"}, Products: usProducts, OAuth: true, Status: "healthy", RoutingNumbers: []string{"021000089"}},
+	{ID: "ins_127990", Name: "U.S. Bank", Countries: []string{"US"}, Products: usProducts, OAuth: true, Status: "healthy", RoutingNumbers: []string{"091000022"}},
+	{ID: "ins_128026", Name: "Capital One", Countries: []string{"US"}, Products: usProducts, OAuth: true, Status: "healthy", RoutingNumbers: []string{"031176110"}},
+	{ID: "ins_13", Name: "PNC", Countries: []string{"US"}, Products: usProducts, OAuth: true, Status: "healthy", RoutingNumbers: []string{"043000096"}},
+	{ID: "ins_20", Name: "Citizens Bank", Countries: []string{"US"}, Products: usProducts, Status: "healthy", RoutingNumbers: []string{"011500120"}},
+	{ID: "ins_14", Name: "TD Bank", Countries: []string{"US"}, Products: usProducts, Status: "healthy", RoutingNumbers: []string{"031101266"}},
+	{ID: "ins_15", Name: "Navy Federal Credit Union", Countries: []string{"US"}, Products: usProducts, Status: "healthy", RoutingNumbers: []string{"256074974"}},
+	{ID: "ins_7", Name: "USAA", Countries: []string{"US"}, Products: usProducts, Status: "healthy", RoutingNumbers: []string{"314074269"}},
+	{ID: "ins_25", Name: "Ally Bank", Countries: []string{"US"}, Products: usProducts, Status: "healthy", RoutingNumbers: []string{"124003116"}},
+	{ID: "ins_33", Name: "Discover", Countries: []string{"US"}, Products: usProducts, Status: "healthy", RoutingNumbers: []string{"031100649"}},
+	{ID: "ins_10", Name: "American Express", Countries: []string{"US"}, Products: cardProducts, Status: "healthy"},
+	{ID: "ins_12", Name: "Fidelity", Countries: []string{"US"}, Products: investmentProducts, Status: "healthy"},
+	{ID: "ins_11", Name: "Charles Schwab", Countries: []string{"US"}, Products: investmentProducts, OAuth: true, Status: "healthy"},
+	{ID: "ins_115616", Name: "Vanguard", Countries: []string{"US"}, Products: investmentProducts, Status: "healthy"},
+}
+
+// allInstitutions are the Sandbox banks, then the real ones: the order Link and
+// /institutions/get list them in.
+var allInstitutions = append(append([]Institution{}, sandboxInstitutions...), realInstitutions...)
+
+// institutions lists every institution in search order. The slices inside are shared:
 // callers must not modify them.
 func (e *Emulator) institutions() []Institution {
-	out := make([]Institution, len(sandboxInstitutions))
-	copy(out, sandboxInstitutions)
+	out := make([]Institution, len(allInstitutions))
+	copy(out, allInstitutions)
 	return out
 }
 
 func findInstitution(id string) (Institution, bool) {
-	for _, in := range sandboxInstitutions {
+	for _, in := range allInstitutions {
 		if in.ID == id {
 			return in, true
 		}

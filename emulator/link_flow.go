@@ -84,12 +84,16 @@ func (e *Emulator) linkLogin(_ *http.Request, req linkRequest) (linkReply, *apiE
 	found := e.links().session(req.LinkSessionID, func(s *linkSession) {
 		s.Institution, s.Username, s.Password, s.Error = &in, req.Username, req.Password, nil
 		s.Status = "requires_credentials"
-		if c := linkMFAFor(req.Username); c != nil && req.Password == "pass_good" && !in.OAuth {
-			s.MFA, s.Status = c, c.status()
+		login, perr := loginError(in, req.Username, req.Password)
+		switch {
+		case perr != nil:
+			reply = linkFailure(s, perr)
+		case login.mfa != nil && !in.OAuth:
+			s.MFA, s.Status = login.mfa, login.mfa.status()
 			reply = linkMFAReply(s)
-			return
+		default:
+			reply = e.completeLogin(s)
 		}
-		reply = e.completeLogin(s)
 	})
 	if !found {
 		return linkReply{}, unknownLinkSession()

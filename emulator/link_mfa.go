@@ -3,39 +3,27 @@ package emulator
 import (
 	"fmt"
 	"net/http"
-	"regexp"
-	"strconv"
 	"strings"
 )
 
-// linkMFAChallenge is the security step a Sandbox MFA user meets before the login completes.
+// linkMFAChallenge is the security step an MFA test password (or a custom user's mfa) meets
+// before the login completes.
 type linkMFAChallenge struct {
 	Type   string // "device", "questions" or "selections": the kind of check
-	Rounds int    // mfa_questions_<n>_<m>: n rounds ...
-	PerRnd int    // ... of m questions each
+	Rounds int    // rounds of questions or selections ...
+	PerRnd int    // ... of this many questions each
 	Round  int    // 1-based round now asked
+	// Choices is how many answers each selection offers (mfa_selections_<n>_<m>_<o>'s o);
+	// the first, answer_<i>_<j>_0, is right.
+	Choices int
+	// YesNo is plain mfa_selections: one question answered Yes.
+	YesNo bool
+	// FirstIndex numbers rounds and questions in the expected answers: the test passwords
+	// count from 1 (answer_1_1), a custom user's questions from 0 (answer_0_0) as Plaid's
+	// configuration reference says.
+	FirstIndex int
 	// Device is where the code went, once the device user picked it (nil while choosing).
 	Device *linkDevice
-}
-
-var linkMFAQuestionsUser = regexp.MustCompile(`^mfa_questions_([0-9]+)_([0-9]+)$`)
-
-// linkMFAFor is the challenge a username meets, nil for users without MFA.
-func linkMFAFor(username string) *linkMFAChallenge {
-	switch username {
-	case "mfa_device":
-		return &linkMFAChallenge{Type: "device", Rounds: 1, PerRnd: 1, Round: 1}
-	case "mfa_selections":
-		return &linkMFAChallenge{Type: "selections", Rounds: 1, PerRnd: 1, Round: 1}
-	}
-	m := linkMFAQuestionsUser.FindStringSubmatch(username)
-	if m == nil {
-		return nil
-	}
-	n, _ := strconv.Atoi(m[1])
-	per, _ := strconv.Atoi(m[2])
-	n, per = max(1, min(n, 9)), max(1, min(per, 9))
-	return &linkMFAChallenge{Type: "questions", Rounds: n, PerRnd: per, Round: 1}
 }
 
 // linkMFAPrompt is what the MFA screen shows for the current round.
@@ -48,49 +36,69 @@ type linkMFAPrompt struct {
 	Devices   []linkDevice `json:"devices,omitempty"`
 	Device    *linkDevice  `json:"device,omitempty"`
 	Questions []string     `json:"questions,omitempty"`
-	Choices   []string     `json:"choices,omitempty"`
-	Hint      string       `json:"hint"`
+	// Choices are each question's possible answers (selections only), in question order.
+	Choices [][]string `json:"choices,omitempty"`
+	Hint    string     `json:"hint"`
 }
 
 func (c *linkMFAChallenge) prompt() linkMFAPrompt {
 	p := linkMFAPrompt{Type: c.Type, Round: c.Round, Rounds: c.Rounds}
-	switch c.Type {
-	case "device":
-		if c.Device == nil {
-			p.Devices = append([]linkDevice(nil), linkSandboxDevices...)
-			p.Hint = "Test bank: every choice works, and the code is always 1234."
-			break
-		}
+	switch {
+	case c.Type == "device" && c.Device == nil:
+		p.Devices = append([]linkDevice(nil), linkSandboxDevices...)
+		p.Hint = "Test bank: every choice works, and the code is always 1234."
+	case c.Type == "device":
 		d := *c.Device
 		p.Type, p.Device, p.Hint = "code", &d, "Sandbox code: 1234"
-	case "selections":
+	case c.YesNo:
 		p.Questions = []string{"Did you open this account yourself?"}
-		p.Choices = []string{"Yes", "No"}
+		p.Choices = [][]string{{"Yes", "No"}}
 		p.Hint = "Sandbox answer: Yes"
+	case c.Type == "selections":
+		for j := 1; j <= c.PerRnd; j++ {
+			p.Questions = append(p.Questions, fmt.Sprintf("Security check %d.%d: which of these is yours?", c.Round, j))
+			var opts []string
+			for k := 0; k < max(c.Choices, 2); k++ {
+				opts = append(opts, c.answer(j)+fmt.Sprintf("_%d", k))
+			}
+			p.Choices = append(p.Choices, opts)
+		}
+		p.Hint = "Sandbox answer: the first choice of each question"
 	default:
 		hints := make([]string, c.PerRnd)
 		for j := 1; j <= c.PerRnd; j++ {
 			p.Questions = append(p.Questions, fmt.Sprintf("Security question %d.%d: what answer did you choose?", c.Round, j))
-			hints[j-1] = fmt.Sprintf("answer_%d_%d", c.Round, j)
+			hints[j-1] = c.answer(j)
 		}
 		p.Hint = "Sandbox answers: " + strings.Join(hints, ", ")
 	}
 	return p
 }
 
+// answer is answer_<i>_<j> for question j (1-based) of the current round, numbered from
+// FirstIndex.
+func (c *linkMFAChallenge) answer(j int) string {
+	off := c.FirstIndex - 1
+	return fmt.Sprintf("answer_%d_%d", c.Round+off, j+off)
+}
+
 // check says whether answers pass the current round.
 func (c *linkMFAChallenge) check(answers []string) bool {
-	switch c.Type {
-	case "device":
+	switch {
+	case c.Type == "device":
 		return len(answers) == 1 && strings.TrimSpace(answers[0]) == "1234"
-	case "selections":
+	case c.YesNo:
 		return len(answers) == 1 && answers[0] == "Yes"
 	}
 	if len(answers) != c.PerRnd {
 		return false
 	}
 	for j, a := range answers {
-		if strings.TrimSpace(a) != fmt.Sprintf("answer_%d_%d", c.Round, j+1) {
+		want := c.answer(j + 1)
+		if c.Type == "selections" {
+			want += "_0"
+		}
+		if strings.TrimSpace(a) != want {
 			return false
 		}
 	}

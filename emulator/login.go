@@ -1,14 +1,6 @@
 package emulator
 
-import (
-	"net/http"
-	"regexp"
-	"strings"
-)
-
-// sandboxUsers matches the Sandbox test usernames that log in with pass_good. The MFA users'
-// challenges are answered in Link before it calls createItem.
-var sandboxUsers = regexp.MustCompile(`^(user_good|mfa_device|mfa_selections|mfa_questions_[0-9]+_[0-9]+)$`)
+import "net/http"
 
 // sandboxLoginErrors are the codes an error_<CODE> password triggers, with Plaid's error type
 // and a message in the emulator's words.
@@ -30,29 +22,6 @@ var sandboxLoginErrors = map[string]struct{ typ, msg, display string }{
 	"USER_SETUP_REQUIRED":             {"ITEM_ERROR", "the user must finish an action at the bank's website before connecting", "Please log in to your bank's website to complete a required action."},
 }
 
-// loginError is the error a Sandbox login answers, or nil when it succeeds.
-func loginError(in Institution, username, password string) *apiError {
-	switch {
-	case in.Status == "down":
-		return sandboxError("INSTITUTION_DOWN")
-	case in.Unsupported:
-		return sandboxError("INSTITUTION_NO_LONGER_SUPPORTED")
-	case in.OAuth:
-		// OAuth banks log in on the bank's own page: there is no password to check, and the
-		// error_<CODE> passwords do not apply to them.
-		return nil
-	}
-	if code, ok := strings.CutPrefix(password, "error_"); ok && sandboxUsers.MatchString(username) {
-		if perr := sandboxError(code); perr != nil {
-			return perr
-		}
-	}
-	if !sandboxUsers.MatchString(username) || password != "pass_good" {
-		return sandboxError("INVALID_CREDENTIALS")
-	}
-	return nil
-}
-
 // sandboxError builds the Plaid error for an error_<CODE> password (nil for unknown codes,
 // which then fail as wrong passwords).
 func sandboxError(code string) *apiError {
@@ -67,8 +36,7 @@ func sandboxError(code string) *apiError {
 	return &apiError{Status: status, Type: spec.typ, Code: code, Message: spec.msg, DisplayMessage: spec.display}
 }
 
-// createItem logs the test user in at an institution as the sandbox does (user_good /
-// pass_good and the other sandbox users; an error_<CODE> password yields that Plaid error)
+// createItem logs the test user in at an institution as the sandbox does (sandbox_users.go)
 // and makes an Item with the given products. Link calls it after any MFA step passes.
 func (e *Emulator) createItem(institutionID, username, password string, products []string) (itemView, *apiError) {
 	e.mu.Lock()
@@ -80,7 +48,8 @@ func (e *Emulator) createItem(institutionID, username, password string, products
 	return it.view(), nil
 }
 
-// newItemLocked is createItem for callers that hold e.mu.
+// newItemLocked is createItem for callers that hold e.mu. The shortcut calls it directly: it
+// has no Link to ask a security check in, so an MFA password simply logs in.
 func (e *Emulator) newItemLocked(institutionID, username, password string, products []string, webhook string) (*item, *apiError) {
 	in, ok := findInstitution(institutionID)
 	if !ok {
@@ -92,16 +61,24 @@ func (e *Emulator) newItemLocked(institutionID, username, password string, produ
 				"the institution does not support the requested product "+p, "")
 		}
 	}
-	if perr := loginError(in, username, password); perr != nil {
+	login, perr := loginError(in, username, password)
+	if perr != nil {
 		return nil, perr
 	}
+	loginRequired := false
+	if login.custom != nil {
+		if loginRequired, perr = login.custom.forcedError(); perr != nil {
+			return nil, perr
+		}
+	}
 	it := &item{
-		id:          newItemID(),
-		institution: in,
-		accounts:    newAccounts(),
-		products:    append([]string(nil), products...),
-		webhook:     webhook,
-		created:     e.now(),
+		id:            newItemID(),
+		institution:   in,
+		accounts:      newAccounts(login.custom),
+		products:      append([]string(nil), products...),
+		webhook:       webhook,
+		loginRequired: loginRequired,
+		created:       e.now(),
 	}
 	e.items[it.id] = it
 	return it, nil

@@ -14,6 +14,8 @@ var endpoints = map[string]endpoint{
 	"/auth/get":                                   {accountsGetFields, (*Emulator).authGet},
 	"/identity/get":                               {accountsGetFields, (*Emulator).identityGet},
 	"/institutions/get_by_id":                     {institutionsGetByIDFields, (*Emulator).institutionsGetByID},
+	"/institutions/get":                           {institutionsGetFields, (*Emulator).institutionsGet},
+	"/institutions/search":                        {institutionsSearchFields, (*Emulator).institutionsSearch},
 	"/processor/token/create":                     {processorTokenCreateFields, (*Emulator).processorTokenCreate},
 	"/processor/stripe/bank_account_token/create": {stripeTokenCreateFields, (*Emulator).stripeTokenCreate},
 	"/asset_report/create":                        {assetReportCreateFields, (*Emulator).assetReportCreate},

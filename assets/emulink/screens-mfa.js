@@ -7,18 +7,25 @@
     var m = s.mfa, inst = s.institution;
     var head = h("div", { "class": "bank-head" }, [E.bankLogo(inst.name, true), h("span", { "class": "name", text: inst.name })]);
     if (m.type === "selections") {
-      var chosen = null, go = E.primary("Submit", function () { act.submitMFA([chosen]); }, true);
-      var boxes = m.choices.map(function (c) {
-        var radio = h("input", { type: "radio", name: "choice", value: c });
-        var label = h("label", { "class": "acct", "data-choice": c }, [radio, h("span", { "class": "name", text: c })]);
-        radio.addEventListener("change", function () {
-          chosen = c; go.disabled = false;
-          boxes.forEach(function (b) { b.classList.toggle("sel", b === label); });
+      // One group of choices per question; Submit waits for an answer to each.
+      var chosen = m.questions.map(function () { return null; });
+      var go = E.primary("Submit", function () { act.submitMFA(chosen); }, true);
+      var groups = m.questions.map(function (q, i) {
+        var boxes = (m.choices[i] || []).map(function (c) {
+          var radio = h("input", { type: "radio", name: "choice-" + i, value: c });
+          var label = h("label", { "class": "acct", "data-choice": c }, [radio, h("span", { "class": "name", text: c })]);
+          radio.addEventListener("change", function () {
+            chosen[i] = c;
+            go.disabled = chosen.indexOf(null) >= 0;
+            boxes.forEach(function (b) { b.classList.toggle("sel", b === label); });
+          });
+          return label;
         });
-        return label;
+        return [h("p", { "class": "q", text: q }), h("div", { "class": "choices" }, boxes)];
       });
-      return [head, h("h1", { id: "screen-title", text: "One more check" }), h("p", { "class": "q", text: m.questions[0] }),
-        h("div", { "class": "choices" }, boxes), E.hint([m.hint]), h("div", { "class": "grow" }), go];
+      var lead = m.rounds > 1 ? [h("p", { "class": "lead", text: "Step " + m.round + " of " + m.rounds + "." })] : [];
+      return [head, h("h1", { id: "screen-title", text: "One more check" })].concat(lead, [].concat.apply([], groups),
+        [E.hint([m.hint]), h("div", { "class": "grow" }), go]);
     }
     var inputs = [], fields;
     if (m.type === "code") {

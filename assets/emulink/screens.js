@@ -130,7 +130,7 @@
     var form = h("form", { novalidate: true, on: { submit: function (e) { e.preventDefault(); if (user.value && pass.value) { act.submitCredentials(user.value, pass.value); } } } }, [
       h("label", { "class": "field" }, [h("span", { text: "Username" }), user]),
       h("label", { "class": "field" }, [h("span", { text: "Password" }), pass]),
-      hint(["Test login: ", { code: "user_good" }, " / ", { code: "pass_good" }, ". Passwords like ", { code: "error_ITEM_LOCKED" }, " make the login fail with that error."]),
+      hint(["Test login: ", { code: "user_good" }, " / ", { code: "pass_good" }, ". With ", { code: "user_good" }, ", the password ", { code: "mfa_device" }, " asks for a code first, and ", { code: "error_ITEM_LOCKED" }, " fails with that error; ", { code: "user_custom" }, " takes a JSON configuration as its password."]),
       h("button", { type: "submit", id: "primary", "class": "btn btn-primary", text: "Submit" })
     ]);
     setTimeout(function () { user.focus(); }, 0);
