@@ -32,10 +32,12 @@ func TestLinkLogins(t *testing.T) {
 		{"locked", "ins_109508", "user_good", "error_ITEM_LOCKED", "error", "ITEM_LOCKED", "requires_credentials"},
 		{"institution down", "ins_132361", "user_good", "pass_good", "error", "INSTITUTION_DOWN", "requires_credentials"},
 		{"unsupported bank", "ins_133402", "user_good", "pass_good", "error", "INSTITUTION_NO_LONGER_SUPPORTED", "institution_not_supported"},
-		{"device MFA", "ins_109508", "mfa_device", "pass_good", "mfa", "", "choose_device"},
-		{"questions MFA", "ins_109508", "mfa_questions_2_3", "pass_good", "mfa", "", "requires_questions"},
-		{"selections MFA", "ins_109508", "mfa_selections", "pass_good", "mfa", "", "requires_selections"},
-		{"MFA user with error password", "ins_109508", "mfa_device", "error_USER_SETUP_REQUIRED", "error", "USER_SETUP_REQUIRED", "requires_credentials"},
+		{"device MFA", "ins_109508", "user_good", "mfa_device", "mfa", "", "choose_device"},
+		{"questions MFA", "ins_109508", "user_good", "mfa_questions_2_3", "mfa", "", "requires_questions"},
+		{"selections MFA", "ins_109508", "user_good", "mfa_selections", "mfa", "", "requires_selections"},
+		{"numbered selections MFA", "ins_109508", "user_good", "mfa_selections_1_2_3", "mfa", "", "requires_selections"},
+		{"reversed MFA form", "ins_109508", "mfa_device", "pass_good", "error", "INVALID_CREDENTIALS", "requires_credentials"},
+		{"MFA password at a bank that is down", "ins_132361", "user_good", "mfa_device", "error", "INSTITUTION_DOWN", "requires_credentials"},
 	}
 	r := newLinkRig(t, map[string]any{"account_filters": map[string]any{"depository": map[string]any{"account_subtypes": []string{"checking", "savings"}}}})
 	for _, c := range cases {
@@ -71,7 +73,7 @@ func TestLinkLogins(t *testing.T) {
 func TestLinkMFARounds(t *testing.T) {
 	cases := []struct {
 		name    string
-		user    string
+		user    string // the password: user_good's MFA password or user_custom's configuration
 		answers [][]string
 		wantErr string
 	}{
@@ -79,11 +81,19 @@ func TestLinkMFARounds(t *testing.T) {
 		{"wrong second round", "mfa_questions_2_1", [][]string{{"answer_1_1"}, {"answer_1_1"}}, "INVALID_MFA"},
 		{"selection Yes", "mfa_selections", [][]string{{"Yes"}}, ""},
 		{"selection No", "mfa_selections", [][]string{{"No"}}, "INVALID_MFA"},
+		{"two rounds of two selections", "mfa_selections_2_2_3", [][]string{{"answer_1_1_0", "answer_1_2_0"}, {"answer_2_1_0", "answer_2_2_0"}}, ""},
+		{"selection not the first", "mfa_selections_1_1_3", [][]string{{"answer_1_1_2"}}, "INVALID_MFA"},
+		{"custom questions count from 0", `{"mfa":{"type":"questions","question_rounds":2,"questions_per_round":1}}`, [][]string{{"answer_0_0"}, {"answer_1_0"}}, ""},
+		{"custom selections: the first choice", `{"mfa":{"type":"selections"}}`, [][]string{{"answer_0_0_0", "answer_0_1_0"}}, ""},
 	}
 	r := newLinkRig(t, nil)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			a := r.login(r.session(), "ins_109508", c.user, "pass_good")
+			user, pass := "user_good", c.user
+			if strings.HasPrefix(c.user, "{") {
+				user = "user_custom"
+			}
+			a := r.login(r.session(), "ins_109508", user, pass)
 			for i, round := range c.answers {
 				if a.Next != "mfa" || a.MFA.Round != i+1 {
 					t.Fatalf("before round %d: %+v", i+1, a)
@@ -190,7 +200,7 @@ func TestLinkMultiSelect(t *testing.T) {
 }
 
 // Every error_<CODE> password of the Sandbox (the list in PLAID-FACTS.md) fails the emulated
-// Link's login with that code, for every sandbox user, and the list covers every code the
+// Link's login with that code (the username is user_good), and the list covers every code the
 // emulator knows.
 func TestLinkLoginErrorPasswords(t *testing.T) {
 	codes := []string{
@@ -203,14 +213,12 @@ func TestLinkLoginErrorPasswords(t *testing.T) {
 	}
 	r := newLinkRig(t, nil)
 	for _, code := range codes {
-		for _, user := range []string{"user_good", "mfa_device"} {
-			t.Run(code+"/"+user, func(t *testing.T) {
-				a := r.login(r.session(), "ins_109508", user, "error_"+code)
-				if a.Next != "error" || a.Error == nil || a.Error.ErrorCode != code || a.Error.ErrorType == "" {
-					t.Fatalf("error_%s as %s: next %q error %+v", code, user, a.Next, a.Error)
-				}
-			})
-		}
+		t.Run(code, func(t *testing.T) {
+			a := r.login(r.session(), "ins_109508", "user_good", "error_"+code)
+			if a.Next != "error" || a.Error == nil || a.Error.ErrorCode != code || a.Error.ErrorType == "" {
+				t.Fatalf("error_%s: next %q error %+v", code, a.Next, a.Error)
+			}
+		})
 	}
 	// OAuth banks have no password: error_<CODE> does not apply to them.
 	if a := r.login(r.session(), "ins_127287", "user_good", "error_ITEM_LOCKED"); a.Error != nil {

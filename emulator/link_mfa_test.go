@@ -5,12 +5,12 @@ import (
 	"testing"
 )
 
-// mfaDeviceSession logs mfa_device in and returns the device screen's answer.
+// mfaDeviceSession logs user_good in with the password mfa_device and returns the device screen's answer.
 func (r *linkRig) mfaDeviceSession() linkAnswer {
 	r.t.Helper()
-	a := r.login(r.session(), "ins_109508", "mfa_device", "pass_good")
+	a := r.login(r.session(), "ins_109508", "user_good", "mfa_device")
 	if a.Next != "mfa" || a.MFA == nil || a.MFA.Type != "device" {
-		r.t.Fatalf("mfa_device's login did not ask for a device: %+v", a)
+		r.t.Fatalf("the mfa_device login did not ask for a device: %+v", a)
 	}
 	return a
 }
@@ -83,7 +83,7 @@ func TestLinkMFADeviceRefusesAChoiceNotOffered(t *testing.T) {
 }
 
 func TestLinkMFADeviceRefusalSaysWhatToSend(t *testing.T) {
-	c := linkMFAFor("mfa_device")
+	c := mfaForPassword("mfa_device")
 	perr := c.chooseDevice([]string{strings.Repeat("y", 300)})
 	if perr == nil || c.Device != nil {
 		t.Fatalf("a made-up device was taken: %+v", c.Device)

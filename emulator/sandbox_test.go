@@ -36,14 +36,18 @@ func TestErrorPasswordsGiveThatError(t *testing.T) {
 	h.sandboxLogin("ins_127287", "user_good", "error_ITEM_LOCKED").get(t)
 }
 
+// The Sandbox's MFA passwords go with user_good; the shortcut has no Link to ask the check in,
+// so they log straight in. The old reversed form (MFA names as usernames) is refused.
 func TestSandboxUsers(t *testing.T) {
 	h := newHarness(t)
-	for _, user := range []string{"user_good", "mfa_device", "mfa_questions_3_1", "mfa_selections"} {
-		h.exchange(h.sandboxLogin("ins_109509", user, "pass_good").get(t).PublicToken)
+	for _, pass := range []string{"pass_good", "mfa_device", "mfa_questions_3_1", "mfa_selections", "mfa_selections_2_2_3", `{"recaptcha":"good"}`} {
+		h.exchange(h.sandboxLogin("ins_109509", "user_good", pass).get(t).PublicToken)
 	}
 	h.sandboxLogin("ins_109508", "user_good", "wrong").fails(t, 400, "ITEM_ERROR", "INVALID_CREDENTIALS")
 	h.sandboxLogin("ins_109508", "someone_else", "pass_good").fails(t, 400, "ITEM_ERROR", "INVALID_CREDENTIALS")
-	if _, perr := h.emu.createItem("ins_109508", "mfa_questions_1_1", "error_ITEM_LOCKED", []string{"auth"}); perr == nil || perr.Code != "ITEM_LOCKED" {
+	h.sandboxLogin("ins_109508", "mfa_device", "pass_good").fails(t, 400, "ITEM_ERROR", "INVALID_CREDENTIALS")
+	h.sandboxLogin("ins_109508", "user_good", `{"recaptcha":"bad"}`).fails(t, 400, "RECAPTCHA_ERROR", "RECAPTCHA_BAD")
+	if _, perr := h.emu.createItem("ins_109508", "user_good", "error_ITEM_LOCKED", []string{"auth"}); perr == nil || perr.Code != "ITEM_LOCKED" {
 		t.Errorf("createItem with error_ITEM_LOCKED: %v", perr)
 	}
 }
