@@ -10,27 +10,38 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// testMFA answers each kind of Sandbox security check the way its hint says. The device
-// user picks where the code goes before typing it, so its screens come one after the other.
+// testMFA answers each kind of Sandbox security check the way its hint says. The username is
+// user_good and the password picks the check (user_custom's configuration may ask one too).
+// The device check picks where the code goes before the code is typed, so its screens come one
+// after the other.
 func testMFA(t *testing.T, browser context.Context) {
 	type act = func(*chromedp.Node) chromedp.Action[chromedp.Void]
 	cases := []struct {
-		user, view string
-		mfaTypes   []string // each on a TRANSITION_VIEW into MFA and on a SUBMIT_MFA
-		answer     []act
+		user, password, view string
+		mfaTypes             []string // each on a TRANSITION_VIEW into MFA and on a SUBMIT_MFA
+		answer               []act
 	}{
-		{"mfa_device", "mfa_device", []string{"device", "code"}, []act{click(`label.acct[data-device="phone_voice"]`), click("#primary"),
+		{"user_good", "mfa_device", "mfa_device", []string{"device", "code"}, []act{click(`label.acct[data-device="phone_voice"]`), click("#primary"),
 			waitView("mfa"), leadSays("is calling your phone ending in 4321"), typeInto("#mfa-0", "1234"), click("#primary")}},
-		{"mfa_questions_1_2", "mfa", []string{"questions"}, []act{typeInto("#mfa-0", "answer_1_1"), typeInto("#mfa-1", "answer_1_2"), click("#primary")}},
-		{"mfa_selections", "mfa", []string{"selections"}, []act{click(`label[data-choice="Yes"]`), click("#primary")}},
+		{"user_good", "mfa_questions_1_2", "mfa", []string{"questions"}, []act{typeInto("#mfa-0", "answer_1_1"), typeInto("#mfa-1", "answer_1_2"), click("#primary")}},
+		{"user_good", "mfa_selections", "mfa", []string{"selections"}, []act{click(`label[data-choice="Yes"]`), click("#primary")}},
+		{"user_good", "mfa_selections_2_2_3", "mfa", []string{"selections"}, []act{leadSays("Step 1 of 2"),
+			click(`label[data-choice="answer_1_1_0"]`), click(`label[data-choice="answer_1_2_0"]`), click("#primary"),
+			click(`label[data-choice="answer_2_1_0"]`), leadSays("Step 2 of 2"), click(`label[data-choice="answer_2_2_0"]`), click("#primary")}},
+		{"user_custom", `{"mfa":{"type":"questions","question_rounds":1,"questions_per_round":1},"override_accounts":[{"type":"depository","subtype":"savings","meta":{"name":"Plaid Saving"}}]}`,
+			"mfa", []string{"questions"}, []act{typeInto("#mfa-0", "answer_0_0"), click("#primary")}},
 	}
 	for _, c := range cases {
-		t.Run(c.user, func(t *testing.T) {
+		name := c.password
+		if c.user == "user_custom" {
+			name = "user_custom"
+		}
+		t.Run(name, func(t *testing.T) {
 			r := newRig(t, browser, rigOptions{})
 			r.pickBank("Tartan", "ins_109511")
-			r.inLink(waitView("credentials"), typeInto("#username", c.user), typeInto("#password", "pass_good"), click("#primary"))
-			r.screen(c.view, c.user)
-			if c.user == "mfa_device" { // the choice made, before Continue
+			r.inLink(waitView("credentials"), typeInto("#username", c.user), typeInto("#password", c.password), click("#primary"))
+			r.screen(c.view, name)
+			if c.password == "mfa_device" { // the choice made, before Continue
 				r.inLink(c.answer[0])
 				r.shots.Take(r.tab, "device-chosen")
 				c.answer = c.answer[1:]
@@ -72,7 +83,7 @@ func testMFADeviceExit(t *testing.T, browser context.Context) {
 		t.Run(c.status, func(t *testing.T) {
 			r := newRig(t, browser, rigOptions{})
 			r.pickBank("Tartan", "ins_109511")
-			r.inLink(waitView("credentials"), typeInto("#username", "mfa_device"), typeInto("#password", "pass_good"), click("#primary"), waitView("mfa_device"))
+			r.inLink(waitView("credentials"), typeInto("#username", "user_good"), typeInto("#password", "mfa_device"), click("#primary"), waitView("mfa_device"))
 			r.inLink(c.steps...)
 			r.shots.Take(r.tab, "before-close")
 			r.inLink(click("#close"))
