@@ -222,7 +222,7 @@ func loginErrorHint(e *PlaidError) string {
 	}
 	if e.Code == "INVALID_CREDENTIALS" {
 		// In the sandbox a mistyped test user or password is the usual cause, not error_<CODE>.
-		return real + " In the sandbox, log in as " + sandboxUsersText + ", with the password " + DefaultPassword +
+		return real + " In the sandbox, log in as " + sandboxUsersText +
 			"; the test password error_INVALID_CREDENTIALS produces this error on purpose."
 	}
 	return real + " In the sandbox, the test password error_" + e.Code + " produces this error on purpose; log in with " +

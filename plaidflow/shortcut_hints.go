@@ -47,14 +47,20 @@ var sandboxInstitutionNames = func() map[string]string {
 // SandboxInstitutionName is the name of one of Plaid's Sandbox banks, or "" for another id.
 func SandboxInstitutionName(id string) string { return sandboxInstitutionNames[id] }
 
-// sandboxUserRE matches the Sandbox test users that log in with pass_good.
-var sandboxUserRE = regexp.MustCompile(`^(user_good|mfa_device|mfa_selections|mfa_questions_[0-9]+_[0-9]+)$`)
+// sandboxMFAPasswordRE matches user_good's passwords that ask a security check in Link first.
+var sandboxMFAPasswordRE = regexp.MustCompile(`^(mfa_device|mfa_selections|mfa_questions_[0-9]+_[0-9]+|mfa_selections_[0-9]+_[0-9]+_[0-9]+)$`)
 
-// IsSandboxUser reports whether name is one of the Sandbox test usernames.
-func IsSandboxUser(name string) bool { return sandboxUserRE.MatchString(name) }
+// IsSandboxUser reports whether name is one of the Sandbox test usernames: user_good, whose
+// password picks what the login does, or user_custom, whose password is a JSON configuration.
+func IsSandboxUser(name string) bool { return name == DefaultUsername || name == CustomUsername }
+
+// IsMFAPassword reports whether a password is one of user_good's MFA test passwords.
+func IsMFAPassword(password string) bool { return sandboxMFAPasswordRE.MatchString(password) }
 
 // sandboxUsersText lists the Sandbox users for a hint.
-const sandboxUsersText = "user_good, or one of the MFA users mfa_device, mfa_selections and mfa_questions_<n>_<m>"
+const sandboxUsersText = DefaultUsername + " (password " + DefaultPassword + "; the passwords mfa_device, mfa_questions_<n>_<m>, " +
+	"mfa_selections and mfa_selections_<n>_<m>_<o> ask a security check first), or " + CustomUsername +
+	" with a JSON configuration of its accounts as the password"
 
 // withShortcutHint rewrites the hint of an error from the sandbox shortcut once the inputs
 // that produced it are known; errors it has nothing better to say about keep their hint.
@@ -63,7 +69,8 @@ func withShortcutHint(err error, institutionID, username, password string) error
 	if !ok {
 		return err
 	}
-	if h := shortcutHint(pe, institutionID, nonEmpty(username, DefaultUsername), nonEmpty(password, DefaultPassword)); h != "" {
+	pass := nonEmpty(password, DefaultPassword)
+	if h := shortcutHint(pe, institutionID, ShortcutUsername(username, pass), pass); h != "" {
 		pe.Hint = h
 	}
 	return err
@@ -74,24 +81,38 @@ func shortcutHint(pe *PlaidError, institutionID, user, pass string) string {
 	switch {
 	case pe.Code == "PRODUCTS_NOT_SUPPORTED" || pe.Code == "INVALID_PRODUCT":
 		return productMissingHint(pe, institutionID)
-	case isErrorPassword && asked == pe.Code && IsSandboxUser(user):
+	case isErrorPassword && asked == pe.Code && user == DefaultUsername:
 		return SandboxLoginHint(pe.Code)
 	case pe.Type == "INSTITUTION_ERROR" && !isErrorPassword && SandboxInstitutionName(institutionID) != "":
 		return SandboxInstitutionName(institutionID) + " fails on purpose in the sandbox, to rehearse a bank that cannot be reached " +
 			"or is no longer supported; link First Platypus Bank (ins_109508) for a working login."
 	case pe.Code != "INVALID_CREDENTIALS":
 		return ""
+	}
+	return credentialsHint(user, pass, asked, isErrorPassword)
+}
+
+// credentialsHint says which of the test user's name and password the sandbox refused.
+func credentialsHint(user, pass, asked string, isErrorPassword bool) string {
+	switch {
+	case IsMFAPassword(user):
+		// The reversed form: Plaid's MFA names are passwords of user_good.
+		return termtext.SingleLine(user) + " is a password, not a username: log in as " + DefaultUsername + " with the password " +
+			termtext.SingleLine(user) + " to be asked its security check."
+	case user == CustomUsername:
+		return CustomUsername + "'s password must be a JSON configuration the sandbox accepts (an object such as " + CustomUserExample +
+			"); the error message says what it refused. Fix the configuration, or log in as " + DefaultUsername + " / " + DefaultPassword + "."
 	case !IsSandboxUser(user):
-		return "The sandbox has no test user " + quote(termtext.SingleLine(user)) + ": log in as " + sandboxUsersText +
-			", all with the password " + DefaultPassword + "."
+		return "The sandbox has no test user " + quote(termtext.SingleLine(user)) + ": log in as " + sandboxUsersText + "."
 	case isErrorPassword:
 		return "error_" + termtext.SingleLine(asked) + " is not an error code the sandbox can produce, so it counted as a wrong password. " +
 			"Use error_<CODE> with a login error code such as error_ITEM_LOCKED, or " + DefaultPassword + " to log in."
-	case pass != DefaultPassword:
+	case pass != DefaultPassword && !IsMFAPassword(pass):
 		// The password itself is not repeated: it may be a real one typed by mistake.
-		return "The sandbox's test users all log in with the password " + DefaultPassword + "; the password given was another one."
+		return DefaultUsername + " logs in with the password " + DefaultPassword + ", or with an MFA test password such as mfa_device; " +
+			"the password given was neither."
 	}
-	return "The sandbox refused " + termtext.SingleLine(user) + " / " + DefaultPassword + " at this bank; " + DefaultUsername + " / " + DefaultPassword +
+	return "The sandbox refused " + termtext.SingleLine(user) + " at this bank; " + DefaultUsername + " / " + DefaultPassword +
 		" logs in at every sandbox bank that does not use OAuth."
 }
 

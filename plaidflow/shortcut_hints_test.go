@@ -33,6 +33,10 @@ func TestShortcutLoginHintFitsTheCause(t *testing.T) {
 		{"unknown error code", "user_good", "error_NOT_A_CODE", "INVALID_CREDENTIALS", []string{"error_NOT_A_CODE", "wrong password"}, "came from the test password"},
 		{"asked for", "user_good", "error_INVALID_CREDENTIALS", "INVALID_CREDENTIALS", []string{"error_INVALID_CREDENTIALS", "on purpose"}, ""},
 		{"asked for another code", "user_good", "error_ITEM_LOCKED", "ITEM_LOCKED", []string{"error_ITEM_LOCKED"}, ""},
+		{"MFA name as the username", "mfa_device", "pass_good", "INVALID_CREDENTIALS", []string{"mfa_device is a password", "user_good"}, "no test user"},
+		{"bad custom configuration", "user_custom", `{"override_accounts":[{"type":"depository","subtype":"rocket"}]}`, "INVALID_CREDENTIALS",
+			[]string{"user_custom", "JSON configuration", "override_accounts"}, "no test user"},
+		{"custom configuration without a username", "", `{"override_accounts":"oops"}`, "INVALID_CREDENTIALS", []string{"user_custom"}, "no test user"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			pe := shortcutError(t, c, DefaultInstitutionID, []string{"auth"}, tt.user, tt.pass)
@@ -91,9 +95,47 @@ func TestProductNamedInMessages(t *testing.T) {
 // password before the error_ password, the usual cause of a typo.
 func TestLinkInvalidCredentialsHintNamesTheSandboxUsers(t *testing.T) {
 	h := HintFor(&PlaidError{Type: "ITEM_ERROR", Code: "INVALID_CREDENTIALS", Message: "bad", DisplayMessage: "The username or password you entered is incorrect."})
-	for _, w := range []string{"user_good", "mfa_device", "pass_good"} {
+	for _, w := range []string{"user_good", "mfa_device", "pass_good", "user_custom"} {
 		if !strings.Contains(h, w) {
 			t.Errorf("hint %q should mention %q", h, w)
 		}
+	}
+}
+
+// A JSON password without a username is a custom user's configuration; user_good's reCAPTCHA
+// passwords and other text are not.
+func TestShortcutUsername(t *testing.T) {
+	for _, c := range []struct{ given, password, want string }{
+		{"", `{"override_accounts":[]}`, CustomUsername},
+		{"", ` {"seed":"x"}`, CustomUsername},
+		{"", `{"recaptcha":"bad"}`, DefaultUsername},
+		{"", `{not json`, DefaultUsername},
+		{"", "pass_good", DefaultUsername},
+		{"", "mfa_device", DefaultUsername},
+		{"user_good", `{"override_accounts":[]}`, DefaultUsername},
+	} {
+		if got := ShortcutUsername(c.given, c.password); got != c.want {
+			t.Errorf("ShortcutUsername(%q, %q) = %q, want %q", c.given, c.password, got, c.want)
+		}
+	}
+}
+
+// The shortcut logs in with a custom configuration alone and the Item holds its accounts.
+func TestShortcutCustomUserAccounts(t *testing.T) {
+	c, _ := fastClient(t, startEmulator(t, emulator.Options{}))
+	pt, err := c.SandboxPublicToken(context.Background(), DefaultInstitutionID, []string{"auth"}, ShortcutUsername("", CustomUserExample), CustomUserExample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, err := c.Exchange(context.Background(), pt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accounts, err := c.Accounts(context.Background(), item.AccessToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(accounts.Accounts) != 1 || accounts.Accounts[0].Name != "Customer Checking" || accounts.Accounts[0].Mask != "4321" {
+		t.Errorf("accounts of CustomUserExample: %+v", accounts.Accounts)
 	}
 }

@@ -69,7 +69,8 @@ func Walk(ctx context.Context, c *Client, p Partner, o WalkOptions) (WalkResult,
 		}
 		step(StepPublicToken)
 		inst := nonEmpty(o.InstitutionID, DefaultInstitutionID)
-		user, pass := nonEmpty(o.Username, DefaultUsername), nonEmpty(o.Password, DefaultPassword)
+		pass := nonEmpty(o.Password, DefaultPassword)
+		user := ShortcutUsername(o.Username, pass)
 		if publicToken, err = c.SandboxPublicToken(ctx, inst, o.Link.Products, user, pass); err != nil {
 			return res, err
 		}
