@@ -1,9 +1,10 @@
 package linkserver
 
 import (
-	"html/template"
+	"fmt"
 	"io/fs"
 	"net/http"
+	"strings"
 
 	"plaidwalk/assets"
 )
@@ -16,7 +17,8 @@ const (
 	pageModeOAuth pageMode = "oauth" // the redirect_uri page: re-creates Link to finish a bank's OAuth
 )
 
-// pageData is everything the template shows; html/template escapes each value for its place.
+// pageData is everything the page shows; each value is escaped for the place it sits in
+// (pagehtml.go finds that place when the page is compiled).
 type pageData struct {
 	Nonce     string
 	Mode      pageMode
@@ -25,32 +27,105 @@ type pageData struct {
 	ScriptURL string
 	EnvLabel  string
 	Offline   bool
-	CSS       template.CSS // the page's own style and script, inline under the nonce so the
-	JS        template.JS  // OAuth page needs no second (secret-free) URL for its files
 }
 
-// pageFiles are the page's template and the files it inlines, read once at Start.
+// field is the value the page names {{.Name}}; an explicit switch, not reflection (see
+// pagehtml.go for why).
+func (d *pageData) field(name string) string {
+	switch name {
+	case "Nonce":
+		return d.Nonce
+	case "Mode":
+		return string(d.Mode)
+	case "Base":
+		return d.Base
+	case "LinkToken":
+		return d.LinkToken
+	case "ScriptURL":
+		return d.ScriptURL
+	case "EnvLabel":
+		return d.EnvLabel
+	}
+	return ""
+}
+
+func knownField(name string) bool {
+	switch name {
+	case "Nonce", "Mode", "Base", "LinkToken", "ScriptURL", "EnvLabel", "CSS", "JS":
+		return true
+	}
+	return false
+}
+
+// flag is the condition the page names {{if .Name}}.
+func (d *pageData) flag(name string) bool { return name == "Offline" && d.Offline }
+
+func knownFlag(name string) bool { return name == "Offline" }
+
+// pageFiles are the page's compiled template and the files it inlines, read once at Start. The
+// style and script are inline under the nonce so the OAuth page needs no second (secret-free)
+// URL for its files.
 type pageFiles struct {
-	tmpl *template.Template
-	css  template.CSS
-	js   template.JS
+	ops     []pageOp
+	css, js string
 }
 
 func parsePage() (*pageFiles, error) {
-	t, err := template.ParseFS(assets.LinkPage, "linkpage/page.html")
+	text, err := fs.ReadFile(assets.LinkPage, "linkpage/page.html")
 	if err != nil {
 		return nil, err
 	}
-	css, err := fs.ReadFile(assets.LinkPage, "linkpage/page.css")
+	ops, err := compilePage("page.html", string(text))
 	if err != nil {
 		return nil, err
 	}
-	js, err := fs.ReadFile(assets.LinkPage, "linkpage/page.js")
-	if err != nil {
-		return nil, err
+	p := &pageFiles{ops: ops}
+	for _, f := range []struct {
+		name, tag string
+		into      *string
+	}{{"page.css", "style", &p.css}, {"page.js", "script", &p.js}} {
+		b, err := fs.ReadFile(assets.LinkPage, "linkpage/"+f.name)
+		if err != nil {
+			return nil, err
+		}
+		// Our own embedded files, never user input, inlined as they are; they must not be able
+		// to end or confuse the element that holds them.
+		low := strings.ToLower(string(b))
+		if strings.Contains(low, "</"+f.tag) || strings.Contains(low, "<!--") {
+			return nil, fmt.Errorf("linkserver: linkpage/%s contains </%s or <!--, which would break out of the page's <%s>", f.name, f.tag, f.tag)
+		}
+		*f.into = string(b)
 	}
-	// Both are our own embedded files, never user input: safe to mark as trusted.
-	return &pageFiles{tmpl: t, css: template.CSS(css), js: template.JS(js)}, nil
+	return p, nil
+}
+
+// render writes the page for d, each value through its context's escaper.
+func (p *pageFiles) render(b *strings.Builder, ops []pageOp, d *pageData) {
+	for _, op := range ops {
+		switch {
+		case op.cond != nil:
+			c := op.cond
+			on := d.flag(c.field)
+			if c.isEq {
+				on = d.field(c.field) == c.equals
+			}
+			if on {
+				p.render(b, c.then, d)
+			} else {
+				p.render(b, c.els, d)
+			}
+		case op.field == "":
+			b.WriteString(op.lit)
+		case op.ctx == ctxStyle:
+			b.WriteString(p.css)
+		case op.ctx == ctxScript:
+			b.WriteString(p.js)
+		case op.ctx == ctxURL:
+			b.WriteString(escapeHTML(safeURL(d.field(op.field))))
+		default:
+			b.WriteString(escapeHTML(d.field(op.field)))
+		}
+	}
 }
 
 // servePage renders the page with a fresh nonce and a CSP that names it. The OAuth page carries
@@ -68,7 +143,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, mode pageMode
 	}
 	data := pageData{
 		Nonce: nonce, Mode: mode, ScriptURL: s.opts.ScriptURL,
-		EnvLabel: s.opts.EnvLabel, CSS: s.page.css, JS: s.page.js, Offline: s.opts.EnvLabel == "" || s.opts.EnvLabel == EnvOffline,
+		EnvLabel: s.opts.EnvLabel, Offline: s.opts.EnvLabel == "" || s.opts.EnvLabel == EnvOffline,
 	}
 	if data.EnvLabel == "" {
 		data.EnvLabel = EnvOffline
@@ -76,9 +151,9 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, mode pageMode
 	if mode == pageModeLink {
 		data.Base, data.LinkToken = "/"+s.secret, s.opts.LinkToken
 	}
+	var b strings.Builder
+	s.page.render(&b, s.page.ops, &data)
 	w.Header().Set("Content-Security-Policy", s.csp(nonce))
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := s.page.tmpl.Execute(w, data); err != nil {
-		http.Error(w, "plaidwalk: page failed to render", http.StatusInternalServerError)
-	}
+	_, _ = w.Write([]byte(b.String()))
 }
