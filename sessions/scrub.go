@@ -24,7 +24,10 @@ var (
 	secretHeaderRE = regexp.MustCompile(`(?i)(plaid-secret\s*:\s*)([^\s"\\]+)`)
 	// Token-valued JSON keys whatever their value looks like.
 	// Password-valued JSON keys: only the sandbox's public test passwords survive.
-	passwordKeyRE = regexp.MustCompile(`(\\?"(?:override_password|password)\\?"\s*:\s*\\?")([^"\\]*)`)
+	// In a body as sent the whole JSON string is read (a custom user's configuration holds
+	// escaped quotes); inside an escaped JSON string only up to the next quote.
+	passwordKeyRE        = regexp.MustCompile(`("(?:override_password|password)"\s*:\s*")((?:[^"\\]|\\.)*)`)
+	escapedPasswordKeyRE = regexp.MustCompile(`(\\"(?:override_password|password)\\"\s*:\s*\\")([^"\\]*)`)
 	tokenKeyRE    = regexp.MustCompile(`(\\?"(?:access_token|public_token|processor_token|link_token|stripe_bank_account_token|relay_token|asset_report_token|bank_account_token)\\?"\s*:\s*\\?")([^"\\]*)`)
 )
 
@@ -74,6 +77,13 @@ var scrubRules = []scrubRule{
 	{[]string{"secret"}, secretKeyRE, func(sub []string) string { return sub[1] + Redacted }},
 	{[]string{"secret"}, secretHeaderRE, func(sub []string) string { return sub[1] + Redacted }},
 	{[]string{"password"}, passwordKeyRE, func(sub []string) string {
+		var pw string
+		if sub[2] == "" || json.Unmarshal([]byte(`"`+sub[2]+`"`), &pw) == nil && TestPassword(pw) {
+			return sub[0]
+		}
+		return sub[1] + Redacted
+	}},
+	{[]string{"password"}, escapedPasswordKeyRE, func(sub []string) string {
 		if sub[2] == "" || TestPassword(sub[2]) {
 			return sub[0]
 		}
@@ -134,15 +144,23 @@ func last4(s string) string {
 }
 
 var (
-	testPasswordRE = regexp.MustCompile(`^(pass_good|error_[A-Z][A-Z0-9_]*)$`)
+	testPasswordRE = regexp.MustCompile(`^(pass_good|error_[A-Z][A-Z0-9_]*|mfa_device|mfa_selections|mfa_questions_\d+_\d+|mfa_selections_\d+_\d+_\d+)$`)
 	testUsernameRE = regexp.MustCompile(`^(user_good|user_custom|mfa_device|mfa_selections|mfa_questions_\d+_\d+|user_[a-z0-9_]+)$`)
 )
 
 // TestPassword reports whether a password is one of the sandbox's documented test passwords
-// (pass_good, error_<CODE>). Only those are saved: they are public, they are what makes a
-// replay reproduce an error, and no person uses them for a real bank. Any other password
-// might be real, so it is dropped and the session says a password was not kept.
-func TestPassword(password string) bool { return testPasswordRE.MatchString(password) }
+// (pass_good, error_<CODE>, the MFA passwords) or a JSON object (user_custom's configuration,
+// user_good's reCAPTCHA passwords). Only those are saved: they are public or describe test
+// data, they are what makes a replay reproduce an error or a customer's account set, and no
+// person uses them for a real bank. Any other password might be real, so it is dropped and
+// the session says a password was not kept.
+func TestPassword(password string) bool {
+	if testPasswordRE.MatchString(password) {
+		return true
+	}
+	var obj map[string]json.RawMessage
+	return strings.HasPrefix(password, "{") && json.Unmarshal([]byte(password), &obj) == nil
+}
 
 // TestUsername reports whether a username has the shape of a sandbox test user; others are
 // kept only in offline and sandbox sessions, where no real bank login can occur.

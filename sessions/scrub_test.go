@@ -61,6 +61,9 @@ func TestCredentialRule(t *testing.T) {
 		{"sandbox", "user_good", "error_ITEM_LOCKED", "user_good", "error_ITEM_LOCKED"},
 		{"sandbox", "user_good", "my-real-Passw0rd", "user_good", ""},
 		{"sandbox", "alice", "pass_good", "alice", "pass_good"},
+		{"sandbox", "user_good", "mfa_questions_2_3", "user_good", "mfa_questions_2_3"},
+		{"offline", "user_custom", `{"override_accounts":[{"type":"depository","subtype":"checking"}]}`, "user_custom", `{"override_accounts":[{"type":"depository","subtype":"checking"}]}`},
+		{"sandbox", "user_good", `{not-json-but-real`, "user_good", ""},
 		{"production", "alice", "pass_good", "", ""},
 		{"production", "user_good", "error_ITEM_LOCKED", "user_good", ""},
 	}
@@ -92,5 +95,22 @@ func TestScrubDropsRealPasswordsFromBodies(t *testing.T) {
 	}
 	if !strings.Contains(got, `"override_password":"error_ITEM_LOCKED"`) {
 		t.Fatalf("the test password was removed: %s", got)
+	}
+}
+
+// A custom user's configuration and the MFA passwords are test data: a saved body keeps them
+// whole (escaped quotes and all), while a real password beside them is still removed.
+func TestScrubKeepsTestConfigurations(t *testing.T) {
+	config := `{\"override_accounts\":[{\"type\":\"depository\",\"subtype\":\"checking\"}]}`
+	in := `{"options":{"override_username":"user_custom","override_password":"` + config + `"}} {"override_password":"mfa_device"} ` +
+		`{"override_password":"{\"real\":\"Hunter2"}`
+	got := Scrub(in)
+	for _, kept := range []string{`"override_password":"` + config + `"`, `"override_password":"mfa_device"`} {
+		if !strings.Contains(got, kept) {
+			t.Errorf("%s was not kept whole: %s", kept, got)
+		}
+	}
+	if strings.Contains(got, "Hunter2") {
+		t.Errorf("a password that is not a JSON object survived: %s", got)
 	}
 }
