@@ -28,7 +28,7 @@ var (
 	// escaped quotes); inside an escaped JSON string only up to the next quote.
 	passwordKeyRE        = regexp.MustCompile(`("(?:override_password|password)"\s*:\s*")((?:[^"\\]|\\.)*)`)
 	escapedPasswordKeyRE = regexp.MustCompile(`(\\"(?:override_password|password)\\"\s*:\s*\\")([^"\\]*)`)
-	tokenKeyRE    = regexp.MustCompile(`(\\?"(?:access_token|public_token|processor_token|link_token|stripe_bank_account_token|relay_token|asset_report_token|bank_account_token)\\?"\s*:\s*\\?")([^"\\]*)`)
+	tokenKeyRE           = regexp.MustCompile(`(\\?"(?:access_token|public_token|processor_token|link_token|stripe_bank_account_token|relay_token|asset_report_token|bank_account_token)\\?"\s*:\s*\\?")([^"\\]*)`)
 )
 
 // Scrub returns text with every whole token masked and every secret removed. secrets are
