@@ -36,10 +36,18 @@ type assetItemJSON struct {
 
 type assetAccountJSON struct {
 	accountJSON
+	// Balances shadows the embedded one: an Asset Report's balance carries margin_loan_amount
+	// (required, nullable since the 2025 spec), which /accounts/get's balance does not have.
+	Balances           assetBalanceJSON    `json:"balances"`
 	DaysAvailable      int                 `json:"days_available"`
 	Transactions       []assetTransaction  `json:"transactions"`
 	Owners             []ownerJSON         `json:"owners"`
 	HistoricalBalances []historicalBalance `json:"historical_balances"`
+}
+
+type assetBalanceJSON struct {
+	balanceJSON
+	MarginLoanAmount *float64 `json:"margin_loan_amount"`
 }
 
 type assetTransaction struct {
@@ -90,7 +98,8 @@ func (e *Emulator) assetReportJSON(rep *assetReport, requestID string) assetRepo
 }
 
 func assetAccount(a account, generated time.Time, days int) assetAccountJSON {
-	j := assetAccountJSON{accountJSON: a.json(), DaysAvailable: days, Transactions: []assetTransaction{},
+	acct := a.json()
+	j := assetAccountJSON{accountJSON: acct, Balances: assetBalanceJSON{balanceJSON: acct.Balances}, DaysAvailable: days, Transactions: []assetTransaction{},
 		Owners: []ownerJSON{a.owner()}, HistoricalBalances: []historicalBalance{}}
 	current := 0.0
 	if a.current != nil {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 // url_lifetime_seconds out of Plaid's range (1 second to 21 days) is refused with
@@ -29,8 +29,8 @@ func TestHostedURLLifetimeIsPlaidsRange(t *testing.T) {
 		}
 	}
 	// The largest value plaid-go can send (an int32, 68 years) is refused the same way.
-	req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US},
-		*plaid.NewLinkTokenCreateRequestUser("user-1"))
+	req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US})
+	req.SetUser(*plaid.NewLinkTokenCreateRequestUser("user-1"))
 	req.SetProducts([]plaid.Products{plaid.PRODUCTS_AUTH})
 	hosted := plaid.NewLinkTokenCreateHostedLink()
 	hosted.SetUrlLifetimeSeconds(2147483647)

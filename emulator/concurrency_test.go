@@ -5,7 +5,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 // fullFlow walks one partner hand-off through plaid-go and returns what it saw, for checks
@@ -22,8 +22,8 @@ func runFlow(h *harness, user string) flowOutcome {
 		out.err = fmt.Errorf("%s: %w", step, err)
 		return out
 	}
-	ltReq := plaid.NewLinkTokenCreateRequest("plaidwalk", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US},
-		*plaid.NewLinkTokenCreateRequestUser(user))
+	ltReq := plaid.NewLinkTokenCreateRequest("plaidwalk", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US})
+	ltReq.SetUser(*plaid.NewLinkTokenCreateRequestUser(user))
 	ltReq.SetProducts([]plaid.Products{plaid.PRODUCTS_AUTH})
 	if _, _, err := h.client.LinkTokenCreate(h.ctx).LinkTokenCreateRequest(*ltReq).Execute(); err != nil {
 		return fail("link token", err)

@@ -3,7 +3,7 @@ package emulator
 import (
 	"testing"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 func TestAuthGetGivesACHNumbers(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 var (
@@ -103,8 +103,8 @@ func TestUserGoodAccounts(t *testing.T) {
 // hostedLinkToken creates a Hosted Link token with multi_select and a depository filter.
 func (h *harness) hostedLinkToken() plaid.LinkTokenCreateResponse {
 	h.t.Helper()
-	req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US},
-		*plaid.NewLinkTokenCreateRequestUser("user-1"))
+	req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US})
+	req.SetUser(*plaid.NewLinkTokenCreateRequestUser("user-1"))
 	req.SetProducts([]plaid.Products{plaid.PRODUCTS_AUTH})
 	req.SetLinkCustomizationName("multi_select")
 	filters := plaid.NewLinkTokenAccountFilters()
@@ -164,9 +164,8 @@ func TestLinkFacingMethods(t *testing.T) {
 	if len(sessions) != 1 {
 		t.Fatalf("link_sessions: %+v", sessions)
 	}
-	results := sessions[0].AdditionalProperties["results"].(map[string]any)
-	added := results["item_add_results"].([]any)[0].(map[string]any)
-	if added["public_token"] != pub || sessions[0].GetOnSuccess().PublicToken != pub {
+	results := sessions[0].GetResults()
+	if len(results.ItemAddResults) != 1 || results.ItemAddResults[0].PublicToken != pub || sessions[0].GetOnSuccess().PublicToken != pub {
 		t.Fatalf("link session results: %+v", sessions[0])
 	}
 	if ex := h.exchange(pub); ex.ItemId != it.ItemID {

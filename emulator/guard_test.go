@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 // rawCall sends body to url with the Host header and extra headers given, over loopback,

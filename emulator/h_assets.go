@@ -23,6 +23,7 @@ var assetReportCreateFields = []field{
 		{name: "client_report_id", kind: kString}, {name: "webhook", kind: kString},
 		{name: "include_fast_report", kind: kBool}, {name: "products", kind: kStrings},
 		{name: "add_ons", kind: kStrings}, {name: "user", kind: kOpenObject},
+		{name: "require_all_items", kind: kBool},
 	}},
 }
 

@@ -9,8 +9,9 @@ var sandboxPublicTokenCreateFields = []field{
 		{name: "webhook", kind: kString}, {name: "override_username", kind: kString},
 		{name: "override_password", kind: kString},
 		{name: "transactions", kind: kOpenObject}, {name: "income_verification", kind: kOpenObject},
+		{name: "statements", kind: kOpenObject},
 	}},
-	{name: "user_token", kind: kString},
+	{name: "user_token", kind: kString}, {name: "user_id", kind: kString},
 }
 
 type publicTokenResponse struct {

@@ -21,7 +21,11 @@ var accountFilterFields = func() []field {
 	sub := []field{{name: "account_subtypes", kind: kStrings, required: true}}
 	var out []field
 	for _, t := range []string{"depository", "credit", "loan", "investment", "other"} {
-		out = append(out, field{name: t, kind: kObject, sub: sub})
+		f := field{name: t, kind: kObject, sub: sub}
+		if t == "depository" {
+			f.sub = append(append([]field{}, sub...), field{name: "limited_purpose_types", kind: kStrings})
+		}
+		out = append(out, f)
 	}
 	return out
 }()
@@ -58,6 +62,11 @@ var linkTokenCreateFields = []field{
 	{name: "identity_verification", kind: kOpenObject}, {name: "statements", kind: kOpenObject},
 	{name: "investments", kind: kOpenObject}, {name: "investments_auth", kind: kOpenObject},
 	{name: "transactions", kind: kOpenObject},
+	{name: "appearance_mode", kind: kString}, {name: "cashflow_report", kind: kOpenObject},
+	{name: "cra_options", kind: kOpenObject}, {name: "credit_partner_insights", kind: kOpenObject},
+	{name: "enable_multi_item_link", kind: kBool}, {name: "financekit_supported", kind: kBool},
+	{name: "identity", kind: kOpenObject}, {name: "payment_configuration", kind: kOpenObject},
+	{name: "third_party_user_token", kind: kString}, {name: "user_id", kind: kString},
 }
 
 type linkTokenCreateRequest struct {

@@ -27,9 +27,9 @@ type subtypes struct {
 	AccountSubtypes []string `json:"account_subtypes"`
 }
 
-// linkSessionJSON carries a session both ways Plaid has described it: on_success / on_exit
-// (the API version plaid-go v20 speaks) and results / exit (what Hosted Link integrations read
-// today: results.item_add_results[].public_token).
+// linkSessionJSON carries a session both ways v43's spec still defines it: on_success / on_exit
+// (deprecated, kept for older integrations) and results / exit (what Hosted Link integrations
+// read today: results.item_add_results[].public_token).
 type linkSessionJSON struct {
 	LinkSessionID string          `json:"link_session_id"`
 	StartedAt     string          `json:"started_at"`
@@ -63,8 +63,20 @@ type exitMetadata struct {
 	RequestID     string          `json:"request_id"`
 }
 
+// sessionResults lists what the session produced. The spec requires every list, even of
+// products the emulator does not model (they stay empty) and the document uploads (null).
 type sessionResults struct {
-	ItemAddResults []itemAddResult `json:"item_add_results"`
+	ItemAddResults        []itemAddResult `json:"item_add_results"`
+	CraItemAddResults     []any           `json:"cra_item_add_results"`
+	CraUpdateResults      []any           `json:"cra_update_results"`
+	BankIncomeResults     []any           `json:"bank_income_results"`
+	PayrollIncomeResults  []any           `json:"payroll_income_results"`
+	DocumentIncomeResults *struct{}       `json:"document_income_results"`
+}
+
+func itemAdded(r itemAddResult) *sessionResults {
+	return &sessionResults{ItemAddResults: []itemAddResult{r}, CraItemAddResults: []any{},
+		CraUpdateResults: []any{}, BankIncomeResults: []any{}, PayrollIncomeResults: []any{}}
 }
 
 type itemAddResult struct {
@@ -139,8 +151,7 @@ func (res recordedResult) json(requestID string) linkSessionJSON {
 	if res.PublicToken != "" {
 		s.OnSuccess = &sessionSuccess{PublicToken: res.PublicToken, Metadata: successMetadata{
 			Institution: inst, Accounts: accounts, LinkSessionID: res.LinkSessionID}}
-		s.Results = &sessionResults{ItemAddResults: []itemAddResult{{
-			PublicToken: res.PublicToken, Accounts: accounts, Institution: inst}}}
+		s.Results = itemAdded(itemAddResult{PublicToken: res.PublicToken, Accounts: accounts, Institution: inst})
 		return s
 	}
 	exit := &sessionExit{Metadata: exitMetadata{Institution: inst, Status: res.ExitStatus,

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 
 	"plaidwalk/internal/plaidspec"
 )
@@ -139,8 +139,8 @@ func (r result[T]) fails(t testing.TB, status int, typ, code string) plaid.Plaid
 // linkToken creates a link token for products.
 func (h *harness) linkToken(products ...plaid.Products) plaid.LinkTokenCreateResponse {
 	h.t.Helper()
-	req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US},
-		*plaid.NewLinkTokenCreateRequestUser("user-1"))
+	req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US})
+	req.SetUser(*plaid.NewLinkTokenCreateRequestUser("user-1"))
 	req.SetProducts(products)
 	return ok(h.client.LinkTokenCreate(h.ctx).LinkTokenCreateRequest(*req).Execute()).get(h.t)
 }

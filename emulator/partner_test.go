@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 func (h *harness) processorToken(access, accountID, processor string) result[plaid.ProcessorTokenCreateResponse] {

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 // stateSizes counts what pruning may drop: link tokens, public tokens, Link sessions and OAuth trips.

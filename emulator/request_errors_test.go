@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 // rawResponse is one API answer read without plaid-go, for requests plaid-go cannot make.
@@ -144,8 +144,8 @@ func TestRequestValidationNamesTheField(t *testing.T) {
 func TestLinkTokenCreateChecks(t *testing.T) {
 	h := newHarness(t)
 	create := func(mod func(*plaid.LinkTokenCreateRequest)) result[plaid.LinkTokenCreateResponse] {
-		req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US},
-			*plaid.NewLinkTokenCreateRequestUser("user-1"))
+		req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US})
+		req.SetUser(*plaid.NewLinkTokenCreateRequestUser("user-1"))
 		req.SetProducts([]plaid.Products{plaid.PRODUCTS_AUTH})
 		mod(req)
 		return ok(h.client.LinkTokenCreate(h.ctx).LinkTokenCreateRequest(*req).Execute())

@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 func (h *harness) sandboxLogin(institution, username, password string) result[plaid.SandboxPublicTokenCreateResponse] {

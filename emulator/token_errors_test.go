@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 func (h *harness) exchangeResult(publicToken string) result[plaid.ItemPublicTokenExchangeResponse] {
@@ -71,8 +71,8 @@ func TestLinkTokenLifetime(t *testing.T) {
 
 func TestHostedLinkTokenLifetime(t *testing.T) {
 	h := newHarness(t)
-	req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US},
-		*plaid.NewLinkTokenCreateRequestUser("user-1"))
+	req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US})
+	req.SetUser(*plaid.NewLinkTokenCreateRequestUser("user-1"))
 	req.SetProducts([]plaid.Products{plaid.PRODUCTS_AUTH})
 	req.SetHostedLink(*plaid.NewLinkTokenCreateHostedLink())
 	lt := ok(h.client.LinkTokenCreate(h.ctx).LinkTokenCreateRequest(*req).Execute()).get(t)
@@ -103,7 +103,7 @@ func TestLinkTokenGetReportsAnExit(t *testing.T) {
 	if exit.Error.Get() == nil || exit.Error.Get().ErrorCode != "INVALID_CREDENTIALS" || exit.Metadata.Get().GetStatus() != "requires_credentials" {
 		t.Fatalf("on_exit: %+v", exit)
 	}
-	if _, ok := sessions[0].AdditionalProperties["results"]; ok {
+	if sessions[0].HasResults() {
 		t.Errorf("an exited session has item_add_results")
 	}
 	if got.Metadata.GetClientName() != "plaidwalk tests" || len(got.Metadata.InitialProducts) != 1 {
@@ -115,8 +115,8 @@ func TestUpdateModeLinkToken(t *testing.T) {
 	h := newHarness(t)
 	tok := h.connect(plaid.PRODUCTS_AUTH)
 	create := func(access string) result[plaid.LinkTokenCreateResponse] {
-		req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US},
-			*plaid.NewLinkTokenCreateRequestUser("user-1"))
+		req := plaid.NewLinkTokenCreateRequest("plaidwalk tests", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US})
+		req.SetUser(*plaid.NewLinkTokenCreateRequestUser("user-1"))
 		req.SetAccessToken(access)
 		return ok(h.client.LinkTokenCreate(h.ctx).LinkTokenCreateRequest(*req).Execute())
 	}

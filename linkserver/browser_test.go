@@ -10,7 +10,7 @@ import (
 
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 
 	"plaidwalk/internal/browsertest"
 	"plaidwalk/linkserver"

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 
 	"plaidwalk/emulator"
 	"plaidwalk/internal/browsertest"
@@ -24,7 +24,8 @@ func TestHostedLinkInChromium(t *testing.T) {
 	}
 	defer stop()
 	api := newPlaidClient(baseURL)
-	req := plaid.NewLinkTokenCreateRequest("plaidwalk test", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US}, plaid.LinkTokenCreateRequestUser{ClientUserId: "hosted"})
+	req := plaid.NewLinkTokenCreateRequest("plaidwalk test", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US})
+	req.SetUser(plaid.LinkTokenCreateRequestUser{ClientUserId: "hosted"})
 	req.SetProducts([]plaid.Products{plaid.PRODUCTS_AUTH})
 	req.SetHostedLink(*plaid.NewLinkTokenCreateHostedLink())
 	lt, _, err := api.PlaidApi.LinkTokenCreate(ctx).LinkTokenCreateRequest(*req).Execute()

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 
 	"plaidwalk/emulator"
 	"plaidwalk/internal/browsertest"
@@ -74,7 +74,8 @@ func newRig(t *testing.T, browser context.Context, o rigOptions) *rig {
 // checking or savings accounts only.
 func (r *rig) createLinkToken(ctx context.Context, o rigOptions) string {
 	user := plaid.LinkTokenCreateRequestUser{ClientUserId: "browser-test"}
-	req := plaid.NewLinkTokenCreateRequest("plaidwalk test", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US}, user)
+	req := plaid.NewLinkTokenCreateRequest("plaidwalk test", "en", []plaid.CountryCode{plaid.COUNTRYCODE_US})
+	req.SetUser(user)
 	req.SetProducts([]plaid.Products{plaid.PRODUCTS_AUTH})
 	filters := plaid.NewLinkTokenAccountFilters()
 	filters.SetDepository(*plaid.NewDepositoryFilter([]plaid.DepositoryAccountSubtype{

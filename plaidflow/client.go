@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 // Client runs the API steps through plaid-go, recording every call in the API log.

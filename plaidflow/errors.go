@@ -8,7 +8,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 
 	"plaidwalk/internal/termtext"
 )

@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"sync"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 
 	"plaidwalk/internal/termtext"
 )
@@ -78,8 +78,7 @@ func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts
 	for _, a := range accounts.Accounts {
 		out.Accounts = append(out.Accounts, accountFrom(a))
 	}
-	name, _ := item.Item.AdditionalProperties["institution_name"].(string)
-	out.InstitutionName = termtext.SingleLine(name)
+	out.InstitutionName = termtext.SingleLine(item.Item.GetInstitutionName())
 	if out.InstitutionName == "" && out.InstitutionID != "" {
 		out.InstitutionName = termtext.SingleLine(c.institutionName(ctx, out.InstitutionID))
 	}

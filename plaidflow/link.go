@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 )
 
 // DefaultLinkTimeout is how long plaidwalk waits for Link in the browser, in `run` and the
@@ -56,8 +56,10 @@ func linkTokenRequest(lc LinkConfig) (plaid.LinkTokenCreateRequest, error) {
 	for i, cc := range lc.CountryCodes {
 		countries[i] = plaid.CountryCode(cc)
 	}
-	req := plaid.NewLinkTokenCreateRequest(lc.ClientName, lc.Language,
-		countries, *plaid.NewLinkTokenCreateRequestUser(lc.UserID))
+	req := plaid.NewLinkTokenCreateRequest(lc.ClientName, lc.Language, countries)
+	// v43 made user optional in the model (Plaid accepts user_id instead); plaidwalk always
+	// sends user.client_user_id, which every Plaid version takes.
+	req.SetUser(*plaid.NewLinkTokenCreateRequestUser(lc.UserID))
 	req.SetProducts(toProducts(lc.Products))
 	if lc.RedirectURI != "" {
 		req.SetRedirectUri(lc.RedirectURI)
@@ -139,10 +141,13 @@ func sessionResult(s plaid.LinkTokenGetSessionsResponse) (LinkSessionResult, boo
 	if ok, has := s.GetOnSuccessOk(); has && ok != nil && ok.PublicToken != "" {
 		return LinkSessionResult{Done: true, PublicToken: ok.PublicToken}, true
 	}
-	// Newer API versions put the token under results.item_add_results; plaid-go v20 keeps
-	// unknown fields in AdditionalProperties.
-	if tok := itemAddPublicToken(s.AdditionalProperties["results"]); tok != "" {
-		return LinkSessionResult{Done: true, PublicToken: tok}, true
+	// Current API versions put the token under results.item_add_results instead.
+	if res, has := s.GetResultsOk(); has && res != nil {
+		for _, add := range res.ItemAddResults {
+			if add.PublicToken != "" {
+				return LinkSessionResult{Done: true, PublicToken: add.PublicToken}, true
+			}
+		}
 	}
 	if exit, has := s.GetOnExitOk(); has && exit != nil {
 		r := LinkSessionResult{Done: true}
@@ -153,19 +158,6 @@ func sessionResult(s plaid.LinkTokenGetSessionsResponse) (LinkSessionResult, boo
 		return r, true
 	}
 	return LinkSessionResult{}, false
-}
-
-func itemAddPublicToken(results any) string {
-	m, _ := results.(map[string]any)
-	adds, _ := m["item_add_results"].([]any)
-	for _, a := range adds {
-		if am, ok := a.(map[string]any); ok {
-			if tok, _ := am["public_token"].(string); tok != "" {
-				return tok
-			}
-		}
-	}
-	return ""
 }
 
 // SandboxPublicToken calls /sandbox/public_token/create: an Item without Link (the sandbox

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/plaid/plaid-go/v20/plaid"
+	"github.com/plaid/plaid-go/v43/plaid"
 
 	"plaidwalk/emulator"
 )

@@ -20,7 +20,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 )
 
-const plaidModule = "github.com/plaid/plaid-go/v20"
+const plaidModule = "github.com/plaid/plaid-go/v43"
 
 // Spec is Plaid's parsed spec with a router over its paths.
 type Spec struct {
