@@ -43,8 +43,9 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.partner, "partner", "", "partner id from 'plaidwalk partners' (required)")
 	fs.StringVar(&o.institution, "institution", "First Platypus Bank", "the shortcut's sandbox institution: an id (ins_...) or a sandbox bank's name")
-	fs.StringVar(&o.username, "username", plaidflow.DefaultUsername, "the shortcut's sandbox test user")
-	fs.StringVar(&o.password, "password", plaidflow.DefaultPassword, "the shortcut's sandbox password; error_<CODE> makes the login fail with that Plaid error")
+	fs.StringVar(&o.username, "username", plaidflow.DefaultUsername, "the shortcut's sandbox test user (user_custom when --password is a JSON configuration)")
+	fs.StringVar(&o.password, "password", plaidflow.DefaultPassword, "the shortcut's sandbox password; error_<CODE> makes the login fail with that Plaid error; "+
+		"a JSON configuration ('{\"override_accounts\":[...]}') logs in as Plaid's custom user with those accounts")
 	fs.StringVar(&o.account, "account", "", "account id, mask or name (default: the first account the partner accepts)")
 	fs.StringVar(&o.secondaryClientID, "secondary-client-id", "", "Alloy's secondary_client_id (alloy-credit)")
 	fs.StringVar(&o.daysRequested, "days-requested", "", "days of history in the Asset Report, 0-731 (alloy-credit; default 60)")
@@ -84,7 +85,8 @@ Flags:
 `)
 	printFlags(w, runFlags(&o))
 	fmt.Fprint(w, "\nExample:\n  plaidwalk run --partner dwolla --json\n  plaidwalk run --partner alloy-credit --secondary-client-id YOUR_ALLOY_ID\n"+
-		"  plaidwalk run --partner dwolla --link hosted\n")
+		"  plaidwalk run --partner dwolla --link hosted\n"+
+		"  plaidwalk run --partner dwolla --password '"+plaidflow.CustomUserExample+"'\n")
 }
 
 // cmdRun parses the flags, prepares the environment, walks the flow and prints the result.
@@ -95,6 +97,9 @@ func cmdRun(ctx context.Context, c *cli, args []string) int {
 		return code
 	}
 	if code := checkPort(c, "plaidwalk run", o.port); code != 0 {
+		return code
+	}
+	if code := settleShortcutUser(c, fs, &o); code != 0 {
 		return code
 	}
 	if code := checkSaveTarget(c, o.save); code != 0 {
