@@ -130,7 +130,8 @@ func (lc LinkConfig) FlowLinkConfig() plaidflow.LinkConfig {
 	}
 }
 
-// EventFromMetadata makes a LinkEvent from an onEvent callback's name and raw metadata.
+// EventFromMetadata makes a LinkEvent from an onEvent callback's name and raw metadata,
+// stamped when Link says it happened (EventTime), at its arrival only when Link did not say.
 func EventFromMetadata(name string, at time.Time, metadata []byte) LinkEvent {
 	var m struct {
 		ViewName        string `json:"view_name"`
@@ -144,7 +145,7 @@ func EventFromMetadata(name string, at time.Time, metadata []byte) LinkEvent {
 		RequestID       string `json:"request_id"`
 	}
 	_ = json.Unmarshal(metadata, &m) // metadata comes from a browser page: keep what parses
-	return LinkEvent{Time: at.UTC(), Name: name, ViewName: m.ViewName,
+	return LinkEvent{Time: EventTime(at, metadata).UTC(), Name: name, ViewName: m.ViewName,
 		InstitutionID: m.InstitutionID, InstitutionName: m.InstitutionName,
 		ErrorType: m.ErrorType, ErrorCode: m.ErrorCode, ErrorMessage: m.ErrorMessage,
 		ExitStatus: m.ExitStatus, MFAType: m.MFAType, RequestID: m.RequestID}

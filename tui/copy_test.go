@@ -49,9 +49,8 @@ func copiedText(t *testing.T, seq string) string {
 func TestCopiedCurlRunsWithTokensPutBack(t *testing.T) {
 	const access = "access-sandbox-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
 	body := `{"access_token":"` + access + `","account_id":"acc-checking","processor":"dwolla","secret":"s3cr3t"}`
-	m := atResults(t)
-	m.calls = []plaidflow.Call{{Method: "POST", Path: "/processor/token/create", Status: 200,
-		RequestBody: plaidflow.RedactJSON([]byte(body), "s3cr3t")}}
+	m := atResultsWith(t, []plaidflow.Call{{Method: "POST", Path: "/processor/token/create", Status: 200,
+		RequestBody: plaidflow.RedactJSON([]byte(body), "s3cr3t")}})
 	copyCurl := func(m Model) (Model, string) {
 		var clip bytes.Buffer
 		m.deps.Clipboard = &clip

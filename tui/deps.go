@@ -85,6 +85,7 @@ func Run(ctx context.Context, d Deps) (Result, error) {
 		fm = m
 	}
 	fm.closeSession()
+	m.walk.session.stop() // the walk's attempts take no more calls (fm's is the same listener)
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, tea.ErrInterrupted) || errors.Is(err, context.Canceled) {
 		err = nil // a signal ended the walk: report what was done so far
 	}

@@ -35,6 +35,7 @@ func (m Model) stepFailed(msg stepFailedMsg) (tea.Model, tea.Cmd) {
 		m.walk.exchanged = m.walk.publicToken
 	}
 	m.failure = failureFrom(msg.step, msg.err)
+	m.closeAttempt(msg.err)
 	return m, nil
 }
 

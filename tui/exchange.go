@@ -41,7 +41,6 @@ func (m Model) itemExchanged(msg itemExchangedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.adoptItem(msg.item)
 	m.walk.accounts, m.walk.exchanged = msg.accounts, m.walk.publicToken
-	m.walk.session.itemCalls = len(m.calls)
 	return m.transition(itemReadMsg{})
 }
 
@@ -54,7 +53,6 @@ func (m *Model) adoptItem(item plaidflow.Item) {
 		for _, run := range m.walk.runs {
 			s.earlier = append(s.earlier, run.session)
 		}
-		s.walkFrom = s.attemptFrom // the new Item's calls start after the old Item's last token
 		m.walk.runs = nil
 		m.walk.account = plaidflow.Account{}
 		m.results = resultsModel{}
@@ -63,6 +61,7 @@ func (m *Model) adoptItem(item plaidflow.Item) {
 		m.walk.reuseItem = false
 	}
 	m.walk.item = item
+	m.walk.session.itemMade() // the attempts since the last token made are this Item's
 }
 
 // showAccounts opens the picker for the current partner on the Item's accounts.

@@ -90,7 +90,6 @@ func mustContainWords(t *testing.T, view, phrase string) {
 // At 80x24 the results keep the chosen call (>) and its curl on screen once ←/→ chooses one
 // (they open at the top, on the token just made); pgup still reaches the top.
 func TestResultsScrollToTheChosenCall(t *testing.T) {
-	m := atResults(t)
 	var calls []plaidflow.Call
 	for _, p := range []string{"/link/token/create", "/sandbox/public_token/create", "/item/public_token/exchange",
 		"/item/get", "/accounts/get", "/institutions/get_by_id", "/auth/get", "/auth/get", "/auth/get", "/auth/get",
@@ -98,7 +97,7 @@ func TestResultsScrollToTheChosenCall(t *testing.T) {
 		calls = append(calls, plaidflow.Call{Method: "POST", Path: p, Status: 200, RequestID: "req" + p,
 			RequestBody: `{"client_id":"x","access_token":"access-sandbox-1","account_id":"acc-checking","processor":"dwolla"}`})
 	}
-	m.calls = calls
+	m := atResultsWith(t, calls)
 	chosen := func(v, path string) {
 		t.Helper()
 		for _, l := range strings.Split(v, "\n") {

@@ -46,7 +46,7 @@ func TestFlowProcessorPartnerDwolla(t *testing.T) {
 	}
 	// The session keeps Link's callbacks as the real page server reported them.
 	if len(res.Sessions) != 1 || !linkEventsNamed(res.Sessions[0], "OPEN", "HANDOFF") ||
-		res.Sessions[0].LinkOutcome == nil || res.Sessions[0].LinkOutcome.LinkSessionID != "s1" {
+		res.Sessions[0].Record.Link.Outcome == nil || res.Sessions[0].Record.Link.Outcome.LinkSessionID != "s1" {
 		t.Errorf("sessions %+v", res.Sessions)
 	}
 	requireGolden(t, view)
@@ -143,8 +143,11 @@ func TestFlowSandboxShortcutMode(t *testing.T) {
 }
 
 func linkEventsNamed(s SessionRecord, names ...string) bool {
+	if s.Record.Link == nil {
+		return len(names) == 0
+	}
 	var got []string
-	for _, ev := range s.LinkEvents {
+	for _, ev := range s.Record.Link.Events {
 		if ev.Name != "" {
 			got = append(got, ev.Name)
 		}

@@ -38,15 +38,34 @@ func pureModel(t testing.TB, env plaidflow.Env) Model {
 
 func send(m Model, msgs ...tea.Msg) Model {
 	for _, msg := range msgs {
-		next, _ := m.Update(msg)
-		m = next.(Model)
+		m, _ = sendCmd(m, msg)
 	}
 	return m
 }
 
 func sendCmd(m Model, msg tea.Msg) (Model, tea.Cmd) {
+	feedLog(m, msg)
 	next, cmd := m.Update(msg)
 	return next.(Model), cmd
+}
+
+// feedLog plays the API log's listener in tests without an API: the calls a message's
+// snapshot holds beyond those the model has seen reach the walk's attempts before the message
+// does, as the real listener feeds them while the command runs.
+func feedLog(m Model, msg tea.Msg) {
+	s, ok := msg.(apiLogged)
+	if !ok || s.apiCalls() == nil || m.deps.Log != nil {
+		return
+	}
+	calls := s.apiCalls()
+	logCalls(m, calls[min(len(m.calls), len(calls)):]...)
+}
+
+// logCalls hands calls to the walk's attempts as the API log's listener does.
+func logCalls(m Model, calls ...plaidflow.Call) {
+	for _, c := range calls {
+		m.walk.session.attempts.AddCall(c)
+	}
 }
 
 func keyMsg(k string) tea.KeyMsg {

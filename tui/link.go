@@ -20,7 +20,8 @@ type linkModel struct {
 	mode            linkMode
 	shortcut        shortcut
 	session         linkSession
-	sessionOp       int // the operation that started session; its events are always shown
+	sessionOp       int                // the operation that started session; its events are always shown
+	attempt         sessions.AttemptID // the attempt this Link session is recorded in
 	url             string
 	feed            []string
 	waiting         bool // the page is up and Link has not finished
@@ -40,8 +41,7 @@ func (m Model) startLink() (tea.Model, tea.Cmd) {
 	closeOld := closeSessionCmd(m.link.session)
 	ctx, op := m.newOp()
 	m.link = linkModel{mode: m.link.mode, shortcut: m.link.shortcut}
-	s := &m.walk.session // a new Link session
-	s.linkEvents, s.linkCap, s.linkOutcome = nil, sessions.EventCap{}, nil
+	m.openLinkAttempt(m.link.mode) // a new Link session, recorded in an attempt of its own
 	switch m.link.mode {
 	case modeShortcut:
 		return m.runShortcut(closeOld)
@@ -78,6 +78,15 @@ func (m Model) openBrowser(url string) tea.Cmd {
 		return nil
 	}
 	return openBrowserCmd(m.deps.OpenBrowser, url)
+}
+
+// switchToShortcut leaves the page or Hosted Link for the sandbox shortcut, in an attempt of
+// its own.
+func (m Model) switchToShortcut() (tea.Model, tea.Cmd) {
+	closeCmd := closeSessionCmd(m.link.session)
+	m.link.session, m.link.waiting, m.link.polling, m.link.ended = nil, false, false, ""
+	m.openLinkAttempt(modeShortcut)
+	return m.runShortcut(closeCmd)
 }
 
 func (m Model) runShortcut(first tea.Cmd) (tea.Model, tea.Cmd) {
@@ -120,13 +129,12 @@ func (m Model) linkFinished(msg linkFinishedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.link.waiting = false
 	out := msg.outcome
-	if msg.err == nil {
-		m.walk.session.linkOutcome = &out
-	}
 	if msg.err != nil {
 		m.failure = &failure{step: stepLink, title: "Waiting for Link failed", text: msg.err.Error(), err: msg.err}
+		m.closeAttempt(msg.err)
 		return m, closeSessionCmd(m.link.session)
 	}
+	m.walk.session.attempts.LinkEnded(m.link.attempt, out)
 	token, err := plaidflow.PublicTokenFrom(linkEnd(out, m.linkTimeout()))
 	var pe *plaidflow.PlaidError
 	switch {
@@ -138,6 +146,7 @@ func (m Model) linkFinished(msg linkFinishedMsg) (tea.Model, tea.Cmd) {
 	default: // closed, or plaidwalk gave up waiting
 		m.link.ended = err.Error() + "."
 	}
+	m.closeAttempt(err)
 	return m, closeSessionCmd(m.link.session)
 }
 
@@ -193,6 +202,7 @@ func (m Model) hostedLinkPolled(msg hostedLinkPolledMsg) (tea.Model, tea.Cmd) {
 	default:
 		m.link.ended = err.Error() + "."
 	}
+	m.closeAttempt(err)
 	return m, nil
 }
 
@@ -221,9 +231,7 @@ func (m Model) updateLink(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.CopyURL) && m.link.url != "":
 		return m, m.env().copy(m.link.url, "Link URL")
 	case key.Matches(msg, k.Shortcut) && m.shortcutAllowed() && !m.link.shortcutRunning:
-		closeCmd := closeSessionCmd(m.link.session)
-		m.link.session, m.link.waiting, m.link.polling, m.link.ended = nil, false, false, ""
-		return m.runShortcut(closeCmd)
+		return m.transition(shortcutRequestedMsg{})
 	case key.Matches(msg, k.Cancel):
 		return m.back()
 	case key.Matches(msg, k.Retry) && m.link.ended != "":

@@ -102,6 +102,7 @@ func New(ctx context.Context, d Deps, r *lipgloss.Renderer) Model {
 		width: 80, height: 24,
 		logView: viewport.New(80, 8),
 		start:   adaptStart(d.StartLink),
+		walk:    walkState{session: newSessionState(d.Log)},
 	}
 	pre, found := d.Catalog.Find(d.PartnerID)
 	m.partner = newPartnerModel(d.Catalog, pre.ID, st)

@@ -152,7 +152,12 @@ func (m Model) itemRows(w int) []string {
 
 // resultCalls are the calls of the newest token's walk: the Item's, then that partner's own.
 // After "another partner" the first partner's calls are not this one's path (l shows them all).
-func (m Model) resultCalls() []plaidflow.Call { return m.walkCalls(m.walk.session.runFrom) }
+func (m Model) resultCalls() []plaidflow.Call {
+	if len(m.walk.runs) == 0 {
+		return nil
+	}
+	return m.filled(m.walk.runs[len(m.walk.runs)-1].session).Record.Calls
+}
 
 // chosenCall is the index in resultCalls of the call whose curl is shown.
 func (m Model) chosenCall() int {

@@ -34,11 +34,10 @@ func TestResultsLabelEachTokenWithItsPartner(t *testing.T) {
 // URL whole at 80 and 100 columns; a body too long for the line is cut with … and the pane
 // says y copies the whole curl.
 func TestCurlPaneBreaksOnlyAtContinuations(t *testing.T) {
-	m := atResults(t)
-	m.deps.Config.BaseURL = "https://production.plaid.com"
-	m.calls = []plaidflow.Call{{Method: "POST", Path: "/processor/stripe/bank_account_token/create", Status: 200, RequestID: "r1",
+	m := atResultsWith(t, []plaidflow.Call{{Method: "POST", Path: "/processor/stripe/bank_account_token/create", Status: 200, RequestID: "r1",
 		RequestHeaders: map[string]string{"Plaid-Version": "2020-09-14"},
-		RequestBody:    `{"access_tokens":["access-sandbox-…eeee"],"days_requested":60,"options":{"client_report_id":"plaidwalk-report-0001","user":{"client_user_id":"plaidwalk-local-user"}}}`}}
+		RequestBody:    `{"access_tokens":["access-sandbox-…eeee"],"days_requested":60,"options":{"client_report_id":"plaidwalk-report-0001","user":{"client_user_id":"plaidwalk-local-user"}}}`}})
+	m.deps.Config.BaseURL = "https://production.plaid.com"
 	for _, w := range []int{80, 100} {
 		v := send(m, resize(w, 60)).View()
 		mustContain(t, v, "'https://production.plaid.com/processor/stripe/bank_account_token/create' \\", "y copies whole")

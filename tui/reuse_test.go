@@ -44,10 +44,12 @@ func TestReusedItemRefusesPartnersItsProductsCannotServe(t *testing.T) {
 // while the filter is typed, and the second partner's results show its own walk: the
 // Item's calls and its own, and its own saved file, not the first partner's.
 func TestAnotherPartnerSaysWhichItemAndShowsItsOwnWalk(t *testing.T) {
-	stripe := send(atAccounts(t, "stripe"), keyMsg("enter"))
-	calls := []plaidflow.Call{call("/link/token/create"), call("/item/public_token/exchange"), call("/accounts/get"),
-		call("/processor/stripe/bank_account_token/create")}
-	stripe.walk.session.itemCalls = 3
+	stripe := atAccounts(t, "stripe")
+	item := []plaidflow.Call{call("/link/token/create"), call("/item/public_token/exchange"), call("/accounts/get")}
+	logCalls(stripe, item...) // the Item's calls, made by the Link attempt
+	stripe.calls = item
+	stripe = send(stripe, keyMsg("enter"))
+	calls := append(item, call("/processor/stripe/bank_account_token/create"))
 	stripe = send(stripe, partnerTokenCreatedMsg{op: stripe.op, apiSnapshot: apiSnapshot{calls: calls},
 		result: plaidflow.PartnerResult{Tokens: []plaidflow.Token{{Kind: plaidflow.TokenStripeBankAcct, Value: "btok_1"}}}})
 	stripeFile := "/state/plaidwalk/sessions/20261122-070053.183-stripe-9abc.json"

@@ -16,34 +16,37 @@ import (
 // session of its own (Link, exchange and that partner's calls), so that replaying it walks
 // the same steps; a partner that did not get its token yet is one more, with its error.
 
-// SessionRecord is one partner's walk as the sessions package takes it, with Link's
-// callbacks and outcome as linkserver reported them (browser mode only).
+// SessionRecord is one partner's walk as the sessions package takes it: Record's calls and
+// Link come from the walk's attempts (see sessions.Attempts), never from positions in the log.
 type SessionRecord struct {
 	// ID is the id the walk was saved under by an earlier save (ctrl+s), so that saving it
 	// again (ctrl+s once more, or when the UI closes) overwrites that file rather than adding
 	// a second copy; empty when it was never saved.
-	ID         string
-	Record     sessions.Record
-	LinkEvents []linkserver.Event
-	// LinkEventsDropped counts the callbacks beyond sessions.MaxLinkEvents, not kept.
-	LinkEventsDropped int
-	LinkOutcome       *linkserver.Outcome
+	ID       string
+	Record   sessions.Record
+	attempts []sessions.AttemptID // the attempts the walk was made of, oldest first
 }
 
-// sessionState is what a save needs beyond the walk itself.
+// sessionState is what a save needs beyond the walk itself. The walk opens attempts (a
+// link_token, a Link session, a partner token) and the API log's listener fills them; a
+// partner's walk is the attempts that made its Item and its own since the last token made.
 type sessionState struct {
-	linkEvents  []linkserver.Event
-	linkCap     sessions.EventCap // bounds linkEvents as they come; counts the rest
-	linkOutcome *linkserver.Outcome
-	itemCalls   int             // API calls up to and including the Item's exchange and accounts
-	walkFrom    int             // first call of the current Item's walk (0 unless an earlier Item made tokens)
-	earlier     []SessionRecord // the partner walks of earlier Items, still to be saved
-	attemptFrom int             // first call of the current partner's attempt (after the last token made)
-	runFrom     int             // first call of the newest token's partner (the attemptFrom it had)
-	saved       savedMark
-	savedPaths  []string
-	savedIDs    []savedID // by position in sessionRecords: earlier Items, tokens made, the attempt
-	failed      keptFailure
+	attempts   *sessions.Attempts
+	stop       func()               // stops the API log's listener (Run calls it at the end)
+	item       []sessions.AttemptID // the attempts that made the current Item
+	own        []sessions.AttemptID // the attempts since the last partner token was made
+	earlier    []SessionRecord      // the partner walks of earlier Items, still to be saved
+	saved      savedMark
+	savedPaths []string
+	savedIDs   []savedID // by position in sessionRecords: earlier Items, tokens made, the attempt
+	failed     keptFailure
+}
+
+// newSessionState records the walk's attempts from log (nil: calls reach them only through
+// AddCall, as in tests without an API).
+func newSessionState(log *plaidflow.APILog) sessionState {
+	a := sessions.NewAttempts()
+	return sessionState{attempts: a, stop: a.Listen(log)}
 }
 
 // keptFailure is the last error panel shown, with the number of API calls made when it was
@@ -86,79 +89,93 @@ func (m Model) mark() savedMark {
 	return savedMark{calls: len(m.calls), runs: len(m.walk.session.earlier) + len(m.walk.runs)}
 }
 
-func (m *Model) keepLinkEvent(ev linkserver.Event) {
+// openAttempt starts a new attempt of the current partner's walk (the transition calls it).
+func (m *Model) openAttempt() sessions.AttemptID {
 	s := &m.walk.session
-	if s.linkCap.Admit() {
-		s.linkEvents = append(s.linkEvents, ev)
+	id := s.attempts.Open(m.walk.partner)
+	s.own = append(slices.Clip(s.own), id) // a copy: an older model keeps its own list
+	return id
+}
+
+// openLinkAttempt is the attempt a Link session (in mode) is recorded in: the one the
+// link_token was just made in, or a new one when Link already ran since (Link opened again
+// with the same link_token, or the sandbox shortcut after the page).
+func (m *Model) openLinkAttempt(mode linkMode) {
+	s := &m.walk.session
+	id, ok := s.attempts.Latest()
+	if !ok || len(s.own) == 0 || s.own[len(s.own)-1] != id || s.attempts.Get(id)[0].LinkMode != "" {
+		id = m.openAttempt()
+	}
+	s.attempts.LinkStarted(id, mode.sessionMode())
+	m.link.attempt = id
+}
+
+// sessionMode is the mode's name in a saved session.
+func (l linkMode) sessionMode() string {
+	switch l {
+	case modeShortcut:
+		return sessions.LinkModeShortcut
+	case modeHosted:
+		return sessions.LinkModeHosted
+	}
+	return sessions.LinkModeBrowser
+}
+
+// closeAttempt ends the newest attempt with err (nil: it did what it set out to do).
+func (m Model) closeAttempt(err error) {
+	if id, ok := m.walk.session.attempts.Latest(); ok {
+		m.walk.session.attempts.Close(id, err)
 	}
 }
 
-// attemptCalls are the calls of the current partner's walk: everything up to the Item, then
-// what was called for this partner after the last partner token.
-func (m Model) attemptCalls() []plaidflow.Call { return m.walkCalls(m.walk.session.attemptFrom) }
+// itemMade: the attempts since the last token made are the ones that made the new Item.
+func (s *sessionState) itemMade() { s.item = slices.Clone(s.own) }
 
-// walkCalls are the calls of a partner's walk whose own calls start at own: everything up to
-// the Item, then from own on.
-func (m Model) walkCalls(own int) []plaidflow.Call {
-	s := m.walk.session
-	calls := m.linkTokenBefore(s.walkFrom)
-	from := min(s.walkFrom, len(m.calls))
-	if own <= s.itemCalls || own > len(m.calls) || s.itemCalls < from {
-		return append(calls, m.calls[from:]...)
-	}
-	calls = append(calls, m.calls[from:s.itemCalls]...)
-	return append(calls, m.calls[own:]...)
-}
-
-// linkTokenBefore is the link_token call a later Item's walk reused (Link opened again with
-// the same link_token), so that its session still starts with it; nil when the walk made its
-// own or starts at the first call.
-func (m Model) linkTokenBefore(from int) []plaidflow.Call {
-	from = min(from, len(m.calls))
-	if from == 0 {
-		return nil
-	}
-	for _, c := range m.calls[from:] {
-		if c.Path == "/link/token/create" {
-			return nil
+// walkAttempts are the current partner's walk: the attempts that made the Item, then its own.
+func (s sessionState) walkAttempts() []sessions.AttemptID {
+	out := slices.Clone(s.item)
+	for _, id := range s.own {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
 		}
 	}
-	for i := from - 1; i >= 0; i-- {
-		if c := m.calls[i]; c.Path == "/link/token/create" && c.Status == 200 {
-			return []plaidflow.Call{c}
-		}
-	}
-	return nil
+	slices.Sort(out)
+	return out
 }
 
-// sessionRecord is the current partner's walk so far.
+func (m *Model) keepLinkEvent(ev linkserver.Event) {
+	m.walk.session.attempts.LinkEvent(m.link.attempt, ev)
+}
+
+// sessionRecord is the current partner's walk so far, without its calls and Link (filled
+// from its attempts when the walk is saved, see sessionRecords).
 func (m Model) sessionRecord(res plaidflow.PartnerResult, err error) SessionRecord {
 	w := m.walk
 	opts := plaidflow.WalkOptions{Link: w.linkConfig, Inputs: w.inputs}
-	mode := sessions.LinkModeBrowser
-	switch m.link.mode {
-	case modeShortcut:
-		mode = sessions.LinkModeShortcut
+	if m.link.mode == modeShortcut {
 		sc := m.link.shortcut
 		opts.InstitutionID, opts.Username, opts.Password = sc.institution, sc.username, sc.password
-	case modeHosted:
-		mode = sessions.LinkModeHosted
 	}
-	calls := m.attemptCalls()
-	r := SessionRecord{Record: sessions.Record{
-		Partner: w.partner, Options: opts, LinkMode: mode, Err: err, Calls: calls,
+	return SessionRecord{attempts: w.session.walkAttempts(), Record: sessions.Record{
+		Partner: w.partner, Options: opts, LinkMode: m.link.mode.sessionMode(), Err: err,
 		Result: plaidflow.WalkResult{LinkToken: w.token, Item: w.item, Accounts: w.accounts, Account: w.account, Result: res},
 	}}
-	if len(calls) > 0 {
-		last := calls[len(calls)-1]
-		r.Record.Started, r.Record.Finished = calls[0].Time, last.Time.Add(last.Latency)
-	}
-	if mode == sessions.LinkModeBrowser {
-		r.LinkEvents = append([]linkserver.Event(nil), w.session.linkEvents...)
-		r.LinkEventsDropped = w.session.linkCap.Dropped()
-		r.LinkOutcome = w.session.linkOutcome
-	}
+}
+
+// filled is r with its calls, Link and times read from its attempts.
+func (m Model) filled(r SessionRecord) SessionRecord {
+	r.Record = m.walk.session.attempts.WithAttempts(r.Record, r.attempts...)
 	return r
+}
+
+// ownCalled: the current partner called something since the last token was made.
+func (m Model) ownCalled() bool {
+	for _, a := range m.walk.session.attempts.Get(m.walk.session.own...) {
+		if len(a.Calls) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sessionRecords are every partner's walk: the tokens made, then the current attempt if it
@@ -168,7 +185,7 @@ func (m Model) sessionRecords() []SessionRecord {
 	for _, run := range m.walk.runs {
 		out = append(out, run.session)
 	}
-	if len(m.calls) > m.walk.session.attemptFrom && m.walk.partner.ID != "" {
+	if m.walk.partner.ID != "" && m.ownCalled() {
 		var err error
 		if f := m.endingFailure(); f != nil {
 			err = f.err
@@ -177,9 +194,10 @@ func (m Model) sessionRecords() []SessionRecord {
 	}
 	// Records only ever append (a token made turns the attempt into the run in the same
 	// slot), so a record's position names the same partner walk from one save to the next.
-	for k, id := range m.walk.session.savedIDs {
-		if k < len(out) && id.partner == out[k].Record.Partner.ID {
-			out[k].ID = id.id
+	for k := range out {
+		out[k] = m.filled(out[k])
+		if k < len(m.walk.session.savedIDs) && m.walk.session.savedIDs[k].partner == out[k].Record.Partner.ID {
+			out[k].ID = m.walk.session.savedIDs[k].id
 		}
 	}
 	return out

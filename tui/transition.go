@@ -42,6 +42,9 @@ type accountChosenMsg struct{ account plaidflow.Account }
 // partnerTokenMadeMsg: the partner token was made.
 type partnerTokenMadeMsg struct{ result plaidflow.PartnerResult }
 
+// shortcutRequestedMsg: s on the Link step: the sandbox shortcut instead of the page.
+type shortcutRequestedMsg struct{}
+
 // anotherPartnerRequestedMsg: a on the results: the Item is kept for another partner.
 type anotherPartnerRequestedMsg struct{}
 
@@ -76,11 +79,13 @@ func (m Model) transition(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		return m.enter(stepPartnerToken)
+	case shortcutRequestedMsg:
+		return m.switchToShortcut()
 	case partnerTokenMadeMsg:
+		m.closeAttempt(nil)
 		m.walk.runs = append(m.walk.runs, PartnerRun{Partner: m.walk.partner, Account: m.walk.account, Result: msg.result,
 			session: m.sessionRecord(msg.result, nil)})
-		m.walk.session.runFrom = m.walk.session.attemptFrom
-		m.walk.session.attemptFrom = len(m.calls) // the next partner's attempt starts here
+		m.walk.session.own = nil // the next partner's attempts start here
 		m.results = newResults(msg.result)
 		return m.enter(stepResults)
 	case anotherPartnerRequestedMsg:
@@ -100,18 +105,21 @@ func (m Model) transition(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// enter makes s the current step and starts it.
+// enter makes s the current step and starts it. A link_token and a partner token each open
+// an attempt of the walk; Link opens one when it starts (see openLinkAttempt).
 func (m Model) enter(s step) (tea.Model, tea.Cmd) {
 	m.failure = nil
 	m.step = s
 	switch s {
 	case stepLinkToken:
+		m.openAttempt()
 		return m.createLinkToken()
 	case stepLink:
 		return m.startLink()
 	case stepExchange:
 		return m.runExchange()
 	case stepPartnerToken:
+		m.openAttempt()
 		return m.runPartnerToken()
 	}
 	return m, nil

@@ -12,12 +12,18 @@ import (
 // atResults walks the pure Update from a Dwolla account pick to the results step.
 func atResults(t *testing.T) Model {
 	t.Helper()
+	return atResultsWith(t, []plaidflow.Call{{Method: "POST", Path: "/processor/token/create", Status: 200, RequestID: "reqProcessor001"}})
+}
+
+// atResultsWith has Dwolla's token made, the walk's API calls being calls (the partner
+// token's attempt made them all).
+func atResultsWith(t *testing.T, calls []plaidflow.Call) Model {
+	t.Helper()
 	m := send(atAccounts(t, "dwolla"), keyMsg("enter"))
 	if m.step != stepPartnerToken || !m.ptoken.running {
 		t.Fatalf("enter on an eligible account: step %v", m.step)
 	}
 	res := plaidflow.PartnerResult{Tokens: []plaidflow.Token{{Kind: plaidflow.TokenProcessor, Value: "processor-sandbox-99999999-8888-7777-6666-555555554321", RequestID: "reqProcessor001"}}}
-	calls := []plaidflow.Call{{Method: "POST", Path: "/processor/token/create", Status: 200, RequestID: "reqProcessor001"}}
 	return send(m, partnerTokenCreatedMsg{op: m.op, result: res, apiSnapshot: apiSnapshot{calls: calls}})
 }
 
@@ -88,16 +94,16 @@ func TestAnotherPartnerReusesTheItem(t *testing.T) {
 // drawing it: its count must be the drawn page's, whatever the page holds.
 func TestResultsExtentCountsThePageAsDrawn(t *testing.T) {
 	base := atResults(t)
-	long := base
+	var many []plaidflow.Call
 	for _, p := range []string{"/link/token/create", "/item/public_token/exchange", "/accounts/get", "/processor/token/create"} {
-		long.calls = append(long.calls, plaidflow.Call{Method: "POST", Path: p, Status: 200,
+		many = append(many, plaidflow.Call{Method: "POST", Path: p, Status: 200,
 			RequestBody: `{"client_id":"x","access_token":"access-sandbox-1","account_id":"acc-checking","processor":"dwolla","institution_id":"ins_109508"}`})
 	}
+	long := atResultsWith(t, many)
 	saved := base
 	saved.walk.session.savedPaths = []string{"/very/long/state/directory/plaidwalk/sessions/20261122-070053.183-dwolla-9abc.json",
 		"/very/long/state/directory/plaidwalk/sessions/20261122-071153.183-dwolla-9abd.json"}
-	noCalls := base
-	noCalls.calls = nil
+	noCalls := atResultsWith(t, nil)
 	states := map[string]Model{"results": base, "revealed": send(base, keyMsg("v")), "many calls": long,
 		"first call chosen": send(long, keyMsg("left"), keyMsg("left")), "saved twice": saved, "no calls": noCalls}
 	for name, m := range states {
@@ -118,10 +124,11 @@ func TestResultsExtentCountsThePageAsDrawn(t *testing.T) {
 // pgdn at the end of the page, where ←/→ took it to the newest call, moves nothing; pgup
 // then scrolls up from what was on screen.
 func TestResultsPageKeysStartFromTheOffsetOnScreen(t *testing.T) {
-	m := atResults(t)
+	calls := []plaidflow.Call{{Method: "POST", Path: "/processor/token/create", Status: 200, RequestID: "reqProcessor001"}}
 	for range 40 {
-		m.calls = append(m.calls, plaidflow.Call{Method: "POST", Path: "/auth/get", Status: 200, RequestBody: `{"access_token":"access-sandbox-1"}`})
+		calls = append(calls, plaidflow.Call{Method: "POST", Path: "/auth/get", Status: 200, RequestBody: `{"access_token":"access-sandbox-1"}`})
 	}
+	m := atResultsWith(t, calls)
 	m = send(m, keyMsg("left"), keyMsg("right"))
 	shown := m.View()
 	if down := send(m, tea.KeyMsg{Type: tea.KeyPgDown}).View(); down != shown {

@@ -62,8 +62,8 @@ func TestResultCarriesTheSessionOfABrowserWalk(t *testing.T) {
 		r.Options.Link.ClientName == "" {
 		t.Errorf("record %+v", r)
 	}
-	if len(s.LinkEvents) != 2 || s.LinkEvents[1].Name != "HANDOFF" || s.LinkOutcome == nil || s.LinkOutcome.LinkSessionID != "ls-1" {
-		t.Errorf("Link events %+v, outcome %+v", s.LinkEvents, s.LinkOutcome)
+	if l := r.Link; l == nil || len(l.Events) != 2 || l.Events[1].Name != "HANDOFF" || l.Outcome == nil || l.Outcome.LinkSessionID != "ls-1" {
+		t.Errorf("Link %+v", l)
 	}
 }
 
@@ -95,11 +95,12 @@ func TestLinkEventsKeptAreBounded(t *testing.T) {
 	for i := range sessions.MaxLinkEvents + 20 {
 		m = send(m, linkEventReceivedMsg{op: m.op, event: linkserver.Event{Kind: linkserver.KindEvent, Name: fmt.Sprint("E", i)}})
 	}
-	ev := m.walk.session.linkEvents
+	kept := m.walk.session.attempts.Get(m.link.attempt)[0].Link
+	ev := kept.Events
 	if len(ev) != sessions.MaxLinkEvents || ev[0].Name != "E0" || ev[len(ev)-1].Name != fmt.Sprint("E", sessions.MaxLinkEvents-1) {
 		t.Errorf("%d events kept, %q to %q; want the first %d", len(ev), ev[0].Name, ev[len(ev)-1].Name, sessions.MaxLinkEvents)
 	}
-	if d := m.walk.session.linkCap.Dropped(); d != 20 {
+	if d := kept.DroppedEvents; d != 20 {
 		t.Errorf("%d events counted as dropped, want 20", d)
 	}
 }

@@ -260,7 +260,8 @@ func TestCursorRowsAreMarkedWithoutColour(t *testing.T) {
 	if r.View() == first || cursorLine(r.View(), "access_token") == "" {
 		t.Errorf("results token list: down changed nothing visible without colour:\n%s", r.View())
 	}
-	r.calls = append([]plaidflow.Call{{Method: "POST", Path: "/item/public_token/exchange", Status: 200}}, r.calls...)
+	r = atResultsWith(t, []plaidflow.Call{{Method: "POST", Path: "/item/public_token/exchange", Status: 200},
+		{Method: "POST", Path: "/processor/token/create", Status: 200, RequestID: "reqProcessor001"}})
 	if cursorLine(r.View(), "/processor/token/create 200") == "" {
 		t.Fatalf("API calls: the newest call is not marked:\n%s", r.View())
 	}

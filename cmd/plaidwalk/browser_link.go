@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 	"syscall"
 	"time"
 
@@ -23,13 +22,16 @@ func linkPageOptions(cfg plaidflow.Config, o linkserver.Options) linkserver.Opti
 	return linkserver.PlaidOptions(o, string(cfg.Env))
 }
 
-// browserLink is what Link in the browser left: every callback and the outcome (nil when the
-// wait itself failed), kept for the saved session. Hosted Link sends no callbacks to
-// plaidwalk, so there it holds the outcome alone.
+// browserLink is how Link ended (nil when the wait itself failed). Its callbacks and outcome
+// are recorded in the run's attempt as they come (sessions.Attempts), as the UI records its own.
 type browserLink struct {
-	Events  []linkserver.Event
-	Dropped int // callbacks beyond sessions.MaxLinkEvents, counted, not kept
 	Outcome *linkserver.Outcome
+}
+
+// linkAttempt is the attempt of a run that Link's callbacks are recorded in.
+type linkAttempt struct {
+	attempts *sessions.Attempts
+	id       sessions.AttemptID
 }
 
 // linkEventQuiet is how long the page may stay silent after the outcome before the server
@@ -39,7 +41,7 @@ const linkEventQuiet = 750 * time.Millisecond
 // runBrowserLink serves the Link page for lt on loopback, opens it (the URL is printed either
 // way), and waits for Link to finish. It returns the public_token or why there is none, and
 // in both cases what Link reported.
-func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidflow.LinkToken, o runOptions) (string, browserLink, error) {
+func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidflow.LinkToken, o runOptions, rec linkAttempt) (string, browserLink, error) {
 	page := linkPageOptions(cfg, linkserver.Options{
 		LinkToken: lt.Token, Port: o.port, RedirectURI: cfg.RedirectURI,
 		EnvLabel: plaidflow.EnvLabel(cfg), Timeout: o.linkTimeout,
@@ -49,7 +51,7 @@ func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidf
 		return "", browserLink{}, fmt.Errorf("start the local Link page: %w", err)
 	}
 	defer srv.Close()
-	events := collectEvents(srv.Events())
+	events := collectEvents(srv.Events(), rec)
 	fmt.Fprintf(c.stderr, "Link is waiting at %s\n", srv.URL())
 	if o.noBrowser {
 		fmt.Fprintln(c.stderr, "  open that address in a browser on this machine to continue")
@@ -59,37 +61,30 @@ func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidf
 	out, err := srv.Wait(ctx)
 	if err != nil {
 		srv.Close()
-		evs, dropped := events.all()
-		return "", browserLink{Events: evs, Dropped: dropped}, fmt.Errorf("waiting for Link: %w", err)
+		events.drained()
+		return "", browserLink{}, fmt.Errorf("waiting for Link: %w", err)
 	}
 	events.quiet(ctx, linkEventQuiet)
-	srv.Close() // closes Events: all() then has every callback the server accepted
-	evs, dropped := events.all()
-	bl := browserLink{Events: evs, Dropped: dropped, Outcome: &out}
+	srv.Close() // closes Events: once drained, the attempt has every callback the server accepted
+	events.drained()
+	rec.attempts.LinkEnded(rec.id, out)
 	token, err := publicTokenFrom(out, o.linkTimeout, "Link")
-	return token, bl, err
+	return token, browserLink{Outcome: &out}, err
 }
 
-// eventCollector keeps the callbacks from a Link session as they arrive, as many as a
-// session keeps (sessions.EventCap); the rest are counted.
+// eventCollector hands the callbacks of a Link session to the run's attempt as they arrive
+// (the attempt keeps what a session keeps, sessions.EventCap, and counts the rest).
 type eventCollector struct {
-	mu      sync.Mutex
-	events  []linkserver.Event
-	cap     sessions.EventCap
 	arrived chan struct{} // a token per arrival, never blocking the reader
 	done    chan struct{} // closed when the channel is drained
 }
 
-func collectEvents(ch <-chan linkserver.Event) *eventCollector {
+func collectEvents(ch <-chan linkserver.Event, rec linkAttempt) *eventCollector {
 	ec := &eventCollector{arrived: make(chan struct{}, 1), done: make(chan struct{})}
 	go func() {
 		defer close(ec.done)
 		for ev := range ch {
-			ec.mu.Lock()
-			if ec.cap.Admit() {
-				ec.events = append(ec.events, ev)
-			}
-			ec.mu.Unlock()
+			rec.attempts.LinkEvent(rec.id, ev)
 			select {
 			case ec.arrived <- struct{}{}:
 			default:
@@ -115,14 +110,8 @@ func (ec *eventCollector) quiet(ctx context.Context, d time.Duration) {
 	}
 }
 
-// all waits for the channel to be drained (it must be closed) and returns the callbacks kept
-// and how many more there were.
-func (ec *eventCollector) all() ([]linkserver.Event, int) {
-	<-ec.done
-	ec.mu.Lock()
-	defer ec.mu.Unlock()
-	return append([]linkserver.Event(nil), ec.events...), ec.cap.Dropped()
-}
+// drained waits for the channel to be drained (it must be closed).
+func (ec *eventCollector) drained() { <-ec.done }
 
 // publicTokenFrom reads the outcome of Link (what: "Link" in the browser, or "Hosted Link")
 // with plaidflow's one rule, and adds what run's user can do when Link ended without a token

@@ -211,8 +211,8 @@ func saveRun(c *cli, res runResult, o runOptions) error {
 	case linkHosted:
 		rec.LinkMode = sessions.LinkModeHosted
 	}
-	if res.Link != nil {
-		rec.Link = linkRecord(res.Link.Events, res.Link.Dropped, res.Link.Outcome)
+	if a := res.attempt.attempts; a != nil {
+		rec = a.WithAttempts(rec, res.attempt.id) // its calls, and Link's events and outcome
 	}
 	return recordAndSave(c, "run", rec, o.save, o.noSave)
 }
@@ -231,7 +231,8 @@ type runResult struct {
 	Calls    []plaidflow.Call
 	Warnings []string
 	Err      error
-	Link     *browserLink // with --link browser or hosted: what Link reported
+	Link     *browserLink // with --link browser or hosted: how Link ended
+	attempt  linkAttempt  // the run's one attempt: its calls, Link's events and outcome
 }
 
 // exitCode is 0 for a partner token, 130 when ctrl+c, SIGTERM or SIGHUP stopped the walk (one

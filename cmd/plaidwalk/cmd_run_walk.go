@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
 // resolveInstitution turns --institution into an institution_id: a sandbox bank's name
@@ -78,10 +79,13 @@ func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidf
 // afterwards; other commands (saving, replay) can reuse it.
 func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.Partner, o runOptions) runResult {
 	log := plaidflow.NewAPILog()
+	attempts := sessions.NewAttempts() // a run is one attempt, recorded as the UI records its own
+	defer attempts.Listen(log)()
 	client := c.deps.newClient(cfg, log)
 	defer client.Close()
 	wo := walkOptions(cfg, p, o)
-	res := runResult{Config: cfg, Options: wo, Partner: p, Env: cfg.Env, EnvLabel: plaidflow.EnvLabel(cfg), BaseURL: client.BaseURL(), Started: time.Now()}
+	res := runResult{Config: cfg, Options: wo, Partner: p, Env: cfg.Env, EnvLabel: plaidflow.EnvLabel(cfg), BaseURL: client.BaseURL(), Started: time.Now(),
+		attempt: linkAttempt{attempts: attempts, id: attempts.Open(p)}}
 	wo.OnWarning = func(msg string) { res.Warnings = append(res.Warnings, msg) }
 	if !o.json {
 		printRunHeader(c.stdout, res)
@@ -122,10 +126,16 @@ func linkByHand(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaid
 	}
 	var token string
 	var bl browserLink
+	rec := res.attempt
 	if o.link == linkHosted {
+		rec.attempts.LinkStarted(rec.id, sessions.LinkModeHosted)
 		token, bl, err = runHostedLink(ctx, c, client, lt, o)
+		if bl.Outcome != nil {
+			rec.attempts.LinkEnded(rec.id, *bl.Outcome)
+		}
 	} else {
-		token, bl, err = runBrowserLink(ctx, c, cfg, lt, o)
+		rec.attempts.LinkStarted(rec.id, sessions.LinkModeBrowser)
+		token, bl, err = runBrowserLink(ctx, c, cfg, lt, o, rec)
 	}
 	res.Link = &bl
 	return token, err

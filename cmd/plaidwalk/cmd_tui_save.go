@@ -44,11 +44,8 @@ func saveTUIWalks(c *cli, cfg plaidflow.Config, r tui.Result, file string, noSav
 // that ctrl+s and the save on closing write one file per walk, the later overwriting the
 // earlier, instead of two copies that `plaidwalk sessions` would both list.
 func saveTUIRecord(c *cli, cfg plaidflow.Config, s tui.SessionRecord, file string, noSave bool) ([]string, error) {
-	r := s.Record
+	r := s.Record // its calls and Link come from the walk's attempts
 	r.Config = cfg
-	if r.Link == nil && (len(s.LinkEvents) > 0 || s.LinkOutcome != nil) {
-		r.Link = linkRecord(s.LinkEvents, s.LinkEventsDropped, s.LinkOutcome)
-	}
 	sess := buildSession("tui", r)
 	sess.ID = s.ID
 	return saveSession(c, cfg, sess, file, noSave)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 	"plaidwalk/sessions"
 )
@@ -15,7 +14,7 @@ import (
 
 // buildSession turns a finished walk into a session stamped with this plaidwalk's version.
 // source is "run" or "tui"; set r.LinkMode (sessions.LinkMode*) when Link ran in a browser
-// or as Hosted Link, and r.Link from linkRecord.
+// or as Hosted Link, and r.Link from the walk's attempts (sessions.Attempts).
 func buildSession(source string, r sessions.Record) sessions.Session {
 	r.Source, r.Plaidwalk = source, version
 	if r.Finished.IsZero() {
@@ -154,38 +153,4 @@ func checkSaveTarget(c *cli, file string) int {
 		return 2
 	}
 	return 0
-}
-
-// linkRecord converts what linkserver reported (the callbacks kept, how many more the
-// collector dropped, and the outcome when Link finished) into the session's Link section.
-// Metadata is reduced to the fields worth keeping.
-func linkRecord(events []linkserver.Event, dropped int, out *linkserver.Outcome) *sessions.Link {
-	l := &sessions.Link{DroppedEvents: dropped}
-	for _, ev := range events {
-		if ev.Kind != linkserver.KindEvent {
-			continue
-		}
-		l.Events = append(l.Events, sessions.EventFromMetadata(ev.Name, ev.At, ev.Metadata))
-	}
-	if out == nil {
-		return l
-	}
-	lo := &sessions.LinkOutcome{Status: "success", LinkSessionID: out.LinkSessionID, ExitStatus: out.ExitStatus}
-	switch {
-	case out.TimedOut:
-		lo.Status = "timeout"
-	case out.Exited:
-		lo.Status = "exit"
-	}
-	if out.Institution != nil {
-		lo.InstitutionID, lo.InstitutionName = out.Institution.InstitutionID, out.Institution.Name
-	}
-	for _, a := range out.Accounts {
-		lo.Accounts = append(lo.Accounts, sessions.AccountChoice{Mask: a.Mask, Name: a.Name, Type: a.Type, Subtype: a.Subtype})
-	}
-	if e := out.ExitError; e != nil {
-		lo.ErrorType, lo.ErrorCode, lo.ErrorMessage = e.ErrorType, e.ErrorCode, e.ErrorMessage
-	}
-	l.Outcome = lo
-	return l
 }

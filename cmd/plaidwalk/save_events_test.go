@@ -19,19 +19,24 @@ func TestFloodOfLinkEventsSavesAReadableSession(t *testing.T) {
 	e := newSessEnv(t)
 	c, stderr, r := savedRecord(t, e)
 	metadata, _ := json.Marshal(map[string]string{"error_message": strings.Repeat("m", 60<<10), "view_name": "ERROR"})
-	// The flood goes through run's collector, as the Link page's callbacks do: it keeps what a
-	// session keeps and counts the rest, so memory stays bounded while Link runs.
+	// The flood goes through run's collector into the run's attempt, as the Link page's
+	// callbacks do: the attempt keeps what a session keeps and counts the rest, so memory stays
+	// bounded while Link runs.
+	attempts := sessions.NewAttempts()
+	rec := linkAttempt{attempts: attempts, id: attempts.Open(r.Partner)}
+	attempts.LinkStarted(rec.id, sessions.LinkModeBrowser)
 	ch := make(chan linkserver.Event)
-	collector := collectEvents(ch)
+	collector := collectEvents(ch, rec)
 	for i := range 1500 {
 		ch <- linkserver.Event{Kind: linkserver.KindEvent, Name: "ERROR", Metadata: metadata, At: time.Now().Add(time.Duration(i))}
 	}
 	close(ch)
-	events, dropped := collector.all()
-	if len(events) != sessions.MaxLinkEvents || dropped != 1500-sessions.MaxLinkEvents {
-		t.Errorf("the collector kept %d and dropped %d of 1500", len(events), dropped)
+	collector.drained()
+	l := attempts.Get(rec.id)[0].Link
+	if len(l.Events) != sessions.MaxLinkEvents || l.DroppedEvents != 1500-sessions.MaxLinkEvents {
+		t.Errorf("the attempt kept %d and dropped %d of 1500", len(l.Events), l.DroppedEvents)
 	}
-	r.Link = linkRecord(events, dropped, nil)
+	r.Link = &l
 	file := filepath.Join(t.TempDir(), "flood.json")
 	if err := recordAndSave(c, "run", r, file, true); err != nil {
 		t.Fatal(err)

@@ -164,8 +164,7 @@ func TestBrowserSessionReplaysThroughTheShortcut(t *testing.T) {
 	// Make it what a browser walk records: Link produced the public token, no shortcut call.
 	s.Inputs.LinkMode, s.Inputs.Username, s.Inputs.Password = sessions.LinkModeBrowser, "", ""
 	s.Calls = append(s.Calls[:1:1], s.Calls[2:]...)
-	s.Link = linkRecord(nil, 0, nil)
-	s.Link.Outcome = &sessions.LinkOutcome{Status: "success", InstitutionID: "ins_109508"}
+	s.Link = &sessions.Link{Outcome: &sessions.LinkOutcome{Status: "success", InstitutionID: "ins_109508"}}
 	if err := sessions.WriteFile(file, s); err != nil {
 		t.Fatal(err)
 	}
@@ -239,9 +238,18 @@ func TestTUISaverKeepsLinkEventsAndOutcome(t *testing.T) {
 		Institution: &linkserver.Institution{Name: "First Platypus Bank", InstitutionID: "ins_109508"},
 		ExitError:   &linkserver.LinkError{ErrorType: "ITEM_ERROR", ErrorCode: "ITEM_LOCKED", ErrorMessage: "locked"}}
 	linkCall := plaidflow.Call{Time: at, Method: "POST", Path: "/link/token/create", Status: 200}
-	rec := sessions.Record{Partner: plaidflow.Partner{ID: "dwolla", Name: "Dwolla"}, LinkMode: sessions.LinkModeBrowser,
-		Calls: []plaidflow.Call{linkCall}, Started: at, Finished: at.Add(3 * time.Second)}
-	paths, err := saveTUIRecord(c, plaidflow.Config{Env: plaidflow.EnvOffline}, tui.SessionRecord{Record: rec, LinkEvents: events, LinkOutcome: out}, "", false)
+	dwolla := plaidflow.Partner{ID: "dwolla", Name: "Dwolla"}
+	// The UI records its walk in attempts; the saver takes the record they fill.
+	attempts := sessions.NewAttempts()
+	id := attempts.Open(dwolla)
+	attempts.AddCall(linkCall)
+	attempts.LinkStarted(id, sessions.LinkModeBrowser)
+	for _, ev := range events {
+		attempts.LinkEvent(id, ev)
+	}
+	attempts.LinkEnded(id, *out)
+	rec := attempts.WithAttempts(sessions.Record{Partner: dwolla, LinkMode: sessions.LinkModeBrowser}, id)
+	paths, err := saveTUIRecord(c, plaidflow.Config{Env: plaidflow.EnvOffline}, tui.SessionRecord{Record: rec}, "", false)
 	if err != nil || len(paths) != 1 {
 		t.Fatalf("save: %v %v", paths, err)
 	}
