@@ -58,7 +58,7 @@ func TestAccountFiltersAndBalances(t *testing.T) {
 	gopts := plaid.NewAccountsGetRequestOptions()
 	gopts.SetAccountIds([]string{"nope"})
 	greq.SetOptions(*gopts)
-	ok(h.client.AccountsGet(h.ctx).AccountsGetRequest(*greq).Execute()).fails(t, 400, "INVALID_INPUT", "INVALID_ACCOUNT_ID")
+	ok(h.client.AccountsGet(h.ctx).AccountsGetRequest(*greq).Execute()).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 }
 
 // TestItemsAreSeparate checks two Items of the same user never share account IDs or tokens.

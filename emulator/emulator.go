@@ -41,6 +41,7 @@ type Emulator struct {
 	items            map[string]*item // by item_id
 	accessTokens     map[string]*item
 	processorTokens  map[string]tokenGrant
+	partnerSettings  map[string]partnerSettings // by processor_token, only those a setting was changed for (h_processor_partner.go)
 	stripeTokens     map[string]tokenGrant
 	reports          map[string]*assetReport // by asset_report_token
 	relayTokens      map[string]relayGrant

@@ -32,6 +32,9 @@ func (e *Emulator) readAccounts(q *apiRequest) (*item, []account, *apiError) {
 	if perr := q.decode(&req); perr != nil {
 		return nil, nil, perr
 	}
+	if perr := checkAccountIDs("options.account_ids", req.Options.AccountIDs); perr != nil {
+		return nil, nil, perr
+	}
 	it, perr := e.usableItem(req.AccessToken)
 	if perr != nil {
 		return nil, nil, perr
@@ -88,23 +91,28 @@ func (e *Emulator) authGet(q *apiRequest) (any, *apiError) {
 	}
 	resp := authResponse{Accounts: []accountJSON{}, Item: it.json(q.requestID), RequestID: q.requestID,
 		Numbers: authNumbers{ACH: []achNumbers{}, EFT: []any{}, International: []any{}, BACS: []any{}}}
-	routing := "011401533"
-	if len(it.institution.RoutingNumbers) > 0 {
-		routing = it.institution.RoutingNumbers[0]
-	}
 	for _, a := range accounts {
 		if !a.hasACHNumbers() {
 			continue
 		}
 		resp.Accounts = append(resp.Accounts, a.json())
-		resp.Numbers.ACH = append(resp.Numbers.ACH, achNumbers{
-			AccountID: a.id, Account: "111122223333" + a.mask, Routing: routing, WireRouting: nullable("021000021"),
-		})
+		resp.Numbers.ACH = append(resp.Numbers.ACH, it.achNumbers(a))
 	}
 	if len(resp.Numbers.ACH) == 0 {
 		return nil, noAuthAccounts()
 	}
 	return resp, nil
+}
+
+// achNumbers are the account's ACH numbers, derived from its mask and the institution's
+// routing number (a custom user's configured numbers win) rather than stored. Only accounts
+// with hasACHNumbers have them.
+func (it *item) achNumbers(a account) achNumbers {
+	routing := "011401533"
+	if len(it.institution.RoutingNumbers) > 0 {
+		routing = it.institution.RoutingNumbers[0]
+	}
+	return a.withACHOverride(achNumbers{AccountID: a.id, Account: "111122223333" + a.mask, Routing: routing, WireRouting: nullable("021000021")})
 }
 
 func noAuthAccounts() *apiError {

@@ -128,8 +128,9 @@ func (it *item) json(requestID string) itemJSON {
 }
 
 type itemGetResponse struct {
-	Item      itemJSON `json:"item"`
-	RequestID string   `json:"request_id"`
+	Item      itemJSON       `json:"item"`
+	Status    itemStatusJSON `json:"status"`
+	RequestID string         `json:"request_id"`
 }
 
 // itemGet answers even for an Item that needs a new login: that is how Plaid reports it.
@@ -140,7 +141,7 @@ func (e *Emulator) itemGet(q *apiRequest) (any, *apiError) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return itemGetResponse{Item: it.json(q.requestID), RequestID: q.requestID}, nil
+	return itemGetResponse{Item: it.json(q.requestID), Status: it.status(), RequestID: q.requestID}, nil
 }
 
 type requestIDOnly struct {
@@ -161,6 +162,7 @@ func (e *Emulator) itemRemove(q *apiRequest) (any, *apiError) {
 	for tok, g := range e.processorTokens {
 		if g.itemID == it.id {
 			delete(e.processorTokens, tok)
+			delete(e.partnerSettings, tok)
 		}
 	}
 	return requestIDOnly{RequestID: q.requestID}, nil

@@ -18,8 +18,12 @@ type processorRequest struct {
 }
 
 // partnerAccount finds the usable Item and account a partner token is asked for, refusing
-// accounts money cannot be pulled from. Callers hold e.mu.
+// accounts money cannot be pulled from. A malformed account id is refused before the token is
+// looked up, as Plaid checks a request's form first. Callers hold e.mu.
 func (e *Emulator) partnerAccount(req processorRequest, needNumbers bool) (*item, account, *apiError) {
+	if perr := checkAccountID("account_id", req.AccountID); perr != nil {
+		return nil, account{}, perr
+	}
 	it, perr := e.usableItem(req.AccessToken)
 	if perr != nil {
 		return nil, account{}, perr
@@ -53,9 +57,7 @@ func (e *Emulator) processorTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
-	tok := e.newProcessorToken()
-	e.processorTokens[tok] = tokenGrant{itemID: it.id, accountID: a.id, processor: req.Processor}
-	return processorTokenResponse{ProcessorToken: tok, RequestID: q.requestID}, nil
+	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(it.id, a.id, req.Processor), RequestID: q.requestID}, nil
 }
 
 type stripeTokenResponse struct {

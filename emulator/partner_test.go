@@ -28,7 +28,7 @@ func TestProcessorTokenChecks(t *testing.T) {
 	for _, p := range []string{"stripe", "prime_trust", "Dwolla", ""} {
 		h.processorToken(tok, checking, p).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	}
-	h.processorToken(tok, "nope", "dwolla").fails(t, 400, "INVALID_INPUT", "INVALID_ACCOUNT_ID")
+	h.processorToken(tok, "nope", "dwolla").fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	other := h.accounts(h.connect(plaid.PRODUCTS_AUTH))
 	h.processorToken(tok, accountByMask(t, other, "0000").AccountId, "dwolla").fails(t, 400, "INVALID_INPUT", "INVALID_ACCOUNT_ID")
 	for _, mask := range []string{"3333", "9999", "5555", "6666", "7777", "8888"} {
@@ -49,8 +49,9 @@ func TestStripeTokenChecks(t *testing.T) {
 	for _, mask := range []string{"3333", "2222", "7777"} {
 		h.stripeToken(tok, accountByMask(t, accounts, mask).AccountId).fails(t, 400, "ITEM_ERROR", "NO_AUTH_ACCOUNTS")
 	}
-	h.stripeToken(tok, "nope").fails(t, 400, "INVALID_INPUT", "INVALID_ACCOUNT_ID")
-	h.stripeToken("access-sandbox-7f0b2c1e-3d4a-4b5c-8d6e-0f1a2b3c4d5e", "nope").fails(t, 400, "INVALID_INPUT", "INVALID_ACCESS_TOKEN")
+	h.stripeToken(tok, "nope").fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
+	h.stripeToken("access-sandbox-7f0b2c1e-3d4a-4b5c-8d6e-0f1a2b3c4d5e", accountByMask(t, accounts, "1111").AccountId).
+		fails(t, 400, "INVALID_INPUT", "INVALID_ACCESS_TOKEN")
 }
 
 func (h *harness) assetReport(days int32, tokens ...string) result[plaid.AssetReportCreateResponse] {

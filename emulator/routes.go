@@ -21,6 +21,20 @@ var endpoints = map[string]endpoint{
 	"/asset_report/create":                        {assetReportCreateFields, (*Emulator).assetReportCreate},
 	"/asset_report/get":                           {assetReportGetFields, (*Emulator).assetReportGet},
 	"/credit/relay/create":                        {creditRelayCreateFields, (*Emulator).creditRelayCreate},
+	"/item/webhook/update":                        {itemWebhookUpdateFields, (*Emulator).itemWebhookUpdate},
+	"/item/access_token/invalidate":               {accessTokenFields, (*Emulator).itemAccessTokenInvalidate},
+	"/item/public_token/create":                   {accessTokenFields, (*Emulator).itemPublicTokenCreate},
+	"/item/import":                                {itemImportFields, (*Emulator).itemImport},
+	"/processor/apex/processor_token/create":      {apexProcessorTokenCreateFields, (*Emulator).apexProcessorTokenCreate},
+	"/processor/account/get":                      {processorTokenFields, (*Emulator).processorAccountGet},
+	"/processor/auth/get":                         {processorTokenFields, (*Emulator).processorAuthGet},
+	"/processor/balance/get":                      {processorBalanceGetFields, (*Emulator).processorBalanceGet},
+	"/processor/identity/get":                     {processorTokenFields, (*Emulator).processorIdentityGet},
+	"/processor/identity/match":                   {processorIdentityMatchFields, (*Emulator).processorIdentityMatch},
+	"/processor/token/permissions/set":            {processorPermissionsSetFields, (*Emulator).processorPermissionsSet},
+	"/processor/token/permissions/get":            {processorTokenFields, (*Emulator).processorPermissionsGet},
+	"/processor/token/webhook/update":             {processorWebhookUpdateFields, (*Emulator).processorWebhookUpdate},
+	"/sandbox/processor_token/create":             {sandboxProcessorTokenCreateFields, (*Emulator).sandboxProcessorTokenCreate},
 }
 
 var itemRemoveFields = []field{

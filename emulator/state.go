@@ -101,7 +101,8 @@ func (it *item) account(id string) (account, bool) {
 	return account{}, false
 }
 
-// selectAccounts picks the accounts named by ids (all when ids is empty), refusing unknown ones.
+// selectAccounts picks the accounts named by ids (all when ids is empty), refusing ids of no
+// account of the Item; their form was checked with checkAccountIDs before the token was read.
 func (it *item) selectAccounts(ids []string) ([]account, *apiError) {
 	if len(ids) == 0 {
 		return it.accounts, nil

@@ -1,0 +1,83 @@
+package emulator
+
+// Two more ways to get a processor token: Apex's legacy endpoint, and the Sandbox shortcut that
+// makes an Item and a token in one call so a partner can test its /processor/* calls alone.
+
+var apexProcessorTokenCreateFields = []field{
+	{name: "access_token", kind: kString, required: true},
+	{name: "account_id", kind: kString, required: true},
+}
+
+// issueProcessorTokenLocked records a processor token for one account of an Item. Callers hold e.mu.
+func (e *Emulator) issueProcessorTokenLocked(itemID, accountID, processor string) string {
+	tok := e.newProcessorToken()
+	e.processorTokens[tok] = tokenGrant{itemID: itemID, accountID: accountID, processor: processor}
+	return tok
+}
+
+// apexProcessorTokenCreate is /processor/token/create with processor apex_clearing, through
+// the endpoint Apex integrations used before the generic one existed.
+func (e *Emulator) apexProcessorTokenCreate(q *apiRequest) (any, *apiError) {
+	var req processorRequest
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it, a, perr := e.partnerAccount(req, false)
+	if perr != nil {
+		return nil, perr
+	}
+	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(it.id, a.id, "apex_clearing"), RequestID: q.requestID}, nil
+}
+
+var sandboxProcessorTokenCreateFields = []field{
+	{name: "institution_id", kind: kString, required: true},
+	{name: "options", kind: kObject, sub: []field{
+		{name: "override_username", kind: kString}, {name: "override_password", kind: kString},
+	}},
+}
+
+// sandboxProcessorTokenCreate logs the test user in at the institution, as
+// /sandbox/public_token/create does, and returns a processor token for the Item's first account
+// with ACH numbers (its checking account).
+func (e *Emulator) sandboxProcessorTokenCreate(q *apiRequest) (any, *apiError) {
+	var req struct {
+		InstitutionID string `json:"institution_id"`
+		Options       struct {
+			OverrideUsername string `json:"override_username"`
+			OverridePassword string `json:"override_password"`
+		} `json:"options"`
+	}
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	user, pass := req.Options.OverrideUsername, req.Options.OverridePassword
+	if user == "" {
+		user = "user_good"
+	}
+	if pass == "" {
+		pass = "pass_good"
+	}
+	var products []string
+	if in, ok := findInstitution(req.InstitutionID); ok && in.offers("auth") {
+		products = []string{"auth"}
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it, perr := e.newItemLocked(req.InstitutionID, user, pass, products, "")
+	if perr != nil {
+		return nil, perr
+	}
+	if len(it.accounts) == 0 {
+		return nil, sandboxError("NO_ACCOUNTS")
+	}
+	chosen := it.accounts[0]
+	for _, a := range it.accounts {
+		if a.hasACHNumbers() {
+			chosen = a
+			break
+		}
+	}
+	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(it.id, chosen.id, ""), RequestID: q.requestID}, nil
+}
