@@ -28,8 +28,10 @@ Ctrl-C (or SIGTERM) stops it.
 
 Flags:
   --addr ADDR                 where to listen (default 127.0.0.1:0, a free port); loopback only
-  --asset-report-delay D      how long a new Asset Report stays not ready (default %s)
-`, emulator.DefaultAssetReportDelay)
+  --asset-report-delay D      how long a new Asset Report answers PRODUCT_NOT_READY
+                              (default %s; e.g. 500ms or 1m); the emulator inside an
+                              offline walk uses %s
+`, emulator.DefaultAssetReportDelay, walkAssetReportDelay)
 }
 
 func emulatorFlags(addr *string, delay *time.Duration) *flag.FlagSet {

@@ -5,11 +5,18 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"plaidwalk/emulator"
 	"plaidwalk/internal/termtext"
 	"plaidwalk/plaidflow"
 )
+
+// walkAssetReportDelay is how long offline mode's emulator keeps a new Asset Report not ready.
+// It is under plaidflow's first poll interval (250 ms): the walk still shows Plaid's
+// PRODUCT_NOT_READY answer once, and has the report on its next poll instead of after the
+// standalone emulator's 2 s (plaidwalk emulator --asset-report-delay sets that one).
+const walkAssetReportDelay = 200 * time.Millisecond
 
 // setupEnv loads the configuration (flags in o > environment > .env in the working
 // directory) and, in offline mode, starts the emulator on 127.0.0.1 and points the config
@@ -28,7 +35,11 @@ func setupEnv(ctx context.Context, c *cli, o plaidflow.Overrides) (cfg plaidflow
 	if err != nil || cfg.Env != plaidflow.EnvOffline {
 		return cfg, stop, err
 	}
-	baseURL, stopEmulator, err := emulator.New(c.deps.emulator).Serve(ctx, "")
+	eo := c.deps.emulator
+	if eo.AssetReportDelay == 0 {
+		eo.AssetReportDelay = walkAssetReportDelay
+	}
+	baseURL, stopEmulator, err := emulator.New(eo).Serve(ctx, "")
 	if err != nil {
 		return cfg, stop, fmt.Errorf("cannot start the offline emulator: %w", err)
 	}

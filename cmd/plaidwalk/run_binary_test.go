@@ -99,15 +99,22 @@ func TestRunBinaryEndToEnd(t *testing.T) {
 	}
 }
 
-// BenchmarkRunProcess is `plaidwalk run --partner dwolla --json` as a whole process, offline:
-// start-up, the in-process emulator, the walk and the JSON output.
+// BenchmarkRunProcess is `plaidwalk run --json` as a whole process, offline: start-up, the
+// in-process emulator, the walk and the JSON output. alloy-credit includes the Asset Report's
+// wait (offline mode's short delay and one poll).
 func BenchmarkRunProcess(b *testing.B) {
 	bin := buildBinary(b, b.TempDir())
 	dir := b.TempDir()
-	b.ResetTimer()
-	for b.Loop() {
-		if code, _, errOut := execPlaidwalk(b, bin, dir, nil, "run", "--partner", "dwolla", "--json"); code != 0 {
-			b.Fatalf("exit %d: %s", code, errOut)
-		}
+	for _, args := range [][]string{
+		{"--partner", "dwolla"},
+		{"--partner", "alloy-credit", "--secondary-client-id", "test-alloy"},
+	} {
+		b.Run(args[1], func(b *testing.B) {
+			for b.Loop() {
+				if code, _, errOut := execPlaidwalk(b, bin, dir, nil, append([]string{"run", "--json"}, args...)...); code != 0 {
+					b.Fatalf("exit %d: %s", code, errOut)
+				}
+			}
+		})
 	}
 }
