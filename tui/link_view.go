@@ -6,7 +6,12 @@ import (
 	"strings"
 
 	"plaidwalk/linkserver"
+	"plaidwalk/sessions"
 )
+
+// batchNote is shown while the page waits: Link hands most events over when it closes, so
+// the list staying short is not a stalled Link.
+const batchNote = "Link sends most of its events in one batch when it closes (Plaid's Link does too), so few show here until then."
 
 // formatLinkEvent is one line of the live feed. Everything in it came from the browser, so
 // it is stripped of escape sequences before it reaches the terminal.
@@ -52,8 +57,8 @@ func formatLinkEvent(ev linkserver.Event) string {
 		}
 	}
 	at := ""
-	if !ev.At.IsZero() {
-		at = ev.At.Format("15:04:05") + " "
+	if t := sessions.EventTime(ev.At, ev.Metadata); !t.IsZero() { // when Link says it happened
+		at = t.Local().Format("15:04:05") + " "
 	}
 	return at + oneLine(text)
 }
@@ -79,6 +84,7 @@ func (l linkModel) view(env stepEnv) string {
 		b.WriteString(st.subtle.Render(wrapTo(env.urlKeysHint(true), w, 0)) + "\n")
 	}
 	b.WriteString("\n")
+	noteLines := 0
 	switch {
 	case l.ended != "":
 		b.WriteString(st.warn.Render(wrapTo(l.ended, w, 0)) + "\n")
@@ -88,11 +94,13 @@ func (l linkModel) view(env stepEnv) string {
 			st.subtle.Render("asking /link/token/get every "+linkserver.HostedInterval.String()+"; x or esc cancels") + "\n")
 	case l.waiting:
 		b.WriteString(st.bold.Render("Waiting for Link") + "  " + st.accent.Render(l.waitClock()) + "\n" +
-			st.subtle.Render("finish it in the browser; x or esc cancels") + "\n")
+			st.subtle.Render("finish it in the browser; x or esc cancels") + "\n" +
+			st.subtle.Render(wrapTo(batchNote, w, 0)) + "\n")
+		noteLines = lineCount(batchNote, w)
 	}
 	if len(l.feed) > 0 {
 		b.WriteString("\n" + st.subtle.Render("Link events") + "\n")
-		for _, line := range lastN(l.feed, max(env.height-8, 2)) {
+		for _, line := range lastN(l.feed, max(env.height-8-noteLines, 2)) {
 			b.WriteString("  " + truncate(line, w-2) + "\n")
 		}
 	}

@@ -1,9 +1,12 @@
 package tui
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
+
+	"plaidwalk/linkserver"
 )
 
 // The Link step draws itself from its own state: the wait and its clock, the URL with the
@@ -34,5 +37,25 @@ func TestLinkStepView(t *testing.T) {
 	l = linkModel{mode: modeShortcut, shortcut: shortcut{institution: "ins_1", username: "user_good"}, shortcutRunning: true}
 	if !l.busy() || !strings.Contains(l.view(env), "as user_good at ins_1") {
 		t.Errorf("shortcut: busy %v view %q", l.busy(), l.view(env))
+	}
+}
+
+// While the page waits, the pane says Link hands most events over when it closes, so a short
+// list is not a stalled Link; an event shows the time Link stamped it, not when it arrived.
+func TestLinkStepSaysEventsComeInABatchAtLinksOwnTimes(t *testing.T) {
+	env := testEnv(t)
+	l := linkModel{mode: modeBrowser, url: "http://127.0.0.1:5555/page/", waiting: true}
+	if v := strings.Join(strings.Fields(l.view(env)), " "); !strings.Contains(v, "Link sends most of its events in one batch when it closes") {
+		t.Errorf("waiting view lacks the batch note:\n%s", l.view(env))
+	}
+	happened := time.Date(2026, 12, 7, 10, 0, 0, 0, time.Local)
+	md, _ := json.Marshal(map[string]string{"timestamp": happened.UTC().Format(time.RFC3339Nano)})
+	ev := linkserver.Event{Kind: linkserver.KindEvent, Name: "SELECT_INSTITUTION", Metadata: md, At: happened.Add(time.Minute)}
+	if line := formatLinkEvent(ev); line != "10:00:00 SELECT_INSTITUTION" {
+		t.Errorf("feed line %q, want Link's own time", line)
+	}
+	l.waiting, l.ended = false, "Link was closed."
+	if strings.Contains(l.view(env), "one batch") {
+		t.Errorf("the note stays once Link ended:\n%s", l.view(env))
 	}
 }

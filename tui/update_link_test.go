@@ -14,7 +14,7 @@ func TestLinkStepShowsURLAndLiveEvents(t *testing.T) {
 	m, s := atLink(t, "dwolla")
 	mustContain(t, m.View(), s.url, "Waiting for Link")
 	md, _ := json.Marshal(map[string]string{"view_name": "CREDENTIAL", "institution_name": "Evil\x1b]0;pwned\x07 Bank"})
-	ev := linkserver.Event{Kind: linkserver.KindEvent, Name: "TRANSITION_VIEW", Metadata: md, At: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+	ev := linkserver.Event{Kind: linkserver.KindEvent, Name: "TRANSITION_VIEW", Metadata: md, At: time.Date(2026, 1, 2, 3, 4, 5, 0, time.Local)}
 	m, cmd := sendCmd(m, linkEventReceivedMsg{op: m.op, event: ev, events: s.events})
 	if cmd == nil {
 		t.Fatal("no command to listen for the next event")
