@@ -120,6 +120,7 @@ func (e *Emulator) creditRelayCreate(q *apiRequest) (any, *apiError) {
 	var req struct {
 		ReportTokens      []string `json:"report_tokens"`
 		SecondaryClientID string   `json:"secondary_client_id"`
+		Webhook           string   `json:"webhook"`
 	}
 	if perr := q.decode(&req); perr != nil {
 		return nil, perr
@@ -129,6 +130,9 @@ func (e *Emulator) creditRelayCreate(q *apiRequest) (any, *apiError) {
 		return nil, invalidRequest("INVALID_FIELD", "report_tokens must list at least one asset report token")
 	case req.SecondaryClientID == "":
 		return nil, invalidRequest("INVALID_FIELD", "secondary_client_id must be the client_id of the party receiving the report")
+	}
+	if perr := checkWebhookURL("webhook", req.Webhook); perr != nil {
+		return nil, perr
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -40,6 +40,9 @@ func (e *Emulator) sandboxPublicTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr := checkProducts(req.InitialProducts); perr != nil {
 		return nil, perr
 	}
+	if perr := checkWebhookURL("options.webhook", req.Options.Webhook); perr != nil {
+		return nil, perr
+	}
 	user, pass := req.Options.OverrideUsername, req.Options.OverridePassword
 	if user == "" {
 		user = "user_good"

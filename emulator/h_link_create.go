@@ -199,6 +199,9 @@ func (req *linkTokenCreateRequest) validate() *apiError {
 	if perr := req.checkHostedLink(); perr != nil {
 		return perr
 	}
+	if perr := checkWebhookURL("webhook", req.Webhook); perr != nil {
+		return perr
+	}
 	return checkRedirectURI(req.RedirectURI)
 }
 

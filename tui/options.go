@@ -30,6 +30,7 @@ const (
 	fieldSelect      = "account_select"
 	fieldMode        = "link_mode"
 	fieldInstitution = "institution_id"
+	fieldSandboxUser = "sandbox_user"
 	fieldUsername    = "username"
 	fieldPassword    = "password"
 	inputPrefix      = "input:"
@@ -92,8 +93,10 @@ func newOptionsModel(cfg plaidflow.Config, p plaidflow.Partner, reuse bool) opti
 			choiceField(fieldSelect, "Account Select", "single: one account; multiple: Link lets the user pick several", "single", "multiple"),
 			choiceField(fieldMode, "Link mode", "browser: local page; hosted link: Plaid-hosted URL; shortcut: no browser", modes...),
 			textField(fieldInstitution, "Institution", plaidflow.DefaultInstitutionID, "sandbox institution id (First Platypus Bank)"),
+			choiceField(fieldSandboxUser, "Sandbox user", "custom user: your own account set as JSON in the password (user_custom)",
+				sandboxUserGood, sandboxUserCustom),
 			textField(fieldUsername, "Test user", plaidflow.DefaultUsername, "sandbox username"),
-			textField(fieldPassword, "Test password", plaidflow.DefaultPassword, "error_<CODE> makes the login fail with that code"),
+			passwordField(),
 		}
 	}
 	for _, in := range p.Inputs {
@@ -122,7 +125,7 @@ func (o optionsModel) field(name string) optionField {
 // visible reports whether field i is shown: the test user only matters for the shortcut.
 func (o optionsModel) visible(i int) bool {
 	switch o.fields[i].name {
-	case fieldInstitution, fieldUsername, fieldPassword:
+	case fieldInstitution, fieldSandboxUser, fieldUsername, fieldPassword:
 		return linkMode(o.field(fieldMode).value()) == modeShortcut
 	}
 	return true
@@ -187,6 +190,9 @@ func (o optionsModel) update(msg tea.Msg, env stepEnv) (optionsModel, tea.Cmd, t
 			step = len(f.choices) - 1
 		}
 		f.choice = (f.choice + step) % len(f.choices)
+		if f.name == fieldSandboxUser {
+			o = o.withSandboxUser(f.value())
+		}
 	case o.focusedIsText():
 		var cmd tea.Cmd
 		o.fields[o.focus].input, cmd = o.fields[o.focus].input.Update(km)
@@ -226,4 +232,38 @@ func shortName(p plaidflow.Partner) string {
 		return name
 	}
 	return p.Name
+}
+
+// The shortcut's sandbox users: Plaid's user_good, or a custom user whose password is a JSON
+// configuration of its accounts (what support uses to reproduce a customer's account set).
+const (
+	sandboxUserGood   = "user_good"
+	sandboxUserCustom = "custom user"
+)
+
+// passwordField holds the shortcut's password; long enough for a pasted custom configuration.
+func passwordField() optionField {
+	f := textField(fieldPassword, "Test password", plaidflow.DefaultPassword,
+		"error_<CODE> makes the login fail with that code; user_custom takes a JSON configuration")
+	f.input.CharLimit = 56 << 10 // the sandbox's limit on a configuration (about 55 KB)
+	f.input.Width = 52           // a configuration scrolls within the line instead of overflowing 80 columns
+	return f
+}
+
+// withSandboxUser fills the test user and password for the sandbox user chosen: user_good /
+// pass_good, or user_custom with a working configuration to edit.
+func (o optionsModel) withSandboxUser(choice string) optionsModel {
+	user, pass := plaidflow.DefaultUsername, plaidflow.DefaultPassword
+	if choice == sandboxUserCustom {
+		user, pass = plaidflow.CustomUsername, plaidflow.CustomUserExample
+	}
+	for i := range o.fields {
+		switch o.fields[i].name {
+		case fieldUsername:
+			o.fields[i].input.SetValue(user)
+		case fieldPassword:
+			o.fields[i].input.SetValue(pass)
+		}
+	}
+	return o
 }

@@ -143,6 +143,9 @@ func fieldValueView(f optionField, focused bool, st styles) string {
 		if focused {
 			return f.input.View()
 		}
+		if f.input.Width > 0 { // a long value (a custom user's configuration) is cut to its line
+			return ansi.Truncate(f.input.Value(), f.input.Width, "…")
+		}
 		return f.input.Value()
 	}
 	parts := make([]string, len(f.choices))
