@@ -50,13 +50,16 @@ func (e *Emulator) sandboxPublicTokenCreate(q *apiRequest) (any, *apiError) {
 	if pass == "" {
 		pass = "pass_good"
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	it, perr := e.newItemLocked(req.InstitutionID, user, pass, req.InitialProducts, req.Options.Webhook)
+	// Ids and tokens are made before the lock, which is held only to store them.
+	it, perr := e.newItem(req.InstitutionID, user, pass, req.InitialProducts, req.Options.Webhook)
 	if perr != nil {
 		return nil, perr
 	}
-	return publicTokenResponse{PublicToken: e.newPublicTokenLocked(it.id), RequestID: q.requestID}, nil
+	tok := e.newPublicToken()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.items[it.id] = it
+	return publicTokenResponse{PublicToken: e.storePublicTokenLocked(tok, it.id), RequestID: q.requestID}, nil
 }
 
 type exchangeResponse struct {
@@ -78,6 +81,7 @@ func (e *Emulator) itemPublicTokenExchange(q *apiRequest) (any, *apiError) {
 		return nil, invalidInput("INVALID_PUBLIC_TOKEN",
 			"provided public token is in an invalid format. expected format: public-<environment>-<identifier>")
 	}
+	minted := e.newAccessToken() // before the lock; unused when the Item already has one
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	pt, ok := e.publicTokens[req.PublicToken]
@@ -91,7 +95,7 @@ func (e *Emulator) itemPublicTokenExchange(q *apiRequest) (any, *apiError) {
 	}
 	pt.used = true
 	if it.accessToken == "" {
-		it.accessToken = e.newAccessToken()
+		it.accessToken = minted
 		e.accessTokens[it.accessToken] = it
 	}
 	return exchangeResponse{AccessToken: it.accessToken, ItemID: it.id, RequestID: q.requestID}, nil

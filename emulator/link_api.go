@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"crypto/rand"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -117,7 +116,7 @@ func (e *Emulator) serveLinkAPI(w http.ResponseWriter, r *http.Request, name str
 		e.writeError(w, r, perr)
 		return
 	}
-	reply.RequestID = newLinkRequestID()
+	reply.RequestID = newRequestID()
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	json.NewEncoder(w).Encode(reply) //nolint:errcheck // the browser went away
@@ -137,17 +136,6 @@ func readLinkRequest(w http.ResponseWriter, r *http.Request) (linkRequest, *apiE
 		return req, invalidRequest("INVALID_BODY", "the body is not valid JSON for this endpoint")
 	}
 	return req, nil
-}
-
-// newLinkRequestID is a Plaid-shaped request_id: 15 alphanumerics.
-func newLinkRequestID() string {
-	const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-	b := make([]byte, 15)
-	rand.Read(b) //nolint:errcheck // crypto/rand does not fail on Linux
-	for i := range b {
-		b[i] = letters[int(b[i])%len(letters)]
-	}
-	return string(b)
 }
 
 func linkError(pe *apiError) *linkErrorJSON {

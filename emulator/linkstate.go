@@ -90,8 +90,13 @@ func (e *Emulator) issuePublicToken(itemID string, accountIDs []string) (string,
 
 // newPublicTokenLocked mints a public_token for an Item. Callers hold e.mu.
 func (e *Emulator) newPublicTokenLocked(itemID string) string {
+	return e.storePublicTokenLocked(e.newPublicToken(), itemID)
+}
+
+// storePublicTokenLocked makes tok, minted before the lock was taken, a public_token for an
+// Item. Callers hold e.mu.
+func (e *Emulator) storePublicTokenLocked(tok, itemID string) string {
 	e.pruneLocked()
-	tok := e.newPublicToken()
 	e.publicTokens[tok] = &publicTokenState{itemID: itemID, expires: e.now().Add(publicTokenLifetime)}
 	return tok
 }

@@ -39,18 +39,31 @@ func sandboxError(code string) *apiError {
 // createItem logs the test user in at an institution as the sandbox does (sandbox_users.go)
 // and makes an Item with the given products. Link calls it after any MFA step passes.
 func (e *Emulator) createItem(institutionID, username, password string, products []string) (itemView, *apiError) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	it, perr := e.newItemLocked(institutionID, username, password, products, "")
+	it, perr := e.newItem(institutionID, username, password, products, "")
 	if perr != nil {
 		return itemView{}, perr
 	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.items[it.id] = it
 	return it.view(), nil
 }
 
-// newItemLocked is createItem for callers that hold e.mu. The shortcut calls it directly: it
-// has no Link to ask a security check in, so an MFA password simply logs in.
+// newItemLocked is newItem stored, for callers that hold e.mu.
 func (e *Emulator) newItemLocked(institutionID, username, password string, products []string, webhook string) (*item, *apiError) {
+	it, perr := e.newItem(institutionID, username, password, products, webhook)
+	if perr != nil {
+		return nil, perr
+	}
+	e.items[it.id] = it
+	return it, nil
+}
+
+// newItem logs in and builds the Item, its 13 random ids included, without storing it: it
+// reads no shared state, so callers make it before taking e.mu and hold the lock only to store
+// it. The shortcut calls it too: it has no Link to ask a security check in, so an MFA password
+// simply logs in.
+func (e *Emulator) newItem(institutionID, username, password string, products []string, webhook string) (*item, *apiError) {
 	in, ok := findInstitution(institutionID)
 	if !ok {
 		return nil, invalidInput("INVALID_INSTITUTION", "invalid institution_id provided: "+institutionID)
@@ -80,7 +93,6 @@ func (e *Emulator) newItemLocked(institutionID, username, password string, produ
 		loginRequired: loginRequired,
 		created:       e.now(),
 	}
-	e.items[it.id] = it
 	return it, nil
 }
 
