@@ -132,8 +132,8 @@ func TestLinkTokenViewForLink(t *testing.T) {
 	if _, perr := h.emu.lookupLinkToken("link-sandbox-7f0b2c1e-3d4a-4b5c-8d6e-0f1a2b3c4d5e"); perr == nil || perr.Code != "INVALID_LINK_TOKEN" {
 		t.Errorf("unknown link token: %v", perr)
 	}
-	if len(h.emu.institutions()) != 15 {
-		t.Fatalf("got %d institutions, want the 15 sandbox ones", len(h.emu.institutions()))
+	if got, want := len(h.emu.institutions()), len(sandboxInstitutions)+len(realInstitutions); got != want || len(sandboxInstitutions) != 15 {
+		t.Fatalf("got %d institutions, want the 15 sandbox ones and the %d real ones", got, len(realInstitutions))
 	}
 }
 

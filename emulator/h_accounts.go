@@ -68,10 +68,10 @@ type authResponse struct {
 }
 
 type authNumbers struct {
-	ACH           []achNumbers `json:"ach"`
-	EFT           []any        `json:"eft"`
-	International []any        `json:"international"`
-	BACS          []any        `json:"bacs"`
+	ACH           []achNumbers           `json:"ach"`
+	EFT           []eftNumbers           `json:"eft"`
+	International []internationalNumbers `json:"international"`
+	BACS          []bacsNumbers          `json:"bacs"`
 }
 
 type achNumbers struct {
@@ -81,7 +81,8 @@ type achNumbers struct {
 	WireRouting *string `json:"wire_routing"`
 }
 
-// authGet returns ACH numbers for the checking, savings and cash management accounts.
+// authGet returns ACH numbers for the checking, savings and cash management accounts, and a
+// custom user's configured numbers (ACH, EFT, IBAN/BIC, BACS) for its accounts.
 func (e *Emulator) authGet(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -90,15 +91,21 @@ func (e *Emulator) authGet(q *apiRequest) (any, *apiError) {
 		return nil, perr
 	}
 	resp := authResponse{Accounts: []accountJSON{}, Item: it.json(q.requestID), RequestID: q.requestID,
-		Numbers: authNumbers{ACH: []achNumbers{}, EFT: []any{}, International: []any{}, BACS: []any{}}}
+		Numbers: authNumbers{ACH: []achNumbers{}, EFT: []eftNumbers{}, International: []internationalNumbers{}, BACS: []bacsNumbers{}}}
 	for _, a := range accounts {
-		if !a.hasACHNumbers() {
+		if !a.hasACHNumbers() && !a.hasOtherNumbers() {
 			continue
 		}
 		resp.Accounts = append(resp.Accounts, a.json())
-		resp.Numbers.ACH = append(resp.Numbers.ACH, it.achNumbers(a))
+		if a.hasACHNumbers() {
+			resp.Numbers.ACH = append(resp.Numbers.ACH, it.achNumbers(a))
+		}
+		eft, intl, bacs := a.otherNumbers()
+		resp.Numbers.EFT = append(resp.Numbers.EFT, eft...)
+		resp.Numbers.International = append(resp.Numbers.International, intl...)
+		resp.Numbers.BACS = append(resp.Numbers.BACS, bacs...)
 	}
-	if len(resp.Numbers.ACH) == 0 {
+	if len(resp.Accounts) == 0 {
 		return nil, noAuthAccounts()
 	}
 	return resp, nil
