@@ -77,8 +77,12 @@ func TestPartnerTokenErrors(t *testing.T) {
 	_, err = c.PartnerToken(ctx, bogus, item.AccessToken, checking.ID, nil, nil)
 	checkPlaidError(t, err, 400, "INVALID_FIELD", "/processor/token/create", "field")
 
-	_, err = c.PartnerToken(ctx, mustPartner(t, "dwolla"), item.AccessToken, "not-an-account-of-this-item", nil, nil)
+	// A well-formed account id (37 letters and digits) of no account of the Item is
+	// INVALID_ACCOUNT_ID; one that cannot be an account id is refused as a bad field first.
+	_, err = c.PartnerToken(ctx, mustPartner(t, "dwolla"), item.AccessToken, strings.Repeat("A", 37), nil, nil)
 	checkPlaidError(t, err, 400, "INVALID_ACCOUNT_ID", "/processor/token/create", "/accounts/get")
+	_, err = c.PartnerToken(ctx, mustPartner(t, "dwolla"), item.AccessToken, "not-an-account-of-this-item", nil, nil)
+	checkPlaidError(t, err, 400, "INVALID_FIELD", "/processor/token/create", "field")
 
 	_, err = c.PartnerToken(ctx, mustPartner(t, "alloy-credit"), item.AccessToken, checking.ID, PartnerInputs{InputSecondaryClientID: "a"}, nil)
 	checkPlaidError(t, err, 400, "PRODUCTS_NOT_SUPPORTED", "/asset_report/create", "assets")
