@@ -43,6 +43,9 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ep, ok := endpoints[r.URL.Path]
+	if !ok {
+		ep, ok = ownEndpoints[r.URL.Path]
+	}
 	if !ok || r.Method != http.MethodPost || !e.serves(r.URL.Path) {
 		e.writeError(w, r, notFoundError(r.URL.Path))
 		return

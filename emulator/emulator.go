@@ -25,6 +25,7 @@ type Options struct {
 	Now              func() time.Time // injectable clock; nil: time.Now
 	AssetReportDelay time.Duration    // how long /asset_report/get answers PRODUCT_NOT_READY; 0: 2s
 	Impersonate      Impersonation    // tests only: play Plaid under Plaid's names (impersonate.go)
+	Webhooks         WebhookOptions   // retry delay, hosts allowed besides loopback, the delivery printout (webhook_hub.go)
 }
 
 // Emulator is the offline Plaid: an http.Handler, safe for concurrent use. One mutex guards
@@ -49,6 +50,8 @@ type Emulator struct {
 	prunedLinkTokens []string  // dropped, their Link sessions not yet
 
 	link linkFlow // the emulated Link's sessions, under their own lock (lock order: link_state.go)
+
+	hooks *webhookHub // signs, queues and delivers webhooks, under its own lock, taken inside e.mu (webhook_hub.go)
 }
 
 // New makes an Emulator with empty state.
@@ -72,6 +75,7 @@ func New(o Options) *Emulator {
 	if e.assetDelay <= 0 {
 		e.assetDelay = DefaultAssetReportDelay
 	}
+	e.hooks = newWebhookHub(o.Webhooks, e.now)
 	return e
 }
 

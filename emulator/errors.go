@@ -73,6 +73,7 @@ func documentationURL(errType, code string) string {
 		"INSTITUTION_ERROR":   "institution",
 		"API_ERROR":           "api",
 		"ASSET_REPORT_ERROR":  "assets",
+		"SANDBOX_ERROR":       "sandbox",
 		"RATE_LIMIT_EXCEEDED": "rate-limit-exceeded",
 	}[errType]
 	if page == "" {

@@ -14,6 +14,9 @@ type assetReport struct {
 	user           map[string]any
 	created        time.Time
 	readyAt        time.Time
+	webhook        string    // options.webhook: PRODUCT_READY or ERROR goes there (webhook_events.go)
+	settled        bool      // whether the report was made or failed has been decided
+	failure        *apiError // why it failed, once settled
 }
 
 var assetReportCreateFields = []field{
@@ -39,6 +42,7 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 		DaysRequested int      `json:"days_requested"`
 		Options       struct {
 			ClientReportID string         `json:"client_report_id"`
+			Webhook        string         `json:"webhook"`
 			User           map[string]any `json:"user"`
 		} `json:"options"`
 	}
@@ -54,7 +58,7 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	rep := &assetReport{id: newAssetReportID(), token: e.newAssetReportToken(), daysRequested: req.DaysRequested,
-		clientReportID: req.Options.ClientReportID, user: req.Options.User, created: e.now()}
+		clientReportID: req.Options.ClientReportID, user: req.Options.User, created: e.now(), webhook: req.Options.Webhook}
 	rep.readyAt = rep.created.Add(e.assetDelay)
 	for _, tok := range req.AccessTokens {
 		it, perr := e.usableItem(tok)
@@ -69,6 +73,7 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 			accounts: append([]account(nil), it.accounts...)})
 	}
 	e.reports[rep.token] = rep
+	e.scheduleAssetReportWebhook(rep)
 	return assetReportCreateResponse{AssetReportToken: rep.token, AssetReportID: rep.id, RequestID: q.requestID}, nil
 }
 
@@ -99,6 +104,9 @@ func (e *Emulator) assetReportGet(q *apiRequest) (any, *apiError) {
 	if e.now().Before(rep.readyAt) {
 		return nil, &apiError{Status: http.StatusBadRequest, Type: "ASSET_REPORT_ERROR", Code: "PRODUCT_NOT_READY",
 			Message: "the asset report is still being generated; try again shortly or wait for the webhook"}
+	}
+	if perr := e.settleAssetReportLocked(rep); perr != nil {
+		return nil, perr
 	}
 	return e.assetReportJSON(rep, q.requestID), nil
 }

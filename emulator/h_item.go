@@ -188,6 +188,7 @@ func (e *Emulator) sandboxItemResetLogin(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	it.loginRequired = true
+	e.webhookLoginRequired(it)
 	return resetLoginResponse{ResetLogin: true, RequestID: q.requestID}, nil
 }
 

@@ -65,6 +65,7 @@ func (e *Emulator) itemWebhookUpdate(q *apiRequest) (any, *apiError) {
 		return nil, perr
 	}
 	it.webhook = req.Webhook
+	e.webhookUpdateAcknowledged(it)
 	return itemWebhookUpdateResponse{Item: it.json(q.requestID), RequestID: q.requestID}, nil
 }
 

@@ -237,6 +237,7 @@ func (e *Emulator) processorWebhookUpdate(q *apiRequest) (any, *apiError) {
 		return nil, perr
 	}
 	e.changePartnerSettings(req.ProcessorToken, func(s *partnerSettings) { s.webhook = webhook })
+	e.webhookProcessorUpdateAcknowledged(req.ProcessorToken, webhook)
 	return requestIDOnly{RequestID: q.requestID}, nil
 }
 

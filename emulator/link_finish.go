@@ -64,6 +64,7 @@ func (e *Emulator) linkFinish(_ *http.Request, req linkRequest) (linkReply, *api
 		}
 		s.Finished, s.Status = true, ""
 		e.recordLinkResult(s.Token.Token, linkResult{LinkSessionID: s.ID, PublicToken: token, Institution: s.Institution, Accounts: chosen})
+		e.webhookLinkFinished(s.Token.Token, s.ID, s.Item.ItemID, token)
 		reply = linkReply{LinkSessionID: s.ID, PublicToken: token, Metadata: md}
 	})
 	if !found {
@@ -119,6 +120,7 @@ func (e *Emulator) linkExit(_ *http.Request, req linkRequest) (linkReply, *apiEr
 		}
 		s.Finished, s.Status = true, status
 		e.recordLinkResult(s.Token.Token, linkResult{LinkSessionID: s.ID, Institution: s.Institution, ExitError: s.Error, ExitStatus: status})
+		e.webhookLinkExited(s.Token.Token, s.ID)
 		md := linkExitMetadata{Institution: linkMetaInstitutionOf(s.Institution), LinkSessionID: s.ID}
 		if status != "" {
 			md.Status = &status

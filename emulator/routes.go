@@ -21,6 +21,8 @@ var endpoints = map[string]endpoint{
 	"/asset_report/create":                        {assetReportCreateFields, (*Emulator).assetReportCreate},
 	"/asset_report/get":                           {assetReportGetFields, (*Emulator).assetReportGet},
 	"/credit/relay/create":                        {creditRelayCreateFields, (*Emulator).creditRelayCreate},
+	"/webhook_verification_key/get":               {webhookKeyGetFields, (*Emulator).webhookVerificationKeyGet},
+	"/sandbox/item/fire_webhook":                  {fireWebhookFields, (*Emulator).sandboxItemFireWebhook},
 	"/item/webhook/update":                        {itemWebhookUpdateFields, (*Emulator).itemWebhookUpdate},
 	"/item/access_token/invalidate":               {accessTokenFields, (*Emulator).itemAccessTokenInvalidate},
 	"/item/public_token/create":                   {accessTokenFields, (*Emulator).itemPublicTokenCreate},
@@ -35,6 +37,12 @@ var endpoints = map[string]endpoint{
 	"/processor/token/permissions/get":            {processorTokenFields, (*Emulator).processorPermissionsGet},
 	"/processor/token/webhook/update":             {processorWebhookUpdateFields, (*Emulator).processorWebhookUpdate},
 	"/sandbox/processor_token/create":             {sandboxProcessorTokenCreateFields, (*Emulator).sandboxProcessorTokenCreate},
+}
+
+// ownEndpoints are plaidwalk's additions, not Plaid's: served like the API (POST, the test
+// keys) under the /plaidwalk/ prefix, which no Plaid path uses.
+var ownEndpoints = map[string]endpoint{
+	DeliveriesPath: {nil, (*Emulator).webhookDeliveriesList},
 }
 
 var itemRemoveFields = []field{

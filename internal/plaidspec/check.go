@@ -31,11 +31,12 @@ func MustLoad(t testing.TB) *Spec {
 // Wrap puts the conformance check in front of h for the test t: an accepted request (200)
 // must be valid for its operation and so must its response, and every error body must be a
 // valid PlaidError with a request_id. A violation fails t, naming the call. The emulated
-// Link pages (/link/v2/, /link/emulated/) are not part of the API and pass unchecked.
+// Link pages (/link/v2/, /link/emulated/) and plaidwalk's own paths (OwnPrefix) are not part of
+// Plaid's API and pass unchecked.
 func Wrap(t testing.TB, h http.Handler) http.Handler {
 	spec := MustLoad(t)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/link/v2/") || strings.HasPrefix(r.URL.Path, "/link/emulated/") {
+		if strings.HasPrefix(r.URL.Path, "/link/v2/") || strings.HasPrefix(r.URL.Path, "/link/emulated/") || strings.HasPrefix(r.URL.Path, OwnPrefix) {
 			h.ServeHTTP(w, r)
 			return
 		}
