@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/plaid/plaid-go/v43/plaid"
@@ -178,4 +179,20 @@ func TestSandboxProcessorTokenCreate(t *testing.T) {
 	h.sandboxProcessorToken("ins_0", "", "").fails(t, 400, "INVALID_INPUT", "INVALID_INSTITUTION")
 	h.sandboxProcessorToken("ins_109508", "user_good", "error_ITEM_LOCKED").fails(t, 400, "ITEM_ERROR", "ITEM_LOCKED")
 	h.sandboxProcessorToken("ins_109508", "user_good", "wrong").fails(t, 400, "ITEM_ERROR", "INVALID_CREDENTIALS")
+}
+
+// TestProcessorTokenOfAnUnsharedAccount: when the user later shares fewer accounts (Account
+// Select in update mode), a token naming an account no longer shared reads nothing.
+func TestProcessorTokenOfAnUnsharedAccount(t *testing.T) {
+	h := newHarness(t)
+	access, _, tok := h.partnerToken("0000")
+	savings := accountByMask(t, h.accounts(access), "1111").AccountId
+	itemID := h.itemGet(access).get(t).Item.ItemId
+	if _, perr := h.emu.issuePublicToken(itemID, []string{savings}); perr != nil {
+		t.Fatalf("sharing only the savings account: %v", perr)
+	}
+	pe := h.processorAccount(tok).fails(t, 400, "INVALID_INPUT", "INVALID_ACCOUNT_ID")
+	if !strings.Contains(pe.ErrorMessage, "new processor token") {
+		t.Errorf("message %q does not say how to recover", pe.ErrorMessage)
+	}
 }
