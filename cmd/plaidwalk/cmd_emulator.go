@@ -26,6 +26,13 @@ then point your SDK's base URL at $PLAID_BASE_URL. The keys it prints are fake, 
 test keys: the only keys the emulator accepts, and they work nowhere else.
 Ctrl-C (or SIGTERM) stops it.
 
+Test users, as in Plaid's Sandbox: user_good / pass_good logs in; with user_good the password
+mfa_device (code 1234), mfa_questions_<n>_<m>, mfa_selections or mfa_selections_<n>_<m>_<o>
+asks a security check in Link first, and error_<CODE> fails with that error. user_custom takes
+a JSON configuration of its accounts as the password ({"override_accounts":[...]}). The
+Sandbox's banks and real banks that exist in Sandbox are served, and listed by
+/institutions/get and /institutions/search.
+
 Flags:
   --addr ADDR                 where to listen (default 127.0.0.1:0, a free port); loopback only
   --asset-report-delay D      how long a new Asset Report answers PRODUCT_NOT_READY
