@@ -19,7 +19,7 @@ type apiRequest struct {
 	requestID string
 }
 
-// decode fills v from the body; checkFields has already vetted every field's type.
+// decode fills v from the body; checkBody has already vetted every field against the spec.
 func (q *apiRequest) decode(v any) *apiError {
 	if err := json.Unmarshal(q.raw, v); err != nil {
 		return invalidRequest("INVALID_BODY", "the request body does not fit this endpoint: "+err.Error())
@@ -27,11 +27,8 @@ func (q *apiRequest) decode(v any) *apiError {
 	return nil
 }
 
-// endpoint is one API path: the body fields it accepts and what it does.
-type endpoint struct {
-	fields []field
-	handle func(e *Emulator, q *apiRequest) (any, *apiError)
-}
+// handler serves one API path once its request has passed the checks every path shares.
+type handler func(e *Emulator, q *apiRequest) (any, *apiError)
 
 // serveAPI runs the checks Plaid runs before any endpoint logic, in Plaid's order.
 func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
@@ -42,12 +39,9 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 			Message: "requests from a browser (with an Origin header) are refused: call the Plaid API from your server"})
 		return
 	}
-	ep, ok := endpoints[r.URL.Path]
-	if !ok {
-		ep, ok = ownEndpoints[r.URL.Path]
-	}
-	if !ok || r.Method != http.MethodPost || !e.serves(r.URL.Path) {
-		e.writeError(w, r, notFoundError(r.URL.Path))
+	handle, schema, perr := e.route(r)
+	if perr != nil {
+		e.writeError(w, r, perr)
 		return
 	}
 	q, perr := readAPIRequest(w, r)
@@ -58,14 +52,14 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 		var body map[string]any
 		body, perr = parseBody(q.raw)
 		if perr == nil {
-			perr = checkFields(body, ep.fields)
+			perr = checkBody(body, schema)
 		}
 	}
 	if perr != nil {
 		e.writeError(w, r, perr)
 		return
 	}
-	resp, perr := ep.handle(e, q)
+	resp, perr := handle(e, q)
 	if perr != nil {
 		e.writeError(w, r, perr)
 		return

@@ -1,17 +1,5 @@
 package emulator
 
-var accountIDsOption = field{name: "options", kind: kObject, sub: []field{{name: "account_ids", kind: kStrings}}}
-
-var accountsGetFields = []field{{name: "access_token", kind: kString, required: true}, accountIDsOption}
-
-var balanceGetFields = []field{
-	{name: "access_token", kind: kString, required: true},
-	{name: "options", kind: kObject, sub: []field{
-		{name: "account_ids", kind: kStrings}, {name: "min_last_updated_datetime", kind: kString},
-	}},
-	{name: "payment_details", kind: kOpenObject},
-}
-
 type accountsRequest struct {
 	AccessToken string `json:"access_token"`
 	Options     struct {

@@ -19,17 +19,6 @@ type assetReport struct {
 	failure        *apiError // why it failed, once settled
 }
 
-var assetReportCreateFields = []field{
-	{name: "access_tokens", kind: kStrings, required: true},
-	{name: "days_requested", kind: kInt, required: true},
-	{name: "options", kind: kObject, sub: []field{
-		{name: "client_report_id", kind: kString}, {name: "webhook", kind: kString},
-		{name: "include_fast_report", kind: kBool}, {name: "products", kind: kStrings},
-		{name: "add_ons", kind: kStrings}, {name: "user", kind: kOpenObject},
-		{name: "require_all_items", kind: kBool},
-	}},
-}
-
 type assetReportCreateResponse struct {
 	AssetReportToken string `json:"asset_report_token"`
 	AssetReportID    string `json:"asset_report_id"`
@@ -50,6 +39,10 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 		return nil, perr
 	}
 	switch {
+	case req.AccessTokens == nil:
+		// v43's spec makes access_tokens optional (a Plaid Check user_token can stand in);
+		// the emulator models Items only, so the list is required as it was.
+		return nil, invalidRequest("MISSING_FIELDS", "the following required fields are missing: access_tokens")
 	case len(req.AccessTokens) == 0 || len(req.AccessTokens) > 99:
 		return nil, invalidRequest("INVALID_FIELD", "access_tokens must list between 1 and 99 access tokens")
 	case req.DaysRequested < 0 || req.DaysRequested > 731:
@@ -75,12 +68,6 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 	e.reports[rep.token] = rep
 	e.scheduleAssetReportWebhook(rep)
 	return assetReportCreateResponse{AssetReportToken: rep.token, AssetReportID: rep.id, RequestID: q.requestID}, nil
-}
-
-var assetReportGetFields = []field{
-	{name: "asset_report_token", kind: kString, required: true},
-	{name: "user_token", kind: kString}, {name: "include_insights", kind: kBool}, {name: "fast_report", kind: kBool},
-	{name: "options", kind: kObject, sub: []field{{name: "days_to_include", kind: kInt}}},
 }
 
 func invalidAssetReportToken() *apiError {
@@ -109,12 +96,6 @@ func (e *Emulator) assetReportGet(q *apiRequest) (any, *apiError) {
 		return nil, perr
 	}
 	return e.assetReportJSON(rep, q.requestID), nil
-}
-
-var creditRelayCreateFields = []field{
-	{name: "report_tokens", kind: kStrings, required: true},
-	{name: "secondary_client_id", kind: kString, required: true},
-	{name: "webhook", kind: kString},
 }
 
 type relayResponse struct {

@@ -13,17 +13,6 @@ import (
 // 100, a dropped middle name is strong, a shared surname alone is a mismatch with the family
 // flag set, anything else 0. A field the request leaves out is scored null.
 
-var processorIdentityMatchFields = []field{
-	{name: "processor_token", kind: kString, required: true},
-	{name: "user", kind: kObject, sub: []field{
-		{name: "legal_name", kind: kString}, {name: "phone_number", kind: kString}, {name: "email_address", kind: kString},
-		{name: "address", kind: kObject, sub: []field{
-			{name: "city", kind: kString}, {name: "region", kind: kString}, {name: "street", kind: kString},
-			{name: "postal_code", kind: kString}, {name: "country", kind: kString},
-		}},
-	}},
-}
-
 type identityMatchUser struct {
 	LegalName    string       `json:"legal_name"`
 	PhoneNumber  string       `json:"phone_number"`

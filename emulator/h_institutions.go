@@ -2,15 +2,6 @@ package emulator
 
 import "strings"
 
-var institutionsGetByIDFields = []field{
-	{name: "institution_id", kind: kString, required: true},
-	{name: "country_codes", kind: kStrings, required: true},
-	{name: "options", kind: kObject, sub: []field{
-		{name: "include_optional_metadata", kind: kBool}, {name: "include_status", kind: kBool},
-		{name: "include_auth_metadata", kind: kBool}, {name: "include_payment_initiation_metadata", kind: kBool},
-	}},
-}
-
 type institutionJSON struct {
 	InstitutionID  string          `json:"institution_id"`
 	Name           string          `json:"name"`

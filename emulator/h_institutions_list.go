@@ -7,28 +7,6 @@ import (
 
 // /institutions/get (a page of every institution) and /institutions/search (by name).
 
-var institutionsGetFields = []field{
-	{name: "count", kind: kInt, required: true},
-	{name: "offset", kind: kInt, required: true},
-	{name: "country_codes", kind: kStrings, required: true},
-	{name: "options", kind: kObject, sub: []field{
-		{name: "products", kind: kStrings}, {name: "routing_numbers", kind: kStrings}, {name: "oauth", kind: kBool},
-		{name: "include_optional_metadata", kind: kBool}, {name: "include_auth_metadata", kind: kBool},
-		{name: "include_payment_initiation_metadata", kind: kBool},
-	}},
-}
-
-var institutionsSearchFields = []field{
-	{name: "query", kind: kString, required: true},
-	{name: "products", kind: kStrings},
-	{name: "country_codes", kind: kStrings, required: true},
-	{name: "options", kind: kObject, sub: []field{
-		{name: "oauth", kind: kBool}, {name: "include_optional_metadata", kind: kBool},
-		{name: "include_auth_metadata", kind: kBool}, {name: "include_payment_initiation_metadata", kind: kBool},
-		{name: "payment_initiation", kind: kOpenObject},
-	}},
-}
-
 // institutionFilter is what both endpoints select institutions by.
 type institutionFilter struct {
 	countries, products, routing []string

@@ -1,19 +1,5 @@
 package emulator
 
-var accessTokenFields = []field{{name: "access_token", kind: kString, required: true}}
-
-var sandboxPublicTokenCreateFields = []field{
-	{name: "institution_id", kind: kString, required: true},
-	{name: "initial_products", kind: kStrings, required: true},
-	{name: "options", kind: kObject, sub: []field{
-		{name: "webhook", kind: kString}, {name: "override_username", kind: kString},
-		{name: "override_password", kind: kString},
-		{name: "transactions", kind: kOpenObject}, {name: "income_verification", kind: kOpenObject},
-		{name: "statements", kind: kOpenObject},
-	}},
-	{name: "user_token", kind: kString}, {name: "user_id", kind: kString},
-}
-
 type publicTokenResponse struct {
 	PublicToken string `json:"public_token"`
 	RequestID   string `json:"request_id"`

@@ -35,11 +35,6 @@ func (it *item) status() itemStatusJSON {
 	return itemStatusJSON{Investments: updated("investments"), Transactions: updated("transactions")}
 }
 
-var itemWebhookUpdateFields = []field{
-	{name: "access_token", kind: kString, required: true},
-	{name: "webhook", kind: kString},
-}
-
 type itemWebhookUpdateResponse struct {
 	Item      itemJSON `json:"item"`
 	RequestID string   `json:"request_id"`
@@ -119,15 +114,6 @@ func (e *Emulator) itemPublicTokenCreate(q *apiRequest) (any, *apiError) {
 	tok := e.newPublicTokenLocked(it.id)
 	return itemPublicTokenCreateResponse{PublicToken: tok, Expiration: e.publicTokens[tok].expires.UTC().Format(time.RFC3339),
 		RequestID: q.requestID}, nil
-}
-
-var itemImportFields = []field{
-	{name: "institution_id", kind: kString},
-	{name: "products", kind: kStrings, required: true},
-	{name: "user_auth", kind: kObject, required: true, sub: []field{
-		{name: "user_id", kind: kString, required: true}, {name: "auth_token", kind: kString, required: true},
-	}},
-	{name: "options", kind: kObject, sub: []field{{name: "webhook", kind: kString}}},
 }
 
 // importInstitution is where an imported Item lives when the request names no institution.

@@ -17,58 +17,6 @@ var knownCountries = []string{"US", "GB", "ES", "NL", "FR", "IE", "CA", "DE", "I
 
 var knownLanguages = []string{"da", "nl", "en", "et", "fr", "de", "hi", "it", "lv", "lt", "no", "pl", "pt", "ro", "es", "sv", "vi"}
 
-var accountFilterFields = func() []field {
-	sub := []field{{name: "account_subtypes", kind: kStrings, required: true}}
-	var out []field
-	for _, t := range []string{"depository", "credit", "loan", "investment", "other"} {
-		f := field{name: t, kind: kObject, sub: sub}
-		if t == "depository" {
-			f.sub = append(append([]field{}, sub...), field{name: "limited_purpose_types", kind: kStrings})
-		}
-		out = append(out, f)
-	}
-	return out
-}()
-
-var linkTokenCreateFields = []field{
-	{name: "client_name", kind: kString, required: true},
-	{name: "language", kind: kString, required: true},
-	{name: "country_codes", kind: kStrings, required: true},
-	{name: "user", kind: kObject, required: true, sub: []field{
-		{name: "client_user_id", kind: kString, required: true},
-		{name: "legal_name", kind: kString}, {name: "name", kind: kAny}, {name: "phone_number", kind: kString},
-		{name: "phone_number_verified_time", kind: kAny}, {name: "email_address", kind: kString},
-		{name: "email_address_verified_time", kind: kAny}, {name: "ssn", kind: kString},
-		{name: "date_of_birth", kind: kAny}, {name: "address", kind: kAny}, {name: "id_number", kind: kAny},
-	}},
-	{name: "products", kind: kStrings}, {name: "required_if_supported_products", kind: kStrings},
-	{name: "optional_products", kind: kStrings}, {name: "additional_consented_products", kind: kStrings},
-	{name: "webhook", kind: kString}, {name: "access_token", kind: kString}, {name: "access_tokens", kind: kStrings},
-	{name: "link_customization_name", kind: kString}, {name: "redirect_uri", kind: kString},
-	{name: "android_package_name", kind: kString}, {name: "institution_id", kind: kString},
-	{name: "user_token", kind: kString}, {name: "cra_enabled", kind: kBool},
-	{name: "account_filters", kind: kObject, sub: accountFilterFields},
-	{name: "hosted_link", kind: kObject, sub: []field{
-		{name: "delivery_method", kind: kString}, {name: "completion_redirect_uri", kind: kString},
-		{name: "url_lifetime_seconds", kind: kInt}, {name: "is_mobile_app", kind: kBool},
-	}},
-	// Products the emulator does not model are accepted as Plaid accepts them.
-	{name: "institution_data", kind: kOpenObject}, {name: "card_switch", kind: kOpenObject},
-	{name: "eu_config", kind: kOpenObject}, {name: "payment_initiation", kind: kOpenObject},
-	{name: "deposit_switch", kind: kOpenObject}, {name: "employment", kind: kOpenObject},
-	{name: "income_verification", kind: kOpenObject}, {name: "base_report", kind: kOpenObject},
-	{name: "consumer_report_permissible_purpose", kind: kString}, {name: "auth", kind: kOpenObject},
-	{name: "transfer", kind: kOpenObject}, {name: "update", kind: kOpenObject},
-	{name: "identity_verification", kind: kOpenObject}, {name: "statements", kind: kOpenObject},
-	{name: "investments", kind: kOpenObject}, {name: "investments_auth", kind: kOpenObject},
-	{name: "transactions", kind: kOpenObject},
-	{name: "appearance_mode", kind: kString}, {name: "cashflow_report", kind: kOpenObject},
-	{name: "cra_options", kind: kOpenObject}, {name: "credit_partner_insights", kind: kOpenObject},
-	{name: "enable_multi_item_link", kind: kBool}, {name: "financekit_supported", kind: kBool},
-	{name: "identity", kind: kOpenObject}, {name: "payment_configuration", kind: kOpenObject},
-	{name: "third_party_user_token", kind: kString}, {name: "user_id", kind: kString},
-}
-
 type linkTokenCreateRequest struct {
 	ClientName   string   `json:"client_name"`
 	Language     string   `json:"language"`

@@ -2,8 +2,6 @@ package emulator
 
 import "time"
 
-var linkTokenGetFields = []field{{name: "link_token", kind: kString, required: true}}
-
 type linkTokenGetResponse struct {
 	LinkToken    string            `json:"link_token"`
 	CreatedAt    string            `json:"created_at"`

@@ -3,11 +3,6 @@ package emulator
 // Two more ways to get a processor token: Apex's legacy endpoint, and the Sandbox shortcut that
 // makes an Item and a token in one call so a partner can test its /processor/* calls alone.
 
-var apexProcessorTokenCreateFields = []field{
-	{name: "access_token", kind: kString, required: true},
-	{name: "account_id", kind: kString, required: true},
-}
-
 // issueProcessorTokenLocked records a processor token for one account of an Item. Callers hold e.mu.
 func (e *Emulator) issueProcessorTokenLocked(itemID, accountID, processor string) string {
 	tok := e.newProcessorToken()
@@ -29,13 +24,6 @@ func (e *Emulator) apexProcessorTokenCreate(q *apiRequest) (any, *apiError) {
 		return nil, perr
 	}
 	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(it.id, a.id, "apex_clearing"), RequestID: q.requestID}, nil
-}
-
-var sandboxProcessorTokenCreateFields = []field{
-	{name: "institution_id", kind: kString, required: true},
-	{name: "options", kind: kObject, sub: []field{
-		{name: "override_username", kind: kString}, {name: "override_password", kind: kString},
-	}},
 }
 
 // sandboxProcessorTokenCreate logs the test user in at the institution, as

@@ -19,25 +19,6 @@ type partnerSettings struct {
 
 var processorTokenPattern = regexp.MustCompile(`^processor-(sandbox|production|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
-var processorTokenFields = []field{{name: "processor_token", kind: kString, required: true}}
-
-var processorBalanceGetFields = []field{
-	{name: "processor_token", kind: kString, required: true},
-	{name: "options", kind: kObject, sub: []field{{name: "min_last_updated_datetime", kind: kString}}},
-}
-
-var processorPermissionsSetFields = []field{
-	{name: "processor_token", kind: kString, required: true},
-	{name: "products", kind: kStrings, required: true},
-}
-
-// webhook is required but may be null (null removes it); the field table cannot say both, so
-// the handler checks that it was sent.
-var processorWebhookUpdateFields = []field{
-	{name: "processor_token", kind: kString, required: true},
-	{name: "webhook", kind: kString},
-}
-
 type processorTokenRequest struct {
 	ProcessorToken string `json:"processor_token"`
 }
@@ -62,7 +43,7 @@ func (e *Emulator) grantByProcessorToken(tok string) (tokenGrant, *item, *apiErr
 	return g, it, nil
 }
 
-// partnerAccount reads the processor_token of the body and returns the account it names, for a
+// partnerRead reads the processor_token of the body and returns the account it names, for a
 // partner reading product (empty: no product needed). Callers hold e.mu.
 func (e *Emulator) partnerRead(q *apiRequest, product string) (*item, account, *apiError) {
 	var req processorTokenRequest
@@ -227,7 +208,7 @@ func (e *Emulator) processorWebhookUpdate(q *apiRequest) (any, *apiError) {
 		return nil, invalidRequest("MISSING_FIELDS", "the following required fields are missing: webhook (send null to remove the webhook)")
 	}
 	var webhook string
-	_ = json.Unmarshal(req.Webhook, &webhook) // checkFields made it a string or null
+	_ = json.Unmarshal(req.Webhook, &webhook) // checkBody made it a string or null
 	if perr := checkWebhookURL("webhook", webhook); perr != nil {
 		return nil, perr
 	}

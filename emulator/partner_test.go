@@ -22,6 +22,11 @@ func TestProcessorTokenChecks(t *testing.T) {
 	tok := h.connect(plaid.PRODUCTS_AUTH)
 	accounts := h.accounts(tok)
 	checking := accountByMask(t, accounts, "0000").AccountId
+	// Every processor of the spec's enum is accepted (the spec is the 2026 list).
+	processors := specProp(t, "/processor/token/create", "processor").enum
+	if len(processors) < 70 || !contains(processors, "kanmon") || contains(processors, "prime_trust") {
+		t.Fatalf("the spec's processor enum is not the 2026 list: %v", processors)
+	}
 	for _, p := range processors {
 		h.processorToken(tok, checking, p).get(t)
 	}

@@ -1,5 +1,7 @@
 package emulator
 
+//go:generate go run ../internal/specgen/gen -out spec_requests.go
+
 import (
 	"bytes"
 	"encoding/json"
@@ -7,32 +9,96 @@ import (
 	"strings"
 )
 
-// kind is the JSON type a request field must have.
-type kind int
+// Request bodies are checked against tables generated from Plaid's OpenAPI spec
+// (spec_requests.go, written by internal/specgen): Plaid refuses missing required fields,
+// fields it does not know and values of the wrong type, enum or date form, each naming the
+// field, before any endpoint logic runs. Checks the spec cannot express stay in the handlers.
+
+// kind is the JSON type a request value must have; the zero kind accepts any value.
+type kind uint8
 
 const (
-	kString kind = iota
+	kAny kind = iota
+	kString
 	kInt
 	kNumber
 	kBool
-	kStrings // array of strings
-	kObject  // object with the listed sub-fields
-	kOpenObject
-	kAny
+	kArray
+	kObject
 )
 
-// field describes one request field. Plaid checks request bodies strictly: missing required
-// fields, fields it does not know and fields of the wrong type are each refused with their
-// name, so the emulator describes every body it accepts.
-type field struct {
-	name     string
-	kind     kind
-	required bool
-	sub      []field // kObject's fields
+// strFormat is a string format Plaid checks on requests.
+type strFormat uint8
+
+const (
+	fNone     strFormat = iota
+	fDate               // YYYY-MM-DD
+	fDateTime           // RFC 3339 with a time zone
+)
+
+// reqSchema is one level of a request schema: what a value must be.
+type reqSchema struct {
+	kind   kind
+	format strFormat
+	enum   []string   // allowed strings; nil allows any
+	items  *reqSchema // kArray's element
+	props  []reqProp  // kObject's known keys, sorted by name
+	open   bool       // kObject: keys beyond props are allowed (additionalProperties: true)
+	values *reqSchema // kObject: the schema of every key beyond props (a map)
+	null   bool       // null is a valid value (only matters inside arrays: a null field is absent)
 }
 
-// credentialFields may appear in every body: Plaid accepts the keys there as well as in headers.
-var credentialFields = []field{{name: "client_id", kind: kString}, {name: "secret", kind: kString}}
+// reqProp is one known key of an object.
+type reqProp struct {
+	name     string
+	required bool
+	schema   *reqSchema
+}
+
+// specPath is one path of the spec and its request body (nil when it takes no JSON body).
+type specPath struct {
+	path string
+	body *reqSchema
+}
+
+// The schemas the generated tables share for plain values.
+var (
+	sAny      = reqSchema{}
+	sString   = reqSchema{kind: kString}
+	sInt      = reqSchema{kind: kInt}
+	sNumber   = reqSchema{kind: kNumber}
+	sBool     = reqSchema{kind: kBool}
+	sDate     = reqSchema{kind: kString, format: fDate}
+	sDateTime = reqSchema{kind: kString, format: fDateTime}
+)
+
+// specRoute finds path among the spec's paths: exactly, or against a templated path such as
+// /fdx/consents/{consentId}.
+func specRoute(path string) (specPath, bool) {
+	i := sort.Search(len(specPaths), func(i int) bool { return specPaths[i].path >= path })
+	if i < len(specPaths) && specPaths[i].path == path {
+		return specPaths[i], true
+	}
+	for _, sp := range specPaths {
+		if strings.Contains(sp.path, "{") && templateMatches(sp.path, path) {
+			return sp, true
+		}
+	}
+	return specPath{}, false
+}
+
+func templateMatches(template, path string) bool {
+	want, got := strings.Split(template, "/"), strings.Split(path, "/")
+	if len(want) != len(got) {
+		return false
+	}
+	for i, w := range want {
+		if w != got[i] && !(strings.HasPrefix(w, "{") && got[i] != "") {
+			return false
+		}
+	}
+	return true
+}
 
 // parseBody reads a request body as a JSON object, refusing what Plaid refuses.
 func parseBody(raw []byte) (map[string]any, *apiError) {
@@ -52,87 +118,23 @@ func parseBody(raw []byte) (map[string]any, *apiError) {
 	return obj, nil
 }
 
-// checkFields validates body against fields: unknown fields first, then missing ones, then
-// wrong types, each error naming every field concerned (dotted paths for nested fields).
-func checkFields(body map[string]any, fields []field) *apiError {
-	var unknown, missing, wrong []string
-	walkFields("", body, append(append([]field{}, credentialFields...), fields...), &unknown, &missing, &wrong)
+// checkBody validates body against schema: unknown fields first, then missing ones, then
+// wrong values, each error naming every field concerned (dotted paths for nested fields,
+// [i] for array elements). client_id and secret are accepted in every body.
+func checkBody(body map[string]any, schema *reqSchema) *apiError {
+	var p problems
+	p.object("", body, schema)
 	switch {
-	case len(unknown) > 0:
-		return invalidRequest("UNKNOWN_FIELDS", "the following fields are not recognized by this endpoint: "+joinSorted(unknown))
-	case len(missing) > 0:
-		return invalidRequest("MISSING_FIELDS", "the following required fields are missing: "+joinSorted(missing))
-	case len(wrong) > 0:
-		return invalidRequest("INVALID_FIELD", wrong[0])
+	case len(p.unknown) > 0:
+		return invalidRequest("UNKNOWN_FIELDS", "the following fields are not recognized by this endpoint: "+joinSorted(p.unknown))
+	case len(p.missing) > 0:
+		return invalidRequest("MISSING_FIELDS", "the following required fields are missing: "+joinSorted(p.missing))
+	case len(p.wrong) > 0 && p.wrong[0].product:
+		return invalidInput("INVALID_PRODUCT", p.wrong[0].msg)
+	case len(p.wrong) > 0:
+		return invalidRequest("INVALID_FIELD", p.wrong[0].msg)
 	}
 	return nil
-}
-
-func walkFields(prefix string, obj map[string]any, fields []field, unknown, missing, wrong *[]string) {
-	known := make(map[string]field, len(fields))
-	for _, f := range fields {
-		known[f.name] = f
-	}
-	for name := range obj {
-		if _, ok := known[name]; !ok {
-			*unknown = append(*unknown, prefix+name)
-		}
-	}
-	for _, f := range fields {
-		v, present := obj[f.name]
-		if !present || v == nil {
-			if f.required {
-				*missing = append(*missing, prefix+f.name)
-			}
-			continue
-		}
-		path := prefix + f.name
-		if msg := typeProblem(path, f.kind, v); msg != "" {
-			*wrong = append(*wrong, msg)
-			continue
-		}
-		if f.kind == kObject {
-			walkFields(path+".", v.(map[string]any), f.sub, unknown, missing, wrong)
-		}
-	}
-}
-
-// typeProblem says what is wrong with v for a field of kind k, or "" when it fits.
-func typeProblem(path string, k kind, v any) string {
-	switch k {
-	case kString:
-		if _, ok := v.(string); !ok {
-			return path + " must be a string"
-		}
-	case kInt:
-		n, ok := v.(json.Number)
-		if _, err := n.Int64(); !ok || err != nil {
-			return path + " must be an integer"
-		}
-	case kNumber:
-		if _, ok := v.(json.Number); !ok {
-			return path + " must be a number"
-		}
-	case kBool:
-		if _, ok := v.(bool); !ok {
-			return path + " must be a boolean"
-		}
-	case kStrings:
-		list, ok := v.([]any)
-		if !ok {
-			return path + " must be an array of strings"
-		}
-		for _, item := range list {
-			if _, ok := item.(string); !ok {
-				return path + " must be an array of strings"
-			}
-		}
-	case kObject, kOpenObject:
-		if _, ok := v.(map[string]any); !ok {
-			return path + " must be an object"
-		}
-	}
-	return ""
 }
 
 func joinSorted(names []string) string {

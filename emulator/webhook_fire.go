@@ -7,12 +7,6 @@ import (
 	"time"
 )
 
-var fireWebhookFields = []field{
-	{name: "access_token", kind: kString, required: true},
-	{name: "webhook_type", kind: kString},
-	{name: "webhook_code", kind: kString, required: true},
-}
-
 // fireRule is what /sandbox/item/fire_webhook allows for one webhook_code: the webhook types
 // it may be sent as (the first is the default when the request names none), and per type the
 // product the Item must have ("" for none).

@@ -2,8 +2,6 @@ package emulator
 
 import "plaidwalk/internal/plaidjwt"
 
-var webhookKeyGetFields = []field{{name: "key_id", kind: kString, required: true}}
-
 type webhookKeyGetResponse struct {
 	Key       plaidjwt.JWK `json:"key"`
 	RequestID string       `json:"request_id"`

@@ -43,10 +43,16 @@ func TestCheckCatchesBadExchanges(t *testing.T) {
 			t.Errorf("%s passed", b.name)
 		}
 	}
-	// The widened processor enum: a processor newer than plaid-go v20's spec is not a violation.
-	if p := exchange("/processor/token/create", `{"access_token":"a","account_id":"b","processor":"cardlytics"}`, 200,
-		`{"processor_token":"processor-sandbox-x","request_id":"abcdeABCDE12345"}`); p != "" {
+	// v43's spec lists the 2026 processors (kanmon included) and no longer the retired prime_trust.
+	processorExchange := func(processor string) string {
+		return exchange("/processor/token/create", `{"access_token":"a","account_id":"b","processor":"`+processor+`"}`, 200,
+			`{"processor_token":"processor-sandbox-x","request_id":"abcdeABCDE12345"}`)
+	}
+	if p := processorExchange("kanmon"); p != "" {
 		t.Errorf("a current processor was flagged: %s", p)
+	}
+	if p := processorExchange("prime_trust"); p == "" {
+		t.Errorf("the retired prime_trust passed")
 	}
 }
 

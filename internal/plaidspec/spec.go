@@ -60,25 +60,11 @@ func read() (*Spec, error) {
 	if err := doc.Validate(loader.Context, openapi3.DisableExamplesValidation()); err != nil {
 		return nil, wrap("Plaid's spec does not validate", err)
 	}
-	widenProcessors(doc)
 	router, err := gorillamux.NewRouter(doc)
 	if err != nil {
 		return nil, wrap("cannot route Plaid's spec", err)
 	}
 	return &Spec{Doc: doc, router: router}, nil
-}
-
-// widenProcessors lifts the enum of /processor/token/create's processor. The spec inside
-// plaid-go v20 (December 2023) lists fewer processors than Plaid accepts today (and still
-// lists the retired prime_trust), so the enum would call valid current requests invalid.
-// Which processors exist is decided by the emulator, which answers INVALID_FIELD for an
-// unknown one and has its own tests for that list.
-func widenProcessors(doc *openapi3.T) {
-	req := doc.Components.Schemas["ProcessorTokenCreateRequest"]
-	if req == nil || req.Value == nil || req.Value.Properties["processor"] == nil {
-		return
-	}
-	req.Value.Properties["processor"].Value.Enum = nil
 }
 
 func wrap(what string, err error) error { return errors.New(what + ": " + err.Error()) }
