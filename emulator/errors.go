@@ -1,9 +1,12 @@
 package emulator
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 )
 
 // apiError is a Plaid error object with its HTTP status. writeError renders it with a
@@ -86,14 +89,33 @@ func (e *Emulator) writeError(w http.ResponseWriter, r *http.Request, pe *apiErr
 	writeJSON(w, pe.status(), pe.body(newRequestID()))
 }
 
-// writeJSON sends v as the response body. Success bodies carry their own request_id field.
+// jsonBuffers hold response bodies while they are encoded; pooled, since every call makes one.
+var jsonBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// writeJSON sends v as the response body. Success bodies carry their own request_id field. The
+// body is encoded first so it goes out with a Content-Length in one write: an answer over 2 KB
+// (/accounts/get's) would otherwise be sent chunked, in several writes.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
+	buf := jsonBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 64<<10 { // a rare huge body is left to the GC rather than kept
+			jsonBuffers.Put(buf)
+		}
+	}()
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		status = http.StatusInternalServerError
+		buf.Reset()
+		buf.WriteString(`{"error_type":"API_ERROR","error_code":"INTERNAL_SERVER_ERROR","error_message":"the emulator could not encode its answer"}` + "\n")
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
 }
 
 // Constructors for the errors several endpoints share.

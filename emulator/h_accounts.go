@@ -13,16 +13,19 @@ type accountsResponse struct {
 	RequestID string        `json:"request_id"`
 }
 
-// readAccounts is the common part of the data endpoints: a usable Item and the accounts the
-// request asks for. Callers hold e.mu.
-func (e *Emulator) readAccounts(q *apiRequest) (*item, []account, *apiError) {
+// decodeAccountsRequest reads and checks a data endpoint's request, before the lock is taken:
+// e.mu is held only for what reads the emulator's state.
+func decodeAccountsRequest(q *apiRequest) (accountsRequest, *apiError) {
 	var req accountsRequest
 	if perr := q.decode(&req); perr != nil {
-		return nil, nil, perr
+		return req, perr
 	}
-	if perr := checkAccountIDs("options.account_ids", req.Options.AccountIDs); perr != nil {
-		return nil, nil, perr
-	}
+	return req, checkAccountIDs("options.account_ids", req.Options.AccountIDs)
+}
+
+// readAccounts is the common part of the data endpoints: a usable Item and the accounts the
+// request asks for. Callers hold e.mu.
+func (e *Emulator) readAccounts(req accountsRequest) (*item, []account, *apiError) {
 	it, perr := e.usableItem(req.AccessToken)
 	if perr != nil {
 		return nil, nil, perr
@@ -35,9 +38,13 @@ func (e *Emulator) readAccounts(q *apiRequest) (*item, []account, *apiError) {
 }
 
 func (e *Emulator) accountsGet(q *apiRequest) (any, *apiError) {
+	req, perr := decodeAccountsRequest(q)
+	if perr != nil {
+		return nil, perr
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	it, accounts, perr := e.readAccounts(q)
+	it, accounts, perr := e.readAccounts(req)
 	if perr != nil {
 		return nil, perr
 	}
@@ -72,9 +79,13 @@ type achNumbers struct {
 // authGet returns ACH numbers for the checking, savings and cash management accounts, and a
 // custom user's configured numbers (ACH, EFT, IBAN/BIC, BACS) for its accounts.
 func (e *Emulator) authGet(q *apiRequest) (any, *apiError) {
+	req, perr := decodeAccountsRequest(q)
+	if perr != nil {
+		return nil, perr
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	it, accounts, perr := e.readAccounts(q)
+	it, accounts, perr := e.readAccounts(req)
 	if perr != nil {
 		return nil, perr
 	}

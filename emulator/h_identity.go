@@ -60,9 +60,13 @@ type identityResponse struct {
 }
 
 func (e *Emulator) identityGet(q *apiRequest) (any, *apiError) {
+	req, perr := decodeAccountsRequest(q)
+	if perr != nil {
+		return nil, perr
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	it, accounts, perr := e.readAccounts(q)
+	it, accounts, perr := e.readAccounts(req)
 	if perr != nil {
 		return nil, perr
 	}
