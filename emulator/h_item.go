@@ -91,6 +91,7 @@ func (e *Emulator) itemPublicTokenExchange(q *apiRequest) (any, *apiError) {
 type itemJSON struct {
 	ItemID                string     `json:"item_id"`
 	InstitutionID         *string    `json:"institution_id"`
+	InstitutionName       *string    `json:"institution_name"` // in the spec since v43; plaidflow names the bank with it
 	Webhook               *string    `json:"webhook"`
 	Error                 *errorBody `json:"error"`
 	AvailableProducts     []string   `json:"available_products"`
@@ -103,8 +104,8 @@ type itemJSON struct {
 
 func (it *item) json(requestID string) itemJSON {
 	j := itemJSON{
-		ItemID: it.id, InstitutionID: nullable(it.institution.ID), Webhook: nullable(it.webhook),
-		AvailableProducts: []string{}, BilledProducts: append([]string{}, it.products...),
+		ItemID: it.id, InstitutionID: nullable(it.institution.ID), InstitutionName: nullable(it.institution.Name),
+		Webhook: nullable(it.webhook), AvailableProducts: []string{}, BilledProducts: append([]string{}, it.products...),
 		Products: append([]string{}, it.products...), ConsentedProducts: append([]string{}, it.products...),
 		UpdateType: "background",
 	}

@@ -178,10 +178,11 @@ func TestWalkChecksInputsBeforeAnyCall(t *testing.T) {
 	}
 }
 
-// TestWalkNamesACanadianInstitution: the name lookup must ask in the walk's Link countries;
-// asked as US, /institutions/get_by_id refuses ins_43 (Tartan-Dominion Bank of Canada).
+// TestWalkNamesACanadianInstitution: when /item/get does not name the bank, the lookup must
+// ask in the walk's Link countries; asked as US, /institutions/get_by_id refuses ins_43
+// (Tartan-Dominion Bank of Canada).
 func TestWalkNamesACanadianInstitution(t *testing.T) {
-	cfg := startEmulator(t, emulator.Options{})
+	cfg := namelessItems(t, startEmulator(t, emulator.Options{}))
 	finix := mustPartner(t, "finix")
 	c, log := fastClient(t, cfg)
 	lc := DefaultLinkConfig(cfg, finix)

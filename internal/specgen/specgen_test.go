@@ -1,0 +1,84 @@
+package specgen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+const miniSpec = `
+openapi: 3.0.0
+info: {title: mini, version: "1.2.3"}
+paths:
+  /a/get:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/AGetRequest'}
+      responses: {"200": {description: ok}}
+  /b/get:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/BGetRequest'}
+      responses: {"200": {description: ok}}
+  /c/{id}:
+    get:
+      responses: {"200": {description: ok}}
+components:
+  schemas:
+    AGetRequest:
+      type: object
+      required: [token]
+      properties:
+        token: {type: string}
+        since: {type: string, format: date}
+        kinds: {type: array, items: {$ref: '#/components/schemas/Kind'}}
+        user: {$ref: '#/components/schemas/User'}
+        meta: {type: object, additionalProperties: {type: string}}
+    BGetRequest:
+      allOf:
+        - {$ref: '#/components/schemas/User'}
+        - {type: object, properties: {at: {type: string, format: date-time}}, required: [at]}
+    Kind: {type: string, enum: [x, y]}
+    User:
+      type: object
+      additionalProperties: true
+      properties:
+        name: {type: string}
+`
+
+func TestGenerate(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromData([]byte(miniSpec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := Generate(doc, "demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(src)
+	for _, want := range []string{
+		`const specAPIVersion = "1.2.3"`,
+		`{"/a/get", &rAGetRequest}`, `{"/c/{id}", nil}`,
+		`{"token", true, &sString}`, `{"since", false, &sDate}`,
+		`enum: []string{"x", "y"}`, `items: &rKind}`, // an array of a named enum shares it
+		`values: &sString`,                                      // additionalProperties with a schema
+		`{"at", true, &sDateTime}`, `{"name", false, &sString}`, // allOf parts merged
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s:\n%s", want, out)
+		}
+	}
+	// User is written once, open (additionalProperties: true), and shared.
+	if strings.Count(out, "open: true") != 2 || strings.Count(out, "\trUser ") != 1 || !strings.Contains(out, `{"user", false, &rUser}`) {
+		t.Errorf("User should be one open variable, and BGetRequest open through its allOf part:\n%s", out)
+	}
+	again, _ := Generate(doc, "demo")
+	if string(again) != out {
+		t.Errorf("two runs differ")
+	}
+}
