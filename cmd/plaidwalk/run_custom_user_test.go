@@ -2,8 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"plaidwalk/sessions"
 )
 
 // A customer's account set, as support writes it: a savings account and a checking account
@@ -83,5 +86,33 @@ func TestRunCustomUserBadConfig(t *testing.T) {
 	doc := decodeRunDoc(t, stdout)
 	if code != 1 || doc.Error == nil || doc.Error.Code != "INVALID_CREDENTIALS" || !strings.Contains(doc.Error.Hint, "user_custom") {
 		t.Errorf("refused configuration: exit %d %+v", code, doc.Error)
+	}
+}
+
+// The configuration is test data: the session keeps it, and a replay logs in as the same
+// custom user and reaches the same account.
+func TestCustomUserSessionReplays(t *testing.T) {
+	e := newSessEnv(t)
+	if code, out, errOut := e.plaidwalk("run", "--partner", "dwolla", "--account", "4711", "--password", supportConfig); code != 0 {
+		t.Fatalf("run: exit %d\n%s\n%s", code, out, errOut)
+	}
+	saved, _, err := (&sessions.Store{Dir: e.sessionsDir()}).Load("latest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Inputs.Username != "user_custom" || saved.Inputs.Password != supportConfig || !saved.Inputs.PasswordKept {
+		t.Fatalf("saved inputs %+v", saved.Inputs)
+	}
+	file := filepath.Join(t.TempDir(), "replayed.json")
+	code, out, errOut := e.plaidwalk("replay", "latest", "--save", file)
+	if code != 0 || !strings.Contains(out, "\nreproduced: ") || strings.Contains(out, "password was not kept") {
+		t.Fatalf("replay: exit %d\n%s\n%s", code, out, errOut)
+	}
+	replayed, err := sessions.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if replayed.Inputs.Username != "user_custom" || replayed.Inputs.Account == nil || replayed.Inputs.Account.Mask != "4711" {
+		t.Errorf("the replay logged in as %q and chose %+v", replayed.Inputs.Username, replayed.Inputs.Account)
 	}
 }
