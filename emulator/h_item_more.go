@@ -8,7 +8,8 @@ import "time"
 
 // itemStatusJSON is ItemStatus. It is derived, not stored: a product the Item has was last
 // updated when the Item was made (the emulator's data does not change after that); one it
-// lacks has never been updated. last_webhook stays null until webhooks are delivered.
+// lacks has never been updated. last_webhook is the last webhook fired for the Item (null
+// before the first), whether or not its delivery succeeded.
 type itemStatusJSON struct {
 	Investments  productStatusJSON `json:"investments"`
 	Transactions productStatusJSON `json:"transactions"`
@@ -25,6 +26,12 @@ type lastWebhookJSON struct {
 	CodeSent string  `json:"code_sent"`
 }
 
+// sentWebhook is when a webhook was fired for an Item, and its code.
+type sentWebhook struct {
+	at   time.Time
+	code string
+}
+
 func (it *item) status() itemStatusJSON {
 	updated := func(product string) productStatusJSON {
 		if !contains(it.products, product) {
@@ -32,7 +39,11 @@ func (it *item) status() itemStatusJSON {
 		}
 		return productStatusJSON{LastSuccessfulUpdate: nullable(it.created.UTC().Format(time.RFC3339))}
 	}
-	return itemStatusJSON{Investments: updated("investments"), Transactions: updated("transactions")}
+	s := itemStatusJSON{Investments: updated("investments"), Transactions: updated("transactions")}
+	if w := it.lastWebhook; w != nil {
+		s.LastWebhook = &lastWebhookJSON{SentAt: nullable(w.at.UTC().Format(time.RFC3339)), CodeSent: w.code}
+	}
+	return s
 }
 
 type itemWebhookUpdateResponse struct {

@@ -178,3 +178,30 @@ func TestItemImport(t *testing.T) {
 	h.itemImport("ins_0", tx, "user-42", "tok", "").fails(t, 400, "INVALID_INPUT", "INVALID_INSTITUTION")
 	h.post("/item/import", `{"products":["transactions"]}`, testKeys).wantError(t, 400, "INVALID_REQUEST", "MISSING_FIELDS", "user_auth")
 }
+
+// TestItemGetLastWebhook: status.last_webhook is the last webhook fired for the Item, with when
+// (on the emulator's clock) and its code; an Item without a webhook URL fires none.
+func TestItemGetLastWebhook(t *testing.T) {
+	h := newHarness(t)
+	t.Cleanup(h.emu.Close)
+	rc := newReceiver(t, 0)
+	tok := h.connect(plaid.PRODUCTS_AUTH)
+	ok(h.client.SandboxItemResetLogin(h.ctx).SandboxItemResetLoginRequest(*plaid.NewSandboxItemResetLoginRequest(tok)).Execute()).get(t)
+	if w := h.itemGet(tok).get(t).Status.Get().LastWebhook.Get(); w != nil {
+		t.Fatalf("an Item without a webhook URL reports last_webhook %+v", w)
+	}
+	url := rc.url()
+	h.webhookUpdate(tok, &url).get(t)
+	rc.next(t)
+	last := h.itemGet(tok).get(t).Status.Get().LastWebhook.Get()
+	if last == nil || last.GetCodeSent() != "WEBHOOK_UPDATE_ACKNOWLEDGED" || !last.GetSentAt().Equal(h.clock.Now()) {
+		t.Fatalf("after /item/webhook/update: last_webhook %+v, want WEBHOOK_UPDATE_ACKNOWLEDGED at %v", last, h.clock.Now())
+	}
+	h.clock.Advance(time.Hour)
+	ok(h.client.SandboxItemResetLogin(h.ctx).SandboxItemResetLoginRequest(*plaid.NewSandboxItemResetLoginRequest(tok)).Execute()).get(t)
+	rc.next(t)
+	last = h.itemGet(tok).get(t).Status.Get().LastWebhook.Get()
+	if last == nil || last.GetCodeSent() != "ERROR" || !last.GetSentAt().Equal(h.clock.Now()) {
+		t.Errorf("after reset_login: last_webhook %+v, want ERROR at %v", last, h.clock.Now())
+	}
+}

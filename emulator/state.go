@@ -46,6 +46,7 @@ type item struct {
 	accessToken   string // empty until the first exchange
 	loginRequired bool
 	created       time.Time
+	lastWebhook   *sentWebhook // the last webhook fired for the Item (/item/get's status); nil until one is
 }
 
 // tokenGrant is what a processor or Stripe token stands for.

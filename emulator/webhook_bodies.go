@@ -40,6 +40,10 @@ func webhookError(pe *apiError) map[string]any {
 // sendItemWebhook queues a webhook of an Item to the Item's webhook URL (none: nothing is
 // sent). Callers hold e.mu.
 func (e *Emulator) sendItemWebhook(it *item, body webhookBody) {
+	if it.webhook != "" {
+		code, _ := body["webhook_code"].(string)
+		it.lastWebhook = &sentWebhook{at: e.now(), code: code}
+	}
 	e.sendWebhook(it.webhook, it.id, it.id, body)
 }
 
