@@ -81,15 +81,18 @@ func (a account) hasOtherNumbers() bool {
 }
 
 // owner is the account holder /identity/get reports: user_good's, with the fields a custom
-// account's identity gives replacing the defaults.
+// account's identity gives replacing the defaults; names are the Item's (see shareNames).
 func (a account) owner() ownerJSON {
 	o := sandboxOwner()
-	if a.over == nil || a.over.Identity == nil {
+	if a.over == nil {
 		return o
 	}
+	if a.over.names != nil {
+		o.Names = append([]string{}, a.over.names...)
+	}
 	id := a.over.Identity
-	if id.Names != nil {
-		o.Names = append([]string{}, id.Names...)
+	if id == nil {
+		return o
 	}
 	if id.PhoneNumbers != nil {
 		o.PhoneNumbers = append([]contactJSON{}, id.PhoneNumbers...)

@@ -32,6 +32,8 @@ type overrideAccount struct {
 	Numbers                 customNumbers       `json:"numbers"`
 	Identity                *customIdentity     `json:"identity"`
 	Transactions            []customTransaction `json:"transactions"` // kept for the transactions product (a later issue)
+
+	names []string // the Item's owner names: the first identity.names any account gives
 }
 
 type customMeta struct {
@@ -100,6 +102,7 @@ func parseCustomUser(password string) (*customUser, *apiError) {
 	if msg := cu.problem(); msg != "" {
 		return nil, badCustomUser(msg)
 	}
+	cu.shareNames()
 	return &cu, nil
 }
 
@@ -204,4 +207,19 @@ func recaptchaBad() *apiError {
 	return &apiError{Type: "RECAPTCHA_ERROR", Code: "RECAPTCHA_BAD",
 		Message:        "the reCAPTCHA challenge was not passed (the test password asked for a failed one with recaptcha \"bad\")",
 		DisplayMessage: "The security check could not be completed. Please try again."}
+}
+
+// shareNames gives every account the owner names one account configures: Plaid's reference
+// says the same name data is used for all accounts of an Item.
+func (cu *customUser) shareNames() {
+	var names []string
+	for _, o := range cu.OverrideAccounts {
+		if o.Identity != nil && o.Identity.Names != nil {
+			names = o.Identity.Names
+			break
+		}
+	}
+	for i := range cu.OverrideAccounts {
+		cu.OverrideAccounts[i].names = names
+	}
 }
