@@ -52,3 +52,6 @@ func ServedEndpoints() []string {
 
 // SpecPathCount is how many paths Plaid's spec (the one the request checks come from) has.
 func SpecPathCount() int { return len(specPaths) }
+
+// SpecVersion is the API version of the spec the request checks were generated from.
+func SpecVersion() string { return specAPIVersion }

@@ -39,6 +39,7 @@ Flags:
                               (default %s; e.g. 500ms or 1m); the emulator inside an
                               offline walk uses %s
 `, emulator.DefaultAssetReportDelay, walkAssetReportDelay)
+	fmt.Fprintf(w, "\n%s", servedEndpointsText("", 96))
 }
 
 func emulatorFlags(addr *string, delay *time.Duration) *flag.FlagSet {
