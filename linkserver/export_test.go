@@ -2,6 +2,10 @@ package linkserver
 
 import "strings"
 
+// The page's options come from plaidflow.LinkPageFor in the product (linkserver takes them as
+// given); these fill them the same way for the tests of this package, which do not import
+// plaidflow.
+
 // EnvOffline is the EnvLabel of the offline emulator; the page says its tokens are not real.
 const EnvOffline = "offline emulator"
 
@@ -27,6 +31,6 @@ func EmulatorOptions(o Options, baseURL string) Options {
 	o.ScriptURL = base + "/link/v2/stable/link-initialize.js"
 	o.FrameOrigins = []string{base}
 	o.ConnectOrigins = []string{base}
-	o.EnvLabel = EnvOffline
+	o.EnvLabel, o.Offline = EnvOffline, true
 	return o
 }

@@ -143,10 +143,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, mode pageMode
 	}
 	data := pageData{
 		Nonce: nonce, Mode: mode, ScriptURL: s.opts.ScriptURL,
-		EnvLabel: s.opts.EnvLabel, Offline: s.opts.EnvLabel == "" || s.opts.EnvLabel == EnvOffline,
-	}
-	if data.EnvLabel == "" {
-		data.EnvLabel = EnvOffline
+		EnvLabel: s.opts.EnvLabel, Offline: s.opts.Offline,
 	}
 	if mode == pageModeLink {
 		data.Base, data.LinkToken = "/"+s.secret, s.opts.LinkToken

@@ -97,7 +97,7 @@ func checkOptions(o Options) (Options, redirectTarget, error) {
 		return o, redirectTarget{}, errors.New("linkserver: no link_token: create one with /link/token/create first")
 	}
 	if o.ScriptURL == "" {
-		return o, redirectTarget{}, errors.New("linkserver: no Link script URL: use PlaidScriptURL, or the emulator's EmulatorScriptURL")
+		return o, redirectTarget{}, errors.New("linkserver: no Link script URL: take the page's options from plaidflow.LinkPageFor")
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultTimeout

@@ -8,12 +8,13 @@ import (
 // Options configure one Link session's server.
 type Options struct {
 	LinkToken      string
-	ScriptURL      string        // Plaid's CDN script in real mode, the emulator's in offline mode
+	ScriptURL      string        // Plaid's CDN script, or the emulated Link's (plaidflow.LinkPageFor decides)
 	FrameOrigins   []string      // origins Link's iframe / connections come from (CSP): the CDN, or the emulator
 	ConnectOrigins []string      // the API host of the environment (CSP connect-src)
 	Port           int           // 0: ephemeral
 	RedirectURI    string        // when set, the server also serves its path for the OAuth return
-	EnvLabel       string        // "offline emulator", "sandbox", "production": shown on the page
+	EnvLabel       string        // where the calls go, shown on the page (plaidflow.EnvLabel)
+	Offline        bool          // the offline emulator: the page says no real bank is contacted
 	Timeout        time.Duration // overall wait; 0 means 30 minutes
 }
 

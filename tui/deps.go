@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"sync"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -18,15 +17,11 @@ import (
 // StartLinkFunc starts the local Link page server; linkserver.Start has this signature.
 type StartLinkFunc func(ctx context.Context, o linkserver.Options) (*linkserver.Server, error)
 
-// LinkPage is what the local Link page needs besides the link_token: where Link's script comes
-// from and which origins its CSP allows (the emulator offline, Plaid's CDN and API otherwise).
-type LinkPage struct {
-	ScriptURL      string
-	FrameOrigins   []string
-	ConnectOrigins []string
-	Port           int           // 0: ephemeral
-	Timeout        time.Duration // how long the Link step waits; 0: linkserver's default
-}
+// LinkPage is the local Link page's options as the front end rendered plaidflow.LinkPageFor
+// (the script, the CSP's origins, the environment's label, offline or not), with the port
+// (0: ephemeral) and how long the Link step waits (0: linkserver's default). The Link step
+// adds the link_token and the redirect URI; run renders the same page from the same options.
+type LinkPage = linkserver.Options
 
 // Deps is everything the UI needs from outside; cmd builds it, tests build it with the real
 // offline emulator.

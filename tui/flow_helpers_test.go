@@ -67,10 +67,11 @@ func newOfflineWorld(t testing.TB, o emulator.Options) offlineWorld {
 		}
 		return s, err
 	}
-	page := linkserver.EmulatorOptions(linkserver.Options{}, base)
+	page := plaidflow.LinkPageFor(cfg)
 	w.deps = Deps{Config: cfg, Client: plaidflow.NewClient(cfg, log), Log: log, Catalog: testCatalog(t),
 		StartLink: start, OpenBrowser: w.opened.open, Clipboard: w.clip,
-		Link: LinkPage{ScriptURL: page.ScriptURL, FrameOrigins: page.FrameOrigins, ConnectOrigins: page.ConnectOrigins, Timeout: time.Minute}}
+		Link: LinkPage{ScriptURL: page.ScriptURL, FrameOrigins: page.FrameOrigins, ConnectOrigins: page.ConnectOrigins,
+			EnvLabel: page.EnvLabel, Offline: page.Offline, Timeout: time.Minute}}
 	return w
 }
 

@@ -53,24 +53,12 @@ func (m Model) startLink() (tea.Model, tea.Cmd) {
 	return m, tea.Batch(closeOld, startLinkServerCmd(ctx, m.start, m.linkServerOptions(), op))
 }
 
+// linkServerOptions are the page's options as given (plaidflow's script, origins, label),
+// with this walk's link_token and redirect URI.
 func (m Model) linkServerOptions() linkserver.Options {
-	d := m.deps
-	return linkserver.Options{
-		LinkToken: m.walk.token.Token, ScriptURL: d.Link.ScriptURL,
-		FrameOrigins: d.Link.FrameOrigins, ConnectOrigins: d.Link.ConnectOrigins,
-		Port: d.Link.Port, RedirectURI: m.walk.linkConfig.RedirectURI,
-		EnvLabel: envLabel(d.Config.Env), Timeout: d.Link.Timeout,
-	}
-}
-
-func envLabel(env plaidflow.Env) string {
-	switch env {
-	case plaidflow.EnvProduction:
-		return "production"
-	case plaidflow.EnvSandbox:
-		return "sandbox"
-	}
-	return "offline emulator"
+	o := m.deps.Link
+	o.LinkToken, o.RedirectURI = m.walk.token.Token, m.walk.linkConfig.RedirectURI
+	return o
 }
 
 func (m Model) openBrowser(url string) tea.Cmd {

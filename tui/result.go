@@ -10,6 +10,7 @@ import (
 // Result is what a walk produced, for the summary printed after the UI closes.
 type Result struct {
 	Env         plaidflow.Env
+	EnvName     string // plaidflow.EnvName: where the calls went
 	Step        string // where the walk stopped
 	ItemID      string
 	Institution string
@@ -47,7 +48,7 @@ func (m Model) Result() Result {
 	inst := m.walk.accounts.InstitutionName
 	s := m.walk.session
 	return Result{
-		Env: m.deps.Config.Env, Step: m.step.String(), ItemID: m.walk.item.ItemID, Institution: inst,
+		Env: m.deps.Config.Env, EnvName: plaidflow.EnvName(m.deps.Config), Step: m.step.String(), ItemID: m.walk.item.ItemID, Institution: inst,
 		AccessToken: m.walk.item.AccessToken, Runs: m.walk.runs, Calls: m.calls,
 		Sessions: m.sessionRecords(), LinkTokenCreated: m.madeLinkToken(),
 		Saved: len(s.savedPaths) > 0 && s.saved == m.mark(), SavedPaths: s.savedPaths,
@@ -92,8 +93,7 @@ func (r Result) Summary(reveal bool) string {
 		show = oneLine
 	}
 	var b strings.Builder
-	env := envLabel(r.Env)
-	fmt.Fprintf(&b, "plaidwalk result (%s)\n", env)
+	fmt.Fprintf(&b, "plaidwalk result (%s)\n", oneLine(r.EnvName))
 	if (r.Env == plaidflow.EnvOffline || r.Env == "") && (r.Completed() || r.AccessToken != "") {
 		b.WriteString("These tokens come from the offline emulator and are not real.\n")
 	}

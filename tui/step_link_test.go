@@ -2,11 +2,13 @@ package tui
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"plaidwalk/linkserver"
+	"plaidwalk/plaidflow"
 )
 
 // The Link step draws itself from its own state: the wait and its clock, the URL with the
@@ -57,5 +59,21 @@ func TestLinkStepSaysEventsComeInABatchAtLinksOwnTimes(t *testing.T) {
 	l.waiting, l.ended = false, "Link was closed."
 	if strings.Contains(l.view(env), "one batch") {
 		t.Errorf("the note stays once Link ended:\n%s", l.view(env))
+	}
+}
+
+// The page the Link step starts is the one the front end rendered from plaidflow (run serves
+// the same): the step adds this walk's link_token and redirect URI and changes nothing else.
+func TestLinkStepServesThePageItWasGiven(t *testing.T) {
+	cfg := plaidflow.Config{Env: plaidflow.EnvSandbox, ClientID: "c", Secret: "s", BaseURL: "http://127.0.0.1:4010"}
+	p := plaidflow.LinkPageFor(cfg)
+	given := LinkPage{ScriptURL: p.ScriptURL, FrameOrigins: p.FrameOrigins, ConnectOrigins: p.ConnectOrigins,
+		EnvLabel: p.EnvLabel, Offline: p.Offline, Port: 4321, Timeout: time.Minute}
+	m := New(t.Context(), Deps{Config: cfg, Catalog: testCatalog(t), Link: given}, nil)
+	m.walk.token, m.walk.linkConfig.RedirectURI = fakeToken(), "http://localhost:4321/oauth"
+	want := given
+	want.LinkToken, want.RedirectURI = fakeToken().Token, "http://localhost:4321/oauth"
+	if got := m.linkServerOptions(); !reflect.DeepEqual(got, want) {
+		t.Errorf("the Link step serves %+v, want %+v", got, want)
 	}
 }

@@ -13,13 +13,20 @@ import (
 	"plaidwalk/sessions"
 )
 
-// linkPageOptions points the local Link page at the right Link script: the emulator's when
-// plaidwalk talks to an emulator (offline, or PLAID_BASE_URL), Plaid's CDN otherwise.
+// linkPageOptions renders plaidflow's Link page for cfg (script, CSP origins, label, offline
+// or not) into the page server's options, for run and the UI alike (tuiDeps).
 func linkPageOptions(cfg plaidflow.Config, o linkserver.Options) linkserver.Options {
-	if cfg.BaseURL != "" {
-		return linkserver.EmulatorOptions(o, cfg.BaseURL)
-	}
-	return linkserver.PlaidOptions(o, string(cfg.Env))
+	p := plaidflow.LinkPageFor(cfg)
+	o.ScriptURL, o.FrameOrigins, o.ConnectOrigins = p.ScriptURL, p.FrameOrigins, p.ConnectOrigins
+	o.EnvLabel, o.Offline = p.EnvLabel, p.Offline
+	return o
+}
+
+// runLinkPage is the page run serves for lt.
+func runLinkPage(cfg plaidflow.Config, lt plaidflow.LinkToken, o runOptions) linkserver.Options {
+	return linkPageOptions(cfg, linkserver.Options{
+		LinkToken: lt.Token, Port: o.port, RedirectURI: cfg.RedirectURI, Timeout: o.linkTimeout,
+	})
 }
 
 // browserLink is how Link ended (nil when the wait itself failed). Its callbacks and outcome
@@ -42,11 +49,7 @@ const linkEventQuiet = 750 * time.Millisecond
 // way), and waits for Link to finish. It returns the public_token or why there is none, and
 // in both cases what Link reported.
 func runBrowserLink(ctx context.Context, c *cli, cfg plaidflow.Config, lt plaidflow.LinkToken, o runOptions, rec linkAttempt) (string, browserLink, error) {
-	page := linkPageOptions(cfg, linkserver.Options{
-		LinkToken: lt.Token, Port: o.port, RedirectURI: cfg.RedirectURI,
-		EnvLabel: plaidflow.EnvLabel(cfg), Timeout: o.linkTimeout,
-	})
-	srv, err := startLinkPage(ctx, page)
+	srv, err := startLinkPage(ctx, runLinkPage(cfg, lt, o))
 	if err != nil {
 		return "", browserLink{}, fmt.Errorf("start the local Link page: %w", err)
 	}

@@ -158,18 +158,11 @@ func tuiCatalog(c *cli, partner string) (plaidflow.Catalog, int) {
 
 func tuiDeps(c *cli, cfg plaidflow.Config, catalog plaidflow.Catalog, o tuiOptions) tui.Deps {
 	log := plaidflow.NewAPILog()
-	page := linkserver.Options{Port: o.port, Timeout: o.linkTimeout}
-	if cfg.BaseURL != "" {
-		page = linkserver.EmulatorOptions(page, cfg.BaseURL)
-	} else {
-		page = linkserver.PlaidOptions(page, string(cfg.Env))
-	}
 	return tui.Deps{
 		Config: cfg, Client: c.deps.newClient(cfg, log), Log: log, Catalog: catalog,
 		// linkserver.OpenInBrowser keeps xdg-open and friends off the terminal the UI draws on.
 		StartLink: startLinkPage, OpenBrowser: c.deps.open,
-		Link: tui.LinkPage{ScriptURL: page.ScriptURL, FrameOrigins: page.FrameOrigins,
-			ConnectOrigins: page.ConnectOrigins, Port: o.port, Timeout: o.linkTimeout},
+		Link:      linkPageOptions(cfg, linkserver.Options{Port: o.port, Timeout: o.linkTimeout}), // the page run shows
 		NoBrowser: o.noBrowser, PartnerID: o.partner,
 		Input: c.stdin, Output: c.stderr, Getenv: c.getenv,
 		// ctrl+s is an explicit request: it saves to the state dir even with --no-save.
