@@ -122,9 +122,9 @@ func (it *item) json(requestID string) itemJSON {
 }
 
 type itemGetResponse struct {
-	Item      itemJSON       `json:"item"`
-	Status    itemStatusJSON `json:"status"`
-	RequestID string         `json:"request_id"`
+	Item      itemWithConsentJSON `json:"item"`
+	Status    itemStatusJSON      `json:"status"`
+	RequestID string              `json:"request_id"`
 }
 
 // itemGet answers even for an Item that needs a new login: that is how Plaid reports it.
@@ -135,7 +135,7 @@ func (e *Emulator) itemGet(q *apiRequest) (any, *apiError) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return itemGetResponse{Item: it.json(q.requestID), Status: it.status(), RequestID: q.requestID}, nil
+	return itemGetResponse{Item: it.withConsent(q.requestID), Status: it.status(), RequestID: q.requestID}, nil
 }
 
 type requestIDOnly struct {

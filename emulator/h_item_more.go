@@ -26,6 +26,17 @@ type lastWebhookJSON struct {
 	CodeSent string  `json:"code_sent"`
 }
 
+// itemWithConsentJSON is ItemWithConsentFields, the Item as /item/get shows it: the Item object
+// and when the Item was created.
+type itemWithConsentJSON struct {
+	itemJSON
+	CreatedAt string `json:"created_at"`
+}
+
+func (it *item) withConsent(requestID string) itemWithConsentJSON {
+	return itemWithConsentJSON{itemJSON: it.json(requestID), CreatedAt: it.created.UTC().Format(time.RFC3339)}
+}
+
 // sentWebhook is when a webhook was fired for an Item, and its code.
 type sentWebhook struct {
 	at   time.Time

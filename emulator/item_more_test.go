@@ -20,6 +20,9 @@ func TestItemGetReportsStatus(t *testing.T) {
 	made := h.clock.Now()
 	h.clock.Advance(time.Hour)
 	withTx := h.itemGet(h.connect(plaid.PRODUCTS_TRANSACTIONS)).get(t)
+	if created := withTx.Item.GetCreatedAt(); !created.Equal(made.Add(time.Hour)) {
+		t.Errorf("item.created_at = %v, want %v", created, made.Add(time.Hour))
+	}
 	status, present := withTx.GetStatusOk()
 	if !present || status == nil {
 		t.Fatalf("item/get has no status: %+v", withTx)
