@@ -66,6 +66,7 @@ func TestProcessorPermissions(t *testing.T) {
 	h.emu.mu.Unlock()
 
 	h.permissionsSet(tok, "no_such_product").fails(t, 400, "INVALID_INPUT", "INVALID_PRODUCT")
+	h.permissionsSet(tok, plaid.PRODUCTS_PROCESSOR_IDENTITY).get(t) // a product v43's spec added
 	h.permissionsSet(unknownProcessorToken, plaid.PRODUCTS_AUTH).fails(t, 400, "INVALID_INPUT", "INVALID_PROCESSOR_TOKEN")
 	h.permissionsGet("processor-nope").fails(t, 400, "INVALID_INPUT", "INVALID_PROCESSOR_TOKEN")
 	h.post("/processor/token/permissions/set", `{"processor_token":"`+tok+`"}`, testKeys).
