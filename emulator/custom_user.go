@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 )
 
@@ -119,20 +120,24 @@ func customJSONProblem(password string, err error) string {
 	case !strings.HasPrefix(strings.TrimSpace(password), "{"):
 		return `it must be a JSON object such as {"override_accounts":[{"type":"depository","subtype":"checking","starting_balance":100}]}`
 	case errors.As(err, &typeErr) && typeErr.Field != "":
-		return fmt.Sprintf("%s must be a JSON %s, not %s", typeErr.Field, jsonKind(typeErr.Type.Kind().String()), typeErr.Value)
+		return fmt.Sprintf("%s must be a JSON %s, not %s", typeErr.Field, jsonKind(typeErr.Type), typeErr.Value)
 	}
 	return "it is not valid JSON: " + err.Error()
 }
 
-func jsonKind(goKind string) string {
-	switch goKind {
-	case "string":
+// jsonKind names the JSON type a Go field takes (through pointers).
+func jsonKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
 		return "string"
-	case "float64", "ptr":
+	case reflect.Float64, reflect.Int:
 		return "number"
-	case "bool":
+	case reflect.Bool:
 		return "boolean"
-	case "slice":
+	case reflect.Slice:
 		return "array"
 	}
 	return "object"

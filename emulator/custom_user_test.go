@@ -136,7 +136,9 @@ func TestCustomUserBadConfigs(t *testing.T) {
 	for _, c := range []struct{ name, config, mention string }{
 		{"not JSON", `override_accounts`, "JSON object"},
 		{"broken JSON", `{"override_accounts":[`, "not valid JSON"},
-		{"wrong type", `{"override_accounts":{}}`, "override_accounts"},
+		{"wrong type", `{"override_accounts":{}}`, "override_accounts must be a JSON array"},
+		{"wrong nested type", `{"override_accounts":[{"type":"depository","subtype":"checking","meta":{"mask":42}}]}`, "override_accounts.meta.mask must be a JSON string"},
+		{"wrong object type", `{"mfa":"device"}`, "mfa must be a JSON object"},
 		{"unknown account type", `{"override_accounts":[{"type":"bank","subtype":"checking"}]}`, `type "bank"`},
 		{"subtype of another type", `{"override_accounts":[{"type":"credit","subtype":"checking"}]}`, `subtype "checking"`},
 		{"no subtype", `{"override_accounts":[{"type":"loan"}]}`, "subtype is missing"},
