@@ -1,9 +1,6 @@
 package emulator
 
-import (
-	"encoding/json"
-	"regexp"
-)
+import "regexp"
 
 // The partner's side of a processor token: a partner (Dwolla, Alloy, ...) calls /processor/*
 // with the token it was handed and reads the one account the token names, nothing else of the
@@ -192,18 +189,16 @@ func (e *Emulator) processorPermissionsSet(q *apiRequest) (any, *apiError) {
 // processorWebhookUpdate stores the partner's webhook URL for the token (null removes it).
 // Sending WEBHOOK_UPDATE_ACKNOWLEDGED comes with webhook delivery.
 func (e *Emulator) processorWebhookUpdate(q *apiRequest) (any, *apiError) {
+	// webhook is required but may be null; the body check has refused a body without it, and
+	// null decodes as "", no webhook.
 	var req struct {
-		ProcessorToken string          `json:"processor_token"`
-		Webhook        json.RawMessage `json:"webhook"`
+		ProcessorToken string `json:"processor_token"`
+		Webhook        string `json:"webhook"`
 	}
 	if perr := q.decode(&req); perr != nil {
 		return nil, perr
 	}
-	if req.Webhook == nil {
-		return nil, invalidRequest("MISSING_FIELDS", "the following required fields are missing: webhook (send null to remove the webhook)")
-	}
-	var webhook string
-	_ = json.Unmarshal(req.Webhook, &webhook) // checkBody made it a string or null
+	webhook := req.Webhook
 	if perr := checkWebhookURL("webhook", webhook); perr != nil {
 		return nil, perr
 	}
