@@ -211,26 +211,30 @@ func (m Model) leaveLink() (Model, tea.Cmd) {
 	return m, closeCmd
 }
 
-func (m Model) updateLink(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Reopen) && m.link.url != "":
-		return m, openBrowserCmd(m.deps.OpenBrowser, m.link.url)
-	case key.Matches(msg, k.CopyURL) && m.link.url != "":
-		return m, m.env().copy(m.link.url, "Link URL")
-	case key.Matches(msg, k.Shortcut) && m.shortcutAllowed() && !m.link.shortcutRunning:
-		return m.transition(shortcutRequestedMsg{})
-	case key.Matches(msg, k.Cancel):
-		return m.back()
-	case key.Matches(msg, k.Retry) && m.link.ended != "":
-		return m.transition(linkTokenAcceptedMsg{})
-	case key.Matches(msg, k.Reveal) && m.env().urlHidesToken(m.link.url):
-		m.revealLink = !m.revealLink
+// update handles the Link step's keys. Leaving, the shortcut and opening Link again change
+// the walk: it asks the root for them with a message.
+func (l linkModel) update(msg tea.Msg, env stepEnv) (linkModel, tea.Cmd, tea.Msg) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return l, nil, nil
 	}
-	return m, nil
+	k := env.keys
+	switch {
+	case key.Matches(km, k.Reopen) && l.url != "":
+		return l, openBrowserCmd(env.deps.OpenBrowser, l.url), nil
+	case key.Matches(km, k.CopyURL) && l.url != "":
+		return l, env.copy(l.url, "Link URL"), nil
+	case key.Matches(km, k.Shortcut) && env.deps.Config.Env != plaidflow.EnvProduction && !l.shortcutRunning:
+		return l, nil, shortcutRequestedMsg{}
+	case key.Matches(km, k.Cancel):
+		return l, nil, backRequestedMsg{}
+	case key.Matches(km, k.Retry) && l.ended != "":
+		return l, nil, linkTokenAcceptedMsg{}
+	case key.Matches(km, k.Reveal) && env.urlHidesToken(l.url):
+		return l, nil, revealToggledMsg{}
+	}
+	return l, nil, nil
 }
-
-func (m Model) shortcutAllowed() bool { return m.deps.Config.Env != plaidflow.EnvProduction }
 
 func (l linkModel) help(env stepEnv) []key.Binding {
 	k := env.keys

@@ -71,6 +71,9 @@ func (e stepEnv) saveKey() []key.Binding {
 	return []key.Binding{e.keys.Save}
 }
 
+// backRequestedMsg: a step's own key for leaving it (x on Link) asks for what esc does.
+type backRequestedMsg struct{}
+
 // noticeRaisedMsg: a step has one line of feedback for the notice bar.
 type noticeRaisedMsg struct{ text string }
 

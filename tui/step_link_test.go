@@ -1,11 +1,14 @@
 package tui
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
@@ -75,5 +78,43 @@ func TestLinkStepServesThePageItWasGiven(t *testing.T) {
 	want.LinkToken, want.RedirectURI = fakeToken().Token, "http://localhost:4321/oauth"
 	if got := m.linkServerOptions(); !reflect.DeepEqual(got, want) {
 		t.Errorf("the Link step serves %+v, want %+v", got, want)
+	}
+}
+
+// The Link step's keys: o and c act on the URL themselves; s, x, r and v ask the root with a
+// message; s is not offered in production, r only once Link ended.
+func TestLinkStepUpdate(t *testing.T) {
+	env := testEnv(t)
+	env.walk.token = fakeToken()
+	env.deps.OpenBrowser = func(string) error { return nil }
+	env.deps.Clipboard = &bytes.Buffer{}
+	l := linkModel{mode: modeBrowser, url: "http://127.0.0.1:5555/hosted/" + fakeToken().Token, waiting: true}
+	asks := func(l linkModel, env stepEnv, k string) (tea.Cmd, tea.Msg) {
+		_, cmd, out := l.update(keyMsg(k), env)
+		return cmd, out
+	}
+	for k, want := range map[string]tea.Msg{"s": shortcutRequestedMsg{}, "x": backRequestedMsg{}, "v": revealToggledMsg{}} {
+		if cmd, out := asks(l, env, k); out != want || cmd != nil {
+			t.Errorf("%s: message %#v, command %v; want %#v", k, out, cmd != nil, want)
+		}
+	}
+	for _, k := range []string{"o", "c"} {
+		if cmd, out := asks(l, env, k); cmd == nil || out != nil {
+			t.Errorf("%s: command %v, message %#v; want a command of its own", k, cmd != nil, out)
+		}
+	}
+	if _, out := asks(l, env, "r"); out != nil {
+		t.Errorf("r while Link waits: %#v", out)
+	}
+	l.waiting, l.ended = false, "Link was closed."
+	if _, out := asks(l, env, "r"); out != (linkTokenAcceptedMsg{}) {
+		t.Errorf("r after Link ended: %#v, want Link opened again", out)
+	}
+	env.deps.Config.Env = plaidflow.EnvProduction
+	if _, out := asks(l, env, "s"); out != nil {
+		t.Errorf("s in production: %#v", out)
+	}
+	if _, _, out := l.update(linkClockMsg{}, env); out != nil {
+		t.Errorf("a message that is not a key: %#v", out)
 	}
 }

@@ -60,6 +60,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case failureShownMsg:
 		m.failure = msg.f
 		return m, nil
+	case backRequestedMsg:
+		return m.back()
 	case browserOpenedMsg:
 		if msg.err != nil {
 			m.notice = "Could not open a browser (" + oneLine(msg.err.Error()) + "): open the URL yourself."
@@ -167,7 +169,10 @@ func (m Model) handleStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.linktok, cmd, out = m.linktok.update(msg, m.env())
 		return m.reply(cmd, out)
 	case stepLink:
-		return m.updateLink(msg)
+		var cmd tea.Cmd
+		var out tea.Msg
+		m.link, cmd, out = m.link.update(msg, m.env())
+		return m.reply(cmd, out)
 	case stepExchange:
 		var cmd tea.Cmd
 		var out tea.Msg
