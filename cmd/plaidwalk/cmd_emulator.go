@@ -5,13 +5,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"strings"
 	"time"
 
 	"plaidwalk/emulator"
 )
 
 func printEmulatorUsage(w io.Writer) {
-	fmt.Fprintf(w, `Usage: plaidwalk emulator [--addr 127.0.0.1:PORT] [--asset-report-delay D]
+	fmt.Fprintf(w, `Usage: plaidwalk emulator [--addr 127.0.0.1:PORT] [--asset-report-delay D] [--webhook-allow HOST] [--webhook-retry D]
 
 Runs plaidwalk's offline Plaid emulator on its own, so that any program written against Plaid
 (plaidwalk itself, or an app using Plaid's Node, Python or Go SDK) can use it as an offline
@@ -33,37 +35,76 @@ a JSON configuration of its accounts as the password ({"override_accounts":[...]
 Sandbox's banks and real banks that exist in Sandbox are served, and listed by
 /institutions/get and /institutions/search.
 
+Webhooks: the emulator sends Plaid's webhooks, signed as Plaid signs them (check them with
+the key from /webhook_verification_key/get), to the webhook URLs your app gives it, and
+retries as Plaid does when the answer is not 200. It sends to this machine's loopback
+addresses only, unless a host is named with --webhook-allow. Each attempt is printed on
+stderr; the last 500 are listed by a POST to %s (with the keys), and
+'plaidwalk listen' receives, checks and forwards them.
+
 Flags:
   --addr ADDR                 where to listen (default 127.0.0.1:0, a free port); loopback only
   --asset-report-delay D      how long a new Asset Report answers PRODUCT_NOT_READY
                               (default %s; e.g. 500ms or 1m); the emulator inside an
                               offline walk uses %s
-`, emulator.DefaultAssetReportDelay, walkAssetReportDelay)
+  --webhook-allow HOST        also send webhooks to HOST (a name or IP address, any port); repeat
+                              the flag for more hosts
+  --webhook-retry D           wait before the first retry of a failed webhook; each next wait is
+                              4 times longer, up to 7 attempts (default 30s, as Plaid)
+`, emulator.DeliveriesPath, emulator.DefaultAssetReportDelay, walkAssetReportDelay)
 	fmt.Fprintf(w, "\n%s", servedEndpointsText("", 96))
 }
 
-func emulatorFlags(addr *string, delay *time.Duration) *flag.FlagSet {
+// emulatorOptions are the emulator command's flags.
+type emulatorOptions struct {
+	addr         string
+	delay, retry time.Duration
+	allow        hostList
+}
+
+// hostList is a repeatable flag of host names or IP addresses.
+type hostList []string
+
+func (h *hostList) String() string { return strings.Join(*h, ",") }
+
+func (h *hostList) Set(v string) error {
+	if v == "" || strings.ContainsAny(v, "/ ") || (strings.Contains(v, ":") && net.ParseIP(strings.Trim(v, "[]")) == nil) {
+		return fmt.Errorf("%q is not a host name or IP address (give the host alone, e.g. hooks.example.test, without scheme, port or path)", v)
+	}
+	*h = append(*h, v)
+	return nil
+}
+
+func emulatorFlags(o *emulatorOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet("emulator", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(addr, "addr", "127.0.0.1:0", "listen address")
-	fs.DurationVar(delay, "asset-report-delay", emulator.DefaultAssetReportDelay, "asset report delay")
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:0", "listen address")
+	fs.DurationVar(&o.delay, "asset-report-delay", emulator.DefaultAssetReportDelay, "asset report delay")
+	fs.Var(&o.allow, "webhook-allow", "a host webhooks may go to besides loopback")
+	fs.DurationVar(&o.retry, "webhook-retry", 30*time.Second, "delay before a webhook's first retry")
 	return fs
 }
 
 // cmdEmulator serves the emulator until ctx ends (Ctrl-C or SIGTERM in main).
 func cmdEmulator(ctx context.Context, c *cli, args []string) int {
-	addr, delay := new(string), new(time.Duration)
-	fs := emulatorFlags(addr, delay)
-	if _, done, code := parseFlags(c, fs, args, 0, printEmulatorUsage); done {
+	var o emulatorOptions
+	if _, done, code := parseFlags(c, emulatorFlags(&o), args, 0, printEmulatorUsage); done {
 		return code
 	}
-	if *delay <= 0 {
+	switch {
+	case o.delay <= 0:
 		fmt.Fprintln(c.stderr, "plaidwalk emulator: --asset-report-delay must be positive, e.g. 2s or 500ms")
+		return 2
+	case o.retry <= 0:
+		fmt.Fprintln(c.stderr, "plaidwalk emulator: --webhook-retry must be positive, e.g. 30s or 100ms")
 		return 2
 	}
 	serveCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	baseURL, stop, err := emulator.New(emulator.Options{AssetReportDelay: *delay}).Serve(serveCtx, *addr)
+	emu := emulator.New(emulator.Options{AssetReportDelay: o.delay,
+		Webhooks: emulator.WebhookOptions{RetryBase: o.retry, Allow: o.allow, Log: c.stderr}})
+	defer emu.Close()
+	baseURL, stop, err := emu.Serve(serveCtx, o.addr)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "plaidwalk %v\nUse --addr 127.0.0.1:PORT (loopback, a free port).\n", err)
 		return 2
@@ -72,7 +113,7 @@ func cmdEmulator(ctx context.Context, c *cli, args []string) int {
 	fmt.Fprintf(c.stdout, "export PLAID_BASE_URL=%s\nexport PLAID_CLIENT_ID=%s\nexport PLAID_SECRET=%s\n",
 		baseURL, emulator.TestClientID, emulator.TestSecret)
 	fmt.Fprintf(c.stderr, "plaidwalk emulator: offline Plaid at %s (fake data, fake keys; asset reports ready after %s).\n"+
-		"Source the export lines it printed on stdout in your app's shell. Ctrl-C stops it.\n", baseURL, *delay)
+		"Source the export lines it printed on stdout in your app's shell. Ctrl-C stops it.\n", baseURL, o.delay)
 	<-ctx.Done()
 	fmt.Fprintln(c.stderr, "plaidwalk emulator: stopped.")
 	return 0

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -37,7 +36,8 @@ func commands() []command {
 		{"partners", "list the partner catalog", cmdPartners, func() *flag.FlagSet { return partnersFlags(new(bool)) }},
 		{"sessions", "list, show and export saved walks", cmdSessions, sessionsFlags},
 		{"replay", "re-run a saved walk and compare it step by step", cmdReplay, func() *flag.FlagSet { return replayFlags(&replayOptions{}) }},
-		{"emulator", "run the offline Plaid emulator on its own", cmdEmulator, func() *flag.FlagSet { return emulatorFlags(new(string), new(time.Duration)) }},
+		{"emulator", "run the offline Plaid emulator on its own", cmdEmulator, func() *flag.FlagSet { return emulatorFlags(&emulatorOptions{}) }},
+		{"listen", "receive webhooks on this machine, check their signatures, forward them to your app", cmdListen, func() *flag.FlagSet { return listenFlags(&listenOptions{}) }},
 		{"version", "print plaidwalk's version", cmdVersion, nil},
 		{"completion", "print a shell completion script: plaidwalk completion bash|zsh|fish", cmdCompletion, nil},
 	}
