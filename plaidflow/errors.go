@@ -225,6 +225,11 @@ func loginErrorHint(e *PlaidError) string {
 		return real + " In the sandbox, log in as " + sandboxUsersText +
 			"; the test password error_INVALID_CREDENTIALS produces this error on purpose."
 	}
+	if e.Code == "INVALID_MFA" {
+		// In Link the usual cause is a wrong answer to a test password's security check.
+		return real + " In the sandbox, the answers are: code 1234 (password mfa_device), answer_<i>_<j> (mfa_questions_<n>_<m>), " +
+			"Yes (mfa_selections), the first choice (mfa_selections_<n>_<m>_<o>); error_INVALID_MFA produces this error on purpose."
+	}
 	return real + " In the sandbox, the test password error_" + e.Code + " produces this error on purpose; log in with " +
 		DefaultUsername + " / " + DefaultPassword + " to link normally."
 }

@@ -139,3 +139,13 @@ func TestShortcutCustomUserAccounts(t *testing.T) {
 		t.Errorf("accounts of CustomUserExample: %+v", accounts.Accounts)
 	}
 }
+
+// A wrong answer in Link's security check gets the sandbox's answers.
+func TestLinkInvalidMFAHintGivesTheAnswers(t *testing.T) {
+	h := HintFor(&PlaidError{Type: "ITEM_ERROR", Code: "INVALID_MFA", Message: "bad", DisplayMessage: "The code or answer you entered is incorrect."})
+	for _, w := range []string{"1234", "mfa_device", "answer_<i>_<j>", "Yes", "error_INVALID_MFA"} {
+		if !strings.Contains(h, w) {
+			t.Errorf("hint %q should mention %q", h, w)
+		}
+	}
+}
