@@ -149,6 +149,11 @@ func TestCompilePageRefusesPlacesItCannotEscape(t *testing.T) {
 		"a range":             `{{range .Mode}}x{{end}}`,
 		"branches disagree":   `{{if .Offline}}<p title="{{else}}<p>{{end}}x">`,
 		"unclosed at the end": `<p title="{{.EnvLabel}}`,
+		"a stray end":         `<p>{{end}}</p>`,
+		"an if without end":   `{{if .Offline}}<p>x</p>`,
+		"braces not closed":   `<p>{{.EnvLabel</p>`,
+		"not a flag":          `{{if .Base}}x{{end}}`,
+		"else if":             `{{if .Offline}}a{{else if .Offline}}b{{end}}`,
 	} {
 		if _, err := compilePage(name, src); err == nil {
 			t.Errorf("%s: compiled %q", name, src)

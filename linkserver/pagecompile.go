@@ -4,116 +4,119 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"text/template/parse"
 )
 
-// compilePage turns the page's template into ops, each value tagged with its context. Only what
-// the page uses is understood: text, {{.Field}}, {{if .Flag}} and {{if eq .Field "literal"}}
-// with {{else}}; anything else is an error, so the page cannot silently grow an unescaped form.
+// compilePage turns the page's template into ops, each value tagged with its context. The
+// template uses Go's template syntax, but only what the page needs is understood: text,
+// {{.Field}}, {{if .Flag}} and {{if eq .Field "literal"}}, with {{else}} and {{end}}; anything
+// else is an error, so the page cannot silently grow an unescaped form. (text/template's parser
+// is not used: the binary is smaller without it.)
 func compilePage(name, text string) ([]pageOp, error) {
-	tree := parse.New(name)
-	tree.Mode = parse.SkipFuncCheck
-	if _, err := tree.Parse(text, "", "", map[string]*parse.Tree{}); err != nil {
-		return nil, err
-	}
+	p := &pageParser{text: text, line: 1}
 	var h htmlScan
-	ops, err := compileList(tree.Root, &h)
-	if err != nil {
+	ops, end, err := p.list(&h)
+	switch {
+	case err != nil:
 		return nil, fmt.Errorf("linkserver: page %s: %w", name, err)
-	}
-	if h.state != sText {
+	case end != "":
+		return nil, fmt.Errorf("linkserver: page %s: line %d: {{%s}} without {{if}}", name, p.line, end)
+	case h.state != sText:
 		return nil, fmt.Errorf("linkserver: page %s ends inside a tag, comment or script", name)
 	}
 	return ops, nil
 }
 
-func compileList(list *parse.ListNode, h *htmlScan) ([]pageOp, error) {
-	if list == nil {
-		return nil, nil
-	}
+// pageParser reads the template from text, one piece at a time.
+type pageParser struct {
+	text string
+	line int
+}
+
+// list compiles pieces up to {{else}}, {{end}} or the end of the text, and says which ended it
+// ("" for the text's end).
+func (p *pageParser) list(h *htmlScan) ([]pageOp, string, error) {
 	var ops []pageOp
-	for _, n := range list.Nodes {
-		switch n := n.(type) {
-		case *parse.TextNode:
-			h.feed(string(n.Text))
-			ops = append(ops, pageOp{lit: string(n.Text)})
-		case *parse.ActionNode:
-			field, ok := loneField(n.Pipe)
-			if !ok || !knownField(field) {
-				return nil, fmt.Errorf("line %d: %s is not a page value", n.Line, n)
+	for p.text != "" {
+		open := strings.Index(p.text, "{{")
+		if open != 0 {
+			if open < 0 {
+				open = len(p.text)
 			}
-			ctx, err := h.context(field)
+			lit := p.text[:open]
+			h.feed(lit)
+			ops, p.text, p.line = append(ops, pageOp{lit: lit}), p.text[open:], p.line+strings.Count(lit, "\n")
+			continue
+		}
+		closing := strings.Index(p.text, "}}")
+		if closing < 0 {
+			return nil, "", fmt.Errorf("line %d: {{ without }}", p.line)
+		}
+		action := strings.TrimSpace(p.text[2:closing])
+		p.text = p.text[closing+2:]
+		switch words := strings.Fields(action); {
+		case action == "else" || action == "end":
+			return ops, action, nil
+		case len(words) > 0 && words[0] == "if":
+			op, err := p.branch(words[1:], h)
 			if err != nil {
-				return nil, fmt.Errorf("line %d: %w", n.Line, err)
+				return nil, "", err
 			}
-			if h.state == sValue {
-				h.valueLen++
-			}
-			ops = append(ops, pageOp{field: field, ctx: ctx})
-		case *parse.IfNode:
-			op, err := compileIf(n, h)
+			ops = append(ops, op)
+		case len(words) == 1 && strings.HasPrefix(action, ".") && knownField(action[1:]):
+			op, err := valueOp(action[1:], h)
 			if err != nil {
-				return nil, err
+				return nil, "", fmt.Errorf("line %d: %w", p.line, err)
 			}
 			ops = append(ops, op)
 		default:
-			return nil, fmt.Errorf("%s is not supported in the page", n)
+			return nil, "", fmt.Errorf("line %d: {{%s}} is not a page value", p.line, action)
 		}
 	}
-	return ops, nil
+	return ops, "", nil
 }
 
-// compileIf compiles both branches from the same position; they must end in the same context,
-// as html/template requires, or what follows would be escaped for the wrong place.
-func compileIf(n *parse.IfNode, h *htmlScan) (pageOp, error) {
+// valueOp is a {{.Field}} where the scanner stands.
+func valueOp(field string, h *htmlScan) (pageOp, error) {
+	ctx, err := h.context(field)
+	if err != nil {
+		return pageOp{}, err
+	}
+	if h.state == sValue {
+		h.valueLen++
+	}
+	return pageOp{field: field, ctx: ctx}, nil
+}
+
+// branch compiles {{if ...}} from the words after "if". Both branches start where the scanner
+// stands and must end in the same context, as html/template requires, or what follows would be
+// escaped for the wrong place.
+func (p *pageParser) branch(words []string, h *htmlScan) (pageOp, error) {
 	c := &pageCond{}
-	if field, ok := loneField(n.Pipe); ok && knownFlag(field) {
-		c.field = field
-	} else if field, lit, ok := eqField(n.Pipe); ok && knownField(field) {
-		c.field, c.equals, c.isEq = field, lit, true
-	} else {
-		return pageOp{}, fmt.Errorf("line %d: {{if %s}} is not a page condition", n.Line, n.Pipe)
+	switch {
+	case len(words) == 1 && strings.HasPrefix(words[0], ".") && knownFlag(words[0][1:]):
+		c.field = words[0][1:]
+	case len(words) == 3 && words[0] == "eq" && strings.HasPrefix(words[1], ".") && knownField(words[1][1:]) &&
+		len(words[2]) >= 2 && strings.HasPrefix(words[2], `"`) && strings.HasSuffix(words[2], `"`):
+		c.field, c.equals, c.isEq = words[1][1:], words[2][1:len(words[2])-1], true
+	default:
+		return pageOp{}, fmt.Errorf("line %d: {{if %s}} is not a page condition", p.line, strings.Join(words, " "))
 	}
-	hElse := *h
-	var err error
-	if c.then, err = compileList(n.List, h); err != nil {
+	line, hElse := p.line, *h
+	then, end, err := p.list(h)
+	if err == nil && end == "else" {
+		c.els, end, err = p.list(&hElse)
+	}
+	switch {
+	case err != nil:
 		return pageOp{}, err
+	case end != "end":
+		return pageOp{}, fmt.Errorf("line %d: {{if}} without {{end}}", line)
+	case h.where() != hElse.where():
+		return pageOp{}, fmt.Errorf("line %d: the branches of {{if %s}} end in different places in the HTML", line, strings.Join(words, " "))
 	}
-	if c.els, err = compileList(n.ElseList, &hElse); err != nil {
-		return pageOp{}, err
-	}
-	if h.where() != hElse.where() {
-		return pageOp{}, fmt.Errorf("line %d: the branches of {{if %s}} end in different places in the HTML", n.Line, n.Pipe)
-	}
+	c.then = then
 	h.valueLen = max(h.valueLen, hElse.valueLen)
 	return pageOp{cond: c}, nil
-}
-
-// loneField reads a pipeline that is just {{.Name}}.
-func loneField(p *parse.PipeNode) (string, bool) {
-	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
-		return "", false
-	}
-	f, ok := p.Cmds[0].Args[0].(*parse.FieldNode)
-	if !ok || len(f.Ident) != 1 {
-		return "", false
-	}
-	return f.Ident[0], true
-}
-
-// eqField reads a pipeline that is just eq .Name "literal".
-func eqField(p *parse.PipeNode) (field, lit string, ok bool) {
-	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 3 {
-		return "", "", false
-	}
-	args := p.Cmds[0].Args
-	fn, isIdent := args[0].(*parse.IdentifierNode)
-	f, isField := args[1].(*parse.FieldNode)
-	s, isString := args[2].(*parse.StringNode)
-	if !isIdent || fn.Ident != "eq" || !isField || len(f.Ident) != 1 || !isString {
-		return "", "", false
-	}
-	return f.Ident[0], s.Text, true
 }
 
 // escapeHTML makes a value inert as element text and inside a quoted attribute: it escapes the
