@@ -24,6 +24,7 @@ var endpoints = map[string]handler{
 	"/asset_report/create":                        (*Emulator).assetReportCreate,
 	"/asset_report/get":                           (*Emulator).assetReportGet,
 	"/credit/relay/create":                        (*Emulator).creditRelayCreate,
+	"/credit/relay/get":                           (*Emulator).creditRelayGet,
 	"/webhook_verification_key/get":               (*Emulator).webhookVerificationKeyGet,
 	"/sandbox/item/fire_webhook":                  (*Emulator).sandboxItemFireWebhook,
 	"/item/webhook/update":                        (*Emulator).itemWebhookUpdate,
