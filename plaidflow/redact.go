@@ -63,6 +63,10 @@ func redactValue(key string, v any, secret string) any {
 			return Redacted
 		case isTokenField(key):
 			return Mask(t)
+		case key == "account" && allDigits(t):
+			// An account number (/processor/auth/get's numbers.ach[].account): the log,
+			// sessions and curl keep its last four digits only; the partner view reveals it.
+			return MaskNumber(t)
 		}
 		return RedactText(t, secret)
 	}
@@ -73,4 +77,13 @@ func redactValue(key string, v any, secret string) any {
 // stripe_bank_account_token, relay_token and the rest.
 func isTokenField(key string) bool {
 	return strings.HasSuffix(key, "_token") || strings.HasSuffix(key, "_tokens") || key == "token"
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
