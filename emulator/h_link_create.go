@@ -7,13 +7,17 @@ import (
 	"time"
 )
 
-// knownProducts are the Link products Plaid's API (as plaid-go v20 speaks it) knows.
+// knownProducts are the products the emulator lets Link and the institution lists name. The
+// spec's Products enum, checked before the handler, has more (Plaid Check's cra_*, beacon,
+// profile, ...): those answer INVALID_PRODUCT here, as Plaid does for a product a client has
+// not been enabled for. (deposit_switch left the enum in v43 and is refused before this.)
 var knownProducts = []string{"assets", "auth", "balance", "identity", "identity_match", "investments",
 	"investments_auth", "liabilities", "payment_initiation", "identity_verification", "transactions",
-	"credit_details", "income", "income_verification", "deposit_switch", "standing_orders", "transfer",
+	"credit_details", "income", "income_verification", "standing_orders", "transfer",
 	"employment", "recurring_transactions", "signal", "statements"}
 
-var knownCountries = []string{"US", "GB", "ES", "NL", "FR", "IE", "CA", "DE", "IT", "PL", "DK", "NO", "SE", "EE", "LT", "LV", "PT", "BE"}
+// knownCountries are the spec's CountryCode enum (v43 added AT and FI).
+var knownCountries = []string{"US", "GB", "ES", "NL", "FR", "IE", "CA", "DE", "IT", "PL", "DK", "NO", "SE", "EE", "LT", "LV", "PT", "BE", "AT", "FI"}
 
 var knownLanguages = []string{"da", "nl", "en", "et", "fr", "de", "hi", "it", "lv", "lt", "no", "pl", "pt", "ro", "es", "sv", "vi"}
 

@@ -6,10 +6,11 @@ import (
 	"strings"
 )
 
-// linkProducts are the values /link/token/create accepts in `products` in the API version
-// plaid-go v20 speaks. `balance` is deliberately absent: Plaid answers INVALID_PRODUCT for it.
+// linkProducts are the values of /link/token/create's `products` that plaidwalk offers (a
+// subset of the Products enum of plaid-go v43's spec). `balance` is deliberately absent:
+// Plaid answers INVALID_PRODUCT for it.
 var linkProducts = []string{
-	"assets", "auth", "credit_details", "deposit_switch", "employment", "identity",
+	"assets", "auth", "credit_details", "employment", "identity",
 	"identity_match", "identity_verification", "income", "income_verification", "investments",
 	"investments_auth", "liabilities", "payment_initiation", "recurring_transactions", "signal",
 	"standing_orders", "statements", "transactions", "transfer",
@@ -17,7 +18,7 @@ var linkProducts = []string{
 
 // countryCodes are the country codes Link accepts.
 var countryCodes = []string{
-	"BE", "CA", "DE", "DK", "EE", "ES", "FR", "GB", "IE", "IT", "LT", "LV", "NL", "NO", "PL", "PT", "SE", "US",
+	"AT", "BE", "CA", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "IE", "IT", "LT", "LV", "NL", "NO", "PL", "PT", "SE", "US",
 }
 
 // IsLinkProduct reports whether p may be listed in /link/token/create's products.
