@@ -5,36 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"plaidwalk/plaidflow"
 )
-
-// tokenVars maps a request field holding a token to the shell variable that carries it from
-// the response that produced it; list fields take a one-element array.
-var tokenVars = map[string]string{
-	"link_token": "LINK_TOKEN", "public_token": "PUBLIC_TOKEN", "access_token": "ACCESS_TOKEN",
-	"asset_report_token": "ASSET_REPORT_TOKEN", "asset_report_id": "ASSET_REPORT_ID",
-}
-
-var tokenListVars = map[string]string{"access_tokens": "ACCESS_TOKEN", "report_tokens": "ASSET_REPORT_TOKEN"}
-
-// responseVars is what each step's response hands to the later steps.
-var responseVars = map[string][][2]string{
-	"/link/token/create":           {{"LINK_TOKEN", ".link_token"}},
-	"/sandbox/public_token/create": {{"PUBLIC_TOKEN", ".public_token"}},
-	"/item/public_token/exchange":  {{"ACCESS_TOKEN", ".access_token"}},
-	"/asset_report/create":         {{"ASSET_REPORT_TOKEN", ".asset_report_token"}, {"ASSET_REPORT_ID", ".asset_report_id"}},
-}
-
-// partnerTokenFields are the tokens a flow ends with; the script prints their kind.
-var partnerTokenFields = map[string]string{
-	"/processor/token/create":                     "processor_token",
-	"/processor/stripe/bank_account_token/create": "stripe_bank_account_token",
-	"/asset_report/create":                        "asset_report_token",
-	"/credit/relay/create":                        "relay_token",
-}
 
 const curlPrelude = `set -euo pipefail
 command -v curl >/dev/null && command -v jq >/dev/null || { echo "this script needs curl and jq" >&2; exit 2; }
@@ -90,7 +64,8 @@ mask() { printf '…%s' "${1: -4}"; }
 // from PLAID_CLIENT_ID / PLAID_SECRET / PLAID_BASE_URL, each token taken from the response
 // before it with jq. A browser-mode session gets the sandbox shortcut in place of Link.
 func WriteCurl(w io.Writer, s Session) error {
-	if err := checkCalls(s.Calls); err != nil {
+	steps, err := ExportSteps(s)
+	if err != nil {
 		return err
 	}
 	s = printable(s)
@@ -102,26 +77,8 @@ func WriteCurl(w io.Writer, s Session) error {
 		"# picks the host (default https://sandbox.plaid.com; 'plaidwalk emulator' prints its own).\n"+
 		"# Neither the secret nor a whole token is ever printed.\n")
 	io.WriteString(w, curlPrelude)
-	browser := in.LinkMode != LinkModeShortcut
-	needShortcut := true // a browser walk's exchange needs a public_token the script makes itself
-	calls := collapseAssetPolls(s.Calls)
-	for i, c := range calls {
-		switch c.Path {
-		case "/link/token/get":
-			continue // Hosted Link's result: replaced by the shortcut
-		case "/link/token/create":
-			needShortcut = true
-		case "/sandbox/public_token/create":
-			needShortcut = false
-		case "/item/public_token/exchange":
-			if browser && needShortcut {
-				writeShortcutStep(w, in)
-			}
-			needShortcut = true
-		}
-		if err := writeCurlStep(w, s, c, i == len(calls)-1); err != nil {
-			return err
-		}
+	for _, st := range steps {
+		writeCurlStep(w, st)
 	}
 	fmt.Fprintln(w, "\necho \"done: the script made every call of the session\" >&2")
 	return nil
@@ -154,48 +111,40 @@ func collapsePolls(calls []Call) []Call {
 	return out
 }
 
-func writeShortcutStep(w io.Writer, in Inputs) {
-	body := map[string]any{
-		"institution_id":   orDefault(in.InstitutionID, DefaultInstitution),
-		"initial_products": in.Link.Products,
-		"options":          map[string]any{"override_username": orDefault(in.Username, DefaultUsername), "override_password": orDefault(in.Password, DefaultPassword)},
+func writeCurlStep(w io.Writer, st ExportStep) {
+	body, vars := curlBody(st.Body)
+	if st.Inserted {
+		fmt.Fprintf(w, "\n# Link ran in a browser in this session; a script cannot, so the sandbox shortcut makes\n"+
+			"# the public_token with the same institution and test user.\n")
+		writeCall(w, "call", st.Path, body, vars)
+		fmt.Fprintln(w, `PUBLIC_TOKEN=$(jq -r '.public_token' "$RESP")`)
+		return
 	}
-	raw, _ := json.Marshal(body)
-	fmt.Fprintf(w, "\n# Link ran in a browser in this session; a script cannot, so the sandbox shortcut makes\n"+
-		"# the public_token with the same institution and test user.\n")
-	writeCall(w, "call", "/sandbox/public_token/create", string(raw), nil)
-	fmt.Fprintln(w, `PUBLIC_TOKEN=$(jq -r '.public_token' "$RESP")`)
-}
-
-func writeCurlStep(w io.Writer, s Session, c Call, last bool) error {
-	body, vars := curlBody(s, c)
-	fmt.Fprintf(w, "\n# %s %s: the session saw %d%s.\n", clean(c.Method), clean(c.Path), c.Status, prefixed(" ", clean(c.ErrorCode)))
-	if c.Status >= 400 && last {
+	fmt.Fprintf(w, "\n# %s %s: the session saw %d%s.\n", clean(st.Method), clean(st.Path), st.Status, prefixed(" ", clean(st.ErrorCode)))
+	if st.Status >= 400 && st.Last {
 		fmt.Fprintln(w, "# This is where the session stopped: expect the same error here.")
 	}
 	verb := "call"
-	switch {
-	case c.Path == "/asset_report/get" && (c.Status < 400 || last):
+	switch st.Kind {
+	case StepPoll:
 		verb = "poll"
-	case c.Status >= 400 && !last:
-		fmt.Fprintf(w, "# The session went on after this error; expect %d again. Later calls do not use its answer.\n", c.Status)
-		writeCall(w, fmt.Sprintf("expect %d", c.Status), c.Path, body, vars)
-		return nil
+	case StepExpect:
+		fmt.Fprintf(w, "# The session went on after this error; expect %d again. Later calls do not use its answer.\n", st.Status)
+		writeCall(w, fmt.Sprintf("expect %d", st.Status), st.Path, body, vars)
+		return
 	}
-	writeCall(w, verb, c.Path, body, vars)
-	for _, rv := range responseVars[c.Path] {
-		fmt.Fprintf(w, "%s=$(jq -r '%s // empty' \"$RESP\")\n", rv[0], rv[1])
+	writeCall(w, verb, st.Path, body, vars)
+	for _, o := range st.Sets {
+		fmt.Fprintf(w, "%s=$(jq -r '.%s // empty' \"$RESP\")\n", o.Var, o.Field)
 	}
-	if c.Path == "/accounts/get" && s.Inputs.Account != nil {
-		a := s.Inputs.Account
+	if a := st.Account; a != nil {
 		fmt.Fprintf(w, "ACCOUNT_ID=$(jq -r --arg mask %s --arg name %s '[.accounts[] | select(($mask == \"\" or .mask == $mask) and ($name == \"\" or .name == $name))][0].account_id // empty' \"$RESP\")\n",
 			shellQuote(a.Mask), shellQuote(a.Name))
 		fmt.Fprintf(w, "[ -n \"$ACCOUNT_ID\" ] || { echo %s >&2; exit 1; }\n", shellQuote("no account "+a.Label()+" in this Item"))
 	}
-	if kind, ok := partnerTokenFields[c.Path]; ok {
+	if kind := st.PartnerToken; kind != "" {
 		fmt.Fprintf(w, "echo \"partner token: %s $(mask \"$(jq -r '.%s' \"$RESP\")\")\"\n", kind, kind)
 	}
-	return nil
 }
 
 func writeCall(w io.Writer, verb, path, body string, vars []string) {
@@ -206,60 +155,41 @@ func writeCall(w io.Writer, verb, path, body string, vars []string) {
 	fmt.Fprintf(w, "%s %s \"$(jq -nc%s %s)\"\n", verb, shellQuote(path), args, shellQuote(body))
 }
 
-// curlBody turns a recorded (redacted) request body into a jq program: token fields become
-// jq variables, the keys are dropped (they go in headers), the test user is the session's.
-func curlBody(s Session, c Call) (string, []string) {
-	var body map[string]any
-	dec := json.NewDecoder(strings.NewReader(c.RequestBody))
-	dec.UseNumber()
-	if dec.Decode(&body) != nil || body == nil {
-		body = map[string]any{}
-	}
-	delete(body, "client_id")
-	delete(body, "secret")
-	used := map[string]bool{}
-	for field, v := range tokenVars {
-		if _, ok := body[field]; ok {
-			body[field] = varMarker(v)
-			used[v] = true
-		}
-	}
-	for field, v := range tokenListVars {
-		if _, ok := body[field]; ok {
-			body[field] = []any{varMarker(v)}
-			used[v] = true
-		}
-	}
-	if _, ok := body["account_id"]; ok && s.Inputs.Account != nil {
-		body["account_id"] = varMarker("ACCOUNT_ID")
-		used["ACCOUNT_ID"] = true
-	}
-	if opts, ok := body["options"].(map[string]any); ok && c.Path == "/sandbox/public_token/create" {
-		keepSandboxUser(opts, s.Inputs)
-	}
+// curlBody turns a step's body into a jq program: each Ref becomes a jq variable.
+func curlBody(body map[string]any) (string, []string) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(body)
+	_ = enc.Encode(withMarkers(body))
 	program := strings.TrimSpace(buf.String())
 	var vars []string
-	for v := range used {
+	for _, r := range Refs(body) {
+		v := string(r)
 		vars = append(vars, v)
 		program = strings.ReplaceAll(program, `"`+varMarker(v)+`"`, "$"+strings.ToLower(v))
 	}
-	sort.Strings(vars)
 	return program, vars
 }
 
-// keepSandboxUser leaves the test user the call was made with; only a password dropped when
-// saving (not a sandbox test password) is replaced, by the session's or pass_good.
-func keepSandboxUser(opts map[string]any, in Inputs) {
-	if u, _ := opts["override_username"].(string); u == "" && in.Username != "" {
-		opts["override_username"] = in.Username
+// withMarkers is v with each Ref as a marker string that the jq program replaces.
+func withMarkers(v any) any {
+	switch v := v.(type) {
+	case Ref:
+		return varMarker(string(v))
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = withMarkers(x)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[k] = withMarkers(x)
+		}
+		return out
 	}
-	if pw, _ := opts["override_password"].(string); !TestPassword(pw) && (pw != "" || in.Password != "") {
-		opts["override_password"] = orDefault(in.Password, DefaultPassword)
-	}
+	return v
 }
 
 func varMarker(v string) string { return "@@plaidwalk:" + v + "@@" }
