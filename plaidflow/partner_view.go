@@ -35,7 +35,10 @@ type ACHNumbers struct {
 
 // Owner is one account holder as /processor/identity/get names them.
 type Owner struct {
-	Names, Emails, Phones, Addresses []string
+	Names     []string `json:"names"`
+	Emails    []string `json:"emails,omitempty"`
+	Phones    []string `json:"phone_numbers,omitempty"`
+	Addresses []string `json:"addresses,omitempty"`
 }
 
 // RelayReport is the Asset Report a relay token shares, in brief.
@@ -47,8 +50,8 @@ type RelayReport struct {
 
 // RelayItem is one Item of a relayed report.
 type RelayItem struct {
-	Institution string
-	Accounts    int
+	Institution string `json:"institution_name"`
+	Accounts    int    `json:"accounts"`
 }
 
 // PartnerViewInput is what the partner view reads with: the walk's partner token, and the

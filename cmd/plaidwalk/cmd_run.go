@@ -28,6 +28,7 @@ type runOptions struct {
 	products, countryCodes, link                      string
 	env, baseURL, redirectURI                         string
 	json, reveal, noBrowser, noSave                   bool
+	partnerView, repair                               bool
 	save                                              string
 	port                                              int
 	linkTimeout                                       time.Duration
@@ -56,7 +57,8 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs.StringVar(&o.baseURL, "base-url", "", "Plaid-compatible API host (default: PLAID_BASE_URL)")
 	fs.StringVar(&o.redirectURI, "redirect-uri", "", "OAuth redirect URI (default: PLAID_REDIRECT_URI)")
 	fs.BoolVar(&o.json, "json", false, "print one JSON document (partner, item, account, tokens, API log) and nothing else")
-	fs.BoolVar(&o.reveal, "reveal", false, "print tokens in full instead of masked")
+	fs.BoolVar(&o.reveal, "reveal", false, "print tokens and account numbers in full instead of masked")
+	fs.BoolVar(&o.partnerView, "partner-view", false, "after the partner's token, read the account as the partner does (/processor/auth/get, balance, identity; a relay token's report)")
 	fs.BoolVar(&o.noBrowser, "no-browser", false, "with --link browser or hosted: print Link's address instead of opening a browser")
 	fs.IntVar(&o.port, "port", 0, "with --link browser: fixed loopback port for the Link page (for an allow-listed redirect URI)")
 	fs.DurationVar(&o.linkTimeout, "link-timeout", plaidflow.DefaultLinkTimeout, "with --link browser or hosted: how long to wait for Link to finish, as in the terminal UI")
@@ -232,7 +234,9 @@ type runResult struct {
 	Warnings []string
 	Err      error
 	Link     *browserLink // with --link browser or hosted: how Link ended
-	attempt  linkAttempt  // the run's one attempt: its calls, Link's events and outcome
+	// PartnerView is what the partner read with its token (--partner-view).
+	PartnerView *plaidflow.PartnerView
+	attempt     linkAttempt // the run's one attempt: its calls, Link's events and outcome
 }
 
 // exitCode is 0 for a partner token, 130 when ctrl+c, SIGTERM or SIGHUP stopped the walk (one

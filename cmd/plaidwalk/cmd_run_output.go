@@ -68,6 +68,7 @@ func printRunHuman(w io.Writer, r runResult, reveal bool) {
 	if r.Env == plaidflow.EnvOffline {
 		fmt.Fprintln(w, "  Offline emulator: these tokens are not real and only work against this run's emulator.")
 	}
+	printPartnerView(w, "partner view", r.PartnerView, reveal)
 	fmt.Fprintf(w, "\n  done in %s\n", plaidflow.FormatLatency(r.Duration))
 }
 
@@ -116,6 +117,7 @@ type runJSON struct {
 	Tokens        map[string]string  `json:"tokens"`
 	TokensMasked  bool               `json:"tokens_masked"`
 	AssetReportID string             `json:"asset_report_id,omitempty"`
+	PartnerView   *partnerViewJSON   `json:"partner_view,omitempty"`
 	Warnings      []string           `json:"warnings,omitempty"`
 	Error         *errorJSON         `json:"error,omitempty"`
 	DurationMS    float64            `json:"duration_ms"`
@@ -179,6 +181,7 @@ func printRunJSON(w io.Writer, r runResult, reveal bool) {
 	for _, c := range r.Calls {
 		doc.APILog = append(doc.APILog, sessions.FlowCallDoc(c))
 	}
+	doc.PartnerView = partnerViewDoc(r.PartnerView, reveal)
 	doc.Error = errorDoc(r.Err)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

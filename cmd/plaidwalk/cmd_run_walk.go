@@ -111,6 +111,9 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 		walk.LinkToken = res.Walk.LinkToken
 	}
 	res.Walk, res.Err = walk, err
+	if err == nil && o.partnerView {
+		res.PartnerView, res.Err = partnerViewFor(ctx, client, res)
+	}
 	res.finish(log)
 	return res
 }
