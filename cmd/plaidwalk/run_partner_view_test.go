@@ -21,7 +21,7 @@ type partnerViewTestDoc struct {
 			AssetReportID string `json:"asset_report_id"`
 		}
 	} `json:"partner_view"`
-	AssetReportID string `json:"asset_report_id"`
+	AssetReportID string                  `json:"asset_report_id"`
 	APILog        []struct{ Path string } `json:"api_log"`
 }
 
