@@ -22,10 +22,10 @@ import (
 const varMark = "@@plaidwalk-var@@"
 
 // curlToCopy is the curl for c, ready to run; vars are the shell variables it expects.
-func (m Model) curlToCopy(c plaidflow.Call) (curl string, vars []string) {
+func (p resultsPage) curlToCopy(c plaidflow.Call) (curl string, vars []string) {
 	full := map[string]string{} // masked form -> whole token
-	if m.results.revealed {
-		for _, t := range m.knownTokens() {
+	if p.revealed {
+		for _, t := range p.knownTokens() {
 			if t != "" {
 				full[plaidflow.Mask(t)] = t
 			}
@@ -35,7 +35,7 @@ func (m Model) curlToCopy(c plaidflow.Call) (curl string, vars []string) {
 	if body, ok := fillTokens(c.RequestBody, full, seen); ok {
 		c.RequestBody = body
 	}
-	curl = plaidflow.CurlFor(m.deps.Config.BaseURL, c)
+	curl = plaidflow.CurlFor(p.env.deps.Config.BaseURL, c)
 	for name := range seen {
 		vars = append(vars, name)
 		curl = strings.ReplaceAll(curl, varMark+name+varMark, `'"$`+name+`"'`)
@@ -103,8 +103,8 @@ func fillToken(key, suffix, s string, full map[string]string, vars map[string]bo
 }
 
 // knownTokens are the whole tokens this walk has seen, to put back into a copied curl.
-func (m Model) knownTokens() []string {
-	w := m.walk
+func (p resultsPage) knownTokens() []string {
+	w := p.env.walk
 	out := []string{w.item.AccessToken, w.publicToken, w.token.Token}
 	for _, r := range w.runs {
 		for _, t := range r.Result.Tokens {

@@ -130,9 +130,7 @@ func (m Model) stepKeys() []key.Binding {
 	case stepPartnerToken:
 		return m.ptoken.help(m.keysEnv())
 	case stepResults:
-		// a comes after ctrl+s: the Tokens line names it too.
-		return join([]key.Binding{k.Reveal, withHelp(k.Copy, "copy"), k.Back}, m.saveKey(),
-			[]key.Binding{k.Another, withHelp(k.UpDown, "choose token"), k.Calls, k.CopyCurl, withHelp(k.PageDown, "scroll"), k.PageUp})
+		return m.results.help(m.keysEnv())
 	}
 	return nil
 }

@@ -31,88 +31,116 @@ func newResults(made plaidflow.PartnerResult) resultsModel {
 // asset_report_token it was made from, which only Plaid reads).
 func partnerTokenRow(made plaidflow.PartnerResult) int { return max(len(made.Tokens)-1, 0) }
 
+// resultsPage is the results step at work: its own state and what it reads of the root.
+type resultsPage struct {
+	resultsModel
+	env stepEnv
+}
+
 // namedToken is a row of the token list.
 type namedToken struct {
 	kind, value, requestID string
 	owner                  string // the partner it was made for, or "the Item" for the access_token
 }
 
-func (m Model) tokens() []namedToken {
+func (p resultsPage) tokens() []namedToken {
 	var out []namedToken
-	for i := len(m.walk.runs) - 1; i >= 0; i-- {
-		for _, t := range m.walk.runs[i].Result.Tokens {
-			out = append(out, namedToken{kind: string(t.Kind), value: t.Value, requestID: t.RequestID, owner: m.walk.runs[i].Partner.Name})
+	for i := len(p.env.walk.runs) - 1; i >= 0; i-- {
+		for _, t := range p.env.walk.runs[i].Result.Tokens {
+			out = append(out, namedToken{kind: string(t.Kind), value: t.Value, requestID: t.RequestID, owner: p.env.walk.runs[i].Partner.Name})
 		}
 	}
-	if at := m.walk.item.AccessToken; at != "" {
-		out = append(out, namedToken{kind: "access_token", value: at, requestID: m.walk.item.RequestID, owner: "the Item"})
+	if at := p.env.walk.item.AccessToken; at != "" {
+		out = append(out, namedToken{kind: "access_token", value: at, requestID: p.env.walk.item.RequestID, owner: "the Item"})
 	}
 	return out
 }
 
-func (m Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	toks := m.tokens()
+// update handles the results' keys; a (another partner) finishes the step.
+func (r resultsModel) update(msg tea.Msg, env stepEnv) (resultsModel, tea.Cmd, tea.Msg) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return r, nil, nil
+	}
+	p := resultsPage{r, env}
+	k := env.keys
+	toks := p.tokens()
 	switch {
-	case key.Matches(msg, k.Reveal): // the tokens are at the top of the page
-		m.results.revealed = !m.results.revealed
-		m.results.offset, m.results.follow = 0, false
-	case key.Matches(msg, k.Copy) && len(toks) > 0:
-		t := toks[min(m.results.sel, len(toks)-1)]
-		return m, m.env().copy(t.value, t.kind)
-	case key.Matches(msg, k.Up, k.Down): // the tokens are at the top of the page
+	case key.Matches(km, k.Reveal): // the tokens are at the top of the page
+		p.revealed = !p.revealed
+		p.offset, p.follow = 0, false
+	case key.Matches(km, k.Copy) && len(toks) > 0:
+		t := toks[min(p.sel, len(toks)-1)]
+		return r, env.copy(t.value, t.kind), nil
+	case key.Matches(km, k.Up, k.Down): // the tokens are at the top of the page
 		step := -1
-		if key.Matches(msg, k.Down) {
+		if key.Matches(km, k.Down) {
 			step = 1
 		}
-		m.results.sel = min(max(m.results.sel+step, 0), max(len(toks)-1, 0))
-		m.results.offset, m.results.follow = 0, false
-	case key.Matches(msg, k.CopyCurl) && len(m.resultCalls()) > 0:
-		c := m.resultCalls()[m.chosenCall()]
-		curl, vars := m.curlToCopy(c)
-		what := "curl for " + c.Path
-		if len(vars) > 0 {
-			what += " (tokens as $" + strings.Join(vars, ", $") + ": set them, or v then y copies them whole)"
-		}
-		return m, m.env().copy(curl, what)
-	case msg.String() == "left":
-		m.results.call = min(m.results.call+1, max(len(m.resultCalls())-1, 0))
-		m.results.follow = true
-	case msg.String() == "right":
-		m.results.call = max(m.results.call-1, 0)
-		m.results.follow = true
-	case key.Matches(msg, k.PageDown, k.PageUp):
-		page := max(m.bodyHeight()-2, 1)
-		if key.Matches(msg, k.PageUp) {
+		p.sel = min(max(p.sel+step, 0), max(len(toks)-1, 0))
+		p.offset, p.follow = 0, false
+	case key.Matches(km, k.CopyCurl) && len(p.resultCalls()) > 0:
+		return r, p.copyCurl(), nil
+	case km.String() == "left":
+		p.call = min(p.call+1, max(len(p.resultCalls())-1, 0))
+		p.follow = true
+	case km.String() == "right":
+		p.call = max(p.call-1, 0)
+		p.follow = true
+	case key.Matches(km, k.PageDown, k.PageUp):
+		page := max(env.height-2, 1)
+		if key.Matches(km, k.PageUp) {
 			page = -page
 		}
-		m.results.offset = max(m.resultsOffset(m.resultsExtent(m.width))+page, 0)
-		m.results.follow = false
-	case key.Matches(msg, k.Another):
-		return m.transition(anotherPartnerRequestedMsg{})
+		p.offset = max(p.resultsOffset(p.resultsExtent(env.width))+page, 0)
+		p.follow = false
+	case key.Matches(km, k.Another):
+		return r, nil, anotherPartnerRequestedMsg{}
 	}
-	return m, nil
+	return p.resultsModel, nil, nil
 }
 
-func (m Model) viewResults(w int) string {
-	top, pin := m.resultsTop(w)
-	calls, focus := m.viewCalls(w)
+// copyCurl copies the chosen call's curl, ready to run.
+func (p resultsPage) copyCurl() tea.Cmd {
+	c := p.resultCalls()[p.chosenCall()]
+	curl, vars := p.curlToCopy(c)
+	what := "curl for " + c.Path
+	if len(vars) > 0 {
+		what += " (tokens as $" + strings.Join(vars, ", $") + ": set them, or v then y copies them whole)"
+	}
+	return p.env.copy(curl, what)
+}
+
+func (r resultsModel) view(env stepEnv) string { return resultsPage{r, env}.viewResults(env.width) }
+
+func (r resultsModel) busy() bool { return false }
+
+func (r resultsModel) help(env stepEnv) []key.Binding {
+	k := env.keys
+	// a comes after ctrl+s: the Tokens line names it too.
+	return join([]key.Binding{k.Reveal, withHelp(k.Copy, "copy"), k.Back}, env.saveKey(),
+		[]key.Binding{k.Another, withHelp(k.UpDown, "choose token"), k.Calls, k.CopyCurl, withHelp(k.PageDown, "scroll"), k.PageUp})
+}
+
+func (p resultsPage) viewResults(w int) string {
+	top, pin := p.resultsTop(w)
+	calls, focus := p.viewCalls(w)
 	lines := append(top, calls...)
 	ext := resultsExtent{lines: len(lines), pin: pin, focus: -1}
 	if focus >= 0 {
 		ext.focus = len(top) + focus
 	}
-	return strings.Join(append(lines[:pin:pin], lines[pin+m.resultsOffset(ext):]...), "\n")
+	return strings.Join(append(lines[:pin:pin], lines[pin+p.resultsOffset(ext):]...), "\n")
 }
 
 // resultsOffset is the first line shown below the pinned "Done" lines: where the page opened
 // or pgup/pgdn left it, else, once ←/→ chose a call, one that shows that call and as much of
 // its curl as fits (at 80x24 it is below the fold otherwise; the curl ends the page).
-func (m Model) resultsOffset(e resultsExtent) int {
+func (p resultsPage) resultsOffset(e resultsExtent) int {
 	n, focus := e.lines-e.pin, e.focus-e.pin
-	h := m.bodyHeight() - e.pin
-	off := m.results.offset
-	if m.results.follow && e.focus >= 0 {
+	h := p.env.height - e.pin
+	off := p.offset
+	if p.follow && e.focus >= 0 {
 		off = min(max(n-h, 0), focus)
 	}
 	return max(min(off, n-h), 0)

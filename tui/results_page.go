@@ -17,21 +17,21 @@ import (
 // on top, and the chosen call's line (-1 when no call was made).
 type resultsExtent struct{ lines, pin, focus int }
 
-func (m Model) resultsExtent(w int) resultsExtent {
-	pin := lineCount(m.doneText(), w)
-	top := pin + 1 + len(m.tokens()) + len(m.assetReportIDs()) + 2
-	if m.results.revealed {
-		top += len(m.tokens()) // a whole token has a line of its own
+func (p resultsPage) resultsExtent(w int) resultsExtent {
+	pin := lineCount(p.doneText(), w)
+	top := pin + 1 + len(p.tokens()) + len(p.assetReportIDs()) + 2
+	if p.revealed {
+		top += len(p.tokens()) // a whole token has a line of its own
 	}
-	if saved := m.savedText(); saved != "" {
+	if saved := p.savedText(); saved != "" {
 		top += lineCount(saved, w-labelWidth)
 	}
-	if len(m.resultCalls()) == 0 {
+	if len(p.resultCalls()) == 0 {
 		return resultsExtent{lines: top, pin: pin, focus: -1}
 	}
-	head, curl := m.chosenCurl(w)
-	calls := 2 + len(m.resultCalls()) + lineCount(head, w) + len(curl)
-	return resultsExtent{lines: top + calls, pin: pin, focus: top + 2 + m.chosenCall()}
+	head, curl := p.chosenCurl(w)
+	calls := 2 + len(p.resultCalls()) + lineCount(head, w) + len(curl)
+	return resultsExtent{lines: top + calls, pin: pin, focus: top + 2 + p.chosenCall()}
 }
 
 // lineCount is how many lines wrapTo makes of s at width w ("" makes none).
@@ -43,12 +43,12 @@ func lineCount(s string, w int) int {
 }
 
 // doneText says what the last walk made ("" before any).
-func (m Model) doneText() string {
-	n := len(m.walk.runs)
+func (p resultsPage) doneText() string {
+	n := len(p.env.walk.runs)
 	if n == 0 {
 		return ""
 	}
-	r := m.walk.runs[n-1]
+	r := p.env.walk.runs[n-1]
 	if r.Partner.Flow == plaidflow.FlowCreditRelay {
 		return "Done: " + r.Partner.Name + "'s relay token, for an Asset Report of the whole Item."
 	}
@@ -56,20 +56,20 @@ func (m Model) doneText() string {
 }
 
 // savedText lists the last two files saved for the newest token's walk ("" when none).
-func (m Model) savedText() string {
-	p := m.ownSavedPaths()
-	if len(p) == 0 {
+func (p resultsPage) savedText() string {
+	paths := p.ownSavedPaths()
+	if len(paths) == 0 {
 		return ""
 	}
-	return joinPaths(p[max(len(p)-2, 0):], m.deps.getenv("HOME"))
+	return joinPaths(paths[max(len(paths)-2, 0):], p.env.deps.getenv("HOME"))
 }
 
 // ownSavedPaths leaves out the files of the other partners' walks (the state dir names a
 // file after its session's id): after "another partner", the first one's file is not this
 // walk's.
-func (m Model) ownSavedPaths() []string {
-	s := m.walk.session
-	mine := len(s.earlier) + len(m.walk.runs) - 1 // the newest run's place in sessionRecords
+func (p resultsPage) ownSavedPaths() []string {
+	s := p.env.walk.session
+	mine := len(s.earlier) + len(p.env.walk.runs) - 1 // the newest run's place in sessionRecords
 	others := map[string]bool{}
 	for k, id := range s.savedIDs {
 		if k != mine {
@@ -77,18 +77,18 @@ func (m Model) ownSavedPaths() []string {
 		}
 	}
 	var out []string
-	for _, p := range s.savedPaths {
-		if !others[strings.TrimSuffix(filepath.Base(p), ".json")] {
-			out = append(out, p)
+	for _, path := range s.savedPaths {
+		if !others[strings.TrimSuffix(filepath.Base(path), ".json")] {
+			out = append(out, path)
 		}
 	}
 	return out
 }
 
-func (m Model) assetReportIDs() []string {
+func (p resultsPage) assetReportIDs() []string {
 	var ids []string
-	for i := len(m.walk.runs) - 1; i >= 0; i-- {
-		if id := m.walk.runs[i].Result.AssetReportID; id != "" {
+	for i := len(p.env.walk.runs) - 1; i >= 0; i-- {
+		if id := p.env.walk.runs[i].Result.AssetReportID; id != "" {
 			ids = append(ids, id)
 		}
 	}
@@ -96,34 +96,34 @@ func (m Model) assetReportIDs() []string {
 }
 
 // resultsTop is the page above the API calls, and how many of its lines are pinned.
-func (m Model) resultsTop(w int) (lines []string, pin int) {
-	st := m.st
-	if done := m.doneText(); done != "" {
+func (p resultsPage) resultsTop(w int) (lines []string, pin int) {
+	st := p.env.st
+	if done := p.doneText(); done != "" {
 		lines = strings.Split(st.good.Render(wrapTo(done, w, 0)), "\n")
 		pin = len(lines)
 	}
 	lines = append(lines, st.subtle.Render("Tokens: ↑/↓ choose · c copy · v reveal all · a another partner with this Item"))
-	lines = append(lines, m.tokenRows()...)
-	for _, id := range m.assetReportIDs() {
+	lines = append(lines, p.tokenRows()...)
+	for _, id := range p.assetReportIDs() {
 		lines = append(lines, st.lbl("asset_report_id")+oneLine(id))
 	}
-	return append(lines, m.itemRows(w)...), pin
+	return append(lines, p.itemRows(w)...), pin
 }
 
 // tokenRows list the tokens, masked until v; each row names its partner, as several
 // processor_token rows look alike otherwise.
-func (m Model) tokenRows() []string {
-	st := m.st
-	toks := m.tokens()
+func (p resultsPage) tokenRows() []string {
+	st := p.env.st
+	toks := p.tokens()
 	ownerW, kindW := columnWidths(toks)
 	var rows []string
 	for i, t := range toks {
 		cursor := "  "
-		if i == m.results.sel {
+		if i == p.sel {
 			cursor = st.selected.Render("> ")
 		}
 		label := cursor + st.subtle.Render(fmt.Sprintf("%-*s %-*s ", ownerW, oneLine(t.owner), kindW, t.kind))
-		if m.results.revealed { // whole tokens get a line of their own so they are never cut
+		if p.revealed { // whole tokens get a line of their own so they are never cut
 			rows = append(rows, label, "    "+oneLine(t.value))
 			continue
 		}
@@ -133,18 +133,18 @@ func (m Model) tokenRows() []string {
 }
 
 // itemRows are the Item, the account and where the session was saved.
-func (m Model) itemRows(w int) []string {
-	st := m.st
-	a := m.walk.account
+func (p resultsPage) itemRows(w int) []string {
+	st := p.env.st
+	a := p.env.walk.account
 	accountLabel := "account"
-	if m.walk.partner.Flow == plaidflow.FlowCreditRelay {
+	if p.env.walk.partner.Flow == plaidflow.FlowCreditRelay {
 		accountLabel = "account (noted)" // the report covers them all
 	}
 	rows := []string{
-		st.lbl("item_id") + oneLine(m.walk.item.ItemID),
+		st.lbl("item_id") + oneLine(p.env.walk.item.ItemID),
 		st.lbl(accountLabel) + oneLine(fmt.Sprintf("%s %s %s/%s (%s)", a.Name, a.Mask, a.Type, a.Subtype, a.ID)),
 	}
-	if saved := m.savedText(); saved != "" {
+	if saved := p.savedText(); saved != "" {
 		rows = append(rows, strings.Split(st.lbl("session saved")+wrapTo(saved, w-labelWidth, labelWidth), "\n")...)
 	}
 	return rows
@@ -152,27 +152,27 @@ func (m Model) itemRows(w int) []string {
 
 // resultCalls are the calls of the newest token's walk: the Item's, then that partner's own.
 // After "another partner" the first partner's calls are not this one's path (l shows them all).
-func (m Model) resultCalls() []plaidflow.Call {
-	if len(m.walk.runs) == 0 {
+func (p resultsPage) resultCalls() []plaidflow.Call {
+	if len(p.env.walk.runs) == 0 {
 		return nil
 	}
-	return m.filled(m.walk.runs[len(m.walk.runs)-1].session).Record.Calls
+	return p.env.walk.session.filled(p.env.walk.runs[len(p.env.walk.runs)-1].session).Record.Calls
 }
 
 // chosenCall is the index in resultCalls of the call whose curl is shown.
-func (m Model) chosenCall() int {
-	n := len(m.resultCalls())
-	return n - 1 - min(m.results.call, n-1)
+func (p resultsPage) chosenCall() int {
+	n := len(p.resultCalls())
+	return n - 1 - min(p.call, n-1)
 }
 
 // chosenCurl is the chosen call's curl as screen lines, and the line that heads it.
-func (m Model) chosenCurl(w int) (head string, curl []string) {
-	curl, cut := curlScreenLines(sanitize(plaidflow.CurlFor(m.deps.Config.BaseURL, m.resultCalls()[m.chosenCall()])), w)
+func (p resultsPage) chosenCurl(w int) (head string, curl []string) {
+	curl, cut := curlScreenLines(sanitize(plaidflow.CurlFor(p.env.deps.Config.BaseURL, p.resultCalls()[p.chosenCall()])), w)
 	head = "curl (keys as $PLAID_CLIENT_ID / $PLAID_SECRET"
 	if cut {
 		head += "; … cuts, y copies whole"
 	}
-	if m.deps.Config.Env == plaidflow.EnvOffline {
+	if p.env.deps.Config.Env == plaidflow.EnvOffline {
 		// The built-in emulator lives as long as the UI: a copied curl run later finds nothing.
 		head += "; this port is the built-in emulator's, gone when plaidwalk quits"
 	}
@@ -181,18 +181,18 @@ func (m Model) chosenCurl(w int) (head string, curl []string) {
 
 // viewCalls lists every call on one line and shows the curl of the chosen one (←/→); focus
 // is the chosen call's line (-1: no calls).
-func (m Model) viewCalls(w int) (lines []string, focus int) {
-	st := m.st
-	calls := m.resultCalls()
+func (p resultsPage) viewCalls(w int) (lines []string, focus int) {
+	st := p.env.st
+	calls := p.resultCalls()
 	if len(calls) == 0 {
 		return nil, -1
 	}
 	head := st.bold.Render("API calls") + st.subtle.Render(" (←/→ choose the curl shown; pgup/pgdn scroll)")
-	if n := len(m.walk.runs); n > 1 { // the earlier partners' calls are left out: say whose these are
-		head = st.bold.Render("API calls for "+m.walk.runs[n-1].Partner.Name) + st.subtle.Render(" (←/→ choose the curl; l all calls)")
+	if n := len(p.env.walk.runs); n > 1 { // the earlier partners' calls are left out: say whose these are
+		head = st.bold.Render("API calls for "+p.env.walk.runs[n-1].Partner.Name) + st.subtle.Render(" (←/→ choose the curl; l all calls)")
 	}
 	lines = []string{"", head}
-	chosen := m.chosenCall()
+	chosen := p.chosenCall()
 	for i, c := range calls {
 		cursor := "  "
 		if i == chosen {
@@ -200,7 +200,7 @@ func (m Model) viewCalls(w int) (lines []string, focus int) {
 		}
 		lines = append(lines, cursor+truncate(callLine(c), w-2))
 	}
-	head, curl := m.chosenCurl(w)
+	head, curl := p.chosenCurl(w)
 	lines = append(lines, strings.Split(st.subtle.Render(wrapTo(head, w, 0)), "\n")...)
 	for _, line := range curl {
 		lines = append(lines, st.faint.Render(line))

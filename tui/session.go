@@ -163,8 +163,8 @@ func (m Model) sessionRecord(res plaidflow.PartnerResult, err error) SessionReco
 }
 
 // filled is r with its calls, Link and times read from its attempts.
-func (m Model) filled(r SessionRecord) SessionRecord {
-	r.Record = m.walk.session.attempts.WithAttempts(r.Record, r.attempts...)
+func (s sessionState) filled(r SessionRecord) SessionRecord {
+	r.Record = s.attempts.WithAttempts(r.Record, r.attempts...)
 	return r
 }
 
@@ -195,7 +195,7 @@ func (m Model) sessionRecords() []SessionRecord {
 	// Records only ever append (a token made turns the attempt into the run in the same
 	// slot), so a record's position names the same partner walk from one save to the next.
 	for k := range out {
-		out[k] = m.filled(out[k])
+		out[k] = m.walk.session.filled(out[k])
 		if k < len(m.walk.session.savedIDs) && m.walk.session.savedIDs[k].partner == out[k].Record.Partner.ID {
 			out[k].ID = m.walk.session.savedIDs[k].id
 		}

@@ -179,7 +179,10 @@ func (m Model) handleStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.exchange, cmd, out = m.exchange.update(msg, m.env())
 		return m.reply(cmd, out)
 	case stepResults:
-		return m.updateResults(msg)
+		var cmd tea.Cmd
+		var out tea.Msg
+		m.results, cmd, out = m.results.update(msg, m.env())
+		return m.reply(cmd, out)
 	}
 	return m, nil
 }

@@ -108,13 +108,14 @@ func TestResultsExtentCountsThePageAsDrawn(t *testing.T) {
 		"first call chosen": send(long, keyMsg("left"), keyMsg("left")), "saved twice": saved, "no calls": noCalls}
 	for name, m := range states {
 		for _, w := range []int{40, 80, 120} {
-			top, pin := m.resultsTop(w)
-			calls, focus := m.viewCalls(w)
+			p := resultsPage{m.results, m.env()}
+			top, pin := p.resultsTop(w)
+			calls, focus := p.viewCalls(w)
 			want := resultsExtent{lines: len(top) + len(calls), pin: pin, focus: -1}
 			if focus >= 0 {
 				want.focus = len(top) + focus
 			}
-			if got := m.resultsExtent(w); got != want {
+			if got := p.resultsExtent(w); got != want {
 				t.Errorf("%s at %d columns: counted %+v, drawn %+v", name, w, got, want)
 			}
 		}
@@ -134,7 +135,8 @@ func TestResultsPageKeysStartFromTheOffsetOnScreen(t *testing.T) {
 	if down := send(m, tea.KeyMsg{Type: tea.KeyPgDown}).View(); down != shown {
 		t.Errorf("pgdn at the end moved the page:\n%s\nwas:\n%s", down, shown)
 	}
-	onScreen, page := m.resultsOffset(m.resultsExtent(80)), m.bodyHeight()-2
+	p := resultsPage{m.results, m.env()}
+	onScreen, page := p.resultsOffset(p.resultsExtent(80)), m.bodyHeight()-2
 	if onScreen <= page {
 		t.Fatalf("the page opened at line %d: too near the top to scroll a page (%d) up", onScreen, page)
 	}

@@ -122,7 +122,7 @@ func (m Model) viewBody(w int) string {
 	case stepPartnerToken:
 		return m.ptoken.view(m.env())
 	case stepResults:
-		return m.viewResults(w)
+		return m.results.view(m.env())
 	}
 	return ""
 }
