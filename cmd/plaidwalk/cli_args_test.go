@@ -59,7 +59,7 @@ func TestHelpCommand(t *testing.T) {
 		t.Errorf("help: exit %d\n%s", code, out)
 	}
 	code, out, errOut := e.plaidwalk("help", "nonsense")
-	if code != 2 || out != "" || !strings.Contains(errOut, `no command "nonsense"`) || !strings.Contains(errOut, "run, partners, sessions, replay, emulator, version") {
+	if code != 2 || out != "" || !strings.Contains(errOut, `no command "nonsense"`) || !strings.Contains(errOut, "run, partners, sessions, replay, emulator, listen, version") {
 		t.Errorf("help nonsense: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
