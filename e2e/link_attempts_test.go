@@ -22,7 +22,7 @@ const personPause = 1500 * time.Millisecond
 // TestThreeLinkAttemptsAreOneSessionInTmux walks Dwolla in the built binary (100x30, offline)
 // with Link in Chromium three times: the bank is down (Exit), then a wrong password (Exit),
 // then user_good. The walk saves one session, holding every Link's events, each at the time
-// Link stamped it; `sessions show` lists all three Links' errors.
+// Link stamped it; `sessions show` and the Markdown export list all three Links.
 func TestThreeLinkAttemptsAreOneSessionInTmux(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
@@ -73,6 +73,11 @@ func TestThreeLinkAttemptsAreOneSessionInTmux(t *testing.T) {
 	if err != nil || strings.Count(string(show), "Link OPEN") != 3 ||
 		!strings.Contains(string(show), "error=INSTITUTION_DOWN") || !strings.Contains(string(show), "error=INVALID_CREDENTIALS") {
 		t.Errorf("sessions show (%v) lacks the three Links:\n%s", err, show)
+	}
+	md, err := exec.Command(bin, "sessions", "export", files[0], "--format", "markdown").CombinedOutput()
+	text := strings.ReplaceAll(string(md), `\_`, "_") // Markdown escapes the codes' underscores
+	if err != nil || strings.Count(text, "`OPEN ") != 3 || !strings.Contains(text, "error=INSTITUTION_DOWN") || !strings.Contains(text, "error=INVALID_CREDENTIALS") {
+		t.Errorf("the Markdown export (%v) lacks the three Links:\n%s", err, md)
 	}
 }
 
