@@ -16,8 +16,9 @@ import (
 const sessionsUsage = `Usage:
   plaidwalk sessions                       list saved walks, newest first
   plaidwalk sessions show ID|FILE [--json] print one walk as a timeline, or as JSON for scripts
-  plaidwalk sessions export ID|FILE --format curl|markdown
-                                           print it as a runnable curl script or a Markdown write-up
+  plaidwalk sessions export ID|FILE --format curl|node|python|go|ruby|java|markdown
+                                           print it as a runnable curl script, a program with
+                                           Plaid's library in that language, or a Markdown write-up
 
 Every walk ('plaidwalk run', the terminal UI) is saved unless --no-save is given, in
 $XDG_STATE_HOME/plaidwalk/sessions (default ~/.local/state/plaidwalk/sessions), one JSON file
@@ -122,15 +123,12 @@ func showSession(c *cli, store *sessions.Store, args []string) int {
 func exportSession(c *cli, store *sessions.Store, args []string) int {
 	fs := flag.NewFlagSet("sessions export", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format := fs.String("format", "", "curl (a bash script of the calls) or markdown (a write-up for a support ticket)")
+	format := fs.String("format", "", "curl, node, python, go, ruby, java or markdown")
+	lang := fs.String("lang", "", "with --format markdown: add the program in this language (node, python, go, ruby, java)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(c.stdout, "Usage: plaidwalk sessions export ID|FILE --format curl|markdown\n\n"+
-				"curl:     a bash script that makes the same API calls with curl and jq. Keys come from\n"+
-				"          PLAID_CLIENT_ID and PLAID_SECRET, the host from PLAID_BASE_URL (default sandbox);\n"+
-				"          each token is read from the response that produced it.\n"+
-				"markdown: a write-up of the walk for a support ticket.\n\nFlags:\n")
+			fmt.Fprint(c.stdout, exportUsage)
 			printFlags(c.stdout, fs)
 			return 0
 		}
@@ -139,9 +137,9 @@ func exportSession(c *cli, store *sessions.Store, args []string) int {
 	if len(pos) != 1 {
 		return sessionsUsageError(c, "'sessions export' needs one session id or file")
 	}
-	write := map[string]func(io.Writer, sessions.Session) error{"curl": sessions.WriteCurl, "markdown": sessions.WriteMarkdown, "md": sessions.WriteMarkdown}[*format]
+	write, msg := exportWriter(*format, *lang)
 	if write == nil {
-		return sessionsUsageError(c, fmt.Sprintf("--format must be curl or markdown, not %q", *format))
+		return sessionsUsageError(c, msg)
 	}
 	s, ok := loadSession(c, store, pos[0])
 	if !ok {
