@@ -43,6 +43,7 @@ func (m *Model) stopBusy() {
 	m.linktok = m.linktok.back()
 	m.exchange = m.exchange.back()
 	m.ptoken = m.ptoken.back()
+	m.pview = m.pview.back()
 	m.link.shortcutRunning = false
 }
 
@@ -67,6 +68,7 @@ var failedTitles = [...]string{
 	stepExchange:     "Exchanging the public_token or reading the accounts failed",
 	stepPartnerToken: "Creating the partner token failed",
 	stepResults:      "Showing the results failed",
+	stepPartnerView:  "Reading the account as the partner failed",
 }
 
 func failedTitle(s step) string {

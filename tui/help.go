@@ -131,6 +131,8 @@ func (m Model) stepKeys() []key.Binding {
 		return m.ptoken.help(m.keysEnv())
 	case stepResults:
 		return m.results.help(m.keysEnv())
+	case stepPartnerView:
+		return m.pview.help(m.keysEnv())
 	}
 	return nil
 }

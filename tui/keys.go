@@ -10,6 +10,7 @@ type keyMap struct {
 	Retry, Reopen, CopyURL, Shortcut, Cancel            key.Binding
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
 	CopyCurl, Save, CallDetail, CallDetailAnywhere      key.Binding
+	PartnerView                                         key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -38,6 +39,7 @@ func newKeyMap() keyMap {
 		Reveal:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "reveal all")),
 		Copy:           key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy token")),
 		Another:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "another partner")),
+		PartnerView:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner view")),
 		Calls:          key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "curl")),
 		CopyCurl:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy curl")),
 		Save:           key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
@@ -63,5 +65,6 @@ const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen ta
                  v show a Hosted Link URL whole (its link_token is masked until then)
   accounts       ↑/↓ move · enter create the partner token
   results        ↑/↓ choose a token · v reveal/hide · c copy (OSC 52) · ←/→ choose the curl shown · y copy it
-                 pgup/pgdn scroll · a another partner with this Item
+                 pgup/pgdn scroll · a another partner with this Item · p what the partner reads
+  partner view   v show account numbers whole · esc back to the results
   errors         r retry · esc back`

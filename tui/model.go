@@ -26,9 +26,10 @@ const (
 	stepExchange
 	stepPartnerToken
 	stepResults
+	stepPartnerView // after the hand-off (p on the results)
 )
 
-var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results"}
+var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results", "partner_view"}
 
 func (s step) String() string {
 	if int(s) < len(stepNames) {
@@ -72,6 +73,7 @@ type Model struct {
 	exchange exchangeModel
 	ptoken   partnerTokenModel
 	results  resultsModel
+	pview    partnerReadModel
 
 	walk walkState
 }
@@ -143,6 +145,8 @@ func (m Model) busy() bool {
 		return m.ptoken.busy()
 	case stepLink:
 		return m.link.busy()
+	case stepPartnerView:
+		return m.pview.busy()
 	}
 	return false
 }

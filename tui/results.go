@@ -96,6 +96,8 @@ func (r resultsModel) update(msg tea.Msg, env stepEnv) (resultsModel, tea.Cmd, t
 		p.follow = false
 	case key.Matches(km, k.Another):
 		return r, nil, anotherPartnerRequestedMsg{}
+	case key.Matches(km, k.PartnerView) && len(env.walk.runs) > 0:
+		return r, nil, partnerViewRequestedMsg{}
 	}
 	return p.resultsModel, nil, nil
 }
@@ -119,7 +121,7 @@ func (r resultsModel) help(env stepEnv) []key.Binding {
 	k := env.keys
 	// a comes after ctrl+s: the Tokens line names it too.
 	return join([]key.Binding{k.Reveal, withHelp(k.Copy, "copy"), k.Back}, env.saveKey(),
-		[]key.Binding{k.Another, withHelp(k.UpDown, "choose token"), k.Calls, k.CopyCurl, withHelp(k.PageDown, "scroll"), k.PageUp})
+		[]key.Binding{k.Another, k.PartnerView, withHelp(k.UpDown, "choose token"), k.Calls, k.CopyCurl, withHelp(k.PageDown, "scroll"), k.PageUp})
 }
 
 func (p resultsPage) viewResults(w int) string {

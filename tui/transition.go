@@ -88,6 +88,8 @@ func (m Model) transition(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.walk.session.own = nil // the next partner's attempts start here
 		m.results = newResults(msg.result)
 		return m.enter(stepResults)
+	case partnerViewRequestedMsg:
+		return m.enter(stepPartnerView)
 	case anotherPartnerRequestedMsg:
 		m.walk.reuseItem = true
 		m.partner.clearFilter()
@@ -121,6 +123,8 @@ func (m Model) enter(s step) (tea.Model, tea.Cmd) {
 	case stepPartnerToken:
 		m.openAttempt()
 		return m.runPartnerToken()
+	case stepPartnerView:
+		return m.runPartnerView()
 	}
 	return m, nil
 }
@@ -181,6 +185,8 @@ func (m Model) previous() step {
 		return m.beforeExchange()
 	case stepPartnerToken, stepResults:
 		return stepExchange
+	case stepPartnerView:
+		return stepResults
 	}
 	return m.step
 }

@@ -94,6 +94,11 @@ func (m Model) updateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.hostedLinkPolled(msg)
 	case itemExchangedMsg:
 		return m.itemExchanged(msg)
+	case partnerViewReadMsg:
+		var cmd tea.Cmd
+		var out tea.Msg
+		m.pview, cmd, out = m.pview.update(msg, m.env())
+		return m.reply(cmd, out)
 	case progressReportedMsg, partnerTokenCreatedMsg:
 		var cmd tea.Cmd
 		var out tea.Msg
@@ -183,6 +188,11 @@ func (m Model) handleStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		var out tea.Msg
 		m.results, cmd, out = m.results.update(msg, m.env())
 		return m.reply(cmd, out)
+	case stepPartnerView:
+		var cmd tea.Cmd
+		var out tea.Msg
+		m.pview, cmd, out = m.pview.update(msg, m.env())
+		return m.reply(cmd, out)
 	}
 	return m, nil
 }
@@ -231,6 +241,8 @@ func (m Model) back() (tea.Model, tea.Cmd) {
 		m.exchange = m.exchange.back()
 	case stepPartnerToken:
 		m.ptoken = m.ptoken.back()
+	case stepPartnerView:
+		m.pview = m.pview.back()
 	}
 	next, _ := m.transition(steppedBackMsg{})
 	return next, cmd

@@ -12,6 +12,18 @@ import (
 var stepTitles = [...]string{
 	"Choose a partner", "Link options", "Create the link_token", "Plaid Link",
 	"Exchange and pick an account", "Partner token", "Results",
+	"After the hand-off · Partner view",
+}
+
+// walkSteps is how many steps the walk has; the ones after the results are extras.
+const walkSteps = int(stepResults) + 1
+
+// stepHeading is the title line: "Step n/7 · title" on the walk, the title alone after it.
+func stepHeading(s step) string {
+	if int(s) >= walkSteps {
+		return stepTitle(s)
+	}
+	return fmt.Sprintf("Step %d/%d · %s", int(s)+1, walkSteps, stepTitle(s))
 }
 
 func stepTitle(s step) string {
@@ -30,7 +42,7 @@ func (m Model) View() string {
 	w := m.width
 	head := []string{
 		m.st.banner(m.deps.Config, w),
-		truncate(m.st.title.Render(fmt.Sprintf("Step %d/7 · %s", int(m.step)+1, stepTitle(m.step)))+m.partnerTag(), w),
+		truncate(m.st.title.Render(stepHeading(m.step))+m.partnerTag(), w),
 	}
 	body := clipLines(m.viewBody(w), m.bodyHeight(), w)
 	parts := append(head, body)
@@ -123,6 +135,8 @@ func (m Model) viewBody(w int) string {
 		return m.ptoken.view(m.env())
 	case stepResults:
 		return m.results.view(m.env())
+	case stepPartnerView:
+		return m.pview.view(m.env())
 	}
 	return ""
 }

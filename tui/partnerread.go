@@ -1,0 +1,147 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/plaidflow"
+)
+
+// After the hand-off: the partner view. p on the results reads the account the way the
+// newest partner does with its token (plaidflow.PartnerView owns which calls and why); the
+// step shows what came back, account numbers to their last four digits until v.
+
+type partnerReadModel struct {
+	running  bool
+	read     *plaidflow.PartnerView
+	revealed bool
+}
+
+// partnerViewRequestedMsg: p on the results: read the account as the partner.
+type partnerViewRequestedMsg struct{}
+
+// partnerViewReadMsg: the partner's reads came back.
+type partnerViewReadMsg struct {
+	op   int
+	view plaidflow.PartnerView
+	apiSnapshot
+}
+
+// runPartnerView starts the reads for the newest partner run.
+func (m Model) runPartnerView() (tea.Model, tea.Cmd) {
+	ctx, op := m.newOp()
+	m.pview = partnerReadModel{running: true}
+	in := m.partnerViewInput()
+	return m, tea.Batch(partnerViewCmd(ctx, m.deps.Client, m.deps.Log, in, op), m.startSpinner())
+}
+
+// partnerViewInput is the newest run's partner and tokens, and the test user Link used.
+func (m Model) partnerViewInput() plaidflow.PartnerViewInput {
+	in := plaidflow.PartnerViewInput{InstitutionID: m.walk.accounts.InstitutionID,
+		Username: m.link.shortcut.username, Password: m.link.shortcut.password}
+	if n := len(m.walk.runs); n > 0 {
+		in.Partner, in.Result = m.walk.runs[n-1].Partner, m.walk.runs[n-1].Result
+	}
+	return in
+}
+
+func partnerViewCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, in plaidflow.PartnerViewInput, op int) tea.Cmd {
+	return func() tea.Msg {
+		v, err := c.PartnerView(ctx, in)
+		if err != nil {
+			return stepFailedMsg{op: op, step: stepPartnerView, err: err, apiSnapshot: snapshot(log)}
+		}
+		return partnerViewReadMsg{op: op, view: v, apiSnapshot: snapshot(log)}
+	}
+}
+
+// update takes the reads' answer and v; esc is the root's (back to the results).
+func (p partnerReadModel) update(msg tea.Msg, env stepEnv) (partnerReadModel, tea.Cmd, tea.Msg) {
+	switch msg := msg.(type) {
+	case partnerViewReadMsg:
+		if msg.op == env.op {
+			p.running, p.read = false, &msg.view
+		}
+	case tea.KeyMsg:
+		if key.Matches(msg, env.keys.Reveal) && p.read != nil {
+			p.revealed = !p.revealed
+		}
+	}
+	return p, nil, nil
+}
+
+// back stops waiting (the root cancels the calls).
+func (p partnerReadModel) back() partnerReadModel {
+	p.running = false
+	return p
+}
+
+func (p partnerReadModel) busy() bool { return p.running }
+
+func (p partnerReadModel) help(env stepEnv) []key.Binding {
+	k := env.keys
+	if p.read != nil && len(p.read.Numbers) > 0 {
+		return []key.Binding{withHelp(k.Reveal, "reveal numbers"), withHelp(k.Back, "results")}
+	}
+	return []key.Binding{withHelp(k.Back, "results")}
+}
+
+func (p partnerReadModel) view(env stepEnv) string {
+	w := env.width
+	if p.read == nil {
+		name := ""
+		if n := len(env.walk.runs); n > 0 {
+			name = env.walk.runs[n-1].Partner.Name
+		}
+		return env.spin + " Reading the account as " + name + " would, with its token …"
+	}
+	v := p.read
+	lines := []string{env.st.accent.Render("What " + oneLine(v.Partner) + " reads with its token"), ""}
+	lines = append(lines, strings.Split(wrapTo(oneLine(v.Note), w-2, 0), "\n")...)
+	lines = append(lines, "")
+	row := func(label, value string) { lines = append(lines, truncate(fmt.Sprintf("  %-13s %s", label, value), w)) }
+	if v.TestToken != "" {
+		row("test token", plaidflow.Mask(v.TestToken))
+	}
+	if a := v.Account; a.ID != "" {
+		row("account", fmt.Sprintf("%s ••%s  %s/%s", oneLine(a.Name), oneLine(a.Mask), oneLine(a.Type), oneLine(a.Subtype)))
+		row("balance", balanceLine(a))
+	}
+	for _, n := range v.Numbers {
+		acct := plaidflow.MaskNumber(n.Account)
+		if p.revealed {
+			acct = n.Account
+		}
+		row("ach", "routing "+oneLine(n.Routing)+"  account "+oneLine(acct))
+	}
+	for _, o := range v.Owners {
+		row("owner", oneLine(strings.Join(o.Names, ", ")))
+		for _, a := range o.Addresses {
+			row("", oneLine(a))
+		}
+	}
+	if rep := v.Report; rep != nil {
+		row("asset report", fmt.Sprintf("%s, %d days", oneLine(rep.AssetReportID), rep.DaysRequested))
+		for _, it := range rep.Items {
+			row("item", fmt.Sprintf("%s: %d accounts", oneLine(it.Institution), it.Accounts))
+		}
+	}
+	if len(v.Numbers) > 0 && !p.revealed {
+		lines = append(lines, "", env.st.subtle.Render(truncate("Account numbers show their last four digits; v shows them whole.", w)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func balanceLine(a plaidflow.Account) string {
+	amount := func(p *float64) string {
+		if p == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%.2f", *p)
+	}
+	return fmt.Sprintf("available %s  current %s %s", amount(a.Available), amount(a.Current), oneLine(a.Currency))
+}
