@@ -48,9 +48,10 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 	case req.DaysRequested < 0 || req.DaysRequested > 731:
 		return nil, invalidRequest("INVALID_FIELD", "days_requested must be between 0 and 731")
 	}
+	id, token := newAssetReportID(), e.newAssetReportToken() // before the lock
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	rep := &assetReport{id: newAssetReportID(), token: e.newAssetReportToken(), daysRequested: req.DaysRequested,
+	rep := &assetReport{id: id, token: token, daysRequested: req.DaysRequested,
 		clientReportID: req.Options.ClientReportID, user: req.Options.User, created: e.now(), webhook: req.Options.Webhook}
 	rep.readyAt = rep.created.Add(e.assetDelay)
 	for _, tok := range req.AccessTokens {
@@ -123,14 +124,14 @@ func (e *Emulator) creditRelayCreate(q *apiRequest) (any, *apiError) {
 	if perr := checkWebhookURL("webhook", req.Webhook); perr != nil {
 		return nil, perr
 	}
+	tok := e.newRelayToken() // before the lock
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	for _, tok := range req.ReportTokens {
-		if _, ok := e.reports[tok]; !ok {
+	for _, rt := range req.ReportTokens {
+		if _, ok := e.reports[rt]; !ok {
 			return nil, invalidAssetReportToken()
 		}
 	}
-	tok := e.newRelayToken()
 	e.relayTokens[tok] = relayGrant{reportTokens: append([]string(nil), req.ReportTokens...), secondaryClientID: req.SecondaryClientID}
 	return relayResponse{RelayToken: tok, RequestID: q.requestID}, nil
 }

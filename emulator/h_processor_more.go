@@ -3,9 +3,9 @@ package emulator
 // Two more ways to get a processor token: Apex's legacy endpoint, and the Sandbox shortcut that
 // makes an Item and a token in one call so a partner can test its /processor/* calls alone.
 
-// issueProcessorTokenLocked records a processor token for one account of an Item. Callers hold e.mu.
-func (e *Emulator) issueProcessorTokenLocked(itemID, accountID, processor string) string {
-	tok := e.newProcessorToken()
+// issueProcessorTokenLocked records tok, minted before the lock was taken, as a processor token
+// for one account of an Item. Callers hold e.mu.
+func (e *Emulator) issueProcessorTokenLocked(tok, itemID, accountID, processor string) string {
 	e.processorTokens[tok] = tokenGrant{itemID: itemID, accountID: accountID, processor: processor}
 	return tok
 }
@@ -17,13 +17,14 @@ func (e *Emulator) apexProcessorTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr := q.decode(&req); perr != nil {
 		return nil, perr
 	}
+	tok := e.newProcessorToken()
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	it, a, perr := e.partnerAccount(req, false)
 	if perr != nil {
 		return nil, perr
 	}
-	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(it.id, a.id, "apex_clearing"), RequestID: q.requestID}, nil
+	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(tok, it.id, a.id, "apex_clearing"), RequestID: q.requestID}, nil
 }
 
 // sandboxProcessorTokenCreate logs the test user in at the institution, as
@@ -51,9 +52,8 @@ func (e *Emulator) sandboxProcessorTokenCreate(q *apiRequest) (any, *apiError) {
 	if in, ok := findInstitution(req.InstitutionID); ok && in.offers("auth") {
 		products = []string{"auth"}
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	it, perr := e.newItemLocked(req.InstitutionID, user, pass, products, "")
+	// The Item and the token are made before the lock, which is held only to store them.
+	it, perr := e.newItem(req.InstitutionID, user, pass, products, "")
 	if perr != nil {
 		return nil, perr
 	}
@@ -67,5 +67,9 @@ func (e *Emulator) sandboxProcessorTokenCreate(q *apiRequest) (any, *apiError) {
 			break
 		}
 	}
-	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(it.id, chosen.id, ""), RequestID: q.requestID}, nil
+	tok := e.newProcessorToken()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.items[it.id] = it
+	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(tok, it.id, chosen.id, ""), RequestID: q.requestID}, nil
 }
