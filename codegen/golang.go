@@ -62,6 +62,9 @@ func check(call string, err error) {
 	os.Exit(1)
 }
 
+// pause waits before asking again.
+func pause() { time.Sleep(time.Second) }
+
 // notReady reports whether err is Plaid's PRODUCT_NOT_READY (an Asset Report being made).
 func notReady(err error) bool {
 	perr, e := plaid.ToPlaidError(err)
@@ -103,7 +106,7 @@ func writeGoStep(w io.Writer, st step) {
 		return
 	case sessions.StepPoll:
 		fmt.Fprintf(w, "\t\tresponse, _, err := %s\n\t\tfor attempt := 1; notReady(err) && attempt < 60; attempt++ {\n"+
-			"\t\t\ttime.Sleep(time.Second)\n\t\t\tresponse, _, err = %s\n\t\t}\n", call, call)
+			"\t\t\tpause()\n\t\t\tresponse, _, err = %s\n\t\t}\n", call, call)
 	default:
 		fmt.Fprintf(w, "\t\tresponse, _, err := %s\n", call)
 	}

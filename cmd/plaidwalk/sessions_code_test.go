@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"plaidwalk/emulator"
+	"plaidwalk/plaidflow"
+)
+
+// codeHostile ends a string literal, starts an interpolation or a comment, or hides a line
+// end from javac in each language a program is written in: it must reach the API unchanged.
+const codeHostile = `it's "q" \ \u000a \" ${PLAID_SECRET} #{ENV} %s */ ` + "`x`" + ` '); process.exit(3); //`
+
+// The exported Node program (with the plaid npm package) and Go program (with plaid-go v43)
+// each repeat a processor walk, a Stripe walk and an Alloy credit walk against the emulator:
+// each prints the partner's token masked, sends the recorded client_name unchanged, and
+// uses only names the libraries have.
+func TestExportedProgramsRunWithPlaidsLibraries(t *testing.T) {
+	nodeDir := nodePlaid(t)
+	e := newSessEnv(t)
+	mod := goModule(t)
+	programs := map[string]map[string]string{}
+	for _, partner := range []string{"dwolla", "stripe", "alloy-credit"} {
+		wo := plaidflow.WalkOptions{}
+		if partner == "alloy-credit" {
+			wo.Inputs = plaidflow.PartnerInputs{plaidflow.InputSecondaryClientID: "test-alloy"}
+		}
+		_, id := e.walkAndSave(partner, wo, "")
+		file := filepath.Join(e.sessionsDir(), id+".json")
+		craftClientName(t, file, codeHostile)
+		programs[partner] = map[string]string{}
+		for _, lang := range []string{"node", "go", "python"} {
+			code, out, errOut := e.plaidwalk("sessions", "export", file, "--format", lang)
+			if code != 0 {
+				t.Fatalf("export %s %s: %d %s", partner, lang, code, errOut)
+			}
+			programs[partner][lang] = out
+		}
+		checkNodeNames(t, nodeDir, programs[partner]["node"])
+		checkPythonLiteral(t, programs[partner]["python"])
+		dir := filepath.Join(mod, partner)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(programs[partner]["go"]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bins := buildGoPrograms(t, mod)
+	want := map[string]string{"dwolla": "processor_token", "stripe": "stripe_bank_account_token", "alloy-credit": "relay_token"}
+	for partner, kind := range want {
+		node := filepath.Join(nodeDir, partner+".js")
+		if err := os.WriteFile(node, []byte(programs[partner]["node"]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for lang, cmd := range map[string][]string{"node": {"node", node}, "go": {filepath.Join(bins, partner)}} {
+			plaid := newRecordingPlaid(t)
+			out := runProgram(t, cmd, plaid.URL)
+			if !regexp.MustCompile(`(?m)^partner token: ` + kind + `: …[A-Za-z0-9_-]{4}$`).MatchString(out) {
+				t.Errorf("%s %s printed no masked %s:\n%s", partner, lang, kind, out)
+			}
+			plaid.check(t, codeHostile)
+		}
+	}
+}
+
+// runProgram runs a program with the emulator's keys and base URL, and returns its stdout.
+func runProgram(t *testing.T, argv []string, base string) string {
+	t.Helper()
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(),
+		"PLAID_CLIENT_ID=" + emulator.TestClientID, "PLAID_SECRET=" + emulator.TestSecret, "PLAID_BASE_URL=" + base}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s: %v\n%s\n%s", argv, err, stdout.String(), stderr.String())
+	}
+	return stdout.String()
+}
+
+// A Plaid error stops the exported program with a non-zero status and Plaid's error code.
+func TestExportedGoProgramExitsOnAPlaidError(t *testing.T) {
+	e := newSessEnv(t)
+	_, id := e.walkAndSave("dwolla", plaidflow.WalkOptions{}, "")
+	_, src, _ := e.plaidwalk("sessions", "export", id, "--format", "node")
+	node := filepath.Join(nodePlaid(t), "error.js")
+	if err := os.WriteFile(node, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("node", node)
+	plaid := newRecordingPlaid(t)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "PLAID_CLIENT_ID=" + emulator.TestClientID, "PLAID_SECRET=wrong-secret", "PLAID_BASE_URL=" + plaid.URL}
+	out, err := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); err == nil || code != 1 || !strings.Contains(string(out), "INVALID_API_KEYS") {
+		t.Fatalf("with a wrong secret: exit %d, %v\n%s", code, err, out)
+	}
+}
+
+// goModule is a temporary module requiring plaid-go v43.0.0, with plaidwalk's go.sum (the
+// same module versions), so building in it needs no network beyond the module cache.
+func goModule(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	sum, err := os.ReadFile("../../go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := "module walk\n\ngo 1.26\n\nrequire github.com/plaid/plaid-go/v43 v43.0.0\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// buildGoPrograms builds every program of the module in one go build; it returns the binaries'
+// directory.
+func buildGoPrograms(t *testing.T, mod string) string {
+	t.Helper()
+	bins := t.TempDir()
+	cmd := exec.Command("go", "build", "-o", bins+string(os.PathSeparator), "./...")
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build of the exported programs: %v\n%s", err, out)
+	}
+	return bins
+}
+
+// checkPythonLiteral parses the Python program and finds the hostile value as one string
+// constant: it neither broke the syntax nor leaked out of its literal.
+func checkPythonLiteral(t *testing.T, src string) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "walk.py")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check := `import ast, sys
+tree = ast.parse(open(sys.argv[1]).read())
+sys.exit(0 if any(isinstance(n, ast.Constant) and n.value == sys.argv[2] for n in ast.walk(tree)) else 1)`
+	if out, err := exec.Command("python3", "-c", check, file, codeHostile).CombinedOutput(); err != nil {
+		t.Fatalf("the Python program does not hold the value as one literal: %v\n%s", err, out)
+	}
+	if out, err := exec.Command("python3", "-m", "py_compile", file).CombinedOutput(); err != nil {
+		t.Fatalf("py_compile: %v\n%s", err, out)
+	}
+}
