@@ -59,7 +59,7 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr := req.validate(); perr != nil {
 		return nil, perr
 	}
-	lifetime, perr := e.linkTokenLifetime(req.AccessToken)
+	lifetime, target, perr := e.linkTokenLifetime(req.AccessToken)
 	if perr != nil {
 		return nil, perr
 	}
@@ -73,8 +73,13 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 			AccountFilters: map[string][]string{},
 			MultiSelect:    req.LinkCustomizationName == "multi_select",
 			Hosted:         req.HostedLink != nil,
+			UpdateItemID:   target.itemID,
 		},
 		created: now, expires: now.Add(lifetime), webhook: req.Webhook,
+	}
+	if target.itemID != "" {
+		in := target.institution
+		lt.view.UpdateInstitution = &in
 	}
 	for typ, f := range req.AccountFilters {
 		lt.view.AccountFilters[typ] = append([]string(nil), f.Subtypes...)
@@ -106,17 +111,18 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 }
 
 // linkTokenLifetime is 4 hours, or 30 minutes in update mode (a link token for an existing
-// Item, named by its access_token, which must be valid).
-func (e *Emulator) linkTokenLifetime(accessToken string) (time.Duration, *apiError) {
+// Item, named by its access_token, which must be valid); in update mode it also names the Item.
+func (e *Emulator) linkTokenLifetime(accessToken string) (time.Duration, updateTarget, *apiError) {
 	if accessToken == "" {
-		return linkTokenLifetime, nil
+		return linkTokenLifetime, updateTarget{}, nil
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if _, perr := e.itemByAccessToken(accessToken); perr != nil {
-		return 0, perr
+	target, perr := e.updateTargetOf(accessToken)
+	if perr != nil {
+		return 0, updateTarget{}, perr
 	}
-	return updateModeLinkTokenLifetime, nil
+	return updateModeLinkTokenLifetime, target, nil
 }
 
 // validate applies the checks Plaid makes on /link/token/create beyond field types.

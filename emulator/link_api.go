@@ -48,6 +48,7 @@ type linkReply struct {
 	Institutions  []linkInstitutionJSON `json:"institutions,omitempty"`
 	ClientName    string                `json:"client_name,omitempty"`
 	Hosted        bool                  `json:"hosted,omitempty"`
+	Update        bool                  `json:"update,omitempty"` // update mode: log in at Institution, no search
 	Completion    string                `json:"completion_redirect_uri,omitempty"`
 	OAuth         *linkOAuthJSON        `json:"oauth,omitempty"`
 	PublicToken   string                `json:"public_token,omitempty"`

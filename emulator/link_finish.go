@@ -52,11 +52,10 @@ func (e *Emulator) linkFinish(_ *http.Request, req linkRequest) (linkReply, *api
 			return
 		}
 		ids := make([]string, len(chosen))
-		md := linkSuccessMetadata{Institution: linkMetaInstitutionOf(s.Institution), LinkSessionID: s.ID, Accounts: []linkMetaAccount{}}
 		for i, a := range chosen {
 			ids[i] = a.ID
-			md.Accounts = append(md.Accounts, linkMetaAccount{ID: a.ID, Name: a.Name, Mask: a.Mask, Type: a.Type, Subtype: a.Subtype})
 		}
+		md := linkSuccessFor(s, chosen)
 		token, perr := e.issuePublicToken(s.Item.ItemID, ids)
 		if perr != nil {
 			rerr = perr

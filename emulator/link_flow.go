@@ -21,6 +21,10 @@ func (e *Emulator) linkStartSession(r *http.Request, req linkRequest) (linkReply
 		LinkSessionID: s.ID, ClientName: view.ClientName, MultiSelect: view.MultiSelect,
 		Hosted: view.Hosted, Completion: view.CompletionRedirectURI,
 	}
+	if view.UpdateInstitution != nil {
+		reply.Update, reply.Institution = true, linkInstitutionOf(view.UpdateInstitution)
+		return reply, nil
+	}
 	for _, in := range e.institutions() {
 		if linkAnyCountry(in.Countries, view.CountryCodes) {
 			reply.Institutions = append(reply.Institutions, *linkInstitutionOf(&in))
@@ -81,7 +85,12 @@ func (e *Emulator) linkLogin(_ *http.Request, req linkRequest) (linkReply, *apiE
 		return linkReply{}, &apiError{Status: http.StatusBadRequest, Type: "INVALID_INPUT", Code: "INVALID_INSTITUTION", Message: "unknown institution_id " + req.InstitutionID}
 	}
 	var reply linkReply
+	var rerr *apiError
 	found := e.links().session(req.LinkSessionID, func(s *linkSession) {
+		if u := s.Token.UpdateInstitution; u != nil && u.ID != in.ID {
+			rerr = wrongUpdateBank(*u)
+			return
+		}
 		s.Institution, s.Username, s.Password, s.Error = &in, req.Username, req.Password, nil
 		s.Status = "requires_credentials"
 		login, perr := loginError(in, req.Username, req.Password)
@@ -98,7 +107,7 @@ func (e *Emulator) linkLogin(_ *http.Request, req linkRequest) (linkReply, *apiE
 	if !found {
 		return linkReply{}, unknownLinkSession()
 	}
-	return reply, nil
+	return reply, rerr
 }
 
 // linkMFA checks one round of answers; the last round passed logs the user in. For the device
@@ -142,6 +151,9 @@ func linkMFAReply(s *linkSession) linkReply {
 // completeLogin makes the Item and moves the session to account select. Callers hold the
 // flow's lock.
 func (e *Emulator) completeLogin(s *linkSession) linkReply {
+	if s.Token.UpdateItemID != "" {
+		return e.repairLogin(s)
+	}
 	it, perr := e.createItem(s.Institution.ID, s.Username, s.Password, s.Token.Products)
 	if perr != nil {
 		return linkFailure(s, perr)

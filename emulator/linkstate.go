@@ -18,6 +18,10 @@ type linkTokenView struct {
 	// CompletionRedirectURI is hosted_link.completion_redirect_uri: where Hosted Link sends
 	// the user when done ("" when not given).
 	CompletionRedirectURI string
+	// UpdateItemID is the Item an update-mode link_token (made with its access_token) repairs;
+	// UpdateInstitution its bank, where Link opens.
+	UpdateItemID      string
+	UpdateInstitution *Institution
 }
 
 // accountView is one account of an Item as Link shows it.

@@ -24,7 +24,7 @@
       received: hosted ? "" : (params.get("received_redirect_uri") || ""),
       session: null, requestId: null, events: [], view: null, institution: null,
       institutions: [], clientName: "", multiSelect: false, error: null, status: null,
-      mfa: null, accounts: [], fatal: null, done: false, resume: null, opened: false
+      mfa: null, accounts: [], fatal: null, done: false, resume: null, opened: false, update: false
     };
   }
 
@@ -80,7 +80,8 @@
     root.dataset.view = view;
     screens[view](s, actions).forEach(function (node) { root.appendChild(node); });
     var back = document.getElementById("back");
-    back.hidden = !BACK[view];
+    // Update mode opens at the Item's bank: there is no search to go back to.
+    back.hidden = !BACK[view] || (s.update && BACK[view] === "search");
     document.getElementById("close").hidden = s.done;
   }
 
@@ -101,6 +102,8 @@
         var view = r.mfa.type === "device" ? "mfa_device" : "mfa"; // choose where the code goes first
         s.status = statusOf(view); show(view); break;
       case "accounts": s.accounts = r.accounts; s.multiSelect = !!r.multi_select; show("accounts"); break;
+      // update mode: the login repaired the Item; no account select, onSuccess follows.
+      case "connected": s.publicToken = r.public_token; s.successMetadata = r.metadata; s.done = true; show("connected"); break;
       case "oauth_denied": track("FAIL_OAUTH"); show("oauth_denied"); break;
       default: fail(r.error, r.status);
     }
@@ -253,6 +256,7 @@
     api("session", { link_token: s.token, received_redirect_uri: s.received }).then(function (r) {
       s.session = r.link_session_id; s.clientName = r.client_name || ""; s.institutions = r.institutions || [];
       s.multiSelect = !!r.multi_select; s.completion = r.completion_redirect_uri || "";
+      if (r.update && r.institution) { s.update = true; s.institution = r.institution; }
       if (r.next) { s.resume = r; }
       then();
     }, function (e) {
@@ -264,7 +268,7 @@
   function open() {
     if (s.finished) { boot(open); return; }
     s.opened = true;
-    var first = s.fatal ? "error" : s.resume ? "resume" : "consent";
+    var first = s.fatal ? "error" : s.resume ? "resume" : s.update ? (s.institution.oauth ? "oauth" : "credentials") : "consent";
     if (first === "error") { s.error = s.fatal; }
     s.view = first === "resume" ? "oauth" : first;
     track("OPEN");

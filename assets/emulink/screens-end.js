@@ -35,7 +35,7 @@
     return [
       h("div", { "class": "big-icon ok" }, [E.icon(E.ICONS.check, 38)]),
       h("h1", { "class": "center", id: "screen-title", text: "Success!" }),
-      h("p", { "class": "lead center", text: (n === 1 ? "Your " + s.institution.name + " account is" : "Your " + n + " " + s.institution.name + " accounts are") + " connected to " + (s.clientName || "the app") + "." }),
+      h("p", { "class": "lead center", text: (n === 1 ? "Your " + s.institution.name + " account is" : "Your " + n + " " + s.institution.name + " accounts are") + (s.update ? " reconnected to " : " connected to ") + (s.clientName || "the app") + "." }),
       h("div", { "class": "shared" }, [h("div", { "class": "shared-head" }, [E.bankLogo(s.institution.name, true), h("span", { text: s.institution.name })])]
         .concat(s.successMetadata.accounts.map(function (a) {
           return h("div", { "class": "shared-row" }, [h("span", { text: a.name }), h("span", { "class": "mask", text: "•••• " + a.mask })]);

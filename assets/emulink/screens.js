@@ -136,8 +136,10 @@
     setTimeout(function () { user.focus(); }, 0);
     return [
       h("div", { "class": "bank-head" }, [bankLogo(inst.name, true), h("span", { "class": "name", text: inst.name })]),
-      h("h1", { id: "screen-title", text: "Enter your credentials" }),
-      h("p", { "class": "lead", text: "Log in with the username and password you use for " + inst.name + "'s online banking." }),
+      h("h1", { id: "screen-title", text: s.update ? "Log in again" : "Enter your credentials" }),
+      h("p", { "class": "lead", text: s.update
+        ? clientName(s) + " lost its connection to " + inst.name + ". Log in with your online banking username and password to reconnect it."
+        : "Log in with the username and password you use for " + inst.name + "'s online banking." }),
       form
     ];
   };
