@@ -84,8 +84,8 @@ func runProgram(t *testing.T, argv []string, base string) string {
 	return stdout.String()
 }
 
-// A Plaid error stops the exported program with a non-zero status and Plaid's error code.
-func TestExportedGoProgramExitsOnAPlaidError(t *testing.T) {
+// A Plaid error stops the exported Node program with a non-zero status and Plaid's error code.
+func TestExportedNodeProgramExitsOnAPlaidError(t *testing.T) {
 	e := newSessEnv(t)
 	_, id := e.walkAndSave("dwolla", plaidflow.WalkOptions{}, "")
 	_, src, _ := e.plaidwalk("sessions", "export", id, "--format", "node")
