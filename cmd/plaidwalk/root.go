@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"plaidwalk/codegen"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -80,7 +81,9 @@ func completeFlags(flags func() *flag.FlagSet) cobra.CompletionFunc {
 			case "link":
 				return []string{linkShortcut, linkBrowser, linkHosted}, cobra.ShellCompDirectiveNoFileComp
 			case "format":
-				return []string{"curl", "markdown"}, cobra.ShellCompDirectiveNoFileComp
+				return append(append([]string{"curl"}, codegen.Languages...), "markdown"), cobra.ShellCompDirectiveNoFileComp
+			case "lang":
+				return codegen.Languages, cobra.ShellCompDirectiveNoFileComp
 			case "env":
 				return []string{"offline", "sandbox", "production"}, cobra.ShellCompDirectiveNoFileComp
 			case "save":
@@ -138,6 +141,7 @@ func unknownCommand(c *cli, root *cobra.Command, name string) int {
 func sessionsFlags() *flag.FlagSet {
 	fs := flag.NewFlagSet("sessions", flag.ContinueOnError)
 	fs.Bool("json", false, "one JSON document for scripts (sessions show)")
-	fs.String("format", "", "curl or markdown (sessions export)")
+	fs.String("format", "", "curl, node, python, go, ruby, java or markdown (sessions export)")
+	fs.String("lang", "", "the program's language in a markdown export (sessions export)")
 	return fs
 }

@@ -153,3 +153,26 @@ sys.exit(0 if any(isinstance(n, ast.Constant) and n.value == sys.argv[2] for n i
 		t.Fatalf("py_compile: %v\n%s", err, out)
 	}
 }
+
+// --format markdown --lang adds the program in a fenced block; --lang alone is a usage error;
+// the help names every language.
+func TestMarkdownExportWithCodeAndTheUsage(t *testing.T) {
+	e := newSessEnv(t)
+	_, id := e.walkAndSave("dwolla", plaidflow.WalkOptions{}, "")
+	code, out, errOut := e.plaidwalk("sessions", "export", id, "--format", "markdown", "--lang", "go")
+	if code != 0 || !strings.Contains(out, "## The walk in go\n\n```go\n// plaidwalk session") || !strings.Contains(out, "client.PlaidApi.ProcessorTokenCreate(ctx)") {
+		t.Fatalf("markdown with go: %d %s\n%s", code, errOut, out)
+	}
+	if code, _, errOut := e.plaidwalk("sessions", "export", id, "--format", "curl", "--lang", "node"); code != 2 || !strings.Contains(errOut, "--lang goes with --format markdown") {
+		t.Fatalf("--lang with curl: %d %s", code, errOut)
+	}
+	if code, _, errOut := e.plaidwalk("sessions", "export", id, "--format", "cobol"); code != 2 || !strings.Contains(errOut, "curl, node, python, go, ruby, java or markdown") {
+		t.Fatalf("--format cobol: %d %s", code, errOut)
+	}
+	_, help, _ := e.plaidwalk("sessions", "export", "--help")
+	for _, lang := range []string{"node", "python", "go", "ruby", "java", "--lang"} {
+		if !strings.Contains(help, lang) {
+			t.Errorf("export --help does not mention %s:\n%s", lang, help)
+		}
+	}
+}
