@@ -116,23 +116,8 @@ func (m Model) stepKeys() []key.Binding {
 	case m.failure != nil:
 		return join([]key.Binding{k.Retry, k.Back}, m.saveKey())
 	}
-	switch m.step {
-	case stepPartner:
-		return m.partner.help(m.keysEnv())
-	case stepOptions:
-		return m.options.help(m.keysEnv())
-	case stepLinkToken:
-		return m.linktok.help(m.keysEnv())
-	case stepLink:
-		return m.link.help(m.keysEnv())
-	case stepExchange:
-		return m.exchange.help(m.keysEnv())
-	case stepPartnerToken:
-		return m.ptoken.help(m.keysEnv())
-	case stepResults:
-		return m.results.help(m.keysEnv())
-	case stepPartnerView:
-		return m.pview.help(m.keysEnv())
+	if s, ok := m.slot(); ok {
+		return s.get().help(m.keysEnv())
 	}
 	return nil
 }

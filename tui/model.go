@@ -136,19 +136,8 @@ func (m Model) Init() tea.Cmd { return nil }
 
 // busy reports whether an API call is running (the only time the spinner ticks).
 func (m Model) busy() bool {
-	switch m.step {
-	case stepLinkToken:
-		return m.linktok.busy()
-	case stepExchange:
-		return m.exchange.busy()
-	case stepPartnerToken:
-		return m.ptoken.busy()
-	case stepLink:
-		return m.link.busy()
-	case stepPartnerView:
-		return m.pview.busy()
-	}
-	return false
+	s, ok := m.slot()
+	return ok && s.get().busy()
 }
 
 // newOp starts a new operation: the previous one is cancelled and its late answers ignored.

@@ -15,10 +15,63 @@ import (
 //	func (s xModel) update(msg tea.Msg, env stepEnv) (xModel, tea.Cmd, tea.Msg)
 //
 // where the last value, when not nil, is handled by the root at once, before it draws.
+// Adding a step: its file, a step constant and a field of Model (model.go), its case in slot
+// (below), and its line in the transition.
 type stepModel interface {
 	view(env stepEnv) string        // the body of the screen
 	help(env stepEnv) []key.Binding // its keys, most useful first
 	busy() bool                     // an API call runs: the spinner ticks
+}
+
+// stepSlot is the current step's model as the root drives it: read it (view, help, busy),
+// update it in place, step it back.
+type stepSlot struct {
+	get    func() stepModel
+	update func(msg tea.Msg, env stepEnv) (tea.Cmd, tea.Msg)
+	back   func()
+}
+
+// slotOf makes the slot of the step model at p from its type's update and back (nil: the
+// step has nothing of its own to undo).
+func slotOf[S stepModel](p *S, update func(S, tea.Msg, stepEnv) (S, tea.Cmd, tea.Msg), back func(S) S) stepSlot {
+	return stepSlot{
+		get: func() stepModel { return *p },
+		update: func(msg tea.Msg, env stepEnv) (tea.Cmd, tea.Msg) {
+			var cmd tea.Cmd
+			var out tea.Msg
+			*p, cmd, out = update(*p, msg, env)
+			return cmd, out
+		},
+		back: func() {
+			if back != nil {
+				*p = back(*p)
+			}
+		},
+	}
+}
+
+// slot is the current step's slot: the one place that maps a step to its model, so that the
+// root's update, view, help, busy and back need no case per step.
+func (m *Model) slot() (stepSlot, bool) {
+	switch m.step {
+	case stepPartner:
+		return slotOf(&m.partner, partnerModel.update, partnerModel.back), true
+	case stepOptions:
+		return slotOf(&m.options, optionsModel.update, nil), true
+	case stepLinkToken:
+		return slotOf(&m.linktok, linkTokenModel.update, linkTokenModel.back), true
+	case stepLink:
+		return slotOf(&m.link, linkModel.update, nil), true // leaving Link is the root's (leaveLink)
+	case stepExchange:
+		return slotOf(&m.exchange, exchangeModel.update, exchangeModel.back), true
+	case stepPartnerToken:
+		return slotOf(&m.ptoken, partnerTokenModel.update, partnerTokenModel.back), true
+	case stepResults:
+		return slotOf(&m.results, resultsModel.update, nil), true
+	case stepPartnerView:
+		return slotOf(&m.pview, partnerReadModel.update, partnerReadModel.back), true
+	}
+	return stepSlot{}, false
 }
 
 // stepEnv is what a step reads of the root.

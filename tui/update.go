@@ -157,44 +157,12 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) handleStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch m.step {
-	case stepPartner:
-		var cmd tea.Cmd
-		var out tea.Msg
-		m.partner, cmd, out = m.partner.update(msg, m.env())
-		return m.reply(cmd, out)
-	case stepOptions:
-		var cmd tea.Cmd
-		var out tea.Msg
-		m.options, cmd, out = m.options.update(msg, m.env())
-		return m.reply(cmd, out)
-	case stepLinkToken:
-		var cmd tea.Cmd
-		var out tea.Msg
-		m.linktok, cmd, out = m.linktok.update(msg, m.env())
-		return m.reply(cmd, out)
-	case stepLink:
-		var cmd tea.Cmd
-		var out tea.Msg
-		m.link, cmd, out = m.link.update(msg, m.env())
-		return m.reply(cmd, out)
-	case stepExchange:
-		var cmd tea.Cmd
-		var out tea.Msg
-		m.exchange, cmd, out = m.exchange.update(msg, m.env())
-		return m.reply(cmd, out)
-	case stepResults:
-		var cmd tea.Cmd
-		var out tea.Msg
-		m.results, cmd, out = m.results.update(msg, m.env())
-		return m.reply(cmd, out)
-	case stepPartnerView:
-		var cmd tea.Cmd
-		var out tea.Msg
-		m.pview, cmd, out = m.pview.update(msg, m.env())
-		return m.reply(cmd, out)
+	s, ok := m.slot()
+	if !ok {
+		return m, nil
 	}
-	return m, nil
+	cmd, out := s.update(msg, m.env())
+	return m.reply(cmd, out)
 }
 
 // textFocused is true where letters are typed into a field, so q and l must not quit or
@@ -229,20 +197,13 @@ func (m Model) back() (tea.Model, tea.Cmd) {
 	m.op++ // anything still running belongs to the step being left
 	m.failure = nil
 	var cmd tea.Cmd
-	switch m.step {
-	case stepPartner:
-		m.partner = m.partner.back()
+	if m.step == stepLink {
+		m, cmd = m.leaveLink() // the page closes, and the notice says so
+	} else if s, ok := m.slot(); ok {
+		s.back()
+	}
+	if m.step == stepPartner { // esc on the list clears the filter; there is nothing before it
 		return m, nil
-	case stepLinkToken:
-		m.linktok = m.linktok.back()
-	case stepLink:
-		m, cmd = m.leaveLink()
-	case stepExchange:
-		m.exchange = m.exchange.back()
-	case stepPartnerToken:
-		m.ptoken = m.ptoken.back()
-	case stepPartnerView:
-		m.pview = m.pview.back()
 	}
 	next, _ := m.transition(steppedBackMsg{})
 	return next, cmd

@@ -120,23 +120,8 @@ func (m Model) viewBody(w int) string {
 	if m.failure != nil {
 		return m.viewFailure(w)
 	}
-	switch m.step {
-	case stepPartner:
-		return m.partner.view(m.env())
-	case stepOptions:
-		return m.options.view(m.env())
-	case stepLinkToken:
-		return m.linktok.view(m.env())
-	case stepLink:
-		return m.link.view(m.env())
-	case stepExchange:
-		return m.exchange.view(m.env())
-	case stepPartnerToken:
-		return m.ptoken.view(m.env())
-	case stepResults:
-		return m.results.view(m.env())
-	case stepPartnerView:
-		return m.pview.view(m.env())
+	if s, ok := m.slot(); ok {
+		return s.get().view(m.env())
 	}
 	return ""
 }
