@@ -41,6 +41,7 @@ type seenWebhook struct {
 	VerifyError string          `json:"verify_error,omitempty"`
 	Body        json.RawMessage `json:"body"`
 	Forward     *forwardResult  `json:"forward,omitempty"`
+	raw         []byte          // the body as it came, for --print-body
 }
 
 type forwardResult struct {
@@ -77,7 +78,7 @@ func (l *listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // inspect reads the webhook's identity from its body and checks its signature.
 func (l *listener) inspect(ctx context.Context, h http.Header, body []byte) seenWebhook {
 	now := l.now()
-	seen := seenWebhook{Time: now.UTC().Format(time.RFC3339Nano), Body: validJSON(body)}
+	seen := seenWebhook{Time: now.UTC().Format(time.RFC3339Nano), Body: validJSON(body), raw: body}
 	var fields struct {
 		Type, Code, ItemID, AccountID, ReportID, SessionID string
 	}
@@ -175,7 +176,7 @@ func (l *listener) print(s seenWebhook) {
 	}
 	fmt.Fprintln(l.c.stdout, termtext.SingleLine(l.line(s)))
 	if l.o.body {
-		fmt.Fprintln(l.c.stdout, indent(termtext.Multiline(string(s.Body))))
+		fmt.Fprintln(l.c.stdout, indent(termtext.Multiline(string(s.raw))))
 	}
 }
 

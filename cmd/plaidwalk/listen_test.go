@@ -160,7 +160,12 @@ func TestListenForwardsEmulatorWebhooksUnchanged(t *testing.T) {
 		seen.Forward == nil || seen.Forward.Status != 200 || !strings.Contains(string(seen.Body), "ITEM_LOGIN_REQUIRED") {
 		t.Errorf("--json line = %+v", seen)
 	}
-	if !strings.Contains(emuErr.String(), "webhook ITEM ERROR -> "+hookURL+": delivered 200 (attempt 1)") {
+	// The emulator logs the attempt once listen has answered, which follows the forward.
+	want := "webhook ITEM ERROR -> " + hookURL + ": delivered 200 (attempt 1)"
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(emuErr.String(), want) && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if !strings.Contains(emuErr.String(), want) {
 		t.Errorf("the emulator's stderr lacks the delivery line: %q", emuErr.String())
 	}
 }
@@ -185,7 +190,8 @@ func waitLine(t *testing.T, out *lockedBuffer) string {
 func TestListenPassesHeadersAndBytesAsTheyCame(t *testing.T) {
 	app := newAppEndpoint(t, http.StatusTeapot)
 	hookURL, out, _ := startListen(t, "--forward-to", app.srv.URL+"/hook?x=1", "--print-body")
-	body := "{\"webhook_type\":  \"ITEM\",\n\t\"webhook_code\": \"\x1b]52;c;SGk=\x07PWNED\u202e\", \"item_id\": \"it\"}"
+	// Valid JSON whose code decodes to an OSC 52 clipboard write and a bidi override.
+	body := "{\"webhook_type\":  \"ITEM\",\n\t\"webhook_code\": \"\\u001b]52;c;SGk=\\u0007PWNED\u202e\", \"item_id\": \"it\"}"
 	req, _ := http.NewRequest(http.MethodPost, hookURL, strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Plaid-Verification", "not.a.jwt")
@@ -205,11 +211,14 @@ func TestListenPassesHeadersAndBytesAsTheyCame(t *testing.T) {
 		t.Errorf("the app got %q with headers %v; want the bytes and headers sent", got, r.Header)
 	}
 	line := waitLine(t, out)
-	if !strings.Contains(line, "✗ not verified") || !strings.Contains(line, "-> "+app.srv.URL+"/hook?x=1 418") {
+	if !strings.Contains(line, "ITEM PWNED  it  ✗ not verified") || !strings.Contains(line, "-> "+app.srv.URL+"/hook?x=1 418") {
 		t.Errorf("line = %q", line)
 	}
-	time.Sleep(20 * time.Millisecond) // the body follows the line
-	if s := out.String(); strings.ContainsAny(s, "\x1b\x07\u202e") || !strings.Contains(s, "PWNED") {
+	// --print-body: the body follows the line, cleaned.
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(out.String(), `"item_id": "it"}`) && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if s := out.String(); !strings.Contains(s, `"item_id": "it"}`) || strings.ContainsAny(s, "\x1b\x07\u202e") || !strings.Contains(s, "PWNED") {
 		t.Errorf("listen printed escape or bidi characters (or dropped the text): %q", s)
 	}
 }
