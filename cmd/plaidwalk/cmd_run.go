@@ -58,6 +58,7 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs.StringVar(&o.redirectURI, "redirect-uri", "", "OAuth redirect URI (default: PLAID_REDIRECT_URI)")
 	fs.BoolVar(&o.json, "json", false, "print one JSON document (partner, item, account, tokens, API log) and nothing else")
 	fs.BoolVar(&o.reveal, "reveal", false, "print tokens and account numbers in full instead of masked")
+	fs.BoolVar(&o.repair, "repair", false, "after the partner's token, break the Item (/sandbox/item/reset_login) and repair it in Link's update mode (needs --link browser or hosted)")
 	fs.BoolVar(&o.partnerView, "partner-view", false, "after the partner's token, read the account as the partner does (/processor/auth/get, balance, identity; a relay token's report)")
 	fs.BoolVar(&o.noBrowser, "no-browser", false, "with --link browser or hosted: print Link's address instead of opening a browser")
 	fs.IntVar(&o.port, "port", 0, "with --link browser: fixed loopback port for the Link page (for an allow-listed redirect URI)")
@@ -117,6 +118,9 @@ func cmdRun(ctx context.Context, c *cli, args []string) int {
 		return exitForSetupError(c, err)
 	}
 	if code := checkRunMode(c, cfg, o); code != 0 {
+		return code
+	}
+	if code := checkRepairMode(c, cfg, o); code != 0 {
 		return code
 	}
 	res := walkPartner(ctx, c, cfg, p, o)
@@ -214,7 +218,11 @@ func saveRun(c *cli, res runResult, o runOptions) error {
 		rec.LinkMode = sessions.LinkModeHosted
 	}
 	if a := res.attempt.attempts; a != nil {
-		rec = a.WithAttempts(rec, res.attempt.id) // its calls, and Link's events and outcome
+		ids := []sessions.AttemptID{res.attempt.id}
+		if res.Repair != nil {
+			ids = append(ids, res.Repair.attempt) // the update-mode Link's events follow the walk's
+		}
+		rec = a.WithAttempts(rec, ids...) // its calls, and Link's events and outcome
 	}
 	return recordAndSave(c, "run", rec, o.save, o.noSave)
 }
@@ -236,7 +244,8 @@ type runResult struct {
 	Link     *browserLink // with --link browser or hosted: how Link ended
 	// PartnerView is what the partner read with its token (--partner-view).
 	PartnerView *plaidflow.PartnerView
-	attempt     linkAttempt // the run's one attempt: its calls, Link's events and outcome
+	Repair      *repairResult // --repair: the Item broken and fixed in update mode
+	attempt     linkAttempt   // the run's one attempt: its calls, Link's events and outcome
 }
 
 // exitCode is 0 for a partner token, 130 when ctrl+c, SIGTERM or SIGHUP stopped the walk (one

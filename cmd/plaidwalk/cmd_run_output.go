@@ -69,6 +69,7 @@ func printRunHuman(w io.Writer, r runResult, reveal bool) {
 		fmt.Fprintln(w, "  Offline emulator: these tokens are not real and only work against this run's emulator.")
 	}
 	printPartnerView(w, "partner view", r.PartnerView, reveal)
+	printRepair(w, r.Repair, reveal)
 	fmt.Fprintf(w, "\n  done in %s\n", plaidflow.FormatLatency(r.Duration))
 }
 
@@ -118,6 +119,7 @@ type runJSON struct {
 	TokensMasked  bool               `json:"tokens_masked"`
 	AssetReportID string             `json:"asset_report_id,omitempty"`
 	PartnerView   *partnerViewJSON   `json:"partner_view,omitempty"`
+	Repair        *repairJSON        `json:"repair,omitempty"`
 	Warnings      []string           `json:"warnings,omitempty"`
 	Error         *errorJSON         `json:"error,omitempty"`
 	DurationMS    float64            `json:"duration_ms"`
@@ -182,6 +184,7 @@ func printRunJSON(w io.Writer, r runResult, reveal bool) {
 		doc.APILog = append(doc.APILog, sessions.FlowCallDoc(c))
 	}
 	doc.PartnerView = partnerViewDoc(r.PartnerView, reveal)
+	doc.Repair = repairDoc(r.Repair, reveal)
 	doc.Error = errorDoc(r.Err)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

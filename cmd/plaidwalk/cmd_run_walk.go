@@ -114,6 +114,9 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 	if err == nil && o.partnerView {
 		res.PartnerView, res.Err = partnerViewFor(ctx, client, res)
 	}
+	if res.Err == nil && o.repair {
+		res.Repair, res.Err = repairItem(ctx, c, client, cfg, &res, o)
+	}
 	res.finish(log)
 	return res
 }
