@@ -124,3 +124,10 @@ func (h *webhookHub) attempt(w *webhook) outcome {
 	}
 	return outcome{state: stateDelivered, status: resp.StatusCode}
 }
+
+// IsLoopbackHost reports whether a Host header names this machine, by the emulator's own rule
+// (guard.go), for the other loopback servers that take webhooks, such as `plaidwalk listen`.
+func IsLoopbackHost(hostport string) bool {
+	_, ok := loopbackName(hostport)
+	return ok
+}

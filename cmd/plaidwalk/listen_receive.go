@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"plaidwalk/emulator"
 	"plaidwalk/internal/termtext"
 )
 
@@ -52,6 +53,13 @@ type forwardResult struct {
 }
 
 func (l *listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// A web page may POST to a loopback port: its request carries an Origin (and, through a
+	// rebound name, a foreign Host), which no webhook sender sends. It is refused, so a page
+	// cannot feed forged webhooks to the developer's endpoint.
+	if r.Header.Get("Origin") != "" || !emulator.IsLoopbackHost(r.Host) {
+		http.Error(w, "webhooks come from servers: requests from web pages (Origin) or to a non-loopback Host are refused", http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		http.Error(w, "webhooks are POSTed here", http.StatusMethodNotAllowed)

@@ -241,3 +241,34 @@ func TestListenHelpAndRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestListenRefusesWebPages: a page's cross-origin POST (Origin) or a rebound name (Host) is
+// refused before anything is printed or forwarded.
+func TestListenRefusesWebPages(t *testing.T) {
+	app := newAppEndpoint(t, http.StatusOK)
+	hookURL, out, _ := startListen(t, "--forward-to", app.srv.URL)
+	for name, set := range map[string]func(*http.Request){
+		"Origin":     func(r *http.Request) { r.Header.Set("Origin", "https://evil.example") },
+		"Host":       func(r *http.Request) { r.Host = "evil.example" },
+		"GET method": func(r *http.Request) { r.Method = http.MethodGet },
+	} {
+		req, _ := http.NewRequest(http.MethodPost, hookURL, strings.NewReader(`{"webhook_type":"ITEM"}`))
+		set(req)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden && resp.StatusCode != http.StatusMethodNotAllowed {
+			t.Errorf("%s: status %d, want a refusal", name, resp.StatusCode)
+		}
+	}
+	select { // listen forwards before it answers, so anything forwarded is already here
+	case r := <-app.got:
+		t.Fatalf("a refused request reached the app: %v", r.Header)
+	default:
+	}
+	if out.String() != "" {
+		t.Errorf("listen printed a refused request: %q", out.String())
+	}
+}
