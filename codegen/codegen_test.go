@@ -167,3 +167,32 @@ func TestNamingRules(t *testing.T) {
 		}
 	}
 }
+
+// A snippet is one call in the language: the library's method and request type, the token as
+// a variable (never the masked value), and the response field the next step reads.
+func TestSnippetOfOneCall(t *testing.T) {
+	c := sessions.Call{Method: "POST", Path: "/item/public_token/exchange", Status: 200, RequestBody: `{"public_token":"public-sandbox-…1a2b"}`}
+	for lang, wants := range map[string][]string{
+		"node":   {"client.itemPublicTokenExchange(request)", "public_token: publicToken", "accessToken = response.data.access_token"},
+		"go":     {"client.PlaidApi.ItemPublicTokenExchange(ctx).ItemPublicTokenExchangeRequest(*request)", "request.SetPublicToken(publicToken)"},
+		"python": {"client.item_public_token_exchange(request)", "ItemPublicTokenExchangeRequest(", "public_token=public_token"},
+		"ruby":   {"CLIENT.item_public_token_exchange(request)", "Plaid::ItemPublicTokenExchangeRequest.new("},
+		"java":   {"plaidClient.itemPublicTokenExchange(request)", ".publicToken(publicToken)"},
+	} {
+		got, err := Snippet(lang, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range wants {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s snippet lacks %q:\n%s", lang, w, got)
+			}
+		}
+		if strings.Contains(got, "1a2b") {
+			t.Errorf("%s snippet carries the masked token:\n%s", lang, got)
+		}
+	}
+	if _, err := Snippet("cobol", c); err == nil {
+		t.Error("a snippet in cobol")
+	}
+}
