@@ -60,8 +60,12 @@ func (m *Model) adoptItem(item plaidflow.Item) {
 	if item.AccessToken != m.walk.item.AccessToken {
 		m.walk.reuseItem = false
 	}
+	if item.AccessToken != m.walk.item.AccessToken || len(m.walk.runs) == 0 {
+		// The attempts since the last token made are this Item's. The same Item read again
+		// after a token keeps its own: those attempts are the partners'.
+		m.walk.session.itemMade()
+	}
 	m.walk.item = item
-	m.walk.session.itemMade() // the attempts since the last token made are this Item's
 }
 
 // showAccounts opens the picker for the current partner on the Item's accounts.
