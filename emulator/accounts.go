@@ -27,29 +27,10 @@ var userGoodAccounts = []accountTemplate{
 // account is one account of an Item. A custom user's account points at its override (shared
 // with the Item's other accounts' configuration) for what is derived from it on each read.
 type account struct {
-	id string
+	id    string
+	index uint16 // its place in the login's accounts, which its id is derived from
 	accountTemplate
 	over *overrideAccount
-}
-
-// newAccounts makes an Item's accounts: user_good's twelve, or a custom user's.
-func newAccounts(cu *customUser) []account {
-	if cu == nil {
-		out := make([]account, len(userGoodAccounts))
-		for i, t := range userGoodAccounts {
-			out[i] = account{id: newAccountID(), accountTemplate: t}
-		}
-		return out
-	}
-	overrides := cu.OverrideAccounts
-	if len(overrides) == 0 {
-		overrides = customDefaultAccounts
-	}
-	out := make([]account, len(overrides))
-	for i := range overrides {
-		out[i] = account{id: newAccountID(), accountTemplate: overrides[i].template(i), over: &overrides[i]}
-	}
-	return out
 }
 
 // view copies the balances so that Link can never write through to the shared template.

@@ -95,9 +95,10 @@ func TestConcurrentFlowsDoNotLeak(t *testing.T) {
 			len(h.emu.items), len(h.emu.accessTokens), len(h.emu.processorTokens), flows)
 	}
 	for i, o := range outcomes {
-		it := h.emu.accessTokens[o.accessToken]
-		g := h.emu.processorTokens[o.processorToken]
-		if it == nil || it.id != o.itemID || g.itemID != o.itemID || g.accountID != o.accountIDs[0] {
+		access, _ := h.emu.parseToken("access", o.accessToken)
+		it := h.emu.accessTokens[access]
+		g, _ := h.emu.processorGrant(o.processorToken)
+		if it == nil || it.id != o.itemID || g.itemID != o.itemID || g.accountID() != o.accountIDs[0] {
 			t.Fatalf("flow %d: the emulator's records do not match what the flow was told", i)
 		}
 	}

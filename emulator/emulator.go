@@ -39,9 +39,9 @@ type Emulator struct {
 	mu               sync.Mutex
 	linkTokens       map[string]*linkTokenState
 	publicTokens     map[string]*publicTokenState
-	items            map[string]*item // by item_id
-	accessTokens     map[string]*item
-	processorTokens  map[string]tokenGrant
+	items            map[string]*item           // by item_id
+	accessTokens     map[tokenKey]*item         // by the access_token's key (item_seed.go)
+	processorTokens  map[tokenKey]tokenGrant    // by the processor_token's key
 	partnerSettings  map[string]partnerSettings // by processor_token, only those a setting was changed for (h_processor_partner.go)
 	stripeTokens     map[string]tokenGrant
 	reports          map[string]*assetReport // by asset_report_token
@@ -63,8 +63,8 @@ func New(o Options) *Emulator {
 		linkTokens:      map[string]*linkTokenState{},
 		publicTokens:    map[string]*publicTokenState{},
 		items:           map[string]*item{},
-		accessTokens:    map[string]*item{},
-		processorTokens: map[string]tokenGrant{},
+		accessTokens:    map[tokenKey]*item{},
+		processorTokens: map[tokenKey]tokenGrant{},
 		stripeTokens:    map[string]tokenGrant{},
 		reports:         map[string]*assetReport{},
 		relayTokens:     map[string]relayGrant{},

@@ -63,8 +63,8 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 			return nil, itemError("PRODUCTS_NOT_SUPPORTED",
 				"this item was not initialized with the assets product; create it through Link (or /sandbox/public_token/create) with assets among its products", "")
 		}
-		rep.items = append(rep.items, assetItem{id: it.id, institution: it.institution,
-			accounts: append([]account(nil), it.accounts...)})
+		rep.items = append(rep.items, assetItem{id: it.id, institution: *it.institution,
+			accounts: it.accounts()})
 	}
 	e.reports[rep.token] = rep
 	e.scheduleAssetReportWebhook(rep)

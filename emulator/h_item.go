@@ -67,7 +67,7 @@ func (e *Emulator) itemPublicTokenExchange(q *apiRequest) (any, *apiError) {
 		return nil, invalidInput("INVALID_PUBLIC_TOKEN",
 			"provided public token is in an invalid format. expected format: public-<environment>-<identifier>")
 	}
-	minted := e.newAccessToken() // before the lock; unused when the Item already has one
+	minted := newTokenKey() // before the lock; unused when the Item already has one
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	pt, ok := e.publicTokens[req.PublicToken]
@@ -80,11 +80,10 @@ func (e *Emulator) itemPublicTokenExchange(q *apiRequest) (any, *apiError) {
 			"could not find matching public token; public tokens can be exchanged once and expire after 30 minutes")
 	}
 	pt.used = true
-	if it.accessToken == "" {
-		it.accessToken = minted
-		e.accessTokens[it.accessToken] = it
+	if it.access.isZero() {
+		e.setAccessTokenLocked(it, minted)
 	}
-	return exchangeResponse{AccessToken: it.accessToken, ItemID: it.id, RequestID: q.requestID}, nil
+	return exchangeResponse{AccessToken: e.accessToken(it), ItemID: it.id, RequestID: q.requestID}, nil
 }
 
 // itemJSON is Plaid's Item object.
@@ -152,11 +151,11 @@ func (e *Emulator) itemRemove(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	delete(e.items, it.id)
-	delete(e.accessTokens, it.accessToken)
-	for tok, g := range e.processorTokens {
+	delete(e.accessTokens, it.access)
+	for k, g := range e.processorTokens {
 		if g.itemID == it.id {
-			delete(e.processorTokens, tok)
-			delete(e.partnerSettings, tok)
+			delete(e.processorTokens, k)
+			delete(e.partnerSettings, e.tokenString("processor", k))
 		}
 	}
 	return requestIDOnly{RequestID: q.requestID}, nil

@@ -100,16 +100,14 @@ func (e *Emulator) itemAccessTokenInvalidate(q *apiRequest) (any, *apiError) {
 	if perr := q.decode(&req); perr != nil {
 		return nil, perr
 	}
+	minted := newTokenKey()
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	it, perr := e.itemByAccessToken(req.AccessToken)
 	if perr != nil {
 		return nil, perr
 	}
-	delete(e.accessTokens, it.accessToken)
-	it.accessToken = e.newAccessToken()
-	e.accessTokens[it.accessToken] = it
-	return accessTokenInvalidateResponse{NewAccessToken: it.accessToken, RequestID: q.requestID}, nil
+	return accessTokenInvalidateResponse{NewAccessToken: e.setAccessTokenLocked(it, minted), RequestID: q.requestID}, nil
 }
 
 type itemPublicTokenCreateResponse struct {
@@ -174,9 +172,7 @@ func (e *Emulator) itemImport(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
-	it.accessToken = e.newAccessToken()
-	e.accessTokens[it.accessToken] = it
-	return itemImportResponse{AccessToken: it.accessToken, RequestID: q.requestID}, nil
+	return itemImportResponse{AccessToken: e.setAccessTokenLocked(it, newTokenKey()), RequestID: q.requestID}, nil
 }
 
 type itemImportResponse struct {

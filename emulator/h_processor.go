@@ -37,14 +37,14 @@ func (e *Emulator) processorTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr := q.decode(&req); perr != nil {
 		return nil, perr
 	}
-	tok := e.newProcessorToken() // before the lock, held only to check and store
+	tok := newTokenKey() // before the lock, held only to check and store
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	it, a, perr := e.partnerAccount(req, false)
 	if perr != nil {
 		return nil, perr
 	}
-	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(tok, it.id, a.id, req.Processor), RequestID: q.requestID}, nil
+	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(tok, it.id, a.index, req.Processor), RequestID: q.requestID}, nil
 }
 
 type stripeTokenResponse struct {
@@ -66,6 +66,6 @@ func (e *Emulator) stripeTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
-	e.stripeTokens[tok] = tokenGrant{itemID: it.id, accountID: a.id, processor: "stripe"}
+	e.stripeTokens[tok] = tokenGrant{itemID: it.id, account: a.index, processor: "stripe"}
 	return stripeTokenResponse{StripeBankAccountToken: tok, RequestID: q.requestID}, nil
 }

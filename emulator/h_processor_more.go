@@ -5,9 +5,9 @@ package emulator
 
 // issueProcessorTokenLocked records tok, minted before the lock was taken, as a processor token
 // for one account of an Item. Callers hold e.mu.
-func (e *Emulator) issueProcessorTokenLocked(tok, itemID, accountID, processor string) string {
-	e.processorTokens[tok] = tokenGrant{itemID: itemID, accountID: accountID, processor: processor}
-	return tok
+func (e *Emulator) issueProcessorTokenLocked(tok tokenKey, itemID string, account uint16, processor string) string {
+	e.processorTokens[tok] = tokenGrant{itemID: itemID, account: account, processor: internProcessor(processor)}
+	return e.tokenString("processor", tok)
 }
 
 // apexProcessorTokenCreate is /processor/token/create with processor apex_clearing, through
@@ -17,14 +17,14 @@ func (e *Emulator) apexProcessorTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr := q.decode(&req); perr != nil {
 		return nil, perr
 	}
-	tok := e.newProcessorToken()
+	tok := newTokenKey()
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	it, a, perr := e.partnerAccount(req, false)
 	if perr != nil {
 		return nil, perr
 	}
-	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(tok, it.id, a.id, "apex_clearing"), RequestID: q.requestID}, nil
+	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(tok, it.id, a.index, "apex_clearing"), RequestID: q.requestID}, nil
 }
 
 // sandboxProcessorTokenCreate logs the test user in at the institution, as
@@ -57,19 +57,20 @@ func (e *Emulator) sandboxProcessorTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
-	if len(it.accounts) == 0 {
+	accounts := it.accounts()
+	if len(accounts) == 0 {
 		return nil, sandboxError("NO_ACCOUNTS")
 	}
-	chosen := it.accounts[0]
-	for _, a := range it.accounts {
+	chosen := accounts[0]
+	for _, a := range accounts {
 		if a.hasACHNumbers() {
 			chosen = a
 			break
 		}
 	}
-	tok := e.newProcessorToken()
+	tok := newTokenKey()
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.items[it.id] = it
-	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(tok, it.id, chosen.id, ""), RequestID: q.requestID}, nil
+	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(tok, it.id, chosen.index, ""), RequestID: q.requestID}, nil
 }

@@ -31,7 +31,7 @@ func (e *Emulator) grantByProcessorToken(tok string) (tokenGrant, *item, *apiErr
 		return tokenGrant{}, nil, invalidProcessorToken(
 			"the processor token is not in the form processor-<environment>-<identifier>; pass the processor_token /processor/token/create returned")
 	}
-	g, ok := e.processorTokens[tok]
+	g, ok := e.processorGrant(tok)
 	it, live := e.items[g.itemID]
 	if !ok || !live {
 		return tokenGrant{}, nil, invalidProcessorToken(
@@ -59,7 +59,7 @@ func (e *Emulator) partnerRead(q *apiRequest, product string) (*item, account, *
 	if it.loginRequired {
 		return nil, account{}, itemLoginRequired()
 	}
-	a, ok := it.account(g.accountID)
+	a, ok := it.sharedAt(g.account)
 	if !ok {
 		return nil, account{}, invalidInput("INVALID_ACCOUNT_ID",
 			"the account this processor token names is no longer shared on its item; ask the item's owner for a new processor token")

@@ -13,7 +13,7 @@ const alphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
 const unbiasedBelow = 256 / len(alphanumerics) * len(alphanumerics)
 
 // randomAlphanumerics is the shape of Plaid's item_id, account_id (37) and request_id (15). It
-// takes one read of random bytes per id (ids are made on every request and 13 per Item): twice
+// takes one read of random bytes per id (ids are made on every request): twice
 // the bytes needed, so the 1-in-32 skipped byte almost never calls for a second read.
 func randomAlphanumerics(n int) string {
 	var buf [96]byte
@@ -33,8 +33,9 @@ func randomAlphanumerics(n int) string {
 }
 
 func newRequestID() string { return randomAlphanumerics(15) }
-func newItemID() string    { return randomAlphanumerics(37) }
-func newAccountID() string { return randomAlphanumerics(37) }
+
+// newItemID is random; an Item's account ids are derived from it (item_seed.go).
+func newItemID() string { return randomAlphanumerics(37) }
 
 // Token shapes: <kind>-<env>-<uuid>, as Plaid issues them; env is sandbox unless a test's
 // Impersonation plays production.
@@ -42,8 +43,6 @@ func (e *Emulator) token(kind string) string { return kind + "-" + e.env() + "-"
 
 func (e *Emulator) newLinkToken() string        { return e.token("link") }
 func (e *Emulator) newPublicToken() string      { return e.token("public") }
-func (e *Emulator) newAccessToken() string      { return e.token("access") }
-func (e *Emulator) newProcessorToken() string   { return e.token("processor") }
 func (e *Emulator) newAssetReportToken() string { return e.token("assets") }
 func (e *Emulator) newRelayToken() string       { return e.token("credit-relay") }
 

@@ -17,7 +17,7 @@ func TestRandomAlphanumericsShapeAndSpread(t *testing.T) {
 	}
 	var all strings.Builder
 	for range 62 * 1000 / 37 {
-		all.WriteString(newAccountID())
+		all.WriteString(randomAlphanumerics(37))
 	}
 	counts := map[rune]int{}
 	for _, c := range all.String() {
@@ -35,8 +35,8 @@ func TestRandomAlphanumericsShapeAndSpread(t *testing.T) {
 	}
 }
 
-func BenchmarkNewAccountID(b *testing.B) {
+func BenchmarkNewItemID(b *testing.B) {
 	for b.Loop() {
-		_ = newAccountID()
+		_ = newItemID()
 	}
 }

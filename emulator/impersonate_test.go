@@ -46,7 +46,7 @@ func TestImpersonatedProductionTokens(t *testing.T) {
 	if tok := prod.newLinkToken(); !strings.HasPrefix(tok, "link-production-") {
 		t.Errorf("production link token %q", tok)
 	}
-	if tok := New(Options{}).newAccessToken(); !strings.HasPrefix(tok, "access-sandbox-") {
+	if tok := New(Options{}).tokenString("access", newTokenKey()); !strings.HasPrefix(tok, "access-sandbox-") {
 		t.Errorf("default access token %q", tok)
 	}
 	if prod.serves("/sandbox/public_token/create") || !prod.serves("/link/token/create") {

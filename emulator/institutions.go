@@ -89,6 +89,17 @@ func findInstitution(id string) (Institution, bool) {
 	return Institution{}, false
 }
 
+// institutionEntry is findInstitution's entry of the static table itself, which Items point
+// at instead of keeping a copy each. Nothing writes through it.
+func institutionEntry(id string) (*Institution, bool) {
+	for i := range allInstitutions {
+		if allInstitutions[i].ID == id {
+			return &allInstitutions[i], true
+		}
+	}
+	return nil, false
+}
+
 func (in Institution) offers(product string) bool {
 	return contains(in.Products, product)
 }

@@ -21,7 +21,7 @@ func (e *Emulator) updateTargetOf(accessToken string) (updateTarget, *apiError) 
 	if perr != nil {
 		return updateTarget{}, perr
 	}
-	return updateTarget{itemID: it.id, institution: it.institution}, nil
+	return updateTarget{itemID: it.id, institution: *it.institution}, nil
 }
 
 // repairLogin ends an update-mode session after a good login. Callers hold the flow's lock.

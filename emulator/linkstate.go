@@ -88,7 +88,7 @@ func (e *Emulator) issuePublicToken(itemID string, accountIDs []string) (string,
 	if perr != nil {
 		return "", perr
 	}
-	it.accounts = append([]account(nil), chosen...)
+	it.share(chosen)
 	return e.newPublicTokenLocked(it.id), nil
 }
 

@@ -59,12 +59,12 @@ func (e *Emulator) newItemLocked(institutionID, username, password string, produ
 	return it, nil
 }
 
-// newItem logs in and builds the Item, its 13 random ids included, without storing it: it
+// newItem logs in and builds the Item, its random id included, without storing it: it
 // reads no shared state, so callers make it before taking e.mu and hold the lock only to store
 // it. The shortcut calls it too: it has no Link to ask a security check in, so an MFA password
 // simply logs in.
 func (e *Emulator) newItem(institutionID, username, password string, products []string, webhook string) (*item, *apiError) {
-	in, ok := findInstitution(institutionID)
+	in, ok := institutionEntry(institutionID)
 	if !ok {
 		return nil, invalidInput("INVALID_INSTITUTION", "invalid institution_id provided: "+institutionID)
 	}
@@ -74,7 +74,7 @@ func (e *Emulator) newItem(institutionID, username, password string, products []
 				"the institution does not support the requested product "+p, "")
 		}
 	}
-	login, perr := loginError(in, username, password)
+	login, perr := loginError(*in, username, password)
 	if perr != nil {
 		return nil, perr
 	}
@@ -87,8 +87,8 @@ func (e *Emulator) newItem(institutionID, username, password string, products []
 	it := &item{
 		id:            newItemID(),
 		institution:   in,
-		accounts:      newAccounts(login.custom),
-		products:      append([]string(nil), products...),
+		custom:        login.custom,
+		products:      internProducts(in, products),
 		webhook:       webhook,
 		loginRequired: loginRequired,
 		created:       e.now(),
@@ -97,8 +97,8 @@ func (e *Emulator) newItem(institutionID, username, password string, products []
 }
 
 func (it *item) view() itemView {
-	v := itemView{ItemID: it.id, Institution: it.institution}
-	for _, a := range it.accounts {
+	v := itemView{ItemID: it.id, Institution: *it.institution}
+	for _, a := range it.accounts() {
 		v.Accounts = append(v.Accounts, a.view())
 	}
 	return v

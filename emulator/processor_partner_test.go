@@ -139,8 +139,8 @@ func TestApexProcessorTokenCreate(t *testing.T) {
 		t.Errorf("apex token reads %s, want %s", got, savings)
 	}
 	h.emu.mu.Lock()
-	if p := h.emu.processorTokens[tok].processor; p != "apex_clearing" {
-		t.Errorf("apex token recorded for %q, want apex_clearing", p)
+	if g, _ := h.emu.processorGrant(tok); g.processor != "apex_clearing" {
+		t.Errorf("apex token recorded for %q, want apex_clearing", g.processor)
 	}
 	h.emu.mu.Unlock()
 	h.apexToken(access, accountByMask(t, accounts, "3333").AccountId).fails(t, 400, "ITEM_ERROR", "NO_AUTH_ACCOUNTS")

@@ -123,7 +123,7 @@ func TestItemRemoveRevokesTokens(t *testing.T) {
 	ok(h.client.ItemRemove(h.ctx).ItemRemoveRequest(*plaid.NewItemRemoveRequest(tok)).Execute()).
 		fails(t, 400, "INVALID_INPUT", "INVALID_ACCESS_TOKEN")
 	h.emu.mu.Lock()
-	_, alive := h.emu.processorTokens[ptok]
+	_, alive := h.emu.processorGrant(ptok)
 	h.emu.mu.Unlock()
 	if alive {
 		t.Errorf("processor token survived /item/remove")

@@ -36,22 +36,27 @@ type publicTokenState struct {
 	used    bool
 }
 
-// item is a connected login at an institution.
+// item is a connected login at an institution. Its accounts are derived from its id and login
+// when read (item_seed.go); it keeps only what differs from one Item to the next.
 type item struct {
-	id            string
-	institution   Institution
-	accounts      []account // the accounts the user shared (all, or those chosen in Link)
-	products      []string
+	id            string       // random; the seed of its account ids
+	institution   *Institution // an entry of the static table, never written
+	custom        *customUser  // user_custom's configuration; nil for user_good
+	shared        []uint16     // indexes of the accounts shared in Link; nil: every account
+	products      []string     // the institution's own strings (internProducts)
 	webhook       string
-	accessToken   string // empty until the first exchange
+	access        tokenKey // the access_token's key; zero until the first exchange
 	loginRequired bool
 	created       time.Time
 	lastWebhook   *sentWebhook // the last webhook fired for the Item (/item/get's status); nil until one is
 }
 
-// tokenGrant is what a processor or Stripe token stands for.
+// tokenGrant is what a processor or Stripe token stands for: an account by its index in the
+// Item's login, whose id is derived from the Item's id.
 type tokenGrant struct {
-	itemID, accountID, processor string
+	itemID    string
+	account   uint16
+	processor string
 }
 
 // relayGrant is a relay token handed to a third party for some asset reports.
@@ -71,8 +76,9 @@ func (e *Emulator) itemByAccessToken(token string) (*item, *apiError) {
 		return nil, invalidInput("INVALID_ACCESS_TOKEN",
 			"provided access token is in an invalid format. expected format: access-<environment>-<identifier>")
 	}
-	it, ok := e.accessTokens[token]
-	if !ok {
+	k, ok := e.parseToken("access", token)
+	it := e.accessTokens[k]
+	if !ok || it == nil {
 		return nil, invalidInput("INVALID_ACCESS_TOKEN",
 			"could not find matching access token; it may belong to another client or to a removed item")
 	}
@@ -93,8 +99,10 @@ func (e *Emulator) usableItem(token string) (*item, *apiError) {
 }
 
 // account finds one of the Item's shared accounts.
-func (it *item) account(id string) (account, bool) {
-	for _, a := range it.accounts {
+func (it *item) account(id string) (account, bool) { return findAccount(it.accounts(), id) }
+
+func findAccount(accounts []account, id string) (account, bool) {
+	for _, a := range accounts {
 		if a.id == id {
 			return a, true
 		}
@@ -106,11 +114,12 @@ func (it *item) account(id string) (account, bool) {
 // account of the Item; their form was checked with checkAccountIDs before the token was read.
 func (it *item) selectAccounts(ids []string) ([]account, *apiError) {
 	if len(ids) == 0 {
-		return it.accounts, nil
+		return it.accounts(), nil
 	}
+	all := it.accounts()
 	out := make([]account, 0, len(ids))
 	for _, id := range ids {
-		a, ok := it.account(id)
+		a, ok := findAccount(all, id)
 		if !ok {
 			return nil, invalidAccountID()
 		}

@@ -29,12 +29,12 @@ func (e *Emulator) webhookUpdateAcknowledged(it *item) {
 // the partner's new URL after /processor/token/webhook/update; processor webhooks name the
 // account, not the Item. Callers hold e.mu.
 func (e *Emulator) webhookProcessorUpdateAcknowledged(processorToken, url string) {
-	g, ok := e.processorTokens[processorToken]
+	g, ok := e.processorGrant(processorToken)
 	if !ok {
 		return
 	}
 	body := webhookBody{"webhook_type": "PROCESSOR_TOKEN", "webhook_code": "WEBHOOK_UPDATE_ACKNOWLEDGED",
-		"account_id": g.accountID, "new_webhook_url": url, "error": nil, "environment": e.env()}
+		"account_id": g.accountID(), "new_webhook_url": url, "error": nil, "environment": e.env()}
 	e.sendWebhook(url, "processor:"+processorToken, g.itemID, body)
 }
 

@@ -118,8 +118,9 @@ func (e *Emulator) fire(it *item, typ, code string) {
 // environment, filled as a quiet update would fill them (nothing new, nothing changed).
 func (e *Emulator) fireFields(it *item, typ, code string) webhookBody {
 	first := ""
-	if len(it.accounts) > 0 {
-		first = it.accounts[0].id
+	accounts := it.accounts()
+	if len(accounts) > 0 {
+		first = accounts[0].id
 	}
 	switch typ + " " + code {
 	case "TRANSACTIONS DEFAULT_UPDATE":
@@ -143,7 +144,7 @@ func (e *Emulator) fireFields(it *item, typ, code string) webhookBody {
 		return webhookBody{"reason": "INSTITUTION_TOKEN_EXPIRATION", "disconnect_time": e.now().Add(7 * 24 * time.Hour).UTC().Format(time.RFC3339)}
 	case "TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE":
 		ids := []string{}
-		for _, a := range it.accounts {
+		for _, a := range accounts {
 			ids = append(ids, a.id)
 		}
 		return webhookBody{"account_ids": ids}
