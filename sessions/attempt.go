@@ -21,8 +21,33 @@ func LastAttempt(calls []Call) (attempt, skipped []Call) {
 	return attempt, skipped
 }
 
-// earlierAttempts marks the calls that belong to attempts before the last one.
+// earlierAttempts marks the calls that belong to attempts before the last one. The steps
+// after the hand-off (HandoffEnd) are never an earlier attempt: a repair's update-mode
+// /link/token/create does not start a new walk.
 func earlierAttempts(calls []Call) []bool {
+	earlier := make([]bool, len(calls))
+	copy(earlier, earlierWithin(calls[:HandoffEnd(calls)]))
+	return earlier
+}
+
+// HandoffEnd is the index just past the call that handed the partner its token (the last
+// successful /processor/token/create, Stripe token or /credit/relay/create), or len(calls)
+// when there is none. The calls after it are the steps after the hand-off: the partner's
+// reads with its token, an Item broken and repaired.
+func HandoffEnd(calls []Call) int {
+	for i := len(calls) - 1; i >= 0; i-- {
+		if handoffPaths[calls[i].Path] && calls[i].Status == 200 {
+			return i + 1
+		}
+	}
+	return len(calls)
+}
+
+var handoffPaths = map[string]bool{
+	"/processor/token/create": true, "/processor/stripe/bank_account_token/create": true, "/credit/relay/create": true,
+}
+
+func earlierWithin(calls []Call) []bool {
 	earlier := make([]bool, len(calls))
 	linkToken := lastIndex(calls, 0, "/link/token/create")
 	from := max(linkToken, 0)

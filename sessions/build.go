@@ -21,8 +21,10 @@ type Record struct {
 	Err       error // the walk's error, nil on success
 	Quit      bool  // the user closed the walk before it finished (a canceled Err says the same)
 	Calls     []plaidflow.Call
-	Started   time.Time
-	Finished  time.Time
+	// AfterHandoff are the steps walked after the partner's token (AfterPartnerView, AfterRepair).
+	AfterHandoff []string
+	Started      time.Time
+	Finished     time.Time
 }
 
 // Sandbox defaults of the shortcut, as plaidflow.Walk applies them.
@@ -78,6 +80,7 @@ func buildInputs(r Record) Inputs {
 		Institution:   r.Result.Accounts.InstitutionName,
 		Link:          linkConfigOf(o.Link),
 		PartnerInputs: map[string]string(o.Inputs),
+		AfterHandoff:  append([]string(nil), r.AfterHandoff...),
 	}
 	if mode == LinkModeShortcut {
 		in.Username, in.Password = orDefault(o.Username, DefaultUsername), orDefault(o.Password, DefaultPassword)

@@ -80,6 +80,12 @@ func WriteCurl(w io.Writer, s Session) error {
 	for _, st := range steps {
 		writeCurlStep(w, st)
 	}
+	if HandoffEnd(s.Calls) < len(s.Calls) {
+		fmt.Fprintln(w, "\n# The session went on after the hand-off (the partner's reads, a repair in Link's update mode):")
+		fmt.Fprintln(w, "# the partner makes those calls with its own keys, and a repair needs a person in Link.")
+		fmt.Fprintln(w, "echo \"done: the script made every call of the session up to the partner's token\" >&2")
+		return nil
+	}
 	fmt.Fprintln(w, "\necho \"done: the script made every call of the session\" >&2")
 	return nil
 }

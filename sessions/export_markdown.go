@@ -34,6 +34,7 @@ func WriteMarkdown(w io.Writer, s Session) error {
 	writeMarkdownInputs(w, in)
 	writeMarkdownCalls(w, s.Calls)
 	writeMarkdownLink(w, s.Link)
+	writeMarkdownAfterHandoff(w, s)
 	writeMarkdownFailure(w, s)
 	fmt.Fprintf(w, "\n## Reproduce\n\nSave the session file and run `plaidwalk replay FILE` (offline by default; with "+
 		"PLAID_CLIENT_ID and PLAID_SECRET set it replays in the sandbox), or `plaidwalk sessions export %s --format curl` "+

@@ -79,8 +79,10 @@ var partnerTokenFields = map[string]string{
 
 // ExportSteps is what an export of s makes: its calls in order, each Asset Report poll run as one
 // polling step, Hosted Link's /link/token/get left out, and for a walk whose Link ran in a
-// browser (or Hosted Link) the sandbox shortcut added before the exchange. The session is
-// checked (every path a Plaid API path) and cleaned as for printing.
+// browser (or Hosted Link) the sandbox shortcut added before the exchange. It ends at the
+// hand-off (HandoffEnd): the partner reads with its own keys, and a repair needs a person to
+// log in again in Link's update mode, so neither is a call an app's server script repeats.
+// The session is checked (every path a Plaid API path) and cleaned as for printing.
 func ExportSteps(s Session) ([]ExportStep, error) {
 	if err := checkCalls(s.Calls); err != nil {
 		return nil, err
@@ -89,7 +91,7 @@ func ExportSteps(s Session) ([]ExportStep, error) {
 	in := s.Inputs
 	browser := in.LinkMode != LinkModeShortcut
 	needShortcut := true // a browser walk's exchange needs a public_token the export makes itself
-	calls := collapseAssetPolls(s.Calls)
+	calls := collapseAssetPolls(s.Calls[:HandoffEnd(s.Calls)])
 	var out []ExportStep
 	for i, c := range calls {
 		switch c.Path {

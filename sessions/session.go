@@ -54,7 +54,16 @@ type Inputs struct {
 	PasswordKept  bool              `json:"password_kept"`      // false: a password was used but not saved
 	Account       *AccountChoice    `json:"account,omitempty"`
 	PartnerInputs map[string]string `json:"partner_inputs,omitempty"`
+	// AfterHandoff are the steps walked after the partner's token, in order (AfterPartnerView,
+	// AfterRepair): a replay walks them too.
+	AfterHandoff []string `json:"after_handoff,omitempty"`
 }
+
+// The steps after the hand-off a walk may take.
+const (
+	AfterPartnerView = "partner_view" // the partner read the account with its token
+	AfterRepair      = "repair"       // the Item was broken and repaired in Link's update mode
+)
 
 // LinkConfig mirrors plaidflow.LinkConfig with stable JSON names.
 type LinkConfig struct {

@@ -129,7 +129,10 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 		fmt.Fprintf(c.stdout, "  note: the saved walk %s; the replay stops there too (after %d steps)\n",
 			sessions.Clean(saved.Outcome.Summary()), stopAfter)
 	}
-	replayed := walkForReplay(ctx, c, cfg, p, wo, stopAfter, saved.Inputs.LinkMode != sessions.LinkModeShortcut)
+	if note := afterHandoffNote(saved.Inputs); note != "" && !stopsEarly {
+		fmt.Fprintf(c.stdout, "  note: %s\n", sessions.Clean(note))
+	}
+	replayed := walkForReplay(ctx, c, cfg, p, wo, stopAfter, saved.Inputs)
 	cmp := sessions.Compare(saved, replayed)
 	sessions.WriteComparison(c.stdout, saved, cmp)
 	if o.save != "" {
@@ -148,7 +151,8 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 // walkForReplay runs the walk with a fresh API log and records it as a session. With
 // stopAfter > 0 it makes no call past that many compared steps (dropShortcut as in
 // sessions.Steps): a saved walk that stopped early is replayed only as far as it went.
-func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.Partner, wo plaidflow.WalkOptions, stopAfter int, dropShortcut bool) sessions.Session {
+func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.Partner, wo plaidflow.WalkOptions, stopAfter int, in sessions.Inputs) sessions.Session {
+	dropShortcut := in.LinkMode != sessions.LinkModeShortcut
 	log := plaidflow.NewAPILog()
 	client := c.deps.newClient(cfg, log)
 	defer client.Close()
@@ -166,6 +170,9 @@ func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflo
 	}
 	started := time.Now()
 	res, err := plaidflow.Walk(ctx, client, p, wo)
+	if err == nil && stopAfter == 0 {
+		err = replayAfterHandoff(ctx, c, client, cfg, p, wo, res, in)
+	}
 	calls := log.Calls()
 	if n := kept.Load(); n >= 0 {
 		calls = calls[:n]
@@ -173,6 +180,7 @@ func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflo
 	s := buildSession("replay", sessions.Record{
 		Config: cfg, Partner: p, Options: wo, LinkMode: sessions.LinkModeShortcut,
 		Result: res, Err: err, Calls: calls, Started: started, Finished: time.Now(),
+		AfterHandoff: in.AfterHandoff,
 	})
 	if kept.Load() >= 0 && s.Outcome.Result == sessions.ResultStopped {
 		s.Outcome.Reason = "stopped where the saved walk stopped"

@@ -210,7 +210,7 @@ func checkRunMode(c *cli, cfg plaidflow.Config, o runOptions) int {
 func saveRun(c *cli, res runResult, o runOptions) error {
 	rec := sessions.Record{Config: res.Config, Partner: res.Partner, Options: res.Options,
 		LinkMode: sessions.LinkModeShortcut, Result: res.Walk, Err: res.Err, Calls: res.Calls,
-		Started: res.Started, Finished: res.Started.Add(res.Duration)}
+		Started: res.Started, Finished: res.Started.Add(res.Duration), AfterHandoff: afterHandoffSteps(res)}
 	switch o.link {
 	case linkBrowser:
 		rec.LinkMode = sessions.LinkModeBrowser

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -86,5 +87,17 @@ func TestRunPartnerViewKinds(t *testing.T) {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("human output (exit %d) lacks %q:\n%s", code, want, out)
 		}
+	}
+}
+
+// TestReplayPartnerView: a saved walk with the partner's reads replays them too, step for step.
+func TestReplayPartnerView(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "pv.json")
+	if code, _, errOut := runIn(t, nil, "run", "--partner", "alloy", "--partner-view", "--no-save", "--save", file); code != 0 {
+		t.Fatalf("run: exit %d %s", code, errOut)
+	}
+	code, out, errOut := runIn(t, nil, "replay", file)
+	if code != 0 || !strings.Contains(out, "reproduced: 9 steps") || !strings.Contains(out, "the replay walks the saved steps too: partner_view") {
+		t.Errorf("replay: exit %d\n%s%s", code, out, errOut)
 	}
 }

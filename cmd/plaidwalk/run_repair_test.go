@@ -97,6 +97,17 @@ func TestRunRepairInChromium(t *testing.T) {
 	if names := eventNames(savedLink(t, file)); !inOrder(names, "OPEN", "HANDOFF", "OPEN", "SUBMIT_CREDENTIALS", "HANDOFF") {
 		t.Errorf("saved Link events %v, want both Links: OPEN ... HANDOFF, OPEN ... SUBMIT_CREDENTIALS ... HANDOFF", names)
 	}
+	// The replay walks the repair too: the shortcut in place of the first Link, then the same
+	// person logs in again in the update-mode Link.
+	code, out, errOut = runInWith(t, d, nil, "replay", file)
+	if err := <-updateDone; err != nil {
+		t.Fatalf("the replay's update-mode Link: %v", err)
+	}
+	// 11: the walk without the shortcut (5), reset_login, the failing call, the update-mode
+	// link_token, /item/get and the partner's two reads.
+	if code != 0 || !strings.Contains(out, "reproduced: 11 steps") || !strings.Contains(out, "the replay walks the saved steps too: repair") {
+		t.Errorf("replay: exit %d\n%s%s", code, out, errOut)
+	}
 }
 
 // checkRepairCalls: one exchange only; the second /link/token/create is update mode.

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
+)
+
+// replayAfterHandoff walks the saved walk's steps after the partner's token on the replayed
+// Item: the partner's reads, and a repair, whose update-mode Link needs a person in a browser
+// (in Hosted Link when the saved walk used it), as `run --repair` does.
+func replayAfterHandoff(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaidflow.Config, p plaidflow.Partner,
+	wo plaidflow.WalkOptions, walk plaidflow.WalkResult, in sessions.Inputs) error {
+	res := runResult{Config: cfg, Partner: p, Options: wo, Walk: walk}
+	log := client.Log()
+	attempts := sessions.NewAttempts()
+	defer attempts.Listen(log)()
+	res.attempt = linkAttempt{attempts: attempts, id: attempts.Open(p)}
+	for _, step := range in.AfterHandoff {
+		var err error
+		switch step {
+		case sessions.AfterPartnerView:
+			_, err = partnerViewFor(ctx, client, res)
+		case sessions.AfterRepair:
+			o := runOptions{link: linkBrowser, linkTimeout: plaidflow.DefaultLinkTimeout}
+			if in.LinkMode == sessions.LinkModeHosted {
+				o.link = linkHosted
+			}
+			fmt.Fprintln(c.stderr, "  note: the saved walk repaired its Item in Link's update mode: log in again in the browser to replay it")
+			_, err = repairItem(ctx, c, client, cfg, &res, o)
+		default:
+			fmt.Fprintf(c.stderr, "  note: the saved walk's step %q after the hand-off is unknown to this plaidwalk; skipped\n", sessions.Clean(step))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// afterHandoffSteps are the steps a run walked after the partner's token (even one that
+// failed), in the order run walks them.
+func afterHandoffSteps(r runResult) []string {
+	var out []string
+	if r.PartnerView != nil {
+		out = append(out, sessions.AfterPartnerView)
+	}
+	if r.Repair != nil {
+		out = append(out, sessions.AfterRepair)
+	}
+	return out
+}
+
+// afterHandoffNote names the steps after the hand-off a replay walks ("" when none).
+func afterHandoffNote(in sessions.Inputs) string {
+	if len(in.AfterHandoff) == 0 {
+		return ""
+	}
+	return "after the partner's token the replay walks the saved steps too: " + strings.Join(in.AfterHandoff, ", ")
+}
