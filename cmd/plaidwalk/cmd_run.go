@@ -78,6 +78,9 @@ Report, then a relay token). Offline (built-in emulator) unless Plaid keys are s
 The public token comes from the sandbox shortcut unless --link says otherwise: with
 --link browser you log in through Plaid Link on a local page; with --link hosted you log in
 on Plaid's Hosted Link page (its address is printed) while run polls /link/token/get.
+After the partner's token, --partner-view reads the account as the partner does with it, and
+--repair breaks the Item (/sandbox/item/reset_login) and has you repair it in Link's update
+mode (with --link browser or hosted: the shortcut has no update mode).
 Exit codes: 0 the partner token was made; 1 the walk ran and failed (Plaid's error and a hint
 are printed, the session is saved), or it worked but the --save file could not be written; 2 a
 usage or configuration error (a --save path that is a directory or in a missing one too),
@@ -89,6 +92,8 @@ Flags:
 	printFlags(w, runFlags(&o))
 	fmt.Fprint(w, "\nExample:\n  plaidwalk run --partner dwolla --json\n  plaidwalk run --partner alloy-credit --secondary-client-id YOUR_ALLOY_ID\n"+
 		"  plaidwalk run --partner dwolla --link hosted\n"+
+		"  plaidwalk run --partner dwolla --partner-view\n"+
+		"  plaidwalk run --partner dwolla --repair --link browser\n"+
 		"  plaidwalk run --partner dwolla --password '"+plaidflow.CustomUserExample+"'\n")
 }
 
