@@ -58,11 +58,12 @@ func runFlow(h *harness, user string) flowOutcome {
 	return out
 }
 
-// TestConcurrentFlowsDoNotLeak runs 50 full flows at once and checks each got its own Item,
-// accounts and tokens, and that the emulator recorded exactly those.
+// TestConcurrentFlowsDoNotLeak runs 200 full flows at once against one emulator (plaid-go over
+// loopback) and checks each got its own Item, accounts and tokens, that the emulator recorded
+// exactly those, and that every flow's access and processor tokens still work afterwards.
 func TestConcurrentFlowsDoNotLeak(t *testing.T) {
 	h := newHarness(t)
-	const flows = 50
+	const flows = 200
 	outcomes := make([]flowOutcome, flows)
 	var wg sync.WaitGroup
 	for i := range flows {
@@ -88,6 +89,51 @@ func TestConcurrentFlowsDoNotLeak(t *testing.T) {
 			seen[id] = i
 		}
 	}
+	checkRecords(t, h, outcomes)
+	errs := make([]error, flows)
+	var checks sync.WaitGroup
+	for i, o := range outcomes {
+		checks.Go(func() { errs[i] = tokensStillWork(h, o) })
+	}
+	checks.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("flow %d after the others: %v", i, err)
+		}
+	}
+}
+
+// tokensStillWork reads a finished flow's Item through its access_token and its account
+// through its processor_token, both side by side with the other flows' reads.
+func tokensStillWork(h *harness, o flowOutcome) error {
+	accts, _, err := h.client.AccountsGet(h.ctx).AccountsGetRequest(*plaid.NewAccountsGetRequest(o.accessToken)).Execute()
+	if err != nil {
+		return fmt.Errorf("access token: %w", err)
+	}
+	if accts.Item.ItemId != o.itemID || len(accts.Accounts) != len(o.accountIDs) {
+		return fmt.Errorf("access token reads item %s with %d accounts, want %s with %d",
+			accts.Item.ItemId, len(accts.Accounts), o.itemID, len(o.accountIDs))
+	}
+	for i, a := range accts.Accounts {
+		if a.AccountId != o.accountIDs[i] {
+			return fmt.Errorf("account %d is %s now, was %s", i, a.AccountId, o.accountIDs[i])
+		}
+	}
+	pa, _, err := h.client.ProcessorAccountGet(h.ctx).ProcessorAccountGetRequest(*plaid.NewProcessorAccountGetRequest(o.processorToken)).Execute()
+	if err != nil {
+		return fmt.Errorf("processor token: %w", err)
+	}
+	if pa.Account.AccountId != o.accountIDs[0] {
+		return fmt.Errorf("processor token reads account %s, want %s", pa.Account.AccountId, o.accountIDs[0])
+	}
+	return nil
+}
+
+// checkRecords checks the emulator holds one Item, access token and processor token per flow,
+// each the one the flow was told.
+func checkRecords(t *testing.T, h *harness, outcomes []flowOutcome) {
+	t.Helper()
+	flows := len(outcomes)
 	h.emu.mu.Lock()
 	defer h.emu.mu.Unlock()
 	if len(h.emu.items) != flows || len(h.emu.accessTokens) != flows || len(h.emu.processorTokens) != flows {
