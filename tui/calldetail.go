@@ -48,6 +48,8 @@ func (m Model) handleCallDetailKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Quit):
 		return m.quit()
+	case key.Matches(msg, k.CodeLang, k.CopyCurl):
+		return m.detailCodeKey(msg)
 	}
 	var cmd tea.Cmd
 	m.detail.view, cmd = m.detail.view.Update(msg) // ↑/↓, pgup/pgdn
@@ -61,13 +63,13 @@ func (m *Model) refreshCallDetail() {
 	}
 	i := min(max(m.detail.index, 0), len(m.calls)-1)
 	m.detail.view.Width, m.detail.view.Height = m.width, max(m.bodyHeight()-1, 1)
-	m.detail.view.SetContent(formatCallDetail(m.calls[i], m.width))
+	m.detail.view.SetContent(formatCallDetail(m.calls[i], m.width) + "\n" + cutLines(detailCode(m.codeLang, m.deps.Config.BaseURL, m.calls[i]), m.width))
 }
 
 func (m Model) viewCallDetail() string {
 	i := min(max(m.detail.index, 0), len(m.calls)-1)
 	head := m.st.bold.Render(fmt.Sprintf("API call %d of %d", i+1, len(m.calls))) +
-		m.st.subtle.Render(" · bodies redacted · ←/→ other calls · esc close")
+		m.st.subtle.Render(" · bodies redacted · ←/→ other calls · g code language · y copy code · esc close")
 	return truncate(head, m.width) + "\n" + m.detail.view.View()
 }
 

@@ -35,6 +35,7 @@ type Deps struct {
 	Link        LinkPage
 	NoBrowser   bool   // never open a browser (the URL is printed anyway)
 	PartnerID   string // open this partner's Link options (the list when it is not runnable)
+	CodeLang    string // the code view's first language: curl ("") or one of codegen.Languages (g switches)
 	// SaveSession saves the walk so far as sessions (ctrl+s) and returns the paths written;
 	// nil: the key is off.
 	SaveSession func(Result) ([]string, error)

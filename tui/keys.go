@@ -10,7 +10,7 @@ type keyMap struct {
 	Retry, Reopen, CopyURL, Shortcut, Cancel            key.Binding
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
 	CopyCurl, Save, CallDetail, CallDetailAnywhere      key.Binding
-	PartnerView                                         key.Binding
+	PartnerView, CodeLang                               key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -42,6 +42,7 @@ func newKeyMap() keyMap {
 		PartnerView:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner view")),
 		Calls:          key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "curl")),
 		CopyCurl:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy curl")),
+		CodeLang:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "code language")),
 		Save:           key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		CallDetail:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "call details")),
 		// ctrl+o: d is typed into a text field.
@@ -65,6 +66,7 @@ const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen ta
                  v show a Hosted Link URL whole (its link_token is masked until then)
   accounts       ↑/↓ move · enter create the partner token
   results        ↑/↓ choose a token · v reveal/hide · c copy (OSC 52) · ←/→ choose the curl shown · y copy it
+                 g show it as code with Plaid's library: node, python, go, ruby, java, then curl again
                  pgup/pgdn scroll · a another partner with this Item · p what the partner reads
   partner view   v show account numbers whole · esc back to the results
   errors         r retry · esc back`

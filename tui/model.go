@@ -59,7 +59,8 @@ type Model struct {
 	confirmFor    step   // what y creates: the link_token, or a partner token on a reused Item
 	notice        string // one line of feedback (copied, browser failed to open)
 	noticeWrap    wrappedNotice
-	revealLink    bool // v: the link_token, and the Hosted Link URL that carries it, shown whole
+	revealLink    bool   // v: the link_token, and the Hosted Link URL that carries it, shown whole
+	codeLang      string // the code view's language (code.go); g switches it
 	quitting      bool
 
 	op       int
@@ -102,9 +103,10 @@ func New(ctx context.Context, d Deps, r *lipgloss.Renderer) Model {
 		ctx: ctx, deps: d, st: st, keys: newKeyMap(), help: help.New(),
 		spin:  spinner.New(spinner.WithSpinner(slowSpinner), spinner.WithStyle(st.accent)),
 		width: 80, height: 24,
-		logView: viewport.New(80, 8),
-		start:   adaptStart(d.StartLink),
-		walk:    walkState{session: newSessionState(d.Log)},
+		logView:  viewport.New(80, 8),
+		start:    adaptStart(d.StartLink),
+		walk:     walkState{session: newSessionState(d.Log)},
+		codeLang: d.CodeLang,
 	}
 	pre, found := d.Catalog.Find(d.PartnerID)
 	m.partner = newPartnerModel(d.Catalog, pre.ID, st)

@@ -80,7 +80,9 @@ func (r resultsModel) update(msg tea.Msg, env stepEnv) (resultsModel, tea.Cmd, t
 		p.sel = min(max(p.sel+step, 0), max(len(toks)-1, 0))
 		p.offset, p.follow = 0, false
 	case key.Matches(km, k.CopyCurl) && len(p.resultCalls()) > 0:
-		return r, p.copyCurl(), nil
+		return r, p.copyCode(), nil
+	case key.Matches(km, k.CodeLang):
+		return r, nil, codeLangNextMsg{}
 	case km.String() == "left":
 		p.call = min(p.call+1, max(len(p.resultCalls())-1, 0))
 		p.follow = true
@@ -119,7 +121,8 @@ func (r resultsModel) busy() bool { return false }
 
 func (r resultsModel) help(env stepEnv) []key.Binding {
 	k := env.keys
-	// a comes after ctrl+s: the Tokens line names it too.
+	// a comes after ctrl+s: the Tokens line names it too. g (code language) is named above
+	// the calls: one more key would cut the full help at 80 columns.
 	return join([]key.Binding{k.Reveal, withHelp(k.Copy, "copy"), k.Back}, env.saveKey(),
 		[]key.Binding{k.Another, k.PartnerView, withHelp(k.UpDown, "choose token"), k.Calls, k.CopyCurl, withHelp(k.PageDown, "scroll"), k.PageUp})
 }

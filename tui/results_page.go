@@ -29,7 +29,7 @@ func (p resultsPage) resultsExtent(w int) resultsExtent {
 	if len(p.resultCalls()) == 0 {
 		return resultsExtent{lines: top, pin: pin, focus: -1}
 	}
-	head, curl := p.chosenCurl(w)
+	head, curl := p.chosenCode(w)
 	calls := 2 + len(p.resultCalls()) + lineCount(head, w) + len(curl)
 	return resultsExtent{lines: top + calls, pin: pin, focus: top + 2 + p.chosenCall()}
 }
@@ -187,7 +187,7 @@ func (p resultsPage) viewCalls(w int) (lines []string, focus int) {
 	if len(calls) == 0 {
 		return nil, -1
 	}
-	head := st.bold.Render("API calls") + st.subtle.Render(" (←/→ choose the curl shown; pgup/pgdn scroll)")
+	head := st.bold.Render("API calls") + st.subtle.Render(" (←/→ choose the curl shown; g as code; pgup/pgdn scroll)")
 	if n := len(p.env.walk.runs); n > 1 { // the earlier partners' calls are left out: say whose these are
 		head = st.bold.Render("API calls for "+p.env.walk.runs[n-1].Partner.Name) + st.subtle.Render(" (←/→ choose the curl; l all calls)")
 	}
@@ -200,7 +200,7 @@ func (p resultsPage) viewCalls(w int) (lines []string, focus int) {
 		}
 		lines = append(lines, cursor+truncate(callLine(c), w-2))
 	}
-	head, curl := p.chosenCurl(w)
+	head, curl := p.chosenCode(w)
 	lines = append(lines, strings.Split(st.subtle.Render(wrapTo(head, w, 0)), "\n")...)
 	for _, line := range curl {
 		lines = append(lines, st.faint.Render(line))

@@ -76,17 +76,18 @@ func (m *Model) slot() (stepSlot, bool) {
 
 // stepEnv is what a step reads of the root.
 type stepEnv struct {
-	st      styles
-	keys    keyMap
-	deps    Deps
-	walk    walkState
-	spin    string // the spinner's frame
-	width   int
-	height  int  // the body's lines
-	reveal  bool // v: the link_token (and a URL that carries it) shown whole
-	canSave bool
-	mode    linkMode // how Link runs (the Link step's mode)
-	op      int      // the current operation: a message of another one is late
+	st       styles
+	keys     keyMap
+	deps     Deps
+	walk     walkState
+	spin     string // the spinner's frame
+	width    int
+	height   int  // the body's lines
+	reveal   bool // v: the link_token (and a URL that carries it) shown whole
+	canSave  bool
+	mode     linkMode // how Link runs (the Link step's mode)
+	op       int      // the current operation: a message of another one is late
+	codeLang string   // the code view's language (code.go)
 }
 
 func (m Model) env() stepEnv {
@@ -100,7 +101,7 @@ func (m Model) env() stepEnv {
 func (m Model) keysEnv() stepEnv {
 	return stepEnv{
 		st: m.st, keys: m.keys, deps: m.deps, walk: m.walk, spin: m.spin.View(),
-		width: m.width, reveal: m.revealLink, canSave: m.canSave(), mode: m.link.mode, op: m.op,
+		width: m.width, reveal: m.revealLink, canSave: m.canSave(), mode: m.link.mode, op: m.op, codeLang: m.codeLang,
 	}
 }
 

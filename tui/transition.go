@@ -88,6 +88,9 @@ func (m Model) transition(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.walk.session.own = nil // the next partner's attempts start here
 		m.results = newResults(msg.result)
 		return m.enter(stepResults)
+	case codeLangNextMsg:
+		m.codeLang = nextCodeLang(m.codeLang)
+		return m, nil
 	case partnerViewRequestedMsg:
 		return m.enter(stepPartnerView)
 	case anotherPartnerRequestedMsg:

@@ -20,7 +20,7 @@ import (
 // tuiOptions are the flags of the terminal UI (plaidwalk with no command).
 type tuiOptions struct {
 	env, partner, baseURL, redirectURI string
-	save                               string
+	save, lang                         string
 	noBrowser, noSave, reveal, help    bool
 	port                               int
 	linkTimeout                        time.Duration
@@ -39,6 +39,7 @@ func tuiFlags(o *tuiOptions) *flag.FlagSet {
 	fs.StringVar(&o.save, "save", "", "also save the session to `FILE` (0600), on ctrl+s and when the UI closes")
 	fs.BoolVar(&o.noSave, "no-save", false, "do not save the session to the state dir when the UI closes (ctrl+s still does)")
 	fs.BoolVar(&o.reveal, "reveal", false, "print whole tokens in the summary on stdout (masked by default, even in a file)")
+	fs.StringVar(&o.lang, "lang", "", "the code view's first language: curl, node, python, go, ruby or java (default: PLAIDWALK_LANG, or curl); g switches it")
 	fs.BoolVar(&o.help, "help-tui", false, "show this help")
 	return fs
 }
@@ -86,6 +87,9 @@ func cmdTUI(ctx context.Context, c *cli, args []string) int {
 		return code
 	}
 	if code := checkSaveTarget(c, o.save); code != 0 {
+		return code
+	}
+	if code := checkCodeLang(c, &o); code != 0 {
 		return code
 	}
 	catalog, code := tuiCatalog(c, o.partner)
@@ -163,7 +167,7 @@ func tuiDeps(c *cli, cfg plaidflow.Config, catalog plaidflow.Catalog, o tuiOptio
 		// linkserver.OpenInBrowser keeps xdg-open and friends off the terminal the UI draws on.
 		StartLink: startLinkPage, OpenBrowser: c.deps.open,
 		Link:      linkPageOptions(cfg, linkserver.Options{Port: o.port, Timeout: o.linkTimeout}), // the page run shows
-		NoBrowser: o.noBrowser, PartnerID: o.partner,
+		NoBrowser: o.noBrowser, PartnerID: o.partner, CodeLang: o.lang,
 		Input: c.stdin, Output: c.stderr, Getenv: c.getenv,
 		// ctrl+s is an explicit request: it saves to the state dir even with --no-save.
 		SaveSession: func(r tui.Result) ([]string, error) { return saveTUISessions(c, cfg, r, o.save, false) },
