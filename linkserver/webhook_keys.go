@@ -1,4 +1,4 @@
-package main
+package linkserver
 
 import (
 	"bytes"
@@ -15,10 +15,10 @@ import (
 	"plaidwalk/internal/plaidjwt"
 )
 
-// keySource fetches webhook verification keys from the sending emulator by kid, as Plaid's
+// KeySource fetches webhook verification keys from the sending emulator by kid, as Plaid's
 // guide tells a receiver to, and keeps the ones it got (a kid names one key for good). Keys
 // that could not be fetched are not kept, so a hostile sender inventing kids fills nothing.
-type keySource struct {
+type KeySource struct {
 	baseURL, clientID, secret string
 	client                    *http.Client
 
@@ -29,13 +29,15 @@ type keySource struct {
 // maxCachedKeys bounds the cache; an emulator has one key, so this is generous.
 const maxCachedKeys = 64
 
-func newKeySource(baseURL, clientID, secret string) *keySource {
-	return &keySource{baseURL: strings.TrimRight(baseURL, "/"), clientID: clientID, secret: secret,
+// NewKeySource asks baseURL (an emulator, or any host serving the key endpoint) with these keys; an
+// empty baseURL verifies nothing.
+func NewKeySource(baseURL, clientID, secret string) *KeySource {
+	return &KeySource{baseURL: strings.TrimRight(baseURL, "/"), clientID: clientID, secret: secret,
 		client: &http.Client{Timeout: 10 * time.Second}, keys: map[string]plaidjwt.JWK{}}
 }
 
-// verify checks a Plaid-Verification value for body at now: nil means verified.
-func (k *keySource) verify(ctx context.Context, token string, body []byte, now time.Time) error {
+// Verify checks a Plaid-Verification value for body at now: nil means verified.
+func (k *KeySource) Verify(ctx context.Context, token string, body []byte, now time.Time) error {
 	if token == "" {
 		return errors.New("no Plaid-Verification header")
 	}
@@ -50,7 +52,7 @@ func (k *keySource) verify(ctx context.Context, token string, body []byte, now t
 	return plaidjwt.Verify(token, body, key, now)
 }
 
-func (k *keySource) key(ctx context.Context, kid string) (plaidjwt.JWK, error) {
+func (k *KeySource) key(ctx context.Context, kid string) (plaidjwt.JWK, error) {
 	k.mu.Lock()
 	key, ok := k.keys[kid]
 	k.mu.Unlock()
@@ -73,7 +75,7 @@ func (k *keySource) key(ctx context.Context, kid string) (plaidjwt.JWK, error) {
 }
 
 // fetch calls /webhook_verification_key/get with the host's keys.
-func (k *keySource) fetch(ctx context.Context, kid string) (plaidjwt.JWK, error) {
+func (k *KeySource) fetch(ctx context.Context, kid string) (plaidjwt.JWK, error) {
 	reqBody, _ := json.Marshal(map[string]string{"key_id": kid})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, k.baseURL+"/webhook_verification_key/get", bytes.NewReader(reqBody))
 	if err != nil {
@@ -100,3 +102,6 @@ func (k *keySource) fetch(ctx context.Context, kid string) (plaidjwt.JWK, error)
 	}
 	return out.Key, nil
 }
+
+// BaseURL is the host keys are fetched from ("" when none was named).
+func (k *KeySource) BaseURL() string { return k.baseURL }

@@ -14,6 +14,7 @@ import (
 
 	"plaidwalk/emulator"
 	"plaidwalk/internal/termtext"
+	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 )
 
@@ -82,7 +83,7 @@ func cmdListen(ctx context.Context, c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "plaidwalk listen: cannot listen on %s: %v\nPick another port with --addr 127.0.0.1:PORT.\n", addr, err)
 		return 1
 	}
-	srv := &http.Server{Handler: l, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+	srv := &http.Server{Handler: l.handler(), ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 30 * time.Second, MaxHeaderBytes: 64 << 10}
 	go func() { _ = srv.Serve(ln) }()
 	l.printReady("http://" + ln.Addr().String() + listenPath)
@@ -133,7 +134,7 @@ func newListener(c *cli, o listenOptions) (*listener, error) {
 		return nil, &plaidflow.ConfigError{Variable: "--forward-to", Problem: "is not an http or https URL: " + termtext.SingleLine(o.forwardTo),
 			Fix: "give your app's webhook endpoint, such as http://127.0.0.1:3000/plaid/webhook"}
 	}
-	return &listener{c: c, o: o, keys: newKeySource(cfg.BaseURL, cfg.ClientID, cfg.Secret), now: time.Now}, nil
+	return &listener{c: c, o: o, keys: linkserver.NewKeySource(cfg.BaseURL, cfg.ClientID, cfg.Secret)}, nil
 }
 
 func httpURL(raw string) bool {

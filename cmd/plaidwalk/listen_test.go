@@ -16,6 +16,7 @@ import (
 
 	"plaidwalk/emulator"
 	"plaidwalk/internal/plaidjwt"
+	"plaidwalk/linkserver"
 )
 
 // appEndpoint is a developer's webhook endpoint: it records what arrives and answers status.
@@ -147,12 +148,12 @@ func TestListenForwardsEmulatorWebhooksUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	keys := newKeySource(baseURL, emulator.TestClientID, emulator.TestSecret)
-	if err := keys.verify(context.Background(), r.Header.Get("Plaid-Verification"), body, time.Now()); err != nil {
+	keys := linkserver.NewKeySource(baseURL, emulator.TestClientID, emulator.TestSecret)
+	if err := keys.Verify(context.Background(), r.Header.Get("Plaid-Verification"), body, time.Now()); err != nil {
 		t.Fatalf("the app cannot verify what listen forwarded (kid %s): %v\n%s", kid, err, body)
 	}
 	line := waitLine(t, out)
-	var seen seenWebhook
+	var seen linkserver.Webhook
 	if err := json.Unmarshal([]byte(line), &seen); err != nil {
 		t.Fatalf("--json line %q: %v", line, err)
 	}
