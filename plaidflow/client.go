@@ -22,6 +22,8 @@ type Client struct {
 	MaxRetries   int
 	PollInterval time.Duration
 	PollMax      time.Duration
+	// Webhooks is the walk's webhook receiver, if any (webhooks.go).
+	Webhooks Webhooks
 }
 
 // requestTimeout bounds one HTTP exchange with Plaid.

@@ -171,6 +171,9 @@ func (c *Client) SandboxPublicToken(ctx context.Context, institutionID string, p
 	if password != "" {
 		opts.SetOverridePassword(password)
 	}
+	if c.Webhooks.URL != "" {
+		opts.SetWebhook(c.Webhooks.URL)
+	}
 	req.SetOptions(opts)
 	resp, httpResp, err := c.api.SandboxPublicTokenCreate(ctx).SandboxPublicTokenCreateRequest(*req).Execute()
 	if err != nil {

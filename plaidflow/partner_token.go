@@ -134,13 +134,18 @@ func (c *Client) creditRelay(ctx context.Context, p Partner, accessToken string,
 	}
 	req := plaid.NewAssetReportCreateRequest(days)
 	req.SetAccessTokens([]string{accessToken})
+	if c.Webhooks.URL != "" {
+		opts := plaid.NewAssetReportCreateRequestOptions()
+		opts.SetWebhook(c.Webhooks.URL)
+		req.SetOptions(*opts)
+	}
 	created, httpResp, err := c.api.AssetReportCreate(ctx).AssetReportCreateRequest(*req).Execute()
 	if err != nil {
 		return PartnerResult{}, toError("/asset_report/create", httpResp, err)
 	}
 	res := PartnerResult{AssetReportID: created.AssetReportId,
 		Tokens: []Token{{Kind: TokenAssetReport, Value: created.AssetReportToken, RequestID: created.RequestId}}}
-	if err := c.waitForAssetReport(ctx, created.AssetReportToken, progress); err != nil {
+	if err := c.waitForAssetReport(ctx, created.AssetReportToken, c.reportReady(created.AssetReportId), progress); err != nil {
 		return res, err
 	}
 	relayReq := plaid.NewCreditRelayCreateRequest([]string{created.AssetReportToken}, secondary)
@@ -181,8 +186,10 @@ func relayInputs(p Partner, in PartnerInputs) (secondary string, days int32, err
 }
 
 // waitForAssetReport polls /asset_report/get until the report is ready. PRODUCT_NOT_READY is
-// the normal "still building" answer; anything else ends the wait.
-func (c *Client) waitForAssetReport(ctx context.Context, reportToken string, progress func(Progress)) error {
+// the normal "still building" answer; anything else ends the wait. ASSETS PRODUCT_READY on
+// ready cuts the wait short (the next /asset_report/get then finds the report); without it
+// the polls find the report anyway.
+func (c *Client) waitForAssetReport(ctx context.Context, reportToken string, ready <-chan struct{}, progress func(Progress)) error {
 	wait := c.PollInterval
 	for attempt := 1; ; attempt++ {
 		req := plaid.NewAssetReportGetRequest()
@@ -203,8 +210,15 @@ func (c *Client) waitForAssetReport(ctx context.Context, reportToken string, pro
 			progress(Progress{Step: "asset_report", Attempt: attempt,
 				Message: fmt.Sprintf("Plaid is still building the Asset Report; asking again in %s", FormatLatency(wait))})
 		}
-		if err := sleep(ctx, wait); err != nil {
+		woke, err := sleepOrReady(ctx, wait, ready)
+		if err != nil {
 			return errors.Join(fmt.Errorf("stopped waiting for the Asset Report: %w", err), perr)
+		}
+		if woke {
+			ready = nil // fired once; the next poll reads the report
+			if progress != nil {
+				progress(Progress{Step: "asset_report", Attempt: attempt, Message: "ASSETS PRODUCT_READY arrived: reading the Asset Report"})
+			}
 		}
 		wait = min(wait*3/2, c.PollMax)
 	}

@@ -27,8 +27,9 @@ type Attempt struct {
 	Opened   time.Time
 	LinkMode string // LinkMode*, once Link runs in this attempt; "" when it does not
 	Calls    []plaidflow.Call
-	Link     Link  // the events of its Link session (each at its own time), dropped, outcome
-	Err      error // why it failed, when it did
+	Link     Link      // the events of its Link session (each at its own time), dropped, outcome
+	Webhooks []Webhook // what the walk's receiver got while this attempt was the newest (webhooks.go)
+	Err      error     // why it failed, when it did
 	Closed   bool
 	cap      EventCap // bounds Link.Events while Link runs; counts the rest
 }
@@ -161,5 +162,6 @@ func (at *Attempt) copy() Attempt {
 	c := *at
 	c.Calls = append([]plaidflow.Call(nil), at.Calls...)
 	c.Link.Events = append([]LinkEvent(nil), at.Link.Events...)
+	c.Webhooks = append([]Webhook(nil), at.Webhooks...)
 	return c
 }

@@ -18,7 +18,7 @@ import (
 // are r.Started and r.Finished (when zero, the first call's start and the last one's end).
 func (a *Attempts) WithAttempts(r Record, ids ...AttemptID) Record {
 	as := a.Get(ids...)
-	r.Calls = nil
+	r.Calls, r.Webhooks = nil, nil
 	if len(as) > 0 && !hasLinkTokenCall(as) {
 		if c, ok := a.linkTokenBefore(as[0].ID); ok {
 			r.Calls = append(r.Calls, c)
@@ -28,6 +28,7 @@ func (a *Attempts) WithAttempts(r Record, ids ...AttemptID) Record {
 	lastMode := ""
 	for _, at := range as {
 		r.Calls = append(r.Calls, at.Calls...)
+		r.Webhooks = append(r.Webhooks, at.Webhooks...)
 		link.Events = append(link.Events, at.Link.Events...)
 		link.DroppedEvents += at.Link.DroppedEvents
 		if at.LinkMode != "" {

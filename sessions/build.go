@@ -21,6 +21,7 @@ type Record struct {
 	Err       error // the walk's error, nil on success
 	Quit      bool  // the user closed the walk before it finished (a canceled Err says the same)
 	Calls     []plaidflow.Call
+	Webhooks  []Webhook // what the walk's receiver got (WebhookOf), in arrival order
 	// AfterHandoff are the steps walked after the partner's token (AfterPartnerView, AfterRepair).
 	AfterHandoff []string
 	Started      time.Time
@@ -40,9 +41,10 @@ func Build(r Record) Session {
 		Format: FormatName, Version: CurrentVersion,
 		Plaidwalk: r.Plaidwalk, Source: r.Source,
 		StartedAt: r.Started.UTC(), FinishedAt: r.Finished.UTC(),
-		Inputs: buildInputs(r),
-		Link:   capLinkEvents(r.Link),
-		Calls:  make([]Call, 0, len(r.Calls)),
+		Inputs:   buildInputs(r),
+		Link:     capLinkEvents(r.Link),
+		Calls:    make([]Call, 0, len(r.Calls)),
+		Webhooks: append([]Webhook(nil), r.Webhooks...),
 	}
 	for _, c := range r.Calls {
 		s.Calls = append(s.Calls, FromFlowCall(c))

@@ -106,6 +106,10 @@ func Compare(saved, replayed Session) Comparison {
 		cmp.First = d
 		return cmp
 	}
+	if d := webhookDifference(saved, replayed); d != nil {
+		cmp.First = d
+		return cmp
+	}
 	cmp.Reproduced = true
 	return cmp
 }

@@ -36,6 +36,7 @@ type Session struct {
 	Inputs     Inputs    `json:"inputs"`
 	Link       *Link     `json:"link,omitempty"`
 	Calls      []Call    `json:"calls"`
+	Webhooks   []Webhook `json:"webhooks,omitempty"` // what the walk's own receiver got (offline)
 	Outcome    Outcome   `json:"outcome"`
 }
 
