@@ -60,6 +60,9 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp, perr := handle(e, q)
+	if serr := e.stateError(); serr != nil {
+		perr = serr
+	}
 	if perr != nil {
 		e.writeError(w, r, perr)
 		return

@@ -46,6 +46,8 @@ type Emulator struct {
 	stripeTokens     map[string]tokenGrant
 	reports          map[string]*assetReport // by asset_report_token
 	relayTokens      map[string]relayGrant
+	store            *store    // the state file of --state (store.go); nil: memory only
+	storeErr         error     // a failed state write, answered from then on
 	nextPrune        time.Time // see prune.go
 	prunedLinkTokens []string  // dropped, their Link sessions not yet
 

@@ -45,6 +45,7 @@ func (e *Emulator) sandboxPublicTokenCreate(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.items[it.id] = it
+	e.saveItemLocked(it)
 	return publicTokenResponse{PublicToken: e.storePublicTokenLocked(tok, it.id), RequestID: q.requestID}, nil
 }
 
@@ -80,6 +81,7 @@ func (e *Emulator) itemPublicTokenExchange(q *apiRequest) (any, *apiError) {
 			"could not find matching public token; public tokens can be exchanged once and expire after 30 minutes")
 	}
 	pt.used = true
+	e.savePublicTokenLocked(req.PublicToken, nil) // spent: nothing to keep
 	if it.access.isZero() {
 		e.setAccessTokenLocked(it, minted)
 	}
@@ -152,12 +154,15 @@ func (e *Emulator) itemRemove(q *apiRequest) (any, *apiError) {
 	defer e.mu.Unlock()
 	delete(e.items, it.id)
 	delete(e.accessTokens, it.access)
+	var revoked []tokenKey
 	for k, g := range e.processorTokens {
 		if g.itemID == it.id {
 			delete(e.processorTokens, k)
 			delete(e.partnerSettings, e.tokenString("processor", k))
+			revoked = append(revoked, k)
 		}
 	}
+	e.dropItemLocked(it, revoked)
 	return requestIDOnly{RequestID: q.requestID}, nil
 }
 
@@ -174,6 +179,7 @@ func (e *Emulator) sandboxItemResetLogin(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	it.loginRequired = true
+	e.saveItemLocked(it)
 	e.webhookLoginRequired(it)
 	return resetLoginResponse{ResetLogin: true, RequestID: q.requestID}, nil
 }

@@ -82,6 +82,7 @@ func (e *Emulator) itemWebhookUpdate(q *apiRequest) (any, *apiError) {
 		return nil, perr
 	}
 	it.webhook = req.Webhook
+	e.saveItemLocked(it)
 	e.webhookUpdateAcknowledged(it)
 	return itemWebhookUpdateResponse{Item: it.json(q.requestID), RequestID: q.requestID}, nil
 }

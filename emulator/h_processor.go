@@ -67,5 +67,6 @@ func (e *Emulator) stripeTokenCreate(q *apiRequest) (any, *apiError) {
 		return nil, perr
 	}
 	e.stripeTokens[tok] = tokenGrant{itemID: it.id, account: a.index, processor: "stripe"}
+	e.saveStripeGrantLocked(tok, e.stripeTokens[tok])
 	return stripeTokenResponse{StripeBankAccountToken: tok, RequestID: q.requestID}, nil
 }

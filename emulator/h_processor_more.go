@@ -7,6 +7,7 @@ package emulator
 // for one account of an Item. Callers hold e.mu.
 func (e *Emulator) issueProcessorTokenLocked(tok tokenKey, itemID string, account uint16, processor string) string {
 	e.processorTokens[tok] = tokenGrant{itemID: itemID, account: account, processor: internProcessor(processor)}
+	e.saveProcessorGrantLocked(tok, e.processorTokens[tok])
 	return e.tokenString("processor", tok)
 }
 
@@ -72,5 +73,6 @@ func (e *Emulator) sandboxProcessorTokenCreate(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.items[it.id] = it
+	e.saveItemLocked(it)
 	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(tok, it.id, chosen.index, ""), RequestID: q.requestID}, nil
 }

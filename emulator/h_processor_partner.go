@@ -217,7 +217,9 @@ func (e *Emulator) processorWebhookUpdate(q *apiRequest) (any, *apiError) {
 func (e *Emulator) changePartnerSettings(tok string, change func(*partnerSettings)) {
 	s := e.partnerSettings[tok]
 	change(&s)
-	if len(s.products) == 0 && s.webhook == "" {
+	kept := len(s.products) > 0 || s.webhook != ""
+	e.savePartnerSettingsLocked(tok, s, kept)
+	if !kept {
 		delete(e.partnerSettings, tok)
 		return
 	}

@@ -181,6 +181,7 @@ func (e *Emulator) setAccessTokenLocked(it *item, k tokenKey) string {
 	}
 	it.access = k
 	e.accessTokens[k] = it
+	e.saveItemLocked(it)
 	return e.accessToken(it)
 }
 

@@ -34,6 +34,7 @@ func (e *Emulator) repairLogin(s *linkSession) linkReply {
 			"the item this update-mode link token was made for no longer exists; create a new link token for a live item", ""))
 	}
 	it.loginRequired = false
+	e.saveItemLocked(it)
 	token := e.newPublicTokenLocked(it.id)
 	view := it.view()
 	e.mu.Unlock()

@@ -89,6 +89,7 @@ func (e *Emulator) issuePublicToken(itemID string, accountIDs []string) (string,
 		return "", perr
 	}
 	it.share(chosen)
+	e.saveItemLocked(it)
 	return e.newPublicTokenLocked(it.id), nil
 }
 
@@ -102,6 +103,7 @@ func (e *Emulator) newPublicTokenLocked(itemID string) string {
 func (e *Emulator) storePublicTokenLocked(tok, itemID string) string {
 	e.pruneLocked()
 	e.publicTokens[tok] = &publicTokenState{itemID: itemID, expires: e.now().Add(publicTokenLifetime)}
+	e.savePublicTokenLocked(tok, e.publicTokens[tok])
 	return tok
 }
 

@@ -46,6 +46,7 @@ func (e *Emulator) createItem(institutionID, username, password string, products
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.items[it.id] = it
+	e.saveItemLocked(it)
 	return it.view(), nil
 }
 
@@ -56,6 +57,7 @@ func (e *Emulator) newItemLocked(institutionID, username, password string, produ
 		return nil, perr
 	}
 	e.items[it.id] = it
+	e.saveItemLocked(it)
 	return it, nil
 }
 

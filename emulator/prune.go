@@ -31,6 +31,7 @@ func (e *Emulator) pruneLocked() {
 	for tok, pt := range e.publicTokens {
 		if pt.used || !now.Before(pt.expires) {
 			delete(e.publicTokens, tok)
+			e.savePublicTokenLocked(tok, nil)
 		}
 	}
 }

@@ -43,6 +43,7 @@ func (e *Emulator) sendItemWebhook(it *item, body webhookBody) {
 	if it.webhook != "" {
 		code, _ := body["webhook_code"].(string)
 		it.lastWebhook = &sentWebhook{at: e.now(), code: code}
+		e.saveItemLocked(it)
 	}
 	e.sendWebhook(it.webhook, it.id, it.id, body)
 }

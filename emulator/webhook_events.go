@@ -94,6 +94,7 @@ func (e *Emulator) webhookLinkFinished(linkToken, sessionID, itemID, publicToken
 	}
 	if it, ok := e.items[itemID]; ok && it.webhook == "" && !it.created.Before(lt.created) {
 		it.webhook = lt.webhook
+		e.saveItemLocked(it)
 	}
 	if !lt.view.Hosted {
 		return

@@ -89,7 +89,7 @@ func newWebhookHub(o WebhookOptions, now func() time.Time) *webhookHub {
 // Close stops webhook delivery: waiting webhooks are dropped and retries end. The emulator
 // keeps answering API calls.
 func (e *Emulator) Close() {
-	e.hooks.closeOnce.Do(func() { close(e.hooks.done) })
+	e.hooks.closeOnce.Do(func() { close(e.hooks.done); e.closeStore() })
 }
 
 func (h *webhookHub) closed() bool {
