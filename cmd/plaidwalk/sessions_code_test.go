@@ -176,3 +176,16 @@ func TestMarkdownExportWithCodeAndTheUsage(t *testing.T) {
 		}
 	}
 }
+
+// The UI's first code language is checked before any screen: an unknown --lang or
+// PLAIDWALK_LANG exits 2 naming where it came from and the languages.
+func TestTUICodeLanguageIsChecked(t *testing.T) {
+	code, _, errOut := runIn(t, nil, "--lang", "cobol")
+	if code != 2 || !strings.Contains(errOut, `--lang must be curl, node, python, go, ruby, java, not "cobol"`) {
+		t.Fatalf("--lang cobol: %d %s", code, errOut)
+	}
+	code, _, errOut = runIn(t, map[string]string{"PLAIDWALK_LANG": "cobol\x1b[31m"})
+	if code != 2 || !strings.Contains(errOut, `PLAIDWALK_LANG must be curl`) || strings.Contains(errOut, "\x1b") {
+		t.Fatalf("PLAIDWALK_LANG: %d %q", code, errOut)
+	}
+}
