@@ -44,6 +44,7 @@ func (m *Model) stopBusy() {
 	m.exchange = m.exchange.back()
 	m.ptoken = m.ptoken.back()
 	m.pview = m.pview.back()
+	m.repair = m.repair.back()
 	m.link.shortcutRunning = false
 }
 
@@ -69,6 +70,7 @@ var failedTitles = [...]string{
 	stepPartnerToken: "Creating the partner token failed",
 	stepResults:      "Showing the results failed",
 	stepPartnerView:  "Reading the account as the partner failed",
+	stepRepair:       "Breaking or repairing the Item failed",
 }
 
 func failedTitle(s step) string {

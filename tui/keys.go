@@ -10,7 +10,7 @@ type keyMap struct {
 	Retry, Reopen, CopyURL, Shortcut, Cancel            key.Binding
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
 	CopyCurl, Save, CallDetail, CallDetailAnywhere      key.Binding
-	PartnerView, CodeLang                               key.Binding
+	PartnerView, CodeLang, Repair                       key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -40,6 +40,7 @@ func newKeyMap() keyMap {
 		Copy:           key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy token")),
 		Another:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "another partner")),
 		PartnerView:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner view")),
+		Repair:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "break & repair")),
 		Calls:          key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "curl")),
 		CopyCurl:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy curl")),
 		CodeLang:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "code language")),
@@ -68,5 +69,7 @@ const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen ta
   results        ↑/↓ choose a token · v reveal/hide · c copy (OSC 52) · ←/→ choose the curl shown · y copy it
                  g show it as code with Plaid's library: node, python, go, ruby, java, then curl again
                  pgup/pgdn scroll · a another partner with this Item · p what the partner reads
-  partner view   v show account numbers whole · esc back to the results
+  partner view   v show account numbers whole · b break the Item and repair it in Link's update mode
+                 esc back to the results
+  repair         o open update-mode Link again · c copy its URL · v show account numbers whole · esc back
   errors         r retry · esc back`

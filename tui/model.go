@@ -27,9 +27,10 @@ const (
 	stepPartnerToken
 	stepResults
 	stepPartnerView // after the hand-off (p on the results)
+	stepRepair      // after the hand-off (b on the partner view)
 )
 
-var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results", "partner_view"}
+var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results", "partner_view", "repair"}
 
 func (s step) String() string {
 	if int(s) < len(stepNames) {
@@ -75,6 +76,7 @@ type Model struct {
 	ptoken   partnerTokenModel
 	results  resultsModel
 	pview    partnerReadModel
+	repair   repairModel
 
 	walk walkState
 }

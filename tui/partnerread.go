@@ -67,8 +67,11 @@ func (p partnerReadModel) update(msg tea.Msg, env stepEnv) (partnerReadModel, te
 			p.running, p.read = false, &msg.view
 		}
 	case tea.KeyMsg:
-		if key.Matches(msg, env.keys.Reveal) && p.read != nil {
+		switch {
+		case key.Matches(msg, env.keys.Reveal) && p.read != nil:
 			p.revealed = !p.revealed
+		case key.Matches(msg, env.keys.Repair) && p.read != nil && canRepair(env):
+			return p, nil, repairRequestedMsg{}
 		}
 	}
 	return p, nil, nil
@@ -84,14 +87,17 @@ func (p partnerReadModel) busy() bool { return p.running }
 
 func (p partnerReadModel) help(env stepEnv) []key.Binding {
 	k := env.keys
+	var keys []key.Binding
 	if p.read != nil && len(p.read.Numbers) > 0 {
-		return []key.Binding{withHelp(k.Reveal, "reveal numbers"), withHelp(k.Back, "results")}
+		keys = append(keys, withHelp(k.Reveal, "reveal numbers"))
 	}
-	return []key.Binding{withHelp(k.Back, "results")}
+	if p.read != nil && canRepair(env) {
+		keys = append(keys, k.Repair)
+	}
+	return append(keys, withHelp(k.Back, "results"))
 }
 
 func (p partnerReadModel) view(env stepEnv) string {
-	w := env.width
 	if p.read == nil {
 		name := ""
 		if n := len(env.walk.runs); n > 0 {
@@ -99,9 +105,15 @@ func (p partnerReadModel) view(env stepEnv) string {
 		}
 		return env.spin + " Reading the account as " + name + " would, with its token …"
 	}
-	v := p.read
-	lines := []string{env.st.accent.Render("What " + oneLine(v.Partner) + " reads with its token"), ""}
-	lines = append(lines, strings.Split(wrapTo(oneLine(v.Note), w-2, 0), "\n")...)
+	lines := []string{env.st.accent.Render("What " + oneLine(p.read.Partner) + " reads with its token"), ""}
+	return strings.Join(append(lines, partnerViewLines(env, p.read, p.revealed)...), "\n")
+}
+
+// partnerViewLines draw what a partner read: the note, the account, its balance, the numbers
+// (the account number to its last four digits unless revealed), owners, a relayed report.
+func partnerViewLines(env stepEnv, v *plaidflow.PartnerView, revealed bool) []string {
+	w := env.width
+	lines := strings.Split(wrapTo(oneLine(v.Note), w-2, 0), "\n")
 	lines = append(lines, "")
 	row := func(label, value string) { lines = append(lines, truncate(fmt.Sprintf("  %-13s %s", label, value), w)) }
 	if v.TestToken != "" {
@@ -113,7 +125,7 @@ func (p partnerReadModel) view(env stepEnv) string {
 	}
 	for _, n := range v.Numbers {
 		acct := plaidflow.MaskNumber(n.Account)
-		if p.revealed {
+		if revealed {
 			acct = n.Account
 		}
 		row("ach", "routing "+oneLine(n.Routing)+"  account "+oneLine(acct))
@@ -130,10 +142,10 @@ func (p partnerReadModel) view(env stepEnv) string {
 			row("item", fmt.Sprintf("%s: %d accounts", oneLine(it.Institution), it.Accounts))
 		}
 	}
-	if len(v.Numbers) > 0 && !p.revealed {
+	if len(v.Numbers) > 0 && !revealed {
 		lines = append(lines, "", env.st.subtle.Render(truncate("Account numbers show their last four digits; v shows them whole.", w)))
 	}
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 func balanceLine(a plaidflow.Account) string {

@@ -70,6 +70,8 @@ func (m *Model) slot() (stepSlot, bool) {
 		return slotOf(&m.results, resultsModel.update, nil), true
 	case stepPartnerView:
 		return slotOf(&m.pview, partnerReadModel.update, partnerReadModel.back), true
+	case stepRepair:
+		return slotOf(&m.repair, repairModel.update, repairModel.back), true
 	}
 	return stepSlot{}, false
 }

@@ -42,7 +42,7 @@ func TestPartnerViewStepUpdate(t *testing.T) {
 }
 
 // The view: the note, the account, its balance, the routing number whole and the account
-// number to its last four digits until revealed; help names v and esc.
+// number to its last four digits until revealed; help names v, b and esc.
 func TestPartnerViewStepView(t *testing.T) {
 	m := atResultsWith(t, nil)
 	env := m.env()
@@ -59,8 +59,8 @@ func TestPartnerViewStepView(t *testing.T) {
 	for _, b := range p.help(env) {
 		keys += b.Help().Key + " "
 	}
-	if keys != "v esc " {
-		t.Errorf("help keys %q, want v then esc", keys)
+	if keys != "v b esc " {
+		t.Errorf("help keys %q, want v, b (repair) then esc", keys)
 	}
 	if busy := (partnerReadModel{running: true}); !strings.Contains(busy.view(env), "Reading the account as Dwolla") {
 		t.Errorf("busy view: %q", busy.view(env))

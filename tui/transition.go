@@ -93,6 +93,8 @@ func (m Model) transition(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case partnerViewRequestedMsg:
 		return m.enter(stepPartnerView)
+	case repairRequestedMsg:
+		return m.enter(stepRepair)
 	case anotherPartnerRequestedMsg:
 		m.walk.reuseItem = true
 		m.partner.clearFilter()
@@ -128,6 +130,8 @@ func (m Model) enter(s step) (tea.Model, tea.Cmd) {
 		return m.runPartnerToken()
 	case stepPartnerView:
 		return m.runPartnerView()
+	case stepRepair:
+		return m.runRepair()
 	}
 	return m, nil
 }
@@ -188,7 +192,7 @@ func (m Model) previous() step {
 		return m.beforeExchange()
 	case stepPartnerToken, stepResults:
 		return stepExchange
-	case stepPartnerView:
+	case stepPartnerView, stepRepair:
 		return stepResults
 	}
 	return m.step

@@ -94,6 +94,8 @@ func (m Model) updateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.hostedLinkPolled(msg)
 	case itemExchangedMsg:
 		return m.itemExchanged(msg)
+	case itemBrokenMsg, repairPageOpenedMsg, repairLinkEndedMsg, itemRepairedMsg:
+		return m.updateRepair(msg)
 	case partnerViewReadMsg:
 		var cmd tea.Cmd
 		var out tea.Msg

@@ -1,0 +1,266 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/linkserver"
+	"plaidwalk/plaidflow"
+)
+
+// After the hand-off: break and repair the Item. b on the partner view (or the results)
+// resets the Item's login, shows the app's next call failing with ITEM_LOGIN_REQUIRED, makes
+// a link_token in update mode and opens Link on the local page at the login of the Item's
+// bank; once the user logs in again, /item/get shows no error and the partner's reads work
+// again with the same tokens. plaidflow/repair.go owns the calls; this step only shows them.
+
+type repairModel struct {
+	// What the root hands the step when it starts (runRepair): the operation's context, the
+	// page server, the page's options and the partner's reads to make after.
+	ctx   context.Context
+	start startSessionFunc
+	page  linkserver.Options
+	in    plaidflow.PartnerViewInput
+
+	running       bool
+	loginRequired *plaidflow.PlaidError
+	token         plaidflow.LinkToken
+	session       linkSession // the update-mode Link page, while it waits
+	publicToken   string      // what update-mode Link handed back (never exchanged)
+	read          *plaidflow.PartnerView
+	revealed      bool
+}
+
+// repairRequestedMsg: b: break the Item and repair it.
+type repairRequestedMsg struct{}
+
+// itemBrokenMsg: reset_login done, the next call failed, the update-mode link_token made.
+type itemBrokenMsg struct {
+	op            int
+	loginRequired *plaidflow.PlaidError
+	token         plaidflow.LinkToken
+	apiSnapshot
+}
+
+// repairPageOpenedMsg: the local page serves the update-mode link_token.
+type repairPageOpenedMsg struct {
+	op      int
+	session linkSession
+}
+
+// repairLinkEndedMsg: update-mode Link finished (or the wait failed).
+type repairLinkEndedMsg struct {
+	op      int
+	outcome linkserver.Outcome
+	err     error
+}
+
+// itemRepairedMsg: /item/get has no error and the partner read the account again.
+type itemRepairedMsg struct {
+	op   int
+	view plaidflow.PartnerView
+	apiSnapshot
+}
+
+// runRepair starts the repair: break the Item and make the update-mode link_token.
+func (m Model) runRepair() (tea.Model, tea.Cmd) {
+	ctx, op := m.newOp()
+	m.repair = repairModel{running: true, ctx: ctx, start: m.start, page: m.linkServerOptions(), in: m.partnerViewInput()}
+	return m, tea.Batch(breakItemCmd(ctx, m.deps.Client, m.deps.Log, m.walk.linkConfig, m.walk.item.AccessToken, op), m.startSpinner())
+}
+
+func breakItemCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, lc plaidflow.LinkConfig, access string, op int) tea.Cmd {
+	return func() tea.Msg {
+		pe, err := c.BreakItem(ctx, access)
+		if err != nil {
+			return stepFailedMsg{op: op, step: stepRepair, err: err, apiSnapshot: snapshot(log)}
+		}
+		lt, err := c.CreateUpdateLinkToken(ctx, lc, access)
+		if err != nil {
+			return stepFailedMsg{op: op, step: stepRepair, err: err, apiSnapshot: snapshot(log)}
+		}
+		return itemBrokenMsg{op: op, loginRequired: pe, token: lt, apiSnapshot: snapshot(log)}
+	}
+}
+
+func startRepairPageCmd(ctx context.Context, start startSessionFunc, o linkserver.Options, op int) tea.Cmd {
+	return func() tea.Msg {
+		if start == nil {
+			return stepFailedMsg{op: op, step: stepRepair, err: errors.New("no Link server is available in this build")}
+		}
+		s, err := start(ctx, o)
+		if err != nil {
+			return stepFailedMsg{op: op, step: stepRepair, err: fmt.Errorf("starting the local Link page for update mode: %w", err)}
+		}
+		return repairPageOpenedMsg{op: op, session: wrapSession(s)}
+	}
+}
+
+// waitRepairLinkCmd waits for update-mode Link; the page closes when it is done.
+func waitRepairLinkCmd(ctx context.Context, s linkSession, op int) tea.Cmd {
+	return func() tea.Msg {
+		out, err := s.Wait(ctx)
+		_ = s.Close()
+		return repairLinkEndedMsg{op: op, outcome: out, err: err}
+	}
+}
+
+// checkRepairCmd reads the Item's state and the partner's view after update mode.
+func checkRepairCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, access string, in plaidflow.PartnerViewInput, op int) tea.Cmd {
+	return func() tea.Msg {
+		code, err := c.ItemErrorCode(ctx, access)
+		if err == nil && code != "" {
+			err = fmt.Errorf("update-mode Link finished, but /item/get still reports %s: log in with the test user the Item was made with", code)
+		}
+		if err != nil {
+			return stepFailedMsg{op: op, step: stepRepair, err: err, apiSnapshot: snapshot(log)}
+		}
+		v, err := c.PartnerView(ctx, in)
+		if err != nil {
+			return stepFailedMsg{op: op, step: stepRepair, err: err, apiSnapshot: snapshot(log)}
+		}
+		return itemRepairedMsg{op: op, view: v, apiSnapshot: snapshot(log)}
+	}
+}
+
+// update moves the repair through its phases; keys: o and c for the page, v the numbers.
+func (r repairModel) update(msg tea.Msg, env stepEnv) (repairModel, tea.Cmd, tea.Msg) {
+	switch msg := msg.(type) {
+	case itemBrokenMsg:
+		if msg.op == env.op {
+			r.loginRequired, r.token = msg.loginRequired, msg.token
+			page := r.page
+			page.LinkToken = msg.token.Token
+			return r, startRepairPageCmd(r.ctx, r.start, page, env.op), nil
+		}
+	case repairPageOpenedMsg:
+		if msg.op != env.op {
+			return r, closeSessionCmd(msg.session), nil
+		}
+		r.session = msg.session
+		return r, tea.Batch(env.openBrowser(msg.session.URL()), waitRepairLinkCmd(r.ctx, msg.session, env.op)), nil
+	case repairLinkEndedMsg:
+		return r.linkEnded(msg, env)
+	case itemRepairedMsg:
+		if msg.op == env.op {
+			r.running, r.read = false, &msg.view
+		}
+	case tea.KeyMsg:
+		return r.key(msg, env)
+	}
+	return r, nil, nil
+}
+
+func (r repairModel) linkEnded(msg repairLinkEndedMsg, env stepEnv) (repairModel, tea.Cmd, tea.Msg) {
+	if msg.op != env.op {
+		return r, nil, nil
+	}
+	r.session = nil
+	token, err := msg.outcome.PublicToken, msg.err
+	if err == nil && token == "" {
+		err = errors.New("Link in update mode closed without logging in again: the Item still needs its login (b tries again)")
+		if e := msg.outcome.ExitError; e != nil {
+			err = plaidflow.LinkExitError("Link in update mode", e.ErrorType, e.ErrorCode, e.ErrorMessage, e.DisplayMessage, msg.outcome.RequestID)
+		}
+	}
+	if err != nil {
+		r.running = false
+		return r, nil, failureShownMsg{f: failureFrom(stepRepair, err)}
+	}
+	r.publicToken = token
+	return r, checkRepairCmd(r.ctx, env.deps.Client, env.deps.Log, env.walk.item.AccessToken, r.in, env.op), nil
+}
+
+func (r repairModel) key(km tea.KeyMsg, env stepEnv) (repairModel, tea.Cmd, tea.Msg) {
+	k := env.keys
+	switch {
+	case key.Matches(km, k.Reveal) && r.read != nil:
+		r.revealed = !r.revealed
+	case key.Matches(km, k.Reopen) && r.session != nil:
+		return r, env.openBrowser(r.session.URL()), nil
+	case key.Matches(km, k.CopyURL) && r.session != nil:
+		return r, env.copy(r.session.URL(), "update-mode Link URL"), nil
+	case key.Matches(km, k.Repair) && !r.running:
+		return r, nil, repairRequestedMsg{}
+	}
+	return r, nil, nil
+}
+
+// openBrowser opens url unless the user said never to.
+func (e stepEnv) openBrowser(url string) tea.Cmd {
+	if e.deps.NoBrowser {
+		return nil
+	}
+	return openBrowserCmd(e.deps.OpenBrowser, url)
+}
+
+// back stops waiting; the root cancels the calls and the page's wait, which closes it.
+func (r repairModel) back() repairModel {
+	r.running = false
+	return r
+}
+
+func (r repairModel) busy() bool { return r.running && r.session == nil }
+
+func (r repairModel) help(env stepEnv) []key.Binding {
+	k := env.keys
+	switch {
+	case r.session != nil:
+		return []key.Binding{withHelp(k.Reopen, "open Link again"), withHelp(k.CopyURL, "copy URL"), withHelp(k.Back, "cancel")}
+	case r.read != nil:
+		return []key.Binding{withHelp(k.Reveal, "reveal numbers"), withHelp(k.Repair, "break it again"), withHelp(k.Back, "results")}
+	}
+	return []key.Binding{withHelp(k.Back, "cancel")}
+}
+
+func (r repairModel) view(env stepEnv) string {
+	w := env.width
+	lines := []string{env.st.accent.Render("Break the Item, then repair it in Link's update mode"), ""}
+	add := func(s string) { lines = append(lines, strings.Split(wrapTo(s, w-2, 2), "\n")...) }
+	if pe := r.loginRequired; pe != nil {
+		add("✓ /sandbox/item/reset_login (as if the user changed their bank password); the app's next call, " +
+			oneLine(pe.Endpoint) + ", failed: " + oneLine(pe.Code))
+		add("✓ /link/token/create in update mode (access_token, no products): " + plaidflow.Mask(r.token.Token))
+	}
+	if r.publicToken != "" {
+		add("✓ Link in update mode handed back " + plaidflow.Mask(r.publicToken) + ": not exchanged, the Item keeps its access_token")
+	}
+	switch {
+	case r.loginRequired == nil:
+		add(env.spin + " Resetting the Item's login …")
+	case r.session != nil:
+		add(env.spin + " Link waits in update mode at " + r.session.URL())
+		add("  Log in again at " + oneLine(env.walk.accounts.InstitutionName) + " (user_good / pass_good): update mode goes straight to the bank's login.")
+	case r.publicToken == "":
+		add(env.spin + " Opening Link in update mode …")
+	case r.read == nil:
+		add(env.spin + " Checking /item/get and the partner's token …")
+	default:
+		add("✓ /item/get reports no error, and the partner's token reads the account again:")
+		view := partnerViewLines(env, r.read, r.revealed)
+		for len(view) > 0 && view[0] != "" { // the partner view's note was said before
+			view = view[1:]
+		}
+		lines = append(lines, view...)
+		lines = append(lines, "")
+		add(plaidflow.RepairNote)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// canRepair: the Item can be broken on purpose only where /sandbox/item/reset_login exists.
+func canRepair(env stepEnv) bool { return env.deps.Config.Env != plaidflow.EnvProduction }
+
+// updateRepair hands the repair's own messages to its step, whichever step is current (a
+// late one is dropped by its op).
+func (m Model) updateRepair(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	var out tea.Msg
+	m.repair, cmd, out = m.repair.update(msg, m.env())
+	return m.reply(cmd, out)
+}
