@@ -10,15 +10,16 @@ import (
 	"time"
 
 	"plaidwalk/emulator"
+	"plaidwalk/internal/termtext"
 )
 
 func printEmulatorUsage(w io.Writer) {
-	fmt.Fprintf(w, `Usage: plaidwalk emulator [--addr 127.0.0.1:PORT] [--asset-report-delay D] [--webhook-allow HOST] [--webhook-retry D]
+	fmt.Fprintf(w, `Usage: plaidwalk emulator [--addr 127.0.0.1:PORT] [--state DIR] [--asset-report-delay D] [--webhook-allow HOST] [--webhook-retry D]
 
 Runs plaidwalk's offline Plaid emulator on its own, so that any program written against Plaid
 (plaidwalk itself, or an app using Plaid's Node, Python or Go SDK) can use it as an offline
 Sandbox. It speaks Plaid's API on the loopback interface only and keeps its state in memory
-until it stops.
+until it stops, or with --state in a directory, where a restart finds it again.
 
 On start it prints three export lines on stdout (PLAID_BASE_URL, PLAID_CLIENT_ID,
 PLAID_SECRET) and keeps running. Paste them into the shell of your app, or:
@@ -44,6 +45,10 @@ stderr; the last 500 are listed by a POST to %s (with the keys), and
 
 Flags:
   --addr ADDR                 where to listen (default 127.0.0.1:0, a free port); loopback only
+  --state DIR                 keep Items and the tokens made from them in DIR (made when missing):
+                              each change is on disk before it is answered, so a restart, even
+                              after kill -9, serves every token handed out. Link tokens and
+                              sessions, asset reports and webhook keys still live in memory only
   --asset-report-delay D      how long a new Asset Report answers PRODUCT_NOT_READY
                               (default %s; e.g. 500ms or 1m); the emulator inside an
                               offline walk uses %s
@@ -57,7 +62,7 @@ Flags:
 
 // emulatorOptions are the emulator command's flags.
 type emulatorOptions struct {
-	addr         string
+	addr, state  string
 	delay, retry time.Duration
 	allow        hostList
 }
@@ -79,6 +84,7 @@ func emulatorFlags(o *emulatorOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet("emulator", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:0", "listen address")
+	fs.StringVar(&o.state, "state", "", "state directory")
 	fs.DurationVar(&o.delay, "asset-report-delay", emulator.DefaultAssetReportDelay, "asset report delay")
 	fs.Var(&o.allow, "webhook-allow", "a host webhooks may go to besides loopback")
 	fs.DurationVar(&o.retry, "webhook-retry", 30*time.Second, "delay before a webhook's first retry")
@@ -101,8 +107,13 @@ func cmdEmulator(ctx context.Context, c *cli, args []string) int {
 	}
 	serveCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	emu := emulator.New(emulator.Options{AssetReportDelay: o.delay,
-		Webhooks: emulator.WebhookOptions{RetryBase: o.retry, Allow: o.allow, Log: c.stderr}})
+	opts := emulator.Options{AssetReportDelay: o.delay,
+		Webhooks: emulator.WebhookOptions{RetryBase: o.retry, Allow: o.allow, Log: c.stderr}}
+	emu, err := newStandaloneEmulator(opts, o.state)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk emulator: %s\n", termtext.SingleLine(err.Error()))
+		return 1
+	}
 	defer emu.Close()
 	baseURL, stop, err := emu.Serve(serveCtx, o.addr)
 	if err != nil {
@@ -114,7 +125,18 @@ func cmdEmulator(ctx context.Context, c *cli, args []string) int {
 		baseURL, emulator.TestClientID, emulator.TestSecret)
 	fmt.Fprintf(c.stderr, "plaidwalk emulator: offline Plaid at %s (fake data, fake keys; asset reports ready after %s).\n"+
 		"Source the export lines it printed on stdout in your app's shell. Ctrl-C stops it.\n", baseURL, o.delay)
+	if o.state != "" {
+		fmt.Fprintf(c.stderr, "plaidwalk emulator: Items and tokens are kept in %s.\n", termtext.SingleLine(o.state))
+	}
 	<-ctx.Done()
 	fmt.Fprintln(c.stderr, "plaidwalk emulator: stopped.")
 	return 0
+}
+
+// newStandaloneEmulator keeps the emulator's state in memory, or in dir when one is given.
+func newStandaloneEmulator(opts emulator.Options, dir string) (*emulator.Emulator, error) {
+	if dir == "" {
+		return emulator.New(opts), nil
+	}
+	return emulator.Restore(opts, dir)
 }
