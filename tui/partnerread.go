@@ -3,12 +3,14 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
 // After the hand-off: the partner view. p on the results reads the account the way the
@@ -35,8 +37,23 @@ type partnerViewReadMsg struct {
 func (m Model) runPartnerView() (tea.Model, tea.Cmd) {
 	ctx, op := m.newOp()
 	m.pview = partnerReadModel{running: true}
+	m.noteAfterHandoff(sessions.AfterPartnerView)
 	in := m.partnerViewInput()
 	return m, tea.Batch(partnerViewCmd(ctx, m.deps.Client, m.deps.Log, in, op), m.startSpinner())
+}
+
+// noteAfterHandoff records a step walked after the newest run's partner token in that run's
+// session, whose attempt gets the step's calls (sessions.Attempts.AddCall), so that its
+// session tells the step and a replay walks it. The runs are copied: an older model keeps its own.
+func (m *Model) noteAfterHandoff(step string) {
+	n := len(m.walk.runs)
+	if n == 0 {
+		return
+	}
+	runs := slices.Clone(m.walk.runs)
+	rec := &runs[n-1].session.Record
+	rec.AfterHandoff = append(slices.Clip(rec.AfterHandoff), step)
+	m.walk.runs = runs
 }
 
 // partnerViewInput is the newest run's partner and tokens, and the test user Link used.

@@ -11,6 +11,7 @@ import (
 
 	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
 // After the hand-off: break and repair the Item. b on the partner view (or the results)
@@ -71,6 +72,7 @@ type itemRepairedMsg struct {
 func (m Model) runRepair() (tea.Model, tea.Cmd) {
 	ctx, op := m.newOp()
 	m.repair = repairModel{running: true, ctx: ctx, start: m.start, page: m.linkServerOptions(), in: m.partnerViewInput()}
+	m.noteAfterHandoff(sessions.AfterRepair)
 	return m, tea.Batch(breakItemCmd(ctx, m.deps.Client, m.deps.Log, m.walk.linkConfig, m.walk.item.AccessToken, op), m.startSpinner())
 }
 

@@ -92,4 +92,9 @@ func TestFlowPartnerView(t *testing.T) {
 	if m.step != stepPartnerView {
 		t.Errorf("step %v", m.step)
 	}
+	// The walk's session tells the partner's reads, and a replay walks them.
+	rec := m.Result().Sessions[0].Record
+	if strings.Join(rec.AfterHandoff, ",") != "partner_view" || rec.Calls[len(rec.Calls)-1].Path != "/processor/balance/get" {
+		t.Errorf("session: after_handoff %v, last call %s", rec.AfterHandoff, rec.Calls[len(rec.Calls)-1].Path)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"plaidwalk/internal/browsertest"
 	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
 // atPartnerView has the partner view on screen with what the partner read.
@@ -123,5 +124,10 @@ func TestFlowRepairInChromium(t *testing.T) {
 	}
 	if exchanges != 1 || m.step != stepRepair {
 		t.Errorf("%d exchanges (want 1: the repair exchanges nothing), step %v", exchanges, m.step)
+	}
+	rec := m.Result().Sessions[0].Record
+	built := sessions.Build(rec)
+	if strings.Join(built.Inputs.AfterHandoff, ",") != "partner_view,repair" || sessions.HandoffEnd(built.Calls) == len(built.Calls) {
+		t.Errorf("session: after_handoff %v, %d calls after the hand-off", built.Inputs.AfterHandoff, len(built.Calls)-sessions.HandoffEnd(built.Calls))
 	}
 }
