@@ -35,7 +35,7 @@ func TestExportedProgramsRunWithPlaidsLibraries(t *testing.T) {
 		file := filepath.Join(e.sessionsDir(), id+".json")
 		craftClientName(t, file, codeHostile)
 		programs[partner] = map[string]string{}
-		for _, lang := range []string{"node", "go", "python"} {
+		for _, lang := range []string{"node", "go", "python", "ruby"} {
 			code, out, errOut := e.plaidwalk("sessions", "export", file, "--format", lang)
 			if code != 0 {
 				t.Fatalf("export %s %s: %d %s", partner, lang, code, errOut)
@@ -44,6 +44,7 @@ func TestExportedProgramsRunWithPlaidsLibraries(t *testing.T) {
 		}
 		checkNodeNames(t, nodeDir, programs[partner]["node"])
 		checkPythonLiteral(t, programs[partner]["python"])
+		checkRubySyntax(t, programs[partner]["ruby"])
 		dir := filepath.Join(mod, partner)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
@@ -60,12 +61,16 @@ func TestExportedProgramsRunWithPlaidsLibraries(t *testing.T) {
 			t.Fatal(err)
 		}
 		for lang, cmd := range map[string][]string{"node": {"node", node}, "go": {filepath.Join(bins, partner)}} {
-			plaid := newRecordingPlaid(t)
-			out := runProgram(t, cmd, plaid.URL)
-			if !regexp.MustCompile(`(?m)^partner token: ` + kind + `: …[A-Za-z0-9_-]{4}$`).MatchString(out) {
-				t.Errorf("%s %s printed no masked %s:\n%s", partner, lang, kind, out)
-			}
-			plaid.check(t, codeHostile)
+			// In parallel: most of a run is waiting (the Asset Report's polls).
+			t.Run(partner+"/"+lang, func(t *testing.T) {
+				t.Parallel()
+				plaid := newRecordingPlaid(t)
+				out := runProgram(t, cmd, plaid.URL)
+				if !regexp.MustCompile(`(?m)^partner token: ` + kind + `: …[A-Za-z0-9_-]{4}$`).MatchString(out) {
+					t.Errorf("printed no masked %s:\n%s", kind, out)
+				}
+				plaid.check(t, codeHostile)
+			})
 		}
 	}
 }
@@ -187,5 +192,17 @@ func TestTUICodeLanguageIsChecked(t *testing.T) {
 	code, _, errOut = runIn(t, map[string]string{"PLAIDWALK_LANG": "cobol\x1b[31m"})
 	if code != 2 || !strings.Contains(errOut, `PLAIDWALK_LANG must be curl`) || strings.Contains(errOut, "\x1b") {
 		t.Fatalf("PLAIDWALK_LANG: %d %q", code, errOut)
+	}
+}
+
+// checkRubySyntax has ruby -c check the Ruby program (the gem is not needed to parse it).
+func checkRubySyntax(t *testing.T, src string) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "walk.rb")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("ruby", "-c", file).CombinedOutput(); err != nil {
+		t.Fatalf("ruby -c (run 'make test-deps' when ruby is missing): %v\n%s", err, out)
 	}
 }
