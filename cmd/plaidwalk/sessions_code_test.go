@@ -89,8 +89,9 @@ func runProgram(t *testing.T, argv []string, base string) string {
 	return stdout.String()
 }
 
-// A Plaid error stops the exported Node program with a non-zero status and Plaid's error code.
-func TestExportedNodeProgramExitsOnAPlaidError(t *testing.T) {
+// A Plaid error stops the exported Node program with a non-zero status and Plaid's error code;
+// PLAIDWALK_REVEAL=1 shows the tokens whole.
+func TestExportedNodeProgramExitsOnAPlaidErrorAndReveals(t *testing.T) {
 	e := newSessEnv(t)
 	_, id := e.walkAndSave("dwolla", plaidflow.WalkOptions{}, "")
 	_, src, _ := e.plaidwalk("sessions", "export", id, "--format", "node")
@@ -104,6 +105,14 @@ func TestExportedNodeProgramExitsOnAPlaidError(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if code := cmd.ProcessState.ExitCode(); err == nil || code != 1 || !strings.Contains(string(out), "INVALID_API_KEYS") {
 		t.Fatalf("with a wrong secret: exit %d, %v\n%s", code, err, out)
+	}
+	// PLAIDWALK_REVEAL=1 prints the tokens whole.
+	cmd = exec.Command("node", node)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "PLAID_CLIENT_ID=" + emulator.TestClientID, "PLAID_SECRET=" + emulator.TestSecret,
+		"PLAID_BASE_URL=" + plaid.URL, "PLAIDWALK_REVEAL=1"}
+	out, err = cmd.CombinedOutput()
+	if err != nil || !regexp.MustCompile(`(?m)^partner token: processor_token: processor-sandbox-[0-9a-f-]{36}$`).Match(out) {
+		t.Fatalf("with PLAIDWALK_REVEAL=1: %v\n%s", err, out)
 	}
 }
 
