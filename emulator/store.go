@@ -14,9 +14,9 @@ import (
 // Restart-safe state (`plaidwalk emulator --state DIR`, issue 13): the Items and the tokens that
 // name them are written to a bbolt file in DIR, in the same critical section that changes them
 // and so before the call that changed them is answered; bbolt commits are durable once written,
-// so a kill -9 loses nothing a client was told. The default keeps everything in memory (store
-// is nil and every save is a no-op). Link tokens and sessions, asset reports and webhook keys
-// are not kept yet.
+// so a kill -9 loses nothing a client was told. The webhook signing key is kept too (receivers
+// cache its public half). The default keeps everything in memory (store is nil and every save
+// is a no-op). Link tokens and sessions and asset reports are not kept yet.
 
 const (
 	stateFileName = "emulator.db"
@@ -32,6 +32,7 @@ var (
 	bucketStripe    = []byte("stripe_tokens")    // btok_... -> grantRecord
 	bucketPartner   = []byte("partner_settings") // processor_token -> partnerRecord
 	keyVersion      = []byte("version")
+	keyWebhookKey   = []byte("webhook_key") // in meta: the webhook signing key (plaidjwt.KeyRecord)
 	allBuckets      = [][]byte{bucketMeta, bucketItems, bucketPublic, bucketProcessor, bucketStripe, bucketPartner}
 )
 

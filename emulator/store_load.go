@@ -3,6 +3,10 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"plaidwalk/internal/plaidjwt"
 )
 
 // Restore is New with its state kept in dir (made when missing): what an earlier emulator
@@ -15,7 +19,12 @@ func Restore(o Options, dir string) (*Emulator, error) {
 		return nil, fmt.Errorf("emulator state: %w", err)
 	}
 	e := New(o)
-	if err := e.load(s); err != nil {
+	err = e.load(s)
+	if err == nil {
+		err = e.keepWebhookKey(s)
+	}
+	if err != nil {
+		e.Close()
 		_ = s.close()
 		return nil, fmt.Errorf("emulator state: %s: %w; move it away to start with an empty state", s.path, err)
 	}
@@ -96,6 +105,35 @@ func (e *Emulator) loadGrants(s *store) error {
 		}
 		e.partnerSettings[string(k)] = partnerSettings{products: r.Products, webhook: r.Webhook}
 		return nil
+	})
+}
+
+// keepWebhookKey signs with the key an earlier run stored, so receivers that cached its public
+// half keep accepting webhooks; a new state stores the key New made.
+func (e *Emulator) keepWebhookKey(s *store) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if raw := meta.Get(keyWebhookKey); raw != nil {
+			var r plaidjwt.KeyRecord
+			if err := json.Unmarshal(raw, &r); err != nil {
+				return fmt.Errorf("the webhook key record is damaged: %w", err)
+			}
+			k, err := r.Key()
+			if err != nil {
+				return err
+			}
+			e.hooks.key = k
+			return nil
+		}
+		r, err := e.hooks.key.Record()
+		if err != nil {
+			return err
+		}
+		raw, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		return meta.Put(keyWebhookKey, raw)
 	})
 }
 

@@ -31,7 +31,8 @@ func restoredHarness(t *testing.T, dir string, clock *testClock) (h *harness, cl
 // TestStateSurvivesRestart: what a client was told before the emulator stopped still holds
 // when it is restored from the same directory: access tokens (the rotated one only), the
 // account ids, processor tokens and their settings, a custom user's accounts, a webhook URL,
-// an Item that needs a new login, an unexchanged public token; a removed Item stays removed.
+// an Item that needs a new login, an unexchanged public token, the webhook signing key; a
+// removed Item stays removed.
 func TestStateSurvivesRestart(t *testing.T) {
 	dir, clock := t.TempDir(), newTestClock()
 	h, stop := restoredHarness(t, dir, clock)
@@ -51,6 +52,7 @@ func TestStateSurvivesRestart(t *testing.T) {
 	removed := h.connect(plaid.PRODUCTS_AUTH)
 	ok(h.client.ItemRemove(h.ctx).ItemRemoveRequest(*plaid.NewItemRemoveRequest(removed)).Execute()).get(t)
 	pending := h.publicToken("ins_109508", []plaid.Products{plaid.PRODUCTS_AUTH}, nil)
+	key := h.emu.hooks.key.Public()
 	stop()
 
 	h, _ = restoredHarness(t, dir, clock)
@@ -80,6 +82,11 @@ func TestStateSurvivesRestart(t *testing.T) {
 	ok(h.client.AccountsGet(h.ctx).AccountsGetRequest(*plaid.NewAccountsGetRequest(broken)).Execute()).
 		fails(t, 400, "ITEM_ERROR", "ITEM_LOGIN_REQUIRED")
 	h.accounts(h.exchange(pending).AccessToken)
+	served := ok(h.client.WebhookVerificationKeyGet(h.ctx).WebhookVerificationKeyGetRequest(
+		*plaid.NewWebhookVerificationKeyGetRequest(key.Kid)).Execute()).get(t).Key
+	if served.X != key.X || served.Y != key.Y {
+		t.Fatalf("the webhook key changed across the restart")
+	}
 }
 
 // TestStateRefusesWhatItCannotRead: a state from a newer version, a damaged file and a state
