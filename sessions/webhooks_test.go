@@ -42,4 +42,10 @@ func TestCompareWebhooks(t *testing.T) {
 	if c := Compare(saved, none); c.Reproduced || c.First.Replayed != "no webhook" {
 		t.Errorf("a replay without webhooks: %+v", c.First)
 	}
+	hosted := saved
+	hosted.Inputs.LinkMode = LinkModeHosted
+	hosted.Webhooks = []Webhook{{Type: "LINK", Code: "SESSION_FINISHED"}, ready}
+	if c := Compare(hosted, saved); !c.Reproduced {
+		t.Errorf("Hosted Link's LINK webhooks are compared with a shortcut replay: %+v", c.First)
+	}
 }

@@ -158,6 +158,9 @@ func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflo
 	defer client.Close()
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
+	hooks, hooksErr := startWalkWebhooks(ctx, cfg, wo.Link.Webhook) // offline: its own receiver, as run has
+	defer hooks.close()
+	hooks.apply(client, &wo.Link)
 	var kept atomic.Int64 // calls made up to the stop; -1 while the walk goes on
 	kept.Store(-1)
 	if stopAfter > 0 {
@@ -177,11 +180,15 @@ func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflo
 	if n := kept.Load(); n >= 0 {
 		calls = calls[:n]
 	}
-	s := buildSession("replay", sessions.Record{
+	rec := sessions.Record{
 		Config: cfg, Partner: p, Options: wo, LinkMode: sessions.LinkModeShortcut,
-		Result: res, Err: err, Calls: calls, Started: started, Finished: time.Now(),
-		AfterHandoff: in.AfterHandoff,
-	})
+		Result: res, Err: errors.Join(hooksErr, err), Calls: calls, Started: started, Finished: time.Now(),
+		AfterHandoff: in.AfterHandoff, Webhooks: hooks.received(res.Result.AssetReportID, cfg.Secret),
+	}
+	if hooks.own(rec.Options.Link.Webhook) {
+		rec.Options.Link.Webhook = "" // its secret dies with the walk
+	}
+	s := buildSession("replay", rec)
 	if kept.Load() >= 0 && s.Outcome.Result == sessions.ResultStopped {
 		s.Outcome.Reason = "stopped where the saved walk stopped"
 	}

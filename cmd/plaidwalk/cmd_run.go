@@ -27,6 +27,7 @@ type runOptions struct {
 	secondaryClientID, daysRequested                  string
 	products, countryCodes, link                      string
 	env, baseURL, redirectURI                         string
+	webhook                                           string
 	json, reveal, noBrowser, noSave                   bool
 	partnerView, repair                               bool
 	save                                              string
@@ -56,6 +57,7 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs.StringVar(&o.env, "env", "", "offline, sandbox or production (default: PLAID_ENV, or offline without keys)")
 	fs.StringVar(&o.baseURL, "base-url", "", "Plaid-compatible API host (default: PLAID_BASE_URL)")
 	fs.StringVar(&o.redirectURI, "redirect-uri", "", "OAuth redirect URI (default: PLAID_REDIRECT_URI)")
+	fs.StringVar(&o.webhook, "webhook", "", "the link_token's webhook `URL` (default offline: plaidwalk's own receiver, whose webhooks the result lists; none with real keys, which cannot reach this machine)")
 	fs.BoolVar(&o.json, "json", false, "print one JSON document (partner, item, account, tokens, API log) and nothing else")
 	fs.BoolVar(&o.reveal, "reveal", false, "print tokens and account numbers in full instead of masked")
 	fs.BoolVar(&o.repair, "repair", false, "after the partner's token, break the Item (/sandbox/item/reset_login) and repair it in Link's update mode (needs --link browser or hosted)")
@@ -208,6 +210,10 @@ func checkRunMode(c *cli, cfg plaidflow.Config, o runOptions) int {
 		fmt.Fprintf(c.stderr, "plaidwalk run: --link must be shortcut, browser or hosted, not %q\n", termtext.SingleLine(o.link))
 		return 2
 	}
+	if o.webhook != "" && !httpURL(o.webhook) {
+		fmt.Fprintf(c.stderr, "plaidwalk run: --webhook %q is not an http or https URL\n  fix: give your app's webhook endpoint, such as https://example.com/plaid/webhook, or leave --webhook out\n", termtext.SingleLine(o.webhook))
+		return 2
+	}
 	return 0
 }
 
@@ -227,7 +233,10 @@ func saveRun(c *cli, res runResult, o runOptions) error {
 		if res.Repair != nil {
 			ids = append(ids, res.Repair.attempt) // the update-mode Link's events follow the walk's
 		}
-		rec = a.WithAttempts(rec, ids...) // its calls, and Link's events and outcome
+		rec = a.WithAttempts(rec, ids...) // its calls, Link's events and outcome, webhooks
+	}
+	if res.ownWebhook != "" && rec.Options.Link.Webhook == res.ownWebhook {
+		rec.Options.Link.Webhook = ""
 	}
 	return recordAndSave(c, "run", rec, o.save, o.noSave)
 }
@@ -250,7 +259,11 @@ type runResult struct {
 	// PartnerView is what the partner read with its token (--partner-view).
 	PartnerView *plaidflow.PartnerView
 	Repair      *repairResult // --repair: the Item broken and fixed in update mode
-	attempt     linkAttempt   // the run's one attempt: its calls, Link's events and outcome
+	// Webhooks are what plaidwalk's own receiver got (offline); ownWebhook is its URL, which
+	// holds a per-walk secret and is not saved.
+	Webhooks   []sessions.Webhook
+	ownWebhook string
+	attempt    linkAttempt // the run's one attempt: its calls, Link's events and outcome
 }
 
 // exitCode is 0 for a partner token, 130 when ctrl+c, SIGTERM or SIGHUP stopped the walk (one

@@ -70,6 +70,7 @@ func printRunHuman(w io.Writer, r runResult, reveal bool) {
 	}
 	printPartnerView(w, "partner view", r.PartnerView, reveal)
 	printRepair(w, r.Repair, reveal)
+	printWebhooks(w, r.Webhooks)
 	fmt.Fprintf(w, "\n  done in %s\n", plaidflow.FormatLatency(r.Duration))
 }
 
@@ -120,6 +121,7 @@ type runJSON struct {
 	AssetReportID string             `json:"asset_report_id,omitempty"`
 	PartnerView   *partnerViewJSON   `json:"partner_view,omitempty"`
 	Repair        *repairJSON        `json:"repair,omitempty"`
+	Webhooks      []sessions.Webhook `json:"webhooks,omitempty"` // what plaidwalk's own receiver got, tokens masked
 	Warnings      []string           `json:"warnings,omitempty"`
 	Error         *errorJSON         `json:"error,omitempty"`
 	DurationMS    float64            `json:"duration_ms"`
@@ -185,6 +187,7 @@ func printRunJSON(w io.Writer, r runResult, reveal bool) {
 	}
 	doc.PartnerView = partnerViewDoc(r.PartnerView, reveal)
 	doc.Repair = repairDoc(r.Repair, reveal)
+	doc.Webhooks = r.Webhooks
 	doc.Error = errorDoc(r.Err)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -84,8 +84,17 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 	client := c.deps.newClient(cfg, log)
 	defer client.Close()
 	wo := walkOptions(cfg, p, o)
+	hooks, err := startWalkWebhooks(ctx, cfg, o.webhook)
+	if err != nil {
+		return runResult{Config: cfg, Options: wo, Partner: p, Env: cfg.Env, Err: err, Started: time.Now()}
+	}
+	defer hooks.close()
+	hooks.apply(client, &wo.Link)
 	res := runResult{Config: cfg, Options: wo, Partner: p, Env: cfg.Env, EnvLabel: plaidflow.EnvLabel(cfg), BaseURL: client.BaseURL(), Started: time.Now(),
 		attempt: linkAttempt{attempts: attempts, id: attempts.Open(p)}}
+	if hooks.own(wo.Link.Webhook) {
+		res.ownWebhook = wo.Link.Webhook
+	}
 	wo.OnWarning = func(msg string) { res.Warnings = append(res.Warnings, msg) }
 	if !o.json {
 		printRunHeader(c.stdout, res)
@@ -94,10 +103,10 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 		}
 	}
 	if o.link == linkBrowser || o.link == linkHosted {
-		var err error
 		wo.PublicToken, err = linkByHand(ctx, c, client, cfg, &res, o)
 		if err != nil {
 			res.Err = err
+			res.recordWebhooks(hooks, attempts)
 			res.finish(log)
 			return res
 		}
@@ -117,6 +126,7 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 	if res.Err == nil && o.repair {
 		res.Repair, res.Err = repairItem(ctx, c, client, cfg, &res, o)
 	}
+	res.recordWebhooks(hooks, attempts)
 	res.finish(log)
 	return res
 }
@@ -145,6 +155,14 @@ func linkByHand(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaid
 	}
 	res.Link = &bl
 	return token, err
+}
+
+// recordWebhooks keeps what the receiver got, in the result and in the attempt each came in.
+func (r *runResult) recordWebhooks(hooks walkWebhooks, attempts *sessions.Attempts) {
+	r.Webhooks = hooks.received(r.Walk.Result.AssetReportID, r.Config.Secret)
+	for _, h := range r.Webhooks {
+		attempts.AddWebhook(h)
+	}
 }
 
 func (r *runResult) finish(log *plaidflow.APILog) {
