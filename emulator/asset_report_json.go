@@ -9,6 +9,7 @@ type assetItem struct {
 	id          string
 	institution Institution
 	accounts    []account
+	custom      *customUser // the login's configuration, for the state file (store_reports.go)
 }
 
 type assetReportGetResponse struct {

@@ -64,9 +64,10 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 				"this item was not initialized with the assets product; create it through Link (or /sandbox/public_token/create) with assets among its products", "")
 		}
 		rep.items = append(rep.items, assetItem{id: it.id, institution: *it.institution,
-			accounts: it.accounts()})
+			accounts: it.accounts(), custom: it.custom})
 	}
 	e.reports[rep.token] = rep
+	e.saveReportLocked(rep)
 	e.scheduleAssetReportWebhook(rep)
 	return assetReportCreateResponse{AssetReportToken: rep.token, AssetReportID: rep.id, RequestID: q.requestID}, nil
 }
@@ -133,5 +134,6 @@ func (e *Emulator) creditRelayCreate(q *apiRequest) (any, *apiError) {
 		}
 	}
 	e.relayTokens[tok] = relayGrant{reportTokens: append([]string(nil), req.ReportTokens...), secondaryClientID: req.SecondaryClientID}
+	e.saveRelayLocked(tok, e.relayTokens[tok])
 	return relayResponse{RelayToken: tok, RequestID: q.requestID}, nil
 }

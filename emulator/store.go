@@ -16,7 +16,7 @@ import (
 // and so before the call that changed them is answered; bbolt commits are durable once written,
 // so a kill -9 loses nothing a client was told. The webhook signing key is kept too (receivers
 // cache its public half). The default keeps everything in memory (store is nil and every save
-// is a no-op). Link tokens and sessions and asset reports are not kept yet.
+// is a no-op). Asset reports and relay tokens are kept; Link tokens and sessions are not yet.
 
 const (
 	stateFileName = "emulator.db"
@@ -31,9 +31,11 @@ var (
 	bucketProcessor = []byte("processor_tokens") // 16-byte key -> grantRecord
 	bucketStripe    = []byte("stripe_tokens")    // btok_... -> grantRecord
 	bucketPartner   = []byte("partner_settings") // processor_token -> partnerRecord
+	bucketReports   = []byte("asset_reports")    // asset_report_token -> reportRecord
+	bucketRelay     = []byte("relay_tokens")     // relay token -> relayRecord
 	keyVersion      = []byte("version")
 	keyWebhookKey   = []byte("webhook_key") // in meta: the webhook signing key (plaidjwt.KeyRecord)
-	allBuckets      = [][]byte{bucketMeta, bucketItems, bucketPublic, bucketProcessor, bucketStripe, bucketPartner}
+	allBuckets      = [][]byte{bucketMeta, bucketItems, bucketPublic, bucketProcessor, bucketStripe, bucketPartner, bucketReports, bucketRelay}
 )
 
 // store is the open state file.

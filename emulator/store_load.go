@@ -55,6 +55,9 @@ func (e *Emulator) load(s *store) error {
 	if err := e.loadGrants(s); err != nil {
 		return err
 	}
+	if err := e.loadReports(s); err != nil {
+		return err
+	}
 	now := e.now()
 	return s.each(bucketPublic, func(k, v []byte) error {
 		var r publicRecord

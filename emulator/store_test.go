@@ -129,3 +129,37 @@ func TestStateRefusesWhatItCannotRead(t *testing.T) {
 		}
 	}
 }
+
+// TestStateKeepsAssetReports: an Asset Report asked for before a restart (of a custom user's
+// Item, whose accounts are derived from its configuration) is served after it with the same
+// accounts, and so is the relay token sharing it.
+func TestStateKeepsAssetReports(t *testing.T) {
+	dir, clock := t.TempDir(), newTestClock()
+	h, stop := restoredHarness(t, dir, clock)
+	opts := plaid.NewSandboxPublicTokenCreateRequestOptions()
+	opts.SetOverrideUsername("user_custom")
+	opts.SetOverridePassword(customConfig)
+	access := h.exchange(h.publicToken("ins_109508", []plaid.Products{plaid.PRODUCTS_ASSETS}, opts)).AccessToken
+	accounts := h.accounts(access)
+	created := h.assetReport(30, access).get(t)
+	relay := ok(h.client.CreditRelayCreate(h.ctx).CreditRelayCreateRequest(
+		*plaid.NewCreditRelayCreateRequest([]string{created.AssetReportToken}, "alloy-client-1")).Execute()).get(t)
+	stop()
+
+	h, _ = restoredHarness(t, dir, clock)
+	h.getAssetReport(created.AssetReportToken).fails(t, 400, "ASSET_REPORT_ERROR", "PRODUCT_NOT_READY")
+	clock.Advance(DefaultAssetReportDelay)
+	for _, report := range []plaid.AssetReport{h.getAssetReport(created.AssetReportToken).get(t).Report,
+		h.relayGet(relay.RelayToken).get(t).Report} {
+		if report.AssetReportId != created.AssetReportId || len(report.Items) != 1 || len(report.Items[0].Accounts) != len(accounts) {
+			t.Fatalf("report after the restart: %s with %d items, want %s with one Item of %d accounts",
+				report.AssetReportId, len(report.Items), created.AssetReportId, len(accounts))
+		}
+		for i, a := range report.Items[0].Accounts {
+			if a.AccountId != accounts[i].AccountId || a.Balances.GetIsoCurrencyCode() != accounts[i].Balances.GetIsoCurrencyCode() {
+				t.Fatalf("report account %d: %s %s, want %s %s", i, a.AccountId, a.Balances.GetIsoCurrencyCode(),
+					accounts[i].AccountId, accounts[i].Balances.GetIsoCurrencyCode())
+			}
+		}
+	}
+}

@@ -79,6 +79,7 @@ func (e *Emulator) settleAssetReportLocked(rep *assetReport) *apiError {
 				Message: "the asset report could not be made: item " + ai.id + " was removed or needs its user to log in again; create a new report once the item works"}
 		}
 	}
+	e.saveReportLocked(rep)
 	return rep.failure
 }
 
