@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"plaidwalk/internal/browsertest"
+	"plaidwalk/plaidflow"
 )
 
 // repairTestDoc is the part of --json's repair object the tests read.
@@ -135,5 +136,33 @@ func TestRunRepairNeedsLink(t *testing.T) {
 	code, out, errOut := runIn(t, nil, "run", "--partner", "dwolla", "--repair")
 	if code != 2 || out != "" || !strings.Contains(errOut, "update mode") || !strings.Contains(errOut, "--link browser") {
 		t.Errorf("exit %d, stdout %q, stderr:\n%s", code, out, errOut)
+	}
+}
+
+// TestPrintRepair: the human output tells the repair in order, tokens masked unless --reveal.
+func TestPrintRepair(t *testing.T) {
+	r := &repairResult{
+		LoginRequired: &plaidflow.PlaidError{Endpoint: "/accounts/get", Type: "ITEM_ERROR", Code: "ITEM_LOGIN_REQUIRED"},
+		LinkToken:     plaidflow.LinkToken{Token: "link-sandbox-12345678-1234-1234-1234-123456789abc"},
+		PublicToken:   "public-sandbox-12345678-1234-1234-1234-123456789def",
+		PartnerView:   &plaidflow.PartnerView{Partner: "Dwolla", Read: true, Note: "Offline, the emulator plays Dwolla."},
+	}
+	var b strings.Builder
+	printRepair(&b, r, false)
+	out := b.String()
+	order := []string{"broken", "/accounts/get failed: ITEM_ERROR / ITEM_LOGIN_REQUIRED", "update token", "link-sandbox-…9abc",
+		"public_token", "public-sandbox-…9def (not exchanged", "repaired", "LOGIN_REPAIRED", "partner view after the repair"}
+	at := 0
+	for _, want := range order {
+		i := strings.Index(out[at:], want)
+		if i < 0 {
+			t.Fatalf("output lacks %q after position %d:\n%s", want, at, out)
+		}
+		at += i
+	}
+	b.Reset()
+	printRepair(&b, r, true)
+	if !strings.Contains(b.String(), r.PublicToken) {
+		t.Errorf("--reveal should print the public_token whole:\n%s", b.String())
 	}
 }
