@@ -103,6 +103,7 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	resp.Expiration = lt.expires.UTC().Format(time.RFC3339)
 	e.mu.Lock()
 	e.linkTokens[lt.view.Token] = lt
+	e.saveLinkTokenLocked(lt.view.Token, lt)
 	e.pruneLocked()
 	dropped := e.takePrunedLinkTokens()
 	e.mu.Unlock()

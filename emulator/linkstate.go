@@ -118,4 +118,5 @@ func (e *Emulator) recordLinkResult(linkToken string, res linkResult) {
 	}
 	res.Accounts = append([]accountView(nil), res.Accounts...)
 	lt.results = append(lt.results, recordedResult{linkResult: res, finished: e.now()})
+	e.saveLinkTokenLocked(linkToken, lt)
 }

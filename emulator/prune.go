@@ -25,6 +25,7 @@ func (e *Emulator) pruneLocked() {
 	for tok, lt := range e.linkTokens {
 		if now.Sub(lt.expires) > expiredLinkTokenRetention {
 			delete(e.linkTokens, tok)
+			e.saveLinkTokenLocked(tok, nil)
 			e.prunedLinkTokens = append(e.prunedLinkTokens, tok)
 		}
 	}

@@ -58,6 +58,9 @@ func (e *Emulator) load(s *store) error {
 	if err := e.loadReports(s); err != nil {
 		return err
 	}
+	if err := e.loadLinkTokens(s); err != nil {
+		return err
+	}
 	now := e.now()
 	return s.each(bucketPublic, func(k, v []byte) error {
 		var r publicRecord

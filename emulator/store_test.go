@@ -163,3 +163,69 @@ func TestStateKeepsAssetReports(t *testing.T) {
 		}
 	}
 }
+
+// TestStateKeepsLinkTokensAndAccountSelect: a Hosted Link token and the session finished
+// with it (one account chosen) survive a restart: /link/token/get reads the session's
+// public_token, which exchanges for an Item holding only the chosen account.
+func TestStateKeepsLinkTokensAndAccountSelect(t *testing.T) {
+	dir := t.TempDir()
+	serve := func() (*linkRig, func()) {
+		emu, err := Restore(Options{}, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(emu)
+		return &linkRig{t: t, srv: srv}, func() { srv.Close(); emu.Close() }
+	}
+	keys := map[string]any{"client_id": TestClientID, "secret": TestSecret}
+	with := func(extra map[string]any) map[string]any {
+		out := map[string]any{}
+		for _, m := range []map[string]any{keys, extra} {
+			for k, v := range m {
+				out[k] = v
+			}
+		}
+		return out
+	}
+	r, stop := serve()
+	var lt struct {
+		LinkToken string `json:"link_token"`
+	}
+	r.post("/link/token/create", with(map[string]any{"client_name": "Link test", "language": "en", "country_codes": []string{"US"},
+		"user": map[string]any{"client_user_id": "u1"}, "products": []string{"auth"}, "hosted_link": map[string]any{}}), &lt)
+	r.token = lt.LinkToken
+	sid := r.session()
+	chosen := r.login(sid, "ins_109508", "user_good", "pass_good").Accounts[1].ID
+	f, _ := r.call("finish", map[string]any{"link_session_id": sid, "account_ids": []string{chosen}})
+	stop()
+
+	r, stop = serve()
+	defer stop()
+	var got struct {
+		LinkSessions []struct {
+			Results struct {
+				ItemAddResults []struct {
+					PublicToken string `json:"public_token"`
+				} `json:"item_add_results"`
+			} `json:"results"`
+		} `json:"link_sessions"`
+	}
+	if status := r.post("/link/token/get", with(map[string]any{"link_token": lt.LinkToken}), &got); status != 200 ||
+		len(got.LinkSessions) != 1 || len(got.LinkSessions[0].Results.ItemAddResults) != 1 ||
+		got.LinkSessions[0].Results.ItemAddResults[0].PublicToken != f.PublicToken {
+		t.Fatalf("/link/token/get after the restart: %d %+v", status, got)
+	}
+	var ex struct {
+		AccessToken string `json:"access_token"`
+	}
+	r.post("/item/public_token/exchange", with(map[string]any{"public_token": f.PublicToken}), &ex)
+	var accts struct {
+		Accounts []struct {
+			AccountID string `json:"account_id"`
+		} `json:"accounts"`
+	}
+	r.post("/accounts/get", with(map[string]any{"access_token": ex.AccessToken}), &accts)
+	if len(accts.Accounts) != 1 || accts.Accounts[0].AccountID != chosen {
+		t.Fatalf("the Item holds %+v after the restart, want only %s", accts.Accounts, chosen)
+	}
+}

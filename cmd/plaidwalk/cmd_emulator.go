@@ -45,11 +45,11 @@ stderr; the last 500 are listed by a POST to %s (with the keys), and
 
 Flags:
   --addr ADDR                 where to listen (default 127.0.0.1:0, a free port); loopback only
-  --state DIR                 keep Items, the tokens made from them, asset reports and the
-                              webhook signing key in DIR (made when missing): each change is on
-                              disk before it is answered, so a restart, even after kill -9,
-                              serves every token handed out. Link tokens and Link sessions still
-                              live in memory only
+  --state DIR                 keep Items, every token, asset reports and the webhook signing
+                              key in DIR (made when missing): each change is on disk before it
+                              is answered, so a restart, even after kill -9, serves every token
+                              handed out. A Link still open in a browser is not kept: open
+                              Link again with the same link_token
   --asset-report-delay D      how long a new Asset Report answers PRODUCT_NOT_READY
                               (default %s; e.g. 500ms or 1m); the emulator inside an
                               offline walk uses %s
