@@ -69,7 +69,7 @@ func printRunHuman(w io.Writer, r runResult, reveal bool) {
 		fmt.Fprintln(w, "  Offline emulator: these tokens are not real and only work against this run's emulator.")
 	}
 	printPartnerView(w, "partner view", r.PartnerView, reveal)
-	printRepair(w, r.Repair, reveal)
+	printRepair(w, r.Repair, r.Webhooks, reveal)
 	printWebhooks(w, r.Webhooks)
 	fmt.Fprintf(w, "\n  done in %s\n", plaidflow.FormatLatency(r.Duration))
 }
@@ -186,7 +186,7 @@ func printRunJSON(w io.Writer, r runResult, reveal bool) {
 		doc.APILog = append(doc.APILog, sessions.FlowCallDoc(c))
 	}
 	doc.PartnerView = partnerViewDoc(r.PartnerView, reveal)
-	doc.Repair = repairDoc(r.Repair, reveal)
+	doc.Repair = repairDoc(r.Repair, r.Webhooks, reveal)
 	doc.Webhooks = r.Webhooks
 	doc.Error = errorDoc(r.Err)
 	enc := json.NewEncoder(w)

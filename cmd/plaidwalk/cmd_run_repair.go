@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 
@@ -85,8 +86,30 @@ func repairItem(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaid
 	return rr, err
 }
 
+// errorWebhook is the ITEM ERROR webhook the reset sent to plaidwalk's own receiver (offline),
+// nil when none came (a --webhook URL elsewhere, or real keys).
+func errorWebhook(hooks []sessions.Webhook) *sessions.Webhook {
+	for i := len(hooks) - 1; i >= 0; i-- {
+		if hooks[i].Type == "ITEM" && hooks[i].Code == "ERROR" {
+			return &hooks[i]
+		}
+	}
+	return nil
+}
+
+// webhookErrorCode reads error.error_code from a webhook's body.
+func webhookErrorCode(h sessions.Webhook) string {
+	var body struct {
+		Error struct {
+			Code string `json:"error_code"`
+		} `json:"error"`
+	}
+	_ = json.Unmarshal(h.Body, &body)
+	return termtext.SingleLine(body.Error.Code)
+}
+
 // printRepair tells the repair, in the order it happened.
-func printRepair(w io.Writer, r *repairResult, reveal bool) {
+func printRepair(w io.Writer, r *repairResult, hooks []sessions.Webhook, reveal bool) {
 	if r == nil {
 		return
 	}
@@ -94,6 +117,13 @@ func printRepair(w io.Writer, r *repairResult, reveal bool) {
 	fmt.Fprintln(w, "\n  repair: the Item broken, then fixed in Link's update mode")
 	if pe := r.LoginRequired; pe != nil {
 		fmt.Fprintf(w, "    %-14s /sandbox/item/reset_login, then %s failed: %s / %s\n", "broken", clean(pe.Endpoint), clean(pe.Type), clean(pe.Code))
+	}
+	if h := errorWebhook(hooks); h != nil && r.LoginRequired != nil {
+		mark := "✓ verified"
+		if !h.Verified {
+			mark = "✗ not verified"
+		}
+		fmt.Fprintf(w, "    %-14s ITEM ERROR %s reached the walk's webhook receiver (%s)\n", "webhook", webhookErrorCode(*h), mark)
 	}
 	if r.LinkToken.Token != "" {
 		fmt.Fprintf(w, "    %-14s %s (access_token, no products; expires %s)\n", "update token", clean(showToken(r.LinkToken.Token, reveal)),
@@ -113,23 +143,25 @@ func printRepair(w io.Writer, r *repairResult, reveal bool) {
 
 // repairJSON is --json's repair object.
 type repairJSON struct {
-	LoginRequired   *errorJSON       `json:"login_required,omitempty"`
-	UpdateLinkToken string           `json:"update_link_token,omitempty"`
-	PublicToken     string           `json:"public_token,omitempty"`
-	Exchanged       bool             `json:"exchanged"`
-	ItemError       *string          `json:"item_error"` // /item/get's error code after the repair; null: none
-	Repaired        bool             `json:"repaired"`
-	PartnerView     *partnerViewJSON `json:"partner_view,omitempty"`
-	Note            string           `json:"note"`
+	LoginRequired   *errorJSON        `json:"login_required,omitempty"`
+	UpdateLinkToken string            `json:"update_link_token,omitempty"`
+	PublicToken     string            `json:"public_token,omitempty"`
+	Exchanged       bool              `json:"exchanged"`
+	ItemError       *string           `json:"item_error"`              // /item/get's error code after the repair; null: none
+	ErrorWebhook    *sessions.Webhook `json:"error_webhook,omitempty"` // the reset's ITEM ERROR webhook, when plaidwalk's receiver got it
+	Repaired        bool              `json:"repaired"`
+	PartnerView     *partnerViewJSON  `json:"partner_view,omitempty"`
+	Note            string            `json:"note"`
 }
 
-func repairDoc(r *repairResult, reveal bool) *repairJSON {
+func repairDoc(r *repairResult, hooks []sessions.Webhook, reveal bool) *repairJSON {
 	if r == nil {
 		return nil
 	}
 	doc := &repairJSON{Note: plaidflow.RepairNote, PartnerView: partnerViewDoc(r.PartnerView, reveal), Repaired: r.PartnerView != nil}
 	if r.LoginRequired != nil {
 		doc.LoginRequired = errorDoc(r.LoginRequired)
+		doc.ErrorWebhook = errorWebhook(hooks)
 	}
 	if r.LinkToken.Token != "" {
 		doc.UpdateLinkToken = showToken(r.LinkToken.Token, reveal)

@@ -10,6 +10,7 @@ import (
 
 	"plaidwalk/internal/browsertest"
 	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
 // repairTestDoc is the part of --json's repair object the tests read.
@@ -29,6 +30,12 @@ type repairTestDoc struct {
 		PartnerView     *struct {
 			ACH []struct{ Routing string }
 		} `json:"partner_view"`
+		ErrorWebhook *struct {
+			Type     string `json:"webhook_type"`
+			Code     string `json:"webhook_code"`
+			Verified bool
+			Body     json.RawMessage
+		} `json:"error_webhook"`
 	}
 	APILog []struct {
 		Path        string
@@ -94,6 +101,9 @@ func TestRunRepairInChromium(t *testing.T) {
 	if r.PartnerView == nil || len(r.PartnerView.ACH) != 1 || !regexp.MustCompile(`^\d{9}$`).MatchString(r.PartnerView.ACH[0].Routing) {
 		t.Errorf("the partner's token after the repair: %+v", r.PartnerView)
 	}
+	if h := r.ErrorWebhook; h == nil || h.Type != "ITEM" || h.Code != "ERROR" || !h.Verified || !strings.Contains(string(h.Body), "ITEM_LOGIN_REQUIRED") {
+		t.Errorf("the reset's ITEM ERROR webhook: %+v", h)
+	}
 	checkRepairCalls(t, doc)
 	if names := eventNames(savedLink(t, file)); !inOrder(names, "OPEN", "HANDOFF", "OPEN", "SUBMIT_CREDENTIALS", "HANDOFF") {
 		t.Errorf("saved Link events %v, want both Links: OPEN ... HANDOFF, OPEN ... SUBMIT_CREDENTIALS ... HANDOFF", names)
@@ -148,7 +158,7 @@ func TestPrintRepair(t *testing.T) {
 		PartnerView:   &plaidflow.PartnerView{Partner: "Dwolla", Read: true, Note: "Offline, the emulator plays Dwolla."},
 	}
 	var b strings.Builder
-	printRepair(&b, r, false)
+	printRepair(&b, r, nil, false)
 	out := b.String()
 	order := []string{"broken", "/accounts/get failed: ITEM_ERROR / ITEM_LOGIN_REQUIRED", "update token", "link-sandbox-…9abc",
 		"public_token", "public-sandbox-…9def (not exchanged", "repaired", "LOGIN_REPAIRED", "partner view after the repair"}
@@ -161,7 +171,13 @@ func TestPrintRepair(t *testing.T) {
 		at += i
 	}
 	b.Reset()
-	printRepair(&b, r, true)
+	hooks := []sessions.Webhook{{Type: "ITEM", Code: "ERROR", Verified: true, Body: json.RawMessage(`{"error":{"error_code":"ITEM_LOGIN_REQUIRED"}}`)}}
+	printRepair(&b, r, hooks, false)
+	if !strings.Contains(b.String(), "webhook        ITEM ERROR ITEM_LOGIN_REQUIRED reached the walk's webhook receiver (✓ verified)") {
+		t.Errorf("the ITEM ERROR webhook is not told:\n%s", b.String())
+	}
+	b.Reset()
+	printRepair(&b, r, nil, true)
 	if !strings.Contains(b.String(), r.PublicToken) {
 		t.Errorf("--reveal should print the public_token whole:\n%s", b.String())
 	}
