@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -16,12 +17,21 @@ const maxBodyBytes = 1 << 20
 type apiRequest struct {
 	r         *http.Request
 	raw       []byte
+	body      map[string]any // raw as parseBody read it for the spec's checks; nil before
 	requestID string
 }
 
-// decode fills v from the body; checkBody has already vetted every field against the spec.
+// decode fills v (a pointer) from the body; checkBody has already vetted every field against
+// the spec. The body is not decoded again: v is filled from the parse the checks read
+// (decode_map.go).
 func (q *apiRequest) decode(v any) *apiError {
-	if err := json.Unmarshal(q.raw, v); err != nil {
+	var err error
+	if q.body != nil {
+		err = fill(reflect.ValueOf(v).Elem(), q.body)
+	} else {
+		err = json.Unmarshal(q.raw, v)
+	}
+	if err != nil {
 		return invalidRequest("INVALID_BODY", "the request body does not fit this endpoint: "+err.Error())
 	}
 	return nil
@@ -49,10 +59,9 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 		perr = checkCredentials(r, q.raw)
 	}
 	if perr == nil {
-		var body map[string]any
-		body, perr = parseBody(q.raw)
+		q.body, perr = parseBody(q.raw)
 		if perr == nil {
-			perr = checkBody(body, schema)
+			perr = checkBody(q.body, schema)
 		}
 	}
 	if perr != nil {
