@@ -36,6 +36,10 @@ type Deps struct {
 	NoBrowser   bool   // never open a browser (the URL is printed anyway)
 	PartnerID   string // open this partner's Link options (the list when it is not runnable)
 	CodeLang    string // the code view's first language: curl ("") or one of codegen.Languages (g switches)
+	// Webhooks delivers what plaidwalk's own receiver gets (offline; nil: no receiver), for the
+	// webhook pane; WebhookURL is the receiver's URL, the Link options' default webhook.
+	Webhooks   <-chan linkserver.Webhook
+	WebhookURL string
 	// SaveSession saves the walk so far as sessions (ctrl+s) and returns the paths written;
 	// nil: the key is off.
 	SaveSession func(Result) ([]string, error)

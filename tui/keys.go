@@ -10,7 +10,7 @@ type keyMap struct {
 	Retry, Reopen, CopyURL, Shortcut, Cancel            key.Binding
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
 	CopyCurl, Save, CallDetail, CallDetailAnywhere      key.Binding
-	PartnerView, CodeLang, Repair                       key.Binding
+	PartnerView, CodeLang, Repair, WebhookBody          key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -44,6 +44,7 @@ func newKeyMap() keyMap {
 		Calls:          key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "curl")),
 		CopyCurl:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy curl")),
 		CodeLang:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "code language")),
+		WebhookBody:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "webhook body")),
 		Save:           key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		CallDetail:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "call details")),
 		// ctrl+o: d is typed into a text field.

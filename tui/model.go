@@ -60,8 +60,9 @@ type Model struct {
 	confirmFor    step   // what y creates: the link_token, or a partner token on a reused Item
 	notice        string // one line of feedback (copied, browser failed to open)
 	noticeWrap    wrappedNotice
-	revealLink    bool   // v: the link_token, and the Hosted Link URL that carries it, shown whole
-	codeLang      string // the code view's language (code.go); g switches it
+	revealLink    bool        // v: the link_token, and the Hosted Link URL that carries it, shown whole
+	codeLang      string      // the code view's language (code.go); g switches it
+	hooks         webhookPane // what the walk's own receiver got (webhooks.go)
 	quitting      bool
 
 	op       int
@@ -136,7 +137,7 @@ func adaptStart(start StartLinkFunc) startSessionFunc {
 	}
 }
 
-func (m Model) Init() tea.Cmd { return nil }
+func (m Model) Init() tea.Cmd { return listenWebhooksCmd(m.deps.Webhooks) }
 
 // busy reports whether an API call is running (the only time the spinner ticks).
 func (m Model) busy() bool {

@@ -33,6 +33,7 @@ const (
 	fieldSandboxUser = "sandbox_user"
 	fieldUsername    = "username"
 	fieldPassword    = "password"
+	fieldWebhook     = "webhook"
 	inputPrefix      = "input:"
 )
 
@@ -97,6 +98,7 @@ func newOptionsModel(cfg plaidflow.Config, p plaidflow.Partner, reuse bool) opti
 				sandboxUserGood, sandboxUserCustom),
 			textField(fieldUsername, "Test user", plaidflow.DefaultUsername, "sandbox username"),
 			passwordField(),
+			textField(fieldWebhook, "Webhook", "", webhookHint(cfg)),
 		}
 	}
 	for _, in := range p.Inputs {

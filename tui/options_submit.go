@@ -45,6 +45,7 @@ func (o optionsModel) build(cfg plaidflow.Config, p plaidflow.Partner) (choices,
 	lc.Language = o.field(fieldLanguage).value()
 	lc.ClientName = o.field(fieldClientName).value()
 	lc.RedirectURI = o.field(fieldRedirectURI).value()
+	lc.Webhook = o.field(fieldWebhook).value() // empty offline: the transition gives the walk's own receiver
 	lc.LinkCustomization = ""
 	if o.field(fieldSelect).value() == "multiple" {
 		lc.LinkCustomization = "multi_select"

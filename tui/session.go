@@ -152,6 +152,9 @@ func (m *Model) keepLinkEvent(ev linkserver.Event) {
 func (m Model) sessionRecord(res plaidflow.PartnerResult, err error) SessionRecord {
 	w := m.walk
 	opts := plaidflow.WalkOptions{Link: w.linkConfig, Inputs: w.inputs}
+	if opts.Link.Webhook != "" && opts.Link.Webhook == m.deps.WebhookURL {
+		opts.Link.Webhook = "" // the receiver's URL holds a per-walk secret; a replay gets its own
+	}
 	if m.link.mode == modeShortcut {
 		sc := m.link.shortcut
 		opts.InstitutionID, opts.Username, opts.Password = sc.institution, sc.username, sc.password

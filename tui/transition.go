@@ -171,6 +171,9 @@ func (m Model) optionsSubmitted(msg optionsSubmittedMsg) (tea.Model, tea.Cmd) {
 		return m.openAccounts()
 	}
 	m.walk.linkConfig = c.link
+	if m.walk.linkConfig.Webhook == "" && !msg.reuse {
+		m.walk.linkConfig.Webhook = m.deps.WebhookURL // offline: plaidwalk's own receiver, shown in the webhook pane
+	}
 	m.link.mode, m.link.shortcut = c.mode, c.shortcut
 	if m.deps.Config.Env == plaidflow.EnvProduction {
 		m.confirming, m.confirmFor = true, stepLinkToken

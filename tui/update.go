@@ -43,6 +43,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case stepFailedMsg:
 		return m.stepFailed(msg)
+	case webhookReceivedMsg:
+		return m.webhookReceived(msg)
 	case clipboardCopiedMsg:
 		m.notice = "Copied the " + msg.what + " to the clipboard (OSC 52)."
 		if msg.err != nil {
@@ -140,6 +142,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.keys.Quit):
 			return m.quit()
+		case key.Matches(msg, m.keys.WebhookBody) && m.webhookPaneShown():
+			m.hooks.showBody = !m.hooks.showBody
+			return m, nil
 		case key.Matches(msg, m.keys.APILog):
 			return m.toggleLog(), nil
 		}

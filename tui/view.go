@@ -121,6 +121,9 @@ func (m Model) viewBody(w int) string {
 		return m.viewFailure(w)
 	}
 	if s, ok := m.slot(); ok {
+		if m.webhookPaneShown() {
+			return m.webhookPaneView(w) + "\n\n" + s.get().view(m.env())
+		}
 		return s.get().view(m.env())
 	}
 	return ""

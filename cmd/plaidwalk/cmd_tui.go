@@ -105,6 +105,17 @@ func cmdTUI(ctx context.Context, c *cli, args []string) int {
 		return exitForSetupError(c, err)
 	}
 	deps := tuiDeps(c, cfg, catalog, o)
+	hooks, err := startWalkWebhooks(ctx, cfg, "") // offline: the walk's own receiver feeds the webhook pane
+	if err != nil {
+		fmt.Fprintf(c.stderr, "plaidwalk: %v\n", err)
+		return 1
+	}
+	defer hooks.close()
+	if hooks.srv != nil {
+		deps.Webhooks, deps.WebhookURL = hooks.srv.Webhooks(), hooks.url
+		var lc plaidflow.LinkConfig // the client's part only: the Link options' field decides the link_token's
+		hooks.apply(deps.Client, &lc)
+	}
 	res, err := tui.Run(ctx, deps)
 	cut, wasCut := keepCutCall(&res, deps.Log)
 	saveAfterTUI(c, cfg, res, o)
