@@ -90,9 +90,10 @@ func (s *store) prepare(tx *bolt.Tx) error {
 	case v > stateVersion:
 		return fmt.Errorf("%s was written by a newer plaidwalk (state version %d; this one reads version %d); run that version, or give another --state directory", s.path, v, stateVersion)
 	}
+	// A kind of record added since the file was made starts empty.
 	for _, b := range allBuckets {
-		if tx.Bucket(b) == nil {
-			return fmt.Errorf("%s lacks its %s records; it is damaged: move it away to start with an empty state", s.path, b)
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
 		}
 	}
 	return nil
