@@ -63,6 +63,9 @@ func StartWebhooks(ctx context.Context, keys *KeySource) (*WebhookServer, error)
 	return s, nil
 }
 
+// Secret is the path segment that admits webhooks: whatever records the URL must hide it.
+func (s *WebhookServer) Secret() string { return s.secret }
+
 // URL is the webhook URL to give the emulator, secret included.
 func (s *WebhookServer) URL() string {
 	return "http://" + s.ln.Addr().String() + "/" + s.secret + "/webhook"

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -84,6 +85,9 @@ type recorder struct {
 	next   http.RoundTripper
 	log    *APILog
 	secret string // the configured secret, scrubbed from anything recorded
+
+	mu        sync.Mutex
+	concealed []string // more secrets the walk learnt later (its webhook receiver's path)
 }
 
 // maxRecordedBody bounds what is kept of one body; asset reports can be large.
@@ -125,7 +129,23 @@ func (r *recorder) redactBody(body []byte) string {
 	if len(body) > maxRecordedBody {
 		body = append(body[:maxRecordedBody:maxRecordedBody], []byte("…(truncated)")...)
 	}
-	return RedactJSON(body, r.secret)
+	out := RedactJSON(body, r.secret)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, s := range r.concealed {
+		out = strings.ReplaceAll(out, s, Redacted)
+	}
+	return out
+}
+
+// conceal adds s to what is scrubbed from every call recorded from now on.
+func (r *recorder) conceal(s string) {
+	if s == "" {
+		return
+	}
+	r.mu.Lock()
+	r.concealed = append(r.concealed, s)
+	r.mu.Unlock()
 }
 
 // responseIDs reads request_id and error_code from a JSON response body.

@@ -95,6 +95,14 @@ func (c *Client) Config() Config { return c.cfg }
 // Log is the client's API log.
 func (c *Client) Log() *APILog { return c.log }
 
+// Conceal keeps s out of every call recorded from now on, as the secret is kept out: a walk's
+// webhook receiver lives behind a secret path, and the URL goes into request bodies.
+func (c *Client) Conceal(s string) {
+	if r, ok := c.http.Transport.(*recorder); ok {
+		r.conceal(s)
+	}
+}
+
 // retrySafe runs an idempotent call, repeating it with backoff while Plaid answers 429 or 5xx.
 // Never use it for calls that create something (tokens, reports): a retry could make two.
 func (c *Client) retrySafe(ctx context.Context, call func() (*http.Response, error)) error {

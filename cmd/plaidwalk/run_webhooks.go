@@ -52,6 +52,9 @@ func (w walkWebhooks) apply(client *plaidflow.Client, lc *plaidflow.LinkConfig) 
 		lc.Webhook = w.url
 	}
 	hooks := plaidflow.Webhooks{URL: lc.Webhook}
+	if w.srv != nil {
+		client.Conceal(w.srv.Secret()) // the receiver's URL reaches request bodies, the log and sessions
+	}
 	if w.srv != nil && lc.Webhook == w.url {
 		hooks.AssetReportReady = w.srv.AssetReportReady
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -51,8 +52,14 @@ func TestRunListsItsWebhooks(t *testing.T) {
 			hook = c.RequestBody.Webhook
 		}
 	}
-	if !strings.HasPrefix(hook, "http://127.0.0.1:") || !strings.HasSuffix(hook, "/webhook") {
-		t.Errorf("the link_token's webhook is %q; want plaidwalk's loopback receiver", hook)
+	if !strings.HasPrefix(hook, "http://127.0.0.1:") || !strings.HasSuffix(hook, "/[REDACTED]/webhook") {
+		t.Errorf("the link_token's webhook is %q; want plaidwalk's loopback receiver, its secret path hidden", hook)
+	}
+	raw, _ := os.ReadFile(file)
+	for _, m := range regexp.MustCompile(`127\.0\.0\.1:\d+/[^"/]*/webhook`).FindAllString(string(raw)+out, -1) {
+		if !strings.Contains(m, "/[REDACTED]/") {
+			t.Errorf("the receiver's secret path reached the output or the session: %s", m)
+		}
 	}
 	s, err := sessions.ReadFile(file)
 	if err != nil {
