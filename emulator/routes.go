@@ -12,6 +12,7 @@ var endpoints = map[string]handler{
 	"/item/get":                                   (*Emulator).itemGet,
 	"/item/remove":                                (*Emulator).itemRemove,
 	"/sandbox/item/reset_login":                   (*Emulator).sandboxItemResetLogin,
+	"/sandbox/item/set_verification_status":       (*Emulator).sandboxItemSetVerificationStatus,
 	"/accounts/get":                               (*Emulator).accountsGet,
 	"/accounts/balance/get":                       (*Emulator).accountsGet,
 	"/auth/get":                                   (*Emulator).authGet,
@@ -41,6 +42,12 @@ var endpoints = map[string]handler{
 	"/processor/token/permissions/get":            (*Emulator).processorPermissionsGet,
 	"/processor/token/webhook/update":             (*Emulator).processorWebhookUpdate,
 	"/sandbox/processor_token/create":             (*Emulator).sandboxProcessorTokenCreate,
+	"/transactions/sync":                          (*Emulator).transactionsSync,
+	"/transactions/get":                           (*Emulator).transactionsGet,
+	"/transactions/refresh":                       (*Emulator).transactionsRefresh,
+	"/processor/transactions/sync":                (*Emulator).processorTransactionsSync,
+	"/processor/transactions/get":                 (*Emulator).processorTransactionsGet,
+	"/processor/transactions/refresh":             (*Emulator).processorTransactionsRefresh,
 }
 
 // ownEndpoints are plaidwalk's additions, not Plaid's: served like the API (POST, the test
