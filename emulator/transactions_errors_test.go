@@ -1,0 +1,103 @@
+package emulator
+
+import (
+	"testing"
+
+	"github.com/plaid/plaid-go/v43/plaid"
+)
+
+func (h *harness) txnRefresh(access string) result[plaid.TransactionsRefreshResponse] {
+	req := plaid.NewTransactionsRefreshRequest(access)
+	return ok(h.client.TransactionsRefresh(h.ctx).TransactionsRefreshRequest(*req).Execute())
+}
+
+func (h *harness) processorSync(tok, cursor string, count int32) result[plaid.ProcessorTransactionsSyncResponse] {
+	req := plaid.NewProcessorTransactionsSyncRequest(tok)
+	if cursor != "" {
+		req.SetCursor(cursor)
+	}
+	req.SetCount(count)
+	return ok(h.client.ProcessorTransactionsSync(h.ctx).ProcessorTransactionsSyncRequest(*req).Execute())
+}
+
+func (h *harness) processorTxnGet(tok, start, end string) result[plaid.ProcessorTransactionsGetResponse] {
+	req := plaid.NewProcessorTransactionsGetRequest(tok, start, end)
+	return ok(h.client.ProcessorTransactionsGet(h.ctx).ProcessorTransactionsGetRequest(*req).Execute())
+}
+
+// An Item linked without transactions cannot read them, on any of the three endpoints.
+func TestTransactionsNeedTheProduct(t *testing.T) {
+	h := newHarness(t)
+	access := h.connect(plaid.PRODUCTS_AUTH)
+	h.clock.Advance(transactionsReadyAfter)
+	h.txnSync(access, "", 10).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
+	h.txnGet(access, "2026-01-01", "2026-02-01", nil).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
+	h.txnRefresh(access).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
+	with := h.connect(plaid.PRODUCTS_TRANSACTIONS)
+	h.txnRefresh(with).get(t)
+}
+
+// Bad requests name their field; tokens and Item state answer as on the other data endpoints.
+func TestTransactionsRequestErrors(t *testing.T) {
+	h := newHarness(t)
+	access, other := h.connect(plaid.PRODUCTS_TRANSACTIONS), h.connect(plaid.PRODUCTS_TRANSACTIONS)
+	h.clock.Advance(transactionsReadyAfter)
+	h.txnSync(access, "", 0).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
+	h.txnSync(access, "", 501).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
+	h.txnSync(access, "not-a-cursor", 10).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
+	foreign := h.txnSync(other, "", 10).get(t).NextCursor
+	h.txnSync(access, foreign, 10).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
+	h.txnGet(access, "2026-02-01", "2026-01-01", nil).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
+	opts := plaid.NewTransactionsGetRequestOptions()
+	opts.SetCount(501)
+	h.txnGet(access, "2026-01-01", "2026-02-01", opts).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
+	opts = plaid.NewTransactionsGetRequestOptions()
+	opts.SetAccountIds([]string{"ABCDEFG1234567"})
+	h.txnGet(access, "2026-01-01", "2026-02-01", opts).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
+	opts.SetAccountIds([]string{h.accounts(other)[0].AccountId})
+	h.txnGet(access, "2026-01-01", "2026-02-01", opts).fails(t, 400, "INVALID_INPUT", "INVALID_ACCOUNT_ID")
+	h.txnSync("access-sandbox-nope", "", 10).fails(t, 400, "INVALID_INPUT", "INVALID_ACCESS_TOKEN")
+	ok(h.client.SandboxItemResetLogin(h.ctx).SandboxItemResetLoginRequest(*plaid.NewSandboxItemResetLoginRequest(access)).Execute()).get(t)
+	h.txnSync(access, "", 10).fails(t, 400, "ITEM_ERROR", "ITEM_LOGIN_REQUIRED")
+}
+
+// A transactions partner's token reads its own account's transactions only: sync pages add up
+// to what the Item's owner sees for that account, and /processor/transactions/get agrees.
+func TestProcessorTransactions(t *testing.T) {
+	h := newHarness(t)
+	access := h.connect(plaid.PRODUCTS_AUTH, plaid.PRODUCTS_TRANSACTIONS)
+	chk := accountByMask(t, h.accounts(access), "0000").AccountId // processor tokens are for accounts money can move from
+	tok := h.processorToken(access, chk, "cardlytics").get(t).ProcessorToken
+	h.processorTxnGet(tok, "2025-01-01", "2026-03-01").fails(t, 400, "ITEM_ERROR", "PRODUCT_NOT_READY")
+	h.clock.Advance(transactionsReadyAfter)
+	synced := map[string]bool{}
+	for cursor := ""; ; {
+		page := h.processorSync(tok, cursor, 60).get(t)
+		if page.Account.Get().AccountId != chk {
+			t.Fatalf("sync names account %s, want %s", page.Account.Get().AccountId, chk)
+		}
+		for _, tx := range page.Added {
+			if tx.AccountId != chk {
+				t.Fatalf("partner got a transaction of account %s", tx.AccountId)
+			}
+			synced[tx.TransactionId] = true
+		}
+		if cursor = page.NextCursor; !page.HasMore {
+			break
+		}
+	}
+	owner := h.getAll(t, access, []string{chk})
+	if len(synced) == 0 || len(synced) != len(owner) {
+		t.Fatalf("partner synced %d transactions, the owner sees %d on the account", len(synced), len(owner))
+	}
+	today := h.clock.Now().UTC().Format("2006-01-02")
+	got := h.processorTxnGet(tok, "2024-01-01", today).get(t)
+	if int(got.TotalTransactions) != len(owner) || got.Account.AccountId != chk {
+		t.Fatalf("processor get: total %d on %s, want %d on %s", got.TotalTransactions, got.Account.AccountId, len(owner), chk)
+	}
+	h.permissionsSet(tok, plaid.PRODUCTS_AUTH).get(t)
+	h.processorSync(tok, "", 10).fails(t, 400, "INVALID_INPUT", "INVALID_PRODUCT")
+
+	_, _, authTok := h.partnerToken("0000") // an Item linked with auth only
+	h.processorSync(authTok, "", 10).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
+}
