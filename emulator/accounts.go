@@ -27,15 +27,16 @@ var userGoodAccounts = []accountTemplate{
 // account is one account of an Item. A custom user's account points at its override (shared
 // with the Item's other accounts' configuration) for what is derived from it on each read.
 type account struct {
-	id    string
-	index uint16 // its place in the login's accounts, which its id is derived from
+	id           string
+	index        uint16 // its place in the login's accounts, which its id is derived from
+	verification string // the Item's verification_status (auth_verify.go); "": null
 	accountTemplate
 	over *overrideAccount
 }
 
 // view copies the balances so that Link can never write through to the shared template.
 func (a account) view() accountView {
-	return accountView{ID: a.id, Name: a.name, Mask: a.mask, Type: a.typ, Subtype: a.subtype,
+	return accountView{ID: a.id, Name: a.name, Mask: a.mask, Type: a.typ, Subtype: a.subtype, Verification: a.verification,
 		Available: copyMoney(a.available), Current: copyMoney(a.current)}
 }
 
@@ -76,6 +77,8 @@ type accountJSON struct {
 	OfficialName *string     `json:"official_name"`
 	Type         string      `json:"type"`
 	Subtype      string      `json:"subtype"`
+	// VerificationStatus is set only for accounts of a micro-deposit flow, as Plaid does.
+	VerificationStatus string `json:"verification_status,omitempty"`
 }
 
 type balanceJSON struct {
@@ -88,7 +91,7 @@ type balanceJSON struct {
 
 func (a account) json() accountJSON {
 	j := accountJSON{
-		AccountID: a.id, Mask: a.mask, Name: a.name, Type: a.typ, Subtype: a.subtype,
+		AccountID: a.id, Mask: a.mask, Name: a.name, Type: a.typ, Subtype: a.subtype, VerificationStatus: a.verification,
 		Balances: balanceJSON{Available: a.available, Current: a.current, Limit: a.limit, IsoCurrencyCode: a.currency()},
 	}
 	if a.officialName != "" {

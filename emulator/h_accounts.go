@@ -92,6 +92,9 @@ func (e *Emulator) authGet(q *apiRequest) (any, *apiError) {
 	resp := authResponse{Accounts: []accountJSON{}, Item: it.json(q.requestID), RequestID: q.requestID,
 		Numbers: authNumbers{ACH: []achNumbers{}, EFT: []eftNumbers{}, International: []internationalNumbers{}, BACS: []bacsNumbers{}}}
 	for _, a := range accounts {
+		if perr := authNotReady(a.verification); perr != nil {
+			return nil, perr
+		}
 		if !a.hasACHNumbers() && !a.hasOtherNumbers() {
 			continue
 		}
@@ -115,7 +118,10 @@ func (e *Emulator) authGet(q *apiRequest) (any, *apiError) {
 // with hasACHNumbers have them.
 func (it *item) achNumbers(a account) achNumbers {
 	routing := "011401533"
-	if len(it.institution.RoutingNumbers) > 0 {
+	switch {
+	case a.verification != "":
+		routing = microdepositsRouting
+	case len(it.institution.RoutingNumbers) > 0:
 		routing = it.institution.RoutingNumbers[0]
 	}
 	return a.withACHOverride(achNumbers{AccountID: a.id, Account: "111122223333" + a.mask, Routing: routing, WireRouting: nullable("021000021")})

@@ -144,7 +144,8 @@ func (res recordedResult) json(requestID string) linkSessionJSON {
 	}
 	accounts := make([]sessionAccountJSON, 0, len(res.Accounts))
 	for _, a := range res.Accounts {
-		accounts = append(accounts, sessionAccountJSON{ID: a.ID, Name: a.Name, Mask: a.Mask, Type: a.Type, Subtype: a.Subtype})
+		accounts = append(accounts, sessionAccountJSON{ID: a.ID, Name: a.Name, Mask: a.Mask, Type: a.Type, Subtype: a.Subtype,
+			VerificationStatus: nullable(a.Verification)})
 	}
 	if res.PublicToken != "" {
 		s.OnSuccess = &sessionSuccess{PublicToken: res.PublicToken, Metadata: successMetadata{

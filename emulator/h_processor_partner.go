@@ -125,6 +125,9 @@ func (e *Emulator) processorAuthGet(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
+	if perr := authNotReady(a.verification); perr != nil {
+		return nil, perr
+	}
 	if !a.hasACHNumbers() {
 		return nil, noAuthAccounts()
 	}

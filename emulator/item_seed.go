@@ -53,13 +53,13 @@ func (it *item) templates() int {
 // accountAt builds the login's account number i with its id.
 func (it *item) accountAt(i int, id string) account {
 	if it.custom == nil {
-		return account{id: id, index: uint16(i), accountTemplate: userGoodAccounts[i]}
+		return account{id: id, index: uint16(i), accountTemplate: userGoodAccounts[i], verification: it.verification}
 	}
 	overrides := it.custom.OverrideAccounts
 	if len(overrides) == 0 {
 		overrides = customDefaultAccounts
 	}
-	return account{id: id, index: uint16(i), accountTemplate: overrides[i].template(i), over: &overrides[i]}
+	return account{id: id, index: uint16(i), accountTemplate: overrides[i].template(i), over: &overrides[i], verification: it.verification}
 }
 
 // accounts are the accounts the user shared: all of the login's, or those chosen in Link.

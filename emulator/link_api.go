@@ -25,13 +25,15 @@ type linkInstitutionJSON struct {
 }
 
 type linkAccountJSON struct {
-	ID        string   `json:"id"`
-	Name      string   `json:"name"`
-	Mask      string   `json:"mask"`
-	Type      string   `json:"type"`
-	Subtype   string   `json:"subtype"`
-	Available *float64 `json:"available"`
-	Current   *float64 `json:"current"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Mask    string `json:"mask"`
+	Type    string `json:"type"`
+	Subtype string `json:"subtype"`
+	// Verification is the account's verification_status, for the account picker; "" when verified by login.
+	Verification string   `json:"verification_status,omitempty"`
+	Available    *float64 `json:"available"`
+	Current      *float64 `json:"current"`
 }
 
 // linkReply is every endpoint's answer; only the fields of the step taken are set.
@@ -161,7 +163,7 @@ func linkInstitutionOf(in *Institution) *linkInstitutionJSON {
 func linkAccountsOf(accts []accountView) []linkAccountJSON {
 	out := make([]linkAccountJSON, 0, len(accts))
 	for _, a := range accts {
-		out = append(out, linkAccountJSON{ID: a.ID, Name: a.Name, Mask: a.Mask, Type: a.Type, Subtype: a.Subtype, Available: a.Available, Current: a.Current})
+		out = append(out, linkAccountJSON{ID: a.ID, Name: a.Name, Mask: a.Mask, Type: a.Type, Subtype: a.Subtype, Verification: a.Verification, Available: a.Available, Current: a.Current})
 	}
 	return out
 }

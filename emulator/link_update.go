@@ -50,7 +50,8 @@ func (e *Emulator) repairLogin(s *linkSession) linkReply {
 func linkSuccessFor(s *linkSession, accts []accountView) linkSuccessMetadata {
 	md := linkSuccessMetadata{Institution: linkMetaInstitutionOf(s.Institution), LinkSessionID: s.ID, Accounts: []linkMetaAccount{}}
 	for _, a := range accts {
-		md.Accounts = append(md.Accounts, linkMetaAccount{ID: a.ID, Name: a.Name, Mask: a.Mask, Type: a.Type, Subtype: a.Subtype})
+		md.Accounts = append(md.Accounts, linkMetaAccount{ID: a.ID, Name: a.Name, Mask: a.Mask, Type: a.Type, Subtype: a.Subtype,
+			VerificationStatus: nullable(a.Verification)})
 	}
 	return md
 }

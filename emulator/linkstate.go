@@ -28,6 +28,7 @@ type linkTokenView struct {
 type accountView struct {
 	ID, Name, Mask, Type, Subtype string
 	Available, Current            *float64
+	Verification                  string // verification_status; "": null
 }
 
 // itemView is a just-created Item.

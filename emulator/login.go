@@ -80,6 +80,9 @@ func (e *Emulator) newItem(institutionID, username, password string, products []
 	if perr != nil {
 		return nil, perr
 	}
+	if login.microdeposits && in.ID != microdepositsBank {
+		return nil, microdepositsElsewhere()
+	}
 	loginRequired := false
 	if login.custom != nil {
 		if loginRequired, perr = login.custom.forcedError(); perr != nil {
@@ -94,6 +97,9 @@ func (e *Emulator) newItem(institutionID, username, password string, products []
 		webhook:       webhook,
 		loginRequired: loginRequired,
 		created:       e.now(),
+	}
+	if login.microdeposits {
+		it.startAutomatedMicrodeposits()
 	}
 	return it, nil
 }

@@ -21,6 +21,8 @@ const (
 type sandboxLogin struct {
 	mfa    *linkMFAChallenge // the security check Link asks before the login completes; nil: none
 	custom *customUser       // user_custom's configuration; nil for user_good
+	// microdeposits: the password asked for Automated Micro-deposits (auth_verify.go)
+	microdeposits bool
 }
 
 var (
@@ -48,8 +50,11 @@ func parseSandboxLogin(username, password string) (sandboxLogin, *apiError) {
 			return sandboxLogin{}, perr
 		}
 	}
-	if password == sandboxPassword {
+	switch password {
+	case sandboxPassword:
 		return sandboxLogin{}, nil
+	case microdepositsPassword:
+		return sandboxLogin{microdeposits: true}, nil
 	}
 	if strings.HasPrefix(password, "{") {
 		return sandboxLogin{}, recaptchaPassword(password)

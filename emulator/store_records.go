@@ -20,6 +20,7 @@ type itemRecord struct {
 	Webhook         string          `json:"webhook,omitempty"`
 	Access          []byte          `json:"access,omitempty"` // the access_token's 16-byte key; none before the exchange
 	LoginRequired   bool            `json:"login_required,omitempty"`
+	Verification    string          `json:"verification_status,omitempty"` // Auth's micro-deposit status; none: verified by login
 	Created         time.Time       `json:"created"`
 	LastWebhookAt   *time.Time      `json:"last_webhook_at,omitempty"`
 	LastWebhookCode string          `json:"last_webhook_code,omitempty"`
@@ -151,7 +152,7 @@ func (e *Emulator) dropItemLocked(it *item, processorKeys []tokenKey) {
 
 func (it *item) record() itemRecord {
 	r := itemRecord{ID: it.id, Institution: it.institution.ID, Shared: it.shared, Products: it.products,
-		Webhook: it.webhook, LoginRequired: it.loginRequired, Created: it.created}
+		Webhook: it.webhook, LoginRequired: it.loginRequired, Verification: it.verification, Created: it.created}
 	if it.custom != nil {
 		r.Custom, _ = json.Marshal(it.custom) // plain data: cannot fail
 	}
@@ -171,13 +172,18 @@ func (r itemRecord) item() (*item, error) {
 		return nil, fmt.Errorf("item %s is at institution %q, which this version does not serve", r.ID, r.Institution)
 	}
 	it := &item{id: r.ID, institution: in, shared: r.Shared, products: internProducts(in, r.Products),
-		webhook: r.Webhook, loginRequired: r.LoginRequired, created: r.Created}
+		webhook: r.Webhook, loginRequired: r.LoginRequired, verification: r.Verification, created: r.Created}
 	if len(r.Custom) > 0 {
 		cu, perr := parseCustomUser(string(r.Custom))
 		if perr != nil {
 			return nil, fmt.Errorf("item %s: %s", r.ID, perr.Message)
 		}
 		it.custom = cu
+	}
+	switch r.Verification {
+	case "", pendingAutomatic, automaticallyVerified, verificationExpired:
+	default:
+		return nil, fmt.Errorf("item %s has verification_status %q, which this version does not know", r.ID, r.Verification)
 	}
 	for _, i := range r.Shared {
 		if int(i) >= it.templates() {

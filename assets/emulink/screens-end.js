@@ -3,6 +3,21 @@
   "use strict";
   var E = window.EmuScreens, h = E.h, screens = E.screens;
 
+  // verificationNote is a plain-words note for an account Auth has not verified by login
+  // (micro-deposits), so the person choosing it sees it is not ready yet.
+  var VERIFICATION = {
+    pending_automatic_verification: "verifying by micro-deposits",
+    pending_manual_verification: "waiting for the deposit code",
+    automatically_verified: "verified by micro-deposits",
+    manually_verified: "verified by deposit code",
+    verification_expired: "verification expired",
+    verification_failed: "verification failed"
+  };
+  function verificationNote(a) {
+    var words = a.verification_status && (VERIFICATION[a.verification_status] || a.verification_status);
+    return words ? " · " + words : "";
+  }
+
   screens.accounts = function (s, act) {
     var multi = !!s.multiSelect, chosen = {};
     var go = E.primary("Continue", function () { act.chooseAccounts(Object.keys(chosen)); }, true);
@@ -10,7 +25,7 @@
       var box = h("input", { type: multi ? "checkbox" : "radio", name: "account", value: a.id });
       var label = h("label", { "class": "acct", "data-name": a.name, "data-mask": a.mask }, [box,
         h("div", { "class": "main" }, [h("div", { "class": "name", text: a.name }),
-          h("div", { "class": "sub", text: a.subtype + " •••• " + a.mask })]),
+          h("div", { "class": "sub", text: a.subtype + " •••• " + a.mask + verificationNote(a) })]),
         h("span", { "class": "bal", text: E.money(a.available !== null ? a.available : a.current) })]);
       box.addEventListener("change", function () {
         if (!multi) { chosen = {}; }
