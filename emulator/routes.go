@@ -12,6 +12,7 @@ var endpoints = map[string]handler{
 	"/item/get":                                   (*Emulator).itemGet,
 	"/item/remove":                                (*Emulator).itemRemove,
 	"/sandbox/item/reset_login":                   (*Emulator).sandboxItemResetLogin,
+	"/sandbox/item/set_verification_status":       (*Emulator).sandboxItemSetVerificationStatus,
 	"/accounts/get":                               (*Emulator).accountsGet,
 	"/accounts/balance/get":                       (*Emulator).accountsGet,
 	"/auth/get":                                   (*Emulator).authGet,
