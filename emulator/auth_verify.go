@@ -11,13 +11,16 @@ import "net/http"
 // no status (null on the wire).
 
 const (
-	microdepositsPassword   = "microdeposits_good"
-	microdepositsBank       = "ins_109512" // Houndstooth Bank, the bank Plaid's test page names
+	microdepositsPassword = "microdeposits_good"
+	authFlowsBank         = "ins_109512" // Houndstooth Bank, the bank Plaid's test page names
+	// authFlowsRouting is the routing number Plaid's test page gives Houndstooth's accounts in
+	// the Auth flows (Instant Match, Automated Micro-deposits); the bank's own metadata keeps
+	// another, as 021000021 is a real bank's (Chase's).
+	authFlowsRouting        = "021000021"
 	pendingAutomatic        = "pending_automatic_verification"
 	automaticallyVerified   = "automatically_verified"
 	verificationExpired     = "verification_expired"
-	microdepositsRouting    = "021000021" // the routing number Plaid's test page gives the flow
-	microdepositsCheckingIx = 0           // Plaid Checking 0000 in userGoodAccounts
+	microdepositsCheckingIx = 0 // Plaid Checking 0000 in userGoodAccounts
 )
 
 // startAutomatedMicrodeposits makes a new Item the flow's: the checking account alone, pending.

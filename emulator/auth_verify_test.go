@@ -149,3 +149,20 @@ func TestLinkShowsPendingVerification(t *testing.T) {
 		t.Errorf("microdeposits_good at First Platypus answered %+v; want INVALID_CREDENTIALS", other)
 	}
 }
+
+// TestInstantMatchNumbers: user_good / pass_good at Houndstooth Bank (Instant Match in Plaid's
+// Sandbox) gives Plaid Saving the numbers Plaid's test page lists, and no verification_status.
+func TestInstantMatchNumbers(t *testing.T) {
+	h := newHarness(t)
+	access := h.exchange(h.publicToken("ins_109512", []plaid.Products{plaid.PRODUCTS_AUTH}, nil)).AccessToken
+	auth := h.auth(access).get(t)
+	savings := accountByMask(t, auth.Accounts, "1111")
+	if savings.VerificationStatus != nil {
+		t.Errorf("Instant Match account has verification_status %q, want none", savings.GetVerificationStatus())
+	}
+	for _, n := range auth.Numbers.Ach {
+		if n.AccountId == savings.AccountId && (n.Routing != "021000021" || n.Account != "1111222233331111") {
+			t.Errorf("savings numbers %s / %s, want 021000021 / 1111222233331111", n.Routing, n.Account)
+		}
+	}
+}

@@ -119,8 +119,8 @@ func (e *Emulator) authGet(q *apiRequest) (any, *apiError) {
 func (it *item) achNumbers(a account) achNumbers {
 	routing := "011401533"
 	switch {
-	case a.verification != "":
-		routing = microdepositsRouting
+	case it.institution.ID == authFlowsBank:
+		routing = authFlowsRouting
 	case len(it.institution.RoutingNumbers) > 0:
 		routing = it.institution.RoutingNumbers[0]
 	}

@@ -80,7 +80,7 @@ func (e *Emulator) newItem(institutionID, username, password string, products []
 	if perr != nil {
 		return nil, perr
 	}
-	if login.microdeposits && in.ID != microdepositsBank {
+	if login.microdeposits && in.ID != authFlowsBank {
 		return nil, microdepositsElsewhere()
 	}
 	loginRequired := false

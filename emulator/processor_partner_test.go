@@ -173,7 +173,7 @@ func TestSandboxProcessorTokenCreate(t *testing.T) {
 		t.Errorf("sandbox token reads %s (%s) at %s, want the checking account 0000 at ins_109512",
 			acct.Account.AccountId, acct.Account.GetMask(), acct.InstitutionId)
 	}
-	if ach := h.processorAuth(tok).get(t).Numbers.Ach.Get(); ach == nil || ach.Routing != "011001331" {
+	if ach := h.processorAuth(tok).get(t).Numbers.Ach.Get(); ach == nil || ach.Routing != "021000021" {
 		t.Errorf("sandbox token auth/get: %+v, want Houndstooth's routing number", ach)
 	}
 	h.sandboxProcessorToken("ins_0", "", "").fails(t, 400, "INVALID_INPUT", "INVALID_INSTITUTION")
