@@ -198,8 +198,8 @@ func windowOf(req transactionsRequest) (window, *apiError) {
 func (it *item) listWindow(accounts []account, w window, today int) ([]transactionJSON, int) {
 	linked := epochDay(it.created)
 	var all []transactionJSON
-	for _, a := range accounts {
-		for _, t := range it.transactionsAsOf(a, w.start-2, min(w.end, today)) {
+	for i := range accounts {
+		for _, t := range it.transactionsAsOf(&accounts[i], w.start-2, min(w.end, today)) {
 			j := t.json(today, linked, w.orig)
 			if d := j.Date; d >= dayDate(w.start) && d <= dayDate(w.end) {
 				all = append(all, j)

@@ -60,11 +60,11 @@ var (
 
 // genTxn is one derived transaction before it is put in Plaid's shape.
 type genTxn struct {
-	account   account
-	pendingID string // its id while pending
-	postedID  string // its id once posted
-	day       int    // the day it was made (authorized), in days since 1970-01-01
-	postDay   int    // the day it posts
+	account   *account // the caller's: a transaction is copied around, an account is big
+	pendingID string   // its id while pending
+	postedID  string   // its id once posted
+	day       int      // the day it was made (authorized), in days since 1970-01-01
+	postDay   int      // the day it posts
 	amount    float64
 	currency  string
 	m         *merchant // nil for a custom user's configured transaction
@@ -76,50 +76,81 @@ func epochDay(t time.Time) int { return int(t.UTC().Unix() / 86400) }
 
 func dayDate(d int) string { return time.Unix(int64(d)*86400, 0).UTC().Format(time.DateOnly) }
 
+// dayStream is the random stream of one account's day: PCG (whose output its algorithm fixes,
+// unlike math/rand's helpers) keyed by the account's key and the day, read through our own
+// mappings so the data never changes with a Go release.
+type dayStream struct{ pcg *rand.PCG }
+
+func newDayStream(key [2]uint64, d int) dayStream {
+	return dayStream{rand.NewPCG(key[0], key[1]^uint64(d)*0x9E3779B97F4A7C15)}
+}
+
+func (s dayStream) float() float64 { return float64(s.pcg.Uint64()>>11) / (1 << 53) }
+
+func (s dayStream) intn(n int) int { return int(s.pcg.Uint64() % uint64(n)) }
+
+// id reads a transaction id: 37 letters and digits, as Plaid's are.
+func (s dayStream) id() string {
+	var id [37]byte
+	for got := 0; got < len(id); {
+		for u := s.pcg.Uint64(); u != 0 && got < len(id); u >>= 8 {
+			if c := byte(u); int(c) < unbiasedBelow {
+				id[got] = alphanumerics[int(c)%len(alphanumerics)]
+				got++
+			}
+		}
+	}
+	return string(id[:])
+}
+
+// accountKey keys the streams of account a's days: hashed once per call, not once per day.
+func (it *item) accountKey(a *account, domain string) [2]uint64 {
+	k := sha256.Sum256([]byte(domain + "\x00" + it.id + "\x00" + strconv.Itoa(int(a.index))))
+	return [2]uint64{binary.LittleEndian.Uint64(k[:8]), binary.LittleEndian.Uint64(k[8:16])}
+}
+
 // generatedDay draws what happened on account a on day d. Posting takes two days.
-func (it *item) generatedDay(a account, d int) []genTxn {
-	var picks []merchant
-	key := sha256.Sum256([]byte("transactions\x00" + it.id + "\x00" + strconv.Itoa(int(a.index)) + "\x00" + strconv.Itoa(d)))
-	r := rand.New(rand.NewPCG(binary.LittleEndian.Uint64(key[:8]), binary.LittleEndian.Uint64(key[8:16])))
+func generatedDay(a *account, key [2]uint64, d int) []genTxn {
+	var buf [3]*merchant
+	picks := buf[:0]
+	r := newDayStream(key, d)
 	mday := time.Unix(int64(d)*86400, 0).UTC().Day()
 	switch kind := txnKind(a); kind {
 	case "checking":
 		if mday == 1 || mday == 15 {
-			picks = append(picks, payroll)
+			picks = append(picks, &payroll)
 		}
 		if mday == 3 {
-			picks = append(picks, rent)
+			picks = append(picks, &rent)
 		}
 		if mday == 12 {
-			picks = append(picks, utility)
+			picks = append(picks, &utility)
 		}
-		if r.Float64() < 0.25 {
-			picks = append(picks, everyday[r.IntN(len(everyday))])
+		if r.float() < 0.25 {
+			picks = append(picks, &everyday[r.intn(len(everyday))])
 		}
 	case "credit":
 		if mday == 20 {
-			picks = append(picks, cardPayment)
+			picks = append(picks, &cardPayment)
 		}
-		if r.Float64() < 0.2 {
-			picks = append(picks, everyday[r.IntN(len(everyday))])
+		if r.float() < 0.2 {
+			picks = append(picks, &everyday[r.intn(len(everyday))])
 		}
 	case "saving":
 		if mday == 5 {
-			picks = append(picks, transferIn)
+			picks = append(picks, &transferIn)
 		}
 		if mday == 28 {
-			picks = append(picks, interestPaid)
+			picks = append(picks, &interestPaid)
 		}
 	}
 	if len(picks) == 0 {
 		return nil
 	}
-	ids := accountIDs("transactions\x00"+it.id+"\x00"+strconv.Itoa(int(a.index))+"\x00"+strconv.Itoa(d), 2*len(picks))
 	out := make([]genTxn, len(picks))
-	for i := range picks {
-		m := &picks[i]
-		amount := m.min + r.Float64()*(m.max-m.min)
-		out[i] = genTxn{account: a, pendingID: ids[2*i], postedID: ids[2*i+1], day: d, postDay: d + 2,
+	for i, m := range picks {
+		amount := m.min + r.float()*(m.max-m.min)
+		out[i] = genTxn{account: a, pendingID: r.id(), postedID: r.id(), day: d, postDay: d + 2,
 			amount: float64(int64(amount*100)) / 100, currency: a.currency(), m: m}
 	}
 	return out
@@ -127,7 +158,7 @@ func (it *item) generatedDay(a account, d int) []genTxn {
 
 // txnKind says which transactions an account gets: investment and loan accounts get none here
 // (their activity belongs to Investments and Liabilities).
-func txnKind(a account) string {
+func txnKind(a *account) string {
 	switch {
 	case a.typ == "credit":
 		return "credit"
@@ -141,7 +172,7 @@ func txnKind(a account) string {
 
 // configured are a custom user's transactions for account a, or nil when it gave none (and the
 // account gets generated ones, as Plaid gives random data to a config without them).
-func (it *item) configured(a account) []genTxn {
+func (it *item) configured(a *account) []genTxn {
 	if a.over == nil || len(a.over.Transactions) == 0 {
 		return nil
 	}
@@ -164,7 +195,7 @@ func (it *item) configured(a account) []genTxn {
 // transactionsAsOf lists what account a shows on day today, for made days in [from, today]:
 // a custom user's configured ones whatever their day, else generated history from historyDays
 // before the Item was linked.
-func (it *item) transactionsAsOf(a account, from, today int) []genTxn {
+func (it *item) transactionsAsOf(a *account, from, today int) []genTxn {
 	if c := it.configured(a); c != nil {
 		return c
 	}
@@ -174,9 +205,10 @@ func (it *item) transactionsAsOf(a account, from, today int) []genTxn {
 	if start := epochDay(it.created) - historyDays; from < start {
 		from = start
 	}
+	key := it.accountKey(a, "transactions")
 	var out []genTxn
 	for d := from; d <= today; d++ {
-		out = append(out, it.generatedDay(a, d)...)
+		out = append(out, generatedDay(a, key, d)...)
 	}
 	return out
 }

@@ -1,10 +1,11 @@
 package emulator
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -57,7 +58,8 @@ type syncChange struct {
 // removed and its posted id added, as at Plaid.
 func (it *item) syncChanges(accounts []account, c syncCursor) []syncChange {
 	var removed, added []syncChange
-	for _, a := range accounts {
+	for i := range accounts {
+		a := &accounts[i]
 		lo := 0
 		if c.from >= 0 {
 			lo = c.from - 3 // days before this were posted on both days: nothing changed
@@ -83,8 +85,17 @@ func (it *item) syncChanges(accounts []account, c syncCursor) []syncChange {
 			}
 		}
 	}
-	sort.SliceStable(added, func(i, j int) bool { return added[i].t.day < added[j].t.day })
-	return append(removed, added...)
+	// Sorted through indexes: a change is too big to move around cheaply.
+	order := make([]int32, len(added))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int { return cmp.Compare(added[i].t.day, added[j].t.day) })
+	out := slices.Grow(removed, len(added))
+	for _, i := range order {
+		out = append(out, added[i])
+	}
+	return out
 }
 
 // syncPage is one page of a sync loop.

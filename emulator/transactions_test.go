@@ -131,6 +131,7 @@ func TestTransactionsSyncMatchesGet(t *testing.T) {
 	if pages < 3 || len(all) < 300 || len(all) > 1500 {
 		t.Fatalf("%d transactions in %d pages; want a realistic two years", len(all), pages)
 	}
+	t.Logf("user_good: %d transactions, synced in %d pages of 77", len(all), pages)
 	today := h.clock.Now().UTC().Format(time.DateOnly)
 	oldest := h.clock.Now().UTC().AddDate(-2, 0, -1).Format(time.DateOnly)
 	var pending, income, merchants int
