@@ -16,6 +16,8 @@ type Account struct {
 	Current   *float64
 	Limit     *float64
 	Currency  string
+	// Verification is Auth's verification_status (micro-deposits); "" when verified by login.
+	Verification string
 }
 
 // Eligible says whether a partner accepts an account, and why not. An empty AccountTypes map

@@ -118,6 +118,8 @@ func accountFrom(a plaid.AccountBase) Account {
 		Current:   a.Balances.Current.Get(),
 		Limit:     a.Balances.Limit.Get(),
 		Currency:  termtext.SingleLine(a.Balances.GetIsoCurrencyCode()),
+		// The status is the host's text and is shown on a terminal: cleaned like the rest.
+		Verification: termtext.SingleLine(a.GetVerificationStatus()),
 	}
 	if st := a.Subtype.Get(); st != nil {
 		acc.Subtype = termtext.SingleLine(string(*st))

@@ -28,6 +28,7 @@ type runOptions struct {
 	products, countryCodes, link                      string
 	env, baseURL, redirectURI                         string
 	webhook                                           string
+	authFlow                                          string
 	json, reveal, noBrowser, noSave                   bool
 	partnerView, repair                               bool
 	save                                              string
@@ -48,6 +49,7 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs.StringVar(&o.username, "username", plaidflow.DefaultUsername, "the shortcut's sandbox test user (user_custom when --password is a JSON configuration)")
 	fs.StringVar(&o.password, "password", plaidflow.DefaultPassword, "the shortcut's sandbox password; error_<CODE> makes the login fail with that Plaid error; "+
 		"a JSON configuration ('{\"override_accounts\":[...]}') logs in as Plaid's custom user with those accounts")
+	fs.StringVar(&o.authFlow, "auth-flow", "", "Auth's verification flow in the sandbox: instant-match or automated-microdeposits (sets --institution and --password; shortcut only)")
 	fs.StringVar(&o.account, "account", "", "account id, mask or name (default: the first account the partner accepts)")
 	fs.StringVar(&o.secondaryClientID, "secondary-client-id", "", "Alloy's secondary_client_id (alloy-credit)")
 	fs.StringVar(&o.daysRequested, "days-requested", "", "days of history in the Asset Report, 0-731 (alloy-credit; default 60)")
@@ -96,6 +98,7 @@ Flags:
 		"  plaidwalk run --partner dwolla --link hosted\n"+
 		"  plaidwalk run --partner dwolla --partner-view\n"+
 		"  plaidwalk run --partner dwolla --repair --link browser\n"+
+		"  plaidwalk run --partner dwolla --auth-flow automated-microdeposits --partner-view\n"+
 		"  plaidwalk run --partner dwolla --password '"+plaidflow.CustomUserExample+"'\n")
 }
 
@@ -107,6 +110,9 @@ func cmdRun(ctx context.Context, c *cli, args []string) int {
 		return code
 	}
 	if code := checkPort(c, "plaidwalk run", o.port); code != 0 {
+		return code
+	}
+	if code := settleAuthFlow(c, fs, &o); code != 0 {
 		return code
 	}
 	if code := settleShortcutUser(c, fs, &o); code != 0 {
@@ -259,6 +265,9 @@ type runResult struct {
 	// PartnerView is what the partner read with its token (--partner-view).
 	PartnerView *plaidflow.PartnerView
 	Repair      *repairResult // --repair: the Item broken and fixed in update mode
+	// VerifiedFrom is the account's verification_status before the walk verified it
+	// (--auth-flow automated-microdeposits); "" when it did not.
+	VerifiedFrom string
 	// Webhooks are what plaidwalk's own receiver got (offline); ownWebhook is its URL, which
 	// holds a per-walk secret and is not saved.
 	Webhooks   []sessions.Webhook

@@ -49,7 +49,7 @@ func printRunHuman(w io.Writer, r runResult, reveal bool) {
 		fmt.Fprintf(w, "  item_id       %s\n", clean(wr.Item.ItemID))
 	}
 	if a := wr.Account; a.ID != "" {
-		fmt.Fprintf(w, "  account       %s ••%s  %s/%s  %s\n", clean(a.Name), clean(a.Mask), clean(a.Type), clean(a.Subtype), clean(a.ID))
+		fmt.Fprintf(w, "  account       %s ••%s  %s/%s  %s%s\n", clean(a.Name), clean(a.Mask), clean(a.Type), clean(a.Subtype), clean(a.ID), clean(verificationNote(r)))
 	}
 	if wr.Result.AssetReportID != "" {
 		fmt.Fprintf(w, "  asset_report  %s\n", clean(wr.Result.AssetReportID))
@@ -146,6 +146,8 @@ type accountJSON struct {
 	Mask    string `json:"mask"`
 	Type    string `json:"type"`
 	Subtype string `json:"subtype"`
+	// VerificationStatus is Auth's micro-deposit status, left out when verified by login.
+	VerificationStatus string `json:"verification_status,omitempty"`
 }
 
 type errorJSON struct {
@@ -177,7 +179,7 @@ func printRunJSON(w io.Writer, r runResult, reveal bool) {
 		doc.Institution = &institutionRef{id, r.Walk.Accounts.InstitutionName}
 	}
 	if a := r.Walk.Account; a.ID != "" {
-		doc.Account = &accountJSON{a.ID, a.Name, a.Mask, a.Type, a.Subtype}
+		doc.Account = &accountJSON{a.ID, a.Name, a.Mask, a.Type, a.Subtype, a.Verification}
 	}
 	for _, t := range runTokens(r, reveal) {
 		doc.Tokens[t.kind] = t.value

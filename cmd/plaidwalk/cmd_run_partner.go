@@ -122,7 +122,7 @@ func partnerViewDoc(v *plaidflow.PartnerView, reveal bool) *partnerViewJSON {
 		doc.TestToken = showToken(v.TestToken, reveal)
 	}
 	if a := v.Account; a.ID != "" {
-		doc.Account = &accountJSON{a.ID, a.Name, a.Mask, a.Type, a.Subtype}
+		doc.Account = &accountJSON{a.ID, a.Name, a.Mask, a.Type, a.Subtype, a.Verification}
 		doc.Balances = &balancesJSON{a.Available, a.Current, a.Currency}
 	}
 	for _, n := range v.Numbers {

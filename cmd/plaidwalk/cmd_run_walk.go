@@ -120,6 +120,9 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 		walk.LinkToken = res.Walk.LinkToken
 	}
 	res.Walk, res.Err = walk, err
+	if res.Err == nil {
+		res.Err = verifyPending(ctx, client, &res)
+	}
 	if err == nil && o.partnerView {
 		res.PartnerView, res.Err = partnerViewFor(ctx, client, res)
 	}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"plaidwalk/internal/termtext"
+	"plaidwalk/plaidflow"
+)
+
+// settleAuthFlow turns --auth-flow into the sandbox bank and password that trigger the flow.
+// It refuses an unknown flow, an explicit --institution or --password (the flow picks them),
+// and a Link other than the shortcut (in Link the person picks the bank; the message says
+// which to pick). Exit 2 on any of these, before any call.
+func settleAuthFlow(c *cli, fs *flag.FlagSet, o *runOptions) int {
+	if o.authFlow == "" {
+		return 0
+	}
+	f, ok := plaidflow.AuthFlowByID(o.authFlow)
+	if !ok {
+		var ids []string
+		for _, f := range plaidflow.AuthFlows {
+			ids = append(ids, f.ID)
+		}
+		fmt.Fprintf(c.stderr, "plaidwalk run: --auth-flow %q is not a flow plaidwalk knows; use one of: %s\n",
+			termtext.SingleLine(o.authFlow), strings.Join(ids, ", "))
+		return 2
+	}
+	var clash []string
+	fs.Visit(func(fl *flag.Flag) {
+		if fl.Name == "institution" || fl.Name == "password" || fl.Name == "username" {
+			clash = append(clash, "--"+fl.Name)
+		}
+	})
+	if len(clash) > 0 {
+		fmt.Fprintf(c.stderr, "plaidwalk run: --auth-flow %s picks the bank and the test user itself (%s); leave out %s\n",
+			f.ID, f.About, strings.Join(clash, " and "))
+		return 2
+	}
+	if o.link != linkShortcut {
+		fmt.Fprintf(c.stderr, "plaidwalk run: --auth-flow works with the shortcut only; with --link %s, pick the flow in Link itself: %s\n",
+			termtext.SingleLine(o.link), f.About)
+		return 2
+	}
+	o.institution, o.username, o.password = f.InstitutionID, plaidflow.DefaultUsername, f.Password
+	return 0
+}
+
+// verifyPending moves an account left pending by Automated Micro-deposits to
+// automatically_verified with /sandbox/item/set_verification_status (Plaid would take a day),
+// then reads the accounts again so the result and the API log show the new status. Nothing
+// happens for an account verified by login.
+func verifyPending(ctx context.Context, client *plaidflow.Client, res *runResult) error {
+	a := res.Walk.Account
+	if a.Verification != plaidflow.VerificationPendingAutomatic {
+		return nil
+	}
+	access := res.Walk.Item.AccessToken
+	if err := client.SandboxSetVerificationStatus(ctx, access, a.ID, plaidflow.VerificationAutomatic); err != nil {
+		return err
+	}
+	accounts, err := client.Accounts(ctx, access)
+	if err != nil {
+		return err
+	}
+	for _, now := range accounts.Accounts {
+		if now.ID == a.ID {
+			res.VerifiedFrom = a.Verification
+			res.Walk.Account.Verification = now.Verification
+		}
+	}
+	return nil
+}
+
+// verificationNote is the account line's note on its verification, "" when verified by login.
+func verificationNote(r runResult) string {
+	v := r.Walk.Account.Verification
+	switch {
+	case v == "":
+		return ""
+	case r.VerifiedFrom != "":
+		return "  verification_status " + r.VerifiedFrom + " → " + v + " (/sandbox/item/set_verification_status)"
+	}
+	return "  verification_status " + v
+}

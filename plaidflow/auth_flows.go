@@ -1,0 +1,56 @@
+package plaidflow
+
+import (
+	"context"
+	"strings"
+
+	"github.com/plaid/plaid-go/v43/plaid"
+)
+
+// AuthFlow is one of the ways Plaid's Sandbox verifies an account for Auth, with the bank and
+// credentials that trigger it (PLAID-FACTS.md §7). Money-movement partners must cope with
+// accounts verified by micro-deposits, whose numbers are not ready at once.
+type AuthFlow struct {
+	ID            string // the --auth-flow value
+	Name          string
+	InstitutionID string
+	Password      string // with username user_good
+	// Verify: the account starts pending and the walk moves it along with
+	// /sandbox/item/set_verification_status, as Plaid would a day later.
+	Verify bool
+	About  string
+}
+
+// Verification statuses the walk sets or shows.
+const (
+	VerificationPendingAutomatic = "pending_automatic_verification"
+	VerificationAutomatic        = "automatically_verified"
+)
+
+// AuthFlows are the flows a walk can take without typing numbers into Link.
+var AuthFlows = []AuthFlow{
+	{ID: "instant-match", Name: "Instant Match", InstitutionID: "ins_109512", Password: DefaultPassword,
+		About: "Houndstooth Bank, user_good / pass_good: the account is verified at once (no verification_status)"},
+	{ID: "automated-microdeposits", Name: "Automated Micro-deposits", InstitutionID: "ins_109512", Password: "microdeposits_good", Verify: true,
+		About: "Houndstooth Bank, user_good / microdeposits_good: the account starts pending_automatic_verification; " +
+			"the walk verifies it with /sandbox/item/set_verification_status"},
+}
+
+// AuthFlowByID finds a flow by its --auth-flow value (any case).
+func AuthFlowByID(id string) (AuthFlow, bool) {
+	for _, f := range AuthFlows {
+		if strings.EqualFold(f.ID, strings.TrimSpace(id)) {
+			return f, true
+		}
+	}
+	return AuthFlow{}, false
+}
+
+// SandboxSetVerificationStatus calls /sandbox/item/set_verification_status, which ends an
+// account's automated micro-deposit verification (automatically_verified or
+// verification_expired) and makes Plaid send the AUTH webhook saying so. Sandbox only.
+func (c *Client) SandboxSetVerificationStatus(ctx context.Context, accessToken, accountID, status string) error {
+	req := plaid.NewSandboxItemSetVerificationStatusRequest(accessToken, accountID, status)
+	_, httpResp, err := c.api.SandboxItemSetVerificationStatus(ctx).SandboxItemSetVerificationStatusRequest(*req).Execute()
+	return toError("/sandbox/item/set_verification_status", httpResp, err)
+}
