@@ -144,7 +144,7 @@ func last4(s string) string {
 }
 
 var (
-	testPasswordRE = regexp.MustCompile(`^(pass_good|error_[A-Z][A-Z0-9_]*|mfa_device|mfa_selections|mfa_questions_\d+_\d+|mfa_selections_\d+_\d+_\d+)$`)
+	testPasswordRE = regexp.MustCompile(`^(pass_good|microdeposits_good|error_[A-Z][A-Z0-9_]*|mfa_device|mfa_selections|mfa_questions_\d+_\d+|mfa_selections_\d+_\d+_\d+)$`)
 	testUsernameRE = regexp.MustCompile(`^(user_good|user_custom|mfa_device|mfa_selections|mfa_questions_\d+_\d+|user_[a-z0-9_]+)$`)
 )
 

@@ -173,6 +173,9 @@ func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflo
 	}
 	started := time.Now()
 	res, err := plaidflow.Walk(ctx, client, p, wo)
+	if err == nil && kept.Load() < 0 {
+		_, err = verifyPending(ctx, client, &res) // as run did, when the account came out pending
+	}
 	if err == nil && stopAfter == 0 {
 		err = replayAfterHandoff(ctx, c, client, cfg, p, wo, res, in)
 	}

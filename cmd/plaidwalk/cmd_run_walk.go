@@ -121,7 +121,7 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 	}
 	res.Walk, res.Err = walk, err
 	if res.Err == nil {
-		res.Err = verifyPending(ctx, client, &res)
+		res.VerifiedFrom, res.Err = verifyPending(ctx, client, &res.Walk)
 	}
 	if err == nil && o.partnerView {
 		res.PartnerView, res.Err = partnerViewFor(ctx, client, res)

@@ -52,26 +52,28 @@ func settleAuthFlow(c *cli, fs *flag.FlagSet, o *runOptions) int {
 // automatically_verified with /sandbox/item/set_verification_status (Plaid would take a day),
 // then reads the accounts again so the result and the API log show the new status. Nothing
 // happens for an account verified by login.
-func verifyPending(ctx context.Context, client *plaidflow.Client, res *runResult) error {
-	a := res.Walk.Account
+// It is keyed on the account's status, not on --auth-flow, so a replay of the session (which
+// keeps the test password) walks it again. It returns the status the account had ("" when it
+// was not moved).
+func verifyPending(ctx context.Context, client *plaidflow.Client, walk *plaidflow.WalkResult) (from string, err error) {
+	a := walk.Account
 	if a.Verification != plaidflow.VerificationPendingAutomatic {
-		return nil
+		return "", nil
 	}
-	access := res.Walk.Item.AccessToken
+	access := walk.Item.AccessToken
 	if err := client.SandboxSetVerificationStatus(ctx, access, a.ID, plaidflow.VerificationAutomatic); err != nil {
-		return err
+		return "", err
 	}
 	accounts, err := client.Accounts(ctx, access)
 	if err != nil {
-		return err
+		return "", err
 	}
 	for _, now := range accounts.Accounts {
 		if now.ID == a.ID {
-			res.VerifiedFrom = a.Verification
-			res.Walk.Account.Verification = now.Verification
+			walk.Account.Verification = now.Verification
 		}
 	}
-	return nil
+	return a.Verification, nil
 }
 
 // verificationNote is the account line's note on its verification, "" when verified by login.

@@ -102,3 +102,16 @@ func TestRunInstantMatch(t *testing.T) {
 		t.Errorf("account %+v, partner_view %+v: want no status and routing 021000021", *doc.Account, *doc.PartnerView)
 	}
 }
+
+// TestAutomatedMicrodepositsReplays: the session keeps microdeposits_good (a sandbox test
+// password), so replay logs in the same way, finds the account pending and verifies it again.
+func TestAutomatedMicrodepositsReplays(t *testing.T) {
+	e := newSessEnv(t)
+	if code, out, errOut := e.plaidwalk("run", "--partner", "dwolla", "--auth-flow", "automated-microdeposits"); code != 0 {
+		t.Fatalf("run: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut := e.plaidwalk("replay", "latest")
+	if code != 0 || !strings.Contains(out, "\nreproduced: ") {
+		t.Fatalf("replay: exit %d\n%s\n%s", code, out, errOut)
+	}
+}
