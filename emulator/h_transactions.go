@@ -129,14 +129,19 @@ func (e *Emulator) transactionsSync(q *apiRequest) (any, *apiError) {
 // next_cursor, as Plaid answers a sync that comes too early.
 func (e *Emulator) syncOf(it *item, accounts []account, req transactionsRequest, count int) (syncPage, *apiError) {
 	c, perr := decodeCursor(it.id, req.Cursor)
-	if perr != nil {
+	if perr != nil && req.Cursor != "now" {
 		return syncPage{}, perr
 	}
 	if !e.transactionsReady(it) {
 		return syncPage{added: []transactionJSON{}, modified: []transactionJSON{}, removed: []removedJSON{}}, nil
 	}
+	today := epochDay(e.now())
+	if req.Cursor == "now" { // Plaid's value for moving an Item from /get to /sync: no history
+		now := syncCursor{from: today, to: today}
+		return syncPage{added: []transactionJSON{}, modified: []transactionJSON{}, removed: []removedJSON{}, next: now.encode(it.id)}, nil
+	}
 	orig := req.Options.OriginalDescription != nil && *req.Options.OriginalDescription
-	return it.syncPageOf(accounts, c, epochDay(e.now()), count, orig), nil
+	return it.syncPageOf(accounts, c, today, count, orig), nil
 }
 
 func (r *transactionsSyncResponse) fill(p syncPage, ready bool) {

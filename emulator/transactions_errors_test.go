@@ -1,6 +1,11 @@
 package emulator
 
 import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"time"
+
 	"testing"
 
 	"github.com/plaid/plaid-go/v43/plaid"
@@ -100,4 +105,39 @@ func TestProcessorTransactions(t *testing.T) {
 
 	_, _, authTok := h.partnerToken("0000") // an Item linked with auth only
 	h.processorSync(authTok, "", 10).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
+}
+
+// Plaid's quickstart syncs with "cursor": null first, then with each next_cursor, sleeping and
+// asking again while next_cursor is "" (data not ready): that loop ends with the whole history.
+// The spec calls a null cursor invalid, yet Plaid takes it (the quickstart works), so this
+// test's emulator is served without the spec check, which would refuse the null.
+func TestTransactionsQuickstartLoop(t *testing.T) {
+	clock := newTestClock()
+	srv := httptest.NewServer(New(Options{Now: clock.Now}))
+	t.Cleanup(srv.Close)
+	h := &harness{t: t, clock: clock, url: srv.URL, client: plaidClient(srv.URL, TestClientID, TestSecret), ctx: context.Background()}
+	access := h.connect(plaid.PRODUCTS_AUTH, plaid.PRODUCTS_TRANSACTIONS)
+	body := func(cursor any) string {
+		raw, _ := json.Marshal(map[string]any{"client_id": TestClientID, "secret": TestSecret, "access_token": access, "cursor": cursor})
+		return string(raw)
+	}
+	var cursor any // null, as the quickstart sends it first
+	added, polls := 0, 0
+	for hasMore := true; hasMore; {
+		r := h.post("/transactions/sync", body(cursor), nil)
+		if r.status != 200 {
+			t.Fatalf("sync answered %d: %v", r.status, r.body)
+		}
+		cursor = r.body["next_cursor"]
+		if cursor == "" {
+			polls++
+			h.clock.Advance(2 * time.Second) // the quickstart sleeps 2 s
+			continue
+		}
+		added += len(r.body["added"].([]any))
+		hasMore = r.body["has_more"].(bool)
+	}
+	if polls == 0 || added < 300 {
+		t.Fatalf("%d polls before the data was ready, %d added", polls, added)
+	}
 }

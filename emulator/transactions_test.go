@@ -196,8 +196,27 @@ func TestTransactionsSyncAcrossDays(t *testing.T) {
 	if len(same.Added)+len(same.Removed) != 0 || same.HasMore || same.NextCursor == "" {
 		t.Fatalf("sync with nothing new: %d added, %d removed", len(same.Added), len(same.Removed))
 	}
+	now := h.txnSync(access, "now", 100).get(t)
+	if len(now.Added) != 0 || now.HasMore || now.NextCursor == "" {
+		t.Fatalf(`cursor "now": %d added, has_more %v, next %q; want nothing and a cursor`, len(now.Added), now.HasMore, now.NextCursor)
+	}
 	h.clock.Advance(5 * 24 * time.Hour)
+	// From "now" the client is taken to hold what /transactions/get gave, pending ones included.
+	fromNow := h.txnSync(access, now.NextCursor, 500).get(t)
 	h.syncAll(t, access, cursor, 5, have)
+	for _, tx := range fromNow.Added {
+		if _, ok := have[tx.TransactionId]; !ok {
+			t.Fatalf(`syncing from "now" added %s, which the full sync does not have`, tx.TransactionId)
+		}
+	}
+	for _, r := range fromNow.Removed {
+		if !pendingBefore[r.TransactionId] {
+			t.Fatalf(`syncing from "now" removed %s, which was not pending`, r.TransactionId)
+		}
+	}
+	if len(fromNow.Added) == 0 || len(fromNow.Added) >= len(have)/10 || fromNow.HasMore {
+		t.Fatalf(`from "now": %d transactions in five days, of %d in all`, len(fromNow.Added), len(have))
+	}
 	sameIDs(t, "after five days", have, h.getAll(t, access, nil))
 	posted := 0
 	for _, tx := range have {
