@@ -27,6 +27,7 @@ func TestLinkInChromium(t *testing.T) {
 	t.Run("an unknown link_token ends in onExit with INVALID_LINK_TOKEN", func(t *testing.T) { testBadToken(t, browser) })
 	t.Run("multi-select shares two accounts", func(t *testing.T) { testMultiSelect(t, browser) })
 	t.Run("MFA", func(t *testing.T) { testMFA(t, browser) })
+	t.Run("automated micro-deposits: the picker says pending", func(t *testing.T) { testAutomatedMicrodeposits(t, browser) })
 	t.Run("OAuth bank through the redirect_uri", func(t *testing.T) { testOAuthRedirect(t, browser) })
 	t.Run("OAuth bank in a pop-up", func(t *testing.T) { testOAuthPopup(t, browser) })
 	t.Run("unhealthy banks send Plaid's degraded and down events", func(t *testing.T) { testUnhealthyBanks(t, browser) })
