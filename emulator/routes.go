@@ -48,6 +48,7 @@ var endpoints = map[string]handler{
 	"/processor/transactions/sync":                (*Emulator).processorTransactionsSync,
 	"/processor/transactions/get":                 (*Emulator).processorTransactionsGet,
 	"/processor/transactions/refresh":             (*Emulator).processorTransactionsRefresh,
+	"/categories/get":                             (*Emulator).categoriesGet,
 }
 
 // ownEndpoints are plaidwalk's additions, not Plaid's: served like the API (POST, the test

@@ -52,7 +52,7 @@ var everyday = []merchant{
 var (
 	payroll      = merchant{"GUSTO PAY 123456 PPD", "Gusto", "gusto.com", "INCOME", "INCOME_WAGES", []string{"Transfer", "Payroll"}, "21009000", "other", -2650, -2350}
 	rent         = merchant{"ACH DEBIT PLATYPUS PROPERTIES", "", "", "RENT_AND_UTILITIES", "RENT_AND_UTILITIES_RENT", []string{"Payment", "Rent"}, "16002000", "other", 1850, 1850}
-	utility      = merchant{"CON EDISON PAYMENT", "Con Edison", "coned.com", "RENT_AND_UTILITIES", "RENT_AND_UTILITIES_GAS_AND_ELECTRICITY", []string{"Service", "Utilities", "Gas"}, "18068000", "online", 60, 140}
+	utility      = merchant{"CON EDISON PAYMENT", "Con Edison", "coned.com", "RENT_AND_UTILITIES", "RENT_AND_UTILITIES_GAS_AND_ELECTRICITY", []string{"Service", "Utilities"}, "18068000", "online", 60, 140}
 	cardPayment  = merchant{"PAYMENT THANK YOU", "", "", "LOAN_PAYMENTS", "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT", []string{"Payment", "Credit Card"}, "16001000", "other", -650, -250}
 	transferIn   = merchant{"TRANSFER FROM CHECKING", "", "", "TRANSFER_IN", "TRANSFER_IN_ACCOUNT_TRANSFER", []string{"Transfer", "Deposit"}, "21007000", "other", -300, -100}
 	interestPaid = merchant{"INTEREST PAYMENT", "", "", "INCOME", "INCOME_INTEREST_EARNED", []string{"Transfer", "Credit"}, "21005000", "other", -4, -0.5}

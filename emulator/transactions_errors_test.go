@@ -141,3 +141,29 @@ func TestTransactionsQuickstartLoop(t *testing.T) {
 		t.Fatalf("%d polls before the data was ready, %d added", polls, added)
 	}
 }
+
+// /categories/get lists every legacy category a transaction names, with the same hierarchy,
+// and every parent of each.
+func TestCategoriesGetCoversTransactions(t *testing.T) {
+	h := newHarness(t)
+	resp := ok(h.client.CategoriesGet(h.ctx).Body(map[string]interface{}{}).Execute()).get(t)
+	byID := map[string]string{}
+	paths := map[string]bool{}
+	for _, c := range resp.Categories {
+		byID[c.CategoryId] = categoryPath(c.Hierarchy)
+		paths[categoryPath(c.Hierarchy)] = true
+	}
+	access := h.connect(plaid.PRODUCTS_TRANSACTIONS)
+	h.clock.Advance(transactionsReadyAfter)
+	for _, tx := range h.getAll(t, access, nil) {
+		id := tx.GetCategoryId()
+		if byID[id] != categoryPath(tx.Category) {
+			t.Fatalf("transaction %q has category %s %v; /categories/get says %q", tx.Name, id, tx.Category, byID[id])
+		}
+		for i := 1; i < len(tx.Category); i++ {
+			if !paths[categoryPath(tx.Category[:i])] {
+				t.Fatalf("parent %v of %v is not listed", tx.Category[:i], tx.Category)
+			}
+		}
+	}
+}
