@@ -121,11 +121,11 @@ func TestUnknownFieldsThroughTheClient(t *testing.T) {
 // naming it, through the real client; a path Plaid lacks stays 404 NOT_FOUND.
 func TestUnservedSpecPath(t *testing.T) {
 	h := newHarness(t)
-	tok := h.connect(plaid.PRODUCTS_AUTH)
-	pe := ok(h.client.TransactionsSync(h.ctx).TransactionsSyncRequest(*plaid.NewTransactionsSyncRequest(tok)).Execute()).
+	// Payment Initiation (UK/EU) is a product the emulator does not plan to serve.
+	pe := ok(h.client.PaymentInitiationRecipientList(h.ctx).PaymentInitiationRecipientListRequest(*plaid.NewPaymentInitiationRecipientListRequest()).Execute()).
 		fails(t, 400, "INVALID_REQUEST", "ENDPOINT_NOT_SUPPORTED")
-	if !strings.Contains(pe.ErrorMessage, "/transactions/sync") || !strings.Contains(pe.ErrorMessage, "emulator does not serve it") {
-		t.Errorf("message %q should name /transactions/sync and say the emulator does not serve it", pe.ErrorMessage)
+	if !strings.Contains(pe.ErrorMessage, "/payment_initiation/recipient/list") || !strings.Contains(pe.ErrorMessage, "emulator does not serve it") {
+		t.Errorf("message %q should name /payment_initiation/recipient/list and say the emulator does not serve it", pe.ErrorMessage)
 	}
 	h.post("/fdx/consents/abc/revocation", `{}`, testKeys).wantError(t, 400, "INVALID_REQUEST", "ENDPOINT_NOT_SUPPORTED", "/fdx/consents/{consentId}/revocation")
 	h.post("/transactions/teleport", `{}`, testKeys).wantError(t, 404, "INVALID_REQUEST", "NOT_FOUND", "/transactions/teleport")
