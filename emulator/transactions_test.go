@@ -266,3 +266,22 @@ func TestTransactionsCustomUser(t *testing.T) {
 		t.Fatalf("sync has %d transactions; the card, configured without any, should have generated ones", len(synced))
 	}
 }
+
+// With --state, a restart serves the same transactions and keeps a client's sync cursor good:
+// all of it is derived from what the Item already persists (its id, creation time, login).
+func TestTransactionsSurviveRestart(t *testing.T) {
+	dir, clock := t.TempDir(), newTestClock()
+	h, stop := restoredHarness(t, dir, clock)
+	access := h.connect(plaid.PRODUCTS_TRANSACTIONS)
+	clock.Advance(transactionsReadyAfter)
+	before := h.getAll(t, access, nil)
+	have := map[string]plaid.Transaction{}
+	cursor, _ := h.syncAll(t, access, "", 500, have)
+	stop()
+
+	h, _ = restoredHarness(t, dir, clock)
+	sameIDs(t, "after a restart", h.getAll(t, access, nil), before)
+	clock.Advance(3 * 24 * time.Hour)
+	h.syncAll(t, access, cursor, 100, have)
+	sameIDs(t, "synced across the restart", have, h.getAll(t, access, nil))
+}
