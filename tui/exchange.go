@@ -100,8 +100,14 @@ func newExchangeModel(accts []plaidflow.Account, p plaidflow.Partner, preferred 
 				e.reasons[i] = "not accepted by " + p.Name
 			}
 		}
+		note := noteText(ok, e.reasons[i])
+		if ok && a.Verification != "" {
+			// A micro-deposit account: the partner's token can be made, its numbers may not be
+			// ready. The word is short to fit the column; the API log has the whole status.
+			note += " · " + verificationWord(a.Verification)
+		}
 		rows[i] = table.Row{" " + mark, oneLine(a.Name), oneLine(a.Mask), oneLine(a.Type + "/" + a.Subtype),
-			balanceText(a), noteText(ok, e.reasons[i])}
+			balanceText(a), note}
 	}
 	t := table.New(table.WithColumns(accountColumns(80, rows)), table.WithRows(rows), table.WithFocused(true))
 	ts := table.DefaultStyles()
@@ -163,6 +169,17 @@ func balanceText(a plaidflow.Account) string {
 	return f(a.Available) + "/" + f(a.Current)
 }
 
+// verificationWord is a short word for Auth's verification_status of an account.
+func verificationWord(status string) string {
+	switch {
+	case strings.HasPrefix(status, "pending"):
+		return "pending"
+	case strings.HasSuffix(status, "_verified"):
+		return "verified"
+	}
+	return oneLine(status)
+}
+
 func noteText(ok bool, why string) string {
 	if ok {
 		return "yes"
@@ -180,7 +197,7 @@ func (e *exchangeModel) setSize(w, h int) {
 	}
 	cols := accountColumns(w, rows)
 	for i := range rows { // a cut reason reads "no: Dwo…": say where the whole one is instead
-		if len(rows[i]) > 5 && ansi.StringWidth(rows[i][5]) > cols[5].Width {
+		if i < len(e.reasons) && e.reasons[i] != "" && len(rows[i]) > 5 && ansi.StringWidth(rows[i][5]) > cols[5].Width {
 			rows[i][5] = "no"
 			if cols[5].Width >= len("no (why ↓)") {
 				rows[i][5] = "no (why ↓)"

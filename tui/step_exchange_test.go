@@ -79,3 +79,16 @@ func TestPartnerTokenStepFinishesWithPartnerTokenMade(t *testing.T) {
 		t.Fatalf("returned %#v busy %v, want partnerTokenMadeMsg", out, p.busy())
 	}
 }
+
+// The picker says when an account is waiting for micro-deposit verification.
+func TestExchangePickerShowsVerificationStatus(t *testing.T) {
+	env := testEnv(t)
+	env.walk.partner = partnerNamed(t, env, "dwolla")
+	accts := []plaidflow.Account{{ID: "acc-pending", Name: "Plaid Checking", Mask: "0000", Type: "depository", Subtype: "checking",
+		Verification: "pending_automatic_verification"}}
+	e := newExchangeModel(accts, env.walk.partner, nil, env.st)
+	e.setSize(env.width, env.height)
+	if v := e.view(env); !strings.Contains(v, "yes · pending") {
+		t.Errorf("the picker does not show the verification status:\n%s", v)
+	}
+}
