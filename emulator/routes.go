@@ -49,6 +49,7 @@ var endpoints = map[string]handler{
 	"/processor/transactions/get":                 (*Emulator).processorTransactionsGet,
 	"/processor/transactions/refresh":             (*Emulator).processorTransactionsRefresh,
 	"/categories/get":                             (*Emulator).categoriesGet,
+	"/transactions/recurring/get":                 (*Emulator).transactionsRecurringGet,
 }
 
 // ownEndpoints are plaidwalk's additions, not Plaid's: served like the API (POST, the test

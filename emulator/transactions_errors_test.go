@@ -167,3 +167,39 @@ func TestCategoriesGetCoversTransactions(t *testing.T) {
 		}
 	}
 }
+
+// /transactions/recurring/get finds the history's recurring entries as streams: payroll in
+// twice a month, rent out monthly; each stream's ids are posted transactions of its account.
+func TestTransactionsRecurring(t *testing.T) {
+	h := newHarness(t)
+	access := h.connect(plaid.PRODUCTS_TRANSACTIONS)
+	req := plaid.NewTransactionsRecurringGetRequest(access)
+	ok(h.client.TransactionsRecurringGet(h.ctx).TransactionsRecurringGetRequest(*req).Execute()).fails(t, 400, "ITEM_ERROR", "PRODUCT_NOT_READY")
+	h.clock.Advance(transactionsReadyAfter)
+	resp := ok(h.client.TransactionsRecurringGet(h.ctx).TransactionsRecurringGetRequest(*req).Execute()).get(t)
+	all := h.getAll(t, access, nil)
+	find := func(streams []plaid.TransactionStream, desc string) plaid.TransactionStream {
+		for _, s := range streams {
+			if s.Description == desc {
+				return s
+			}
+		}
+		t.Fatalf("no stream %q", desc)
+		return plaid.TransactionStream{}
+	}
+	pay := find(resp.InflowStreams, payroll.name)
+	rentStream := find(resp.OutflowStreams, rent.name)
+	if pay.Frequency != plaid.RECURRINGTRANSACTIONFREQUENCY_SEMI_MONTHLY || rentStream.Frequency != plaid.RECURRINGTRANSACTIONFREQUENCY_MONTHLY ||
+		len(pay.TransactionIds) < 40 || len(rentStream.TransactionIds) < 20 || pay.AverageAmount.GetAmount() >= 0 {
+		t.Fatalf("payroll %s x%d avg %v, rent %s x%d", pay.Frequency, len(pay.TransactionIds), pay.AverageAmount.GetAmount(), rentStream.Frequency, len(rentStream.TransactionIds))
+	}
+	for _, s := range append(resp.InflowStreams, resp.OutflowStreams...) {
+		for _, id := range s.TransactionIds {
+			if tx, ok := all[id]; !ok || tx.AccountId != s.AccountId || tx.Pending {
+				t.Fatalf("stream %q names %s, not a posted transaction of its account", s.Description, id)
+			}
+		}
+	}
+	noTxn := plaid.NewTransactionsRecurringGetRequest(h.connect(plaid.PRODUCTS_AUTH))
+	ok(h.client.TransactionsRecurringGet(h.ctx).TransactionsRecurringGetRequest(*noTxn).Execute()).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
+}
