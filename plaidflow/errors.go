@@ -146,6 +146,10 @@ func hintFor(e *PlaidError) string {
 	case "ITEM_LOGIN_REQUIRED":
 		return "The bank login behind this Item is no longer valid. Send the user through Link in update mode (a link token created with the access_token), or link the bank again."
 	case "PRODUCT_NOT_READY":
+		if e.Endpoint == "/auth/get" || e.Endpoint == "/processor/auth/get" {
+			return "The account's numbers wait for its micro-deposit verification (verification_status pending_...). Plaid sends an AUTH webhook when it ends; " +
+				"in the sandbox, /sandbox/item/set_verification_status ends it now (run --auth-flow automated-microdeposits does)."
+		}
 		return "Plaid is still preparing this data (an Asset Report takes seconds to minutes). Wait and ask again; plaidwalk polls automatically."
 	case "INVALID_PUBLIC_TOKEN":
 		return "A public_token can be exchanged once and expires 30 minutes after Link returns it. Run Link again for a fresh one."

@@ -122,6 +122,7 @@ func TestHintsForErrorsTheEmulatorDoesNotRaise(t *testing.T) {
 	}{
 		{PlaidError{Code: "INVALID_PRODUCT", Endpoint: "/processor/token/create"}, IntegrationsPage},
 		{PlaidError{Code: "PRODUCT_NOT_READY"}, "Asset Report"},
+		{PlaidError{Code: "PRODUCT_NOT_READY", Endpoint: "/processor/auth/get"}, "/sandbox/item/set_verification_status"},
 		{PlaidError{Type: "RATE_LIMIT_EXCEEDED", Code: "ACCOUNTS_LIMIT", Status: 429}, "backoff"},
 		{PlaidError{Type: "API_ERROR", Code: "INTERNAL_SERVER_ERROR", Status: 500}, "request_id"},
 		{PlaidError{Code: "INVALID_LINK_TOKEN"}, "4 hours"},
