@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"io"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -65,10 +66,11 @@ func BenchmarkStartToPartnerList(b *testing.B) {
 	}
 }
 
-// countingModel counts how often Bubble Tea wakes the UI.
+// countingModel counts how often Bubble Tea wakes the UI, and the time spent drawing.
 type countingModel struct {
 	inner          tea.Model
 	updates, views *atomic.Int64
+	viewNanos      *atomic.Int64
 }
 
 func (c countingModel) Init() tea.Cmd { return c.inner.Init() }
@@ -78,13 +80,19 @@ func (c countingModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	c.inner = next
 	return c, cmd
 }
-func (c countingModel) View() string { c.views.Add(1); return c.inner.View() }
+func (c countingModel) View() string {
+	c.views.Add(1)
+	start := time.Now()
+	v := c.inner.View()
+	c.viewNanos.Add(int64(time.Since(start)))
+	return v
+}
 
 // waitingOnLink starts the UI on the real offline stack and walks it to the Link step, where
 // it waits for the browser.
 func waitingOnLink(tb testing.TB) (countingModel, *teatest.TestModel) {
 	w := newOfflineWorld(tb, emulator.Options{})
-	cm := countingModel{inner: New(tb.Context(), w.deps, nil), updates: new(atomic.Int64), views: new(atomic.Int64)}
+	cm := countingModel{inner: New(tb.Context(), w.deps, nil), updates: new(atomic.Int64), views: new(atomic.Int64), viewNanos: new(atomic.Int64)}
 	tm := teatest.NewTestModel(tb, cm, teatest.WithInitialTermSize(100, 30))
 	waitFor(tb, tm, "Step 1/7")
 	tm.Type("dwolla")
@@ -140,20 +148,26 @@ func TestWaitingOnLinkWakesNothing(t *testing.T) {
 func BenchmarkIdleWhileWaitingOnLink(b *testing.B) {
 	cm, tm := waitingOnLink(b)
 	const interval = 500 * time.Millisecond
-	var updates, views int64
+	var updates, views, viewNanos int64
 	var cpu time.Duration
+	_, _ = io.ReadAll(tm.Output()) // the frames drawn before the wait
 	b.ResetTimer()
 	for b.Loop() {
-		u0, v0, c0 := cm.updates.Load(), cm.views.Load(), cpuTime()
+		u0, v0, n0, c0 := cm.updates.Load(), cm.views.Load(), cm.viewNanos.Load(), cpuTime()
 		time.Sleep(interval)
 		updates += cm.updates.Load() - u0
 		views += cm.views.Load() - v0
+		viewNanos += cm.viewNanos.Load() - n0
 		cpu += cpuTime() - c0
 	}
 	secs := float64(b.N) * interval.Seconds()
+	written, _ := io.ReadAll(tm.Output()) // what the ticks sent the terminal
+	b.ReportMetric(float64(len(written))/secs, "term-bytes/s")
 	b.ReportMetric(float64(updates)/secs, "updates/s")
 	b.ReportMetric(float64(views)/secs, "views/s")
 	b.ReportMetric(float64(cpu.Microseconds())/1000/secs, "cpu-ms/s")
+	// The share of that CPU that drawing the screen costs: View's wall time per second.
+	b.ReportMetric(float64(viewNanos)/1e6/secs, "view-ms/s")
 	b.StopTimer()
 	_ = tm.Quit()
 	tm.WaitFinished(b, teatest.WithFinalTimeout(5*time.Second))
