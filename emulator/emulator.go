@@ -26,6 +26,9 @@ type Options struct {
 	AssetReportDelay time.Duration    // how long /asset_report/get answers PRODUCT_NOT_READY; 0: 2s
 	Impersonate      Impersonation    // tests only: play Plaid under Plaid's names (impersonate.go)
 	Webhooks         WebhookOptions   // retry delay, hosts allowed besides loopback, the delivery printout (webhook_hub.go)
+	// TransactionsReadyDelay is how long after linking an Item's transactions stay not ready
+	// and its TRANSACTIONS webhooks wait (webhook_transactions.go); 0: 5s.
+	TransactionsReadyDelay time.Duration
 }
 
 // Emulator is the offline Plaid: an http.Handler, safe for concurrent use. One mutex guards
@@ -34,6 +37,7 @@ type Options struct {
 type Emulator struct {
 	now        func() time.Time
 	assetDelay time.Duration
+	txnDelay   time.Duration
 	as         Impersonation
 
 	mu               sync.Mutex
@@ -46,10 +50,11 @@ type Emulator struct {
 	stripeTokens     map[string]tokenGrant
 	reports          map[string]*assetReport // by asset_report_token
 	relayTokens      map[string]relayGrant
-	store            *store    // the state file of --state (store.go); nil: memory only
-	storeErr         error     // a failed state write, answered from then on
-	nextPrune        time.Time // see prune.go
-	prunedLinkTokens []string  // dropped, their Link sessions not yet
+	store            *store                 // the state file of --state (store.go); nil: memory only
+	storeErr         error                  // a failed state write, answered from then on
+	nextPrune        time.Time              // see prune.go
+	prunedLinkTokens []string               // dropped, their Link sessions not yet
+	txnTimers        map[string]*time.Timer // by item_id: the pending TRANSACTIONS readiness webhooks, stopped on Close
 
 	link linkFlow // the emulated Link's sessions, under their own lock (lock order: link_state.go)
 
@@ -61,6 +66,7 @@ func New(o Options) *Emulator {
 	e := &Emulator{
 		now:             o.Now,
 		assetDelay:      o.AssetReportDelay,
+		txnDelay:        o.TransactionsReadyDelay,
 		as:              o.Impersonate,
 		linkTokens:      map[string]*linkTokenState{},
 		publicTokens:    map[string]*publicTokenState{},
@@ -70,12 +76,16 @@ func New(o Options) *Emulator {
 		stripeTokens:    map[string]tokenGrant{},
 		reports:         map[string]*assetReport{},
 		relayTokens:     map[string]relayGrant{},
+		txnTimers:       map[string]*time.Timer{},
 	}
 	if e.now == nil {
 		e.now = time.Now
 	}
 	if e.assetDelay <= 0 {
 		e.assetDelay = DefaultAssetReportDelay
+	}
+	if e.txnDelay <= 0 {
+		e.txnDelay = DefaultTransactionsReadyDelay
 	}
 	e.hooks = newWebhookHub(o.Webhooks, e.now)
 	return e

@@ -46,6 +46,7 @@ func (e *Emulator) sandboxPublicTokenCreate(q *apiRequest) (any, *apiError) {
 	defer e.mu.Unlock()
 	e.items[it.id] = it
 	e.saveItemLocked(it)
+	e.scheduleTransactionsReady(it)
 	return publicTokenResponse{PublicToken: e.storePublicTokenLocked(tok, it.id), RequestID: q.requestID}, nil
 }
 

@@ -74,5 +74,6 @@ func (e *Emulator) sandboxProcessorTokenCreate(q *apiRequest) (any, *apiError) {
 	defer e.mu.Unlock()
 	e.items[it.id] = it
 	e.saveItemLocked(it)
+	e.scheduleTransactionsReady(it)
 	return processorTokenResponse{ProcessorToken: e.issueProcessorTokenLocked(tok, it.id, chosen.index, ""), RequestID: q.requestID}, nil
 }

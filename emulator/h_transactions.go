@@ -49,7 +49,7 @@ func (e *Emulator) transactionsItem(it *item) *apiError {
 
 // transactionsReady says whether the Item's first pull is done.
 func (e *Emulator) transactionsReady(it *item) bool {
-	return !e.now().Before(it.created.Add(transactionsReadyAfter))
+	return !e.now().Before(it.created.Add(e.txnDelay))
 }
 
 func productNotReady() *apiError {
@@ -121,6 +121,7 @@ func (e *Emulator) transactionsSync(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
+	it.synced = true // from now on readiness also sends SYNC_UPDATES_AVAILABLE
 	resp.fill(page, e.transactionsReady(it))
 	return resp, nil
 }

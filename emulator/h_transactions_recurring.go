@@ -123,7 +123,7 @@ func (e *Emulator) transactionsRecurringGet(q *apiRequest) (any, *apiError) {
 		return nil, productNotReady()
 	}
 	resp := recurringResponse{Inflow: []streamJSON{}, Outflow: []streamJSON{}, RequestID: q.requestID,
-		Updated: it.created.Add(transactionsReadyAfter).UTC().Format(time.RFC3339)}
+		Updated: it.created.Add(e.txnDelay).UTC().Format(time.RFC3339)}
 	today := epochDay(e.now())
 	for i := range accounts {
 		in, out := it.streamsOf(&accounts[i], today)

@@ -54,6 +54,7 @@ func newHarness(t testing.TB) *harness {
 	emu := New(Options{Now: clock.Now, AssetReportDelay: 5 * time.Second})
 	srv := httptest.NewServer(plaidspec.Wrap(t, emu))
 	t.Cleanup(srv.Close)
+	t.Cleanup(emu.Close) // stops the readiness timers of the test's Items
 	return &harness{t: t, emu: emu, clock: clock, url: srv.URL, client: plaidClient(srv.URL, TestClientID, TestSecret), ctx: context.Background()}
 }
 

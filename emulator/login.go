@@ -47,6 +47,7 @@ func (e *Emulator) createItem(institutionID, username, password string, products
 	defer e.mu.Unlock()
 	e.items[it.id] = it
 	e.saveItemLocked(it)
+	e.scheduleTransactionsReady(it)
 	return it.view(), nil
 }
 
@@ -58,6 +59,7 @@ func (e *Emulator) newItemLocked(institutionID, username, password string, produ
 	}
 	e.items[it.id] = it
 	e.saveItemLocked(it)
+	e.scheduleTransactionsReady(it)
 	return it, nil
 }
 

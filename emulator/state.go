@@ -50,6 +50,7 @@ type item struct {
 	verification  string // Auth's verification_status of its accounts (auth_verify.go); "": verified by login
 	created       time.Time
 	lastWebhook   *sentWebhook // the last webhook fired for the Item (/item/get's status); nil until one is
+	synced        bool         // /transactions/sync was called on it; memory only: it matters only until readiness, seconds after linking
 }
 
 // tokenGrant is what a processor or Stripe token stands for: an account by its index in the

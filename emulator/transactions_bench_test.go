@@ -15,7 +15,7 @@ func transactionsFlow(clock *testClock) []flowCall {
 		}},
 		shortcutFlow[1], shortcutFlow[2],
 		{"/transactions/sync", func(got map[string]string) string {
-			clock.Advance(transactionsReadyAfter)
+			clock.Advance(DefaultTransactionsReadyDelay)
 			return `{"access_token":"` + got["access_token"] + `","count":500}`
 		}},
 	}

@@ -17,10 +17,11 @@ import (
 // years, as Sandbox gives).
 const historyDays = 730
 
-// transactionsReadyAfter is how long after linking the first data is ready: until then
-// /transactions/get answers PRODUCT_NOT_READY and /transactions/sync an empty page, as at Plaid
-// (whose initial pull takes about ten seconds; a shorter wait keeps polling clients quick).
-const transactionsReadyAfter = 5 * time.Second
+// DefaultTransactionsReadyDelay is how long after linking the first data is ready by default
+// (Options.TransactionsReadyDelay): until then /transactions/get answers PRODUCT_NOT_READY and
+// /transactions/sync an empty page, as at Plaid (whose initial pull takes about ten seconds; a
+// shorter wait keeps polling clients quick).
+const DefaultTransactionsReadyDelay = 5 * time.Second
 
 // merchant is one kind of transaction the generator draws.
 type merchant struct {

@@ -34,7 +34,7 @@ func (h *harness) processorTxnGet(tok, start, end string) result[plaid.Processor
 func TestTransactionsNeedTheProduct(t *testing.T) {
 	h := newHarness(t)
 	access := h.connect(plaid.PRODUCTS_AUTH)
-	h.clock.Advance(transactionsReadyAfter)
+	h.clock.Advance(DefaultTransactionsReadyDelay)
 	h.txnSync(access, "", 10).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
 	h.txnGet(access, "2026-01-01", "2026-02-01", nil).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
 	h.txnRefresh(access).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
@@ -46,7 +46,7 @@ func TestTransactionsNeedTheProduct(t *testing.T) {
 func TestTransactionsRequestErrors(t *testing.T) {
 	h := newHarness(t)
 	access, other := h.connect(plaid.PRODUCTS_TRANSACTIONS), h.connect(plaid.PRODUCTS_TRANSACTIONS)
-	h.clock.Advance(transactionsReadyAfter)
+	h.clock.Advance(DefaultTransactionsReadyDelay)
 	h.txnSync(access, "", 0).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	h.txnSync(access, "", 501).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	h.txnSync(access, "not-a-cursor", 10).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
@@ -74,7 +74,7 @@ func TestProcessorTransactions(t *testing.T) {
 	chk := accountByMask(t, h.accounts(access), "0000").AccountId // processor tokens are for accounts money can move from
 	tok := h.processorToken(access, chk, "cardlytics").get(t).ProcessorToken
 	h.processorTxnGet(tok, "2025-01-01", "2026-03-01").fails(t, 400, "ITEM_ERROR", "PRODUCT_NOT_READY")
-	h.clock.Advance(transactionsReadyAfter)
+	h.clock.Advance(DefaultTransactionsReadyDelay)
 	synced := map[string]bool{}
 	for cursor := ""; ; {
 		page := h.processorSync(tok, cursor, 60).get(t)
@@ -154,7 +154,7 @@ func TestCategoriesGetCoversTransactions(t *testing.T) {
 		paths[categoryPath(c.Hierarchy)] = true
 	}
 	access := h.connect(plaid.PRODUCTS_TRANSACTIONS)
-	h.clock.Advance(transactionsReadyAfter)
+	h.clock.Advance(DefaultTransactionsReadyDelay)
 	for _, tx := range h.getAll(t, access, nil) {
 		id := tx.GetCategoryId()
 		if byID[id] != categoryPath(tx.Category) {
@@ -175,7 +175,7 @@ func TestTransactionsRecurring(t *testing.T) {
 	access := h.connect(plaid.PRODUCTS_TRANSACTIONS)
 	req := plaid.NewTransactionsRecurringGetRequest(access)
 	ok(h.client.TransactionsRecurringGet(h.ctx).TransactionsRecurringGetRequest(*req).Execute()).fails(t, 400, "ITEM_ERROR", "PRODUCT_NOT_READY")
-	h.clock.Advance(transactionsReadyAfter)
+	h.clock.Advance(DefaultTransactionsReadyDelay)
 	resp := ok(h.client.TransactionsRecurringGet(h.ctx).TransactionsRecurringGetRequest(*req).Execute()).get(t)
 	all := h.getAll(t, access, nil)
 	find := func(streams []plaid.TransactionStream, desc string) plaid.TransactionStream {

@@ -107,7 +107,7 @@ func TestTransactionsNotReadyThenReady(t *testing.T) {
 	if early.NextCursor != "" || len(early.Added) != 0 || early.HasMore || early.TransactionsUpdateStatus != plaid.TRANSACTIONSUPDATESTATUS_NOT_READY {
 		t.Fatalf("early sync: cursor %q, %d added, has_more %v, status %s", early.NextCursor, len(early.Added), early.HasMore, early.TransactionsUpdateStatus)
 	}
-	h.clock.Advance(transactionsReadyAfter)
+	h.clock.Advance(DefaultTransactionsReadyDelay)
 	page := h.txnSync(access, "", 100).get(t)
 	if len(page.Added) != 100 || !page.HasMore || page.TransactionsUpdateStatus != plaid.TRANSACTIONSUPDATESTATUS_HISTORICAL_UPDATE_COMPLETE {
 		t.Fatalf("sync: %d added, has_more %v, status %s", len(page.Added), page.HasMore, page.TransactionsUpdateStatus)
@@ -123,7 +123,7 @@ func TestTransactionsNotReadyThenReady(t *testing.T) {
 func TestTransactionsSyncMatchesGet(t *testing.T) {
 	h := newHarness(t)
 	access := h.connect(plaid.PRODUCTS_TRANSACTIONS)
-	h.clock.Advance(transactionsReadyAfter)
+	h.clock.Advance(DefaultTransactionsReadyDelay)
 	synced := map[string]plaid.Transaction{}
 	_, pages := h.syncAll(t, access, "", 77, synced)
 	all := h.getAll(t, access, nil)
@@ -168,7 +168,7 @@ func TestTransactionsSyncMatchesGet(t *testing.T) {
 func TestTransactionsDeterministicPerItem(t *testing.T) {
 	h := newHarness(t)
 	a, b := h.connect(plaid.PRODUCTS_TRANSACTIONS), h.connect(plaid.PRODUCTS_TRANSACTIONS)
-	h.clock.Advance(transactionsReadyAfter)
+	h.clock.Advance(DefaultTransactionsReadyDelay)
 	first, again, other := h.getAll(t, a, nil), h.getAll(t, a, nil), h.getAll(t, b, nil)
 	sameIDs(t, "same item twice", again, first)
 	for id := range other {
@@ -183,7 +183,7 @@ func TestTransactionsDeterministicPerItem(t *testing.T) {
 func TestTransactionsSyncAcrossDays(t *testing.T) {
 	h := newHarness(t)
 	access := h.connect(plaid.PRODUCTS_TRANSACTIONS)
-	h.clock.Advance(transactionsReadyAfter)
+	h.clock.Advance(DefaultTransactionsReadyDelay)
 	have := map[string]plaid.Transaction{}
 	cursor, _ := h.syncAll(t, access, "", 500, have)
 	pendingBefore := map[string]bool{}
@@ -240,7 +240,7 @@ func TestTransactionsCustomUser(t *testing.T) {
 	                  {"date_transacted":"2026-03-02","date_posted":"2026-03-09","amount":-40,"description":"Refund"}]},
 	  {"type":"credit","subtype":"credit card","starting_balance":300}]}`)
 	access := h.exchange(h.publicToken("ins_109508", []plaid.Products{plaid.PRODUCTS_TRANSACTIONS}, opts)).AccessToken
-	h.clock.Advance(transactionsReadyAfter)
+	h.clock.Advance(DefaultTransactionsReadyDelay)
 	chq := h.accounts(access)[0].AccountId
 	got := h.getAll(t, access, []string{chq})
 	if len(got) != 2 {
@@ -273,7 +273,7 @@ func TestTransactionsSurviveRestart(t *testing.T) {
 	dir, clock := t.TempDir(), newTestClock()
 	h, stop := restoredHarness(t, dir, clock)
 	access := h.connect(plaid.PRODUCTS_TRANSACTIONS)
-	clock.Advance(transactionsReadyAfter)
+	clock.Advance(DefaultTransactionsReadyDelay)
 	before := h.getAll(t, access, nil)
 	have := map[string]plaid.Transaction{}
 	cursor, _ := h.syncAll(t, access, "", 500, have)

@@ -74,12 +74,18 @@ func (rc *receiver) next(t testing.TB) received {
 	}
 }
 
-// newWebhookHarness is newHarness with webhook options and the real clock (asset reports
+// newWebhookHarness is newHarness with webhook options (no TRANSACTIONS readiness webhooks
+// unless o asks) and the real clock (asset reports
 // become ready on a timer, and the JWTs' iat must be the receiver's now).
 func newWebhookHarness(t testing.TB, o Options) *harness {
 	t.Helper()
 	if o.Webhooks.RetryBase == 0 {
 		o.Webhooks.RetryBase = time.Millisecond
+	}
+	if o.TransactionsReadyDelay == 0 {
+		// Items here often have transactions, and tests wait for "the next webhook": the
+		// readiness webhooks come only to tests that ask for them with a short delay.
+		o.TransactionsReadyDelay = time.Hour
 	}
 	emu := New(o)
 	t.Cleanup(emu.Close)

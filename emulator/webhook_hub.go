@@ -87,9 +87,9 @@ func newWebhookHub(o WebhookOptions, now func() time.Time) *webhookHub {
 }
 
 // Close stops webhook delivery: waiting webhooks are dropped and retries end. The emulator
-// keeps answering API calls.
+// keeps answering API calls; the TRANSACTIONS readiness webhooks still waiting are dropped.
 func (e *Emulator) Close() {
-	e.hooks.closeOnce.Do(func() { close(e.hooks.done); e.closeStore() })
+	e.hooks.closeOnce.Do(func() { close(e.hooks.done); e.stopTransactionsTimers(); e.closeStore() })
 }
 
 func (h *webhookHub) closed() bool {
