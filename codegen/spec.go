@@ -4,19 +4,30 @@ package codegen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // specOp is a path's operation id and request schema name.
 type specOp struct{ ID, Request string }
 
+// specPathOp is one row of specOps: a path and its operation.
+type specPathOp struct {
+	Path string
+	Op   specOp
+}
+
 // specProp is one property of an object schema and its type (see internal/specgen.CodeTable).
 type specProp struct{ Name, Type string }
 
 // opFor is the operation of a path, or an error naming the path when the spec has none.
 func opFor(path string) (specOp, error) {
-	op, ok := specOps[path]
-	if !ok || op.ID == "" {
+	i, ok := slices.BinarySearchFunc(specOps, path, func(r specPathOp, p string) int { return strings.Compare(r.Path, p) })
+	var op specOp
+	if ok {
+		op = specOps[i].Op
+	}
+	if op.ID == "" {
 		return specOp{}, fmt.Errorf("%s is not an operation of Plaid's API %s, so it has no method in the libraries", path, specAPIVersion)
 	}
 	return op, nil
