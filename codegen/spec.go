@@ -17,6 +17,21 @@ type specPathOp struct {
 	Op   specOp
 }
 
+// specObject is one row of specObjects: an object schema and its properties.
+type specObject struct {
+	Name  string
+	Props []specProp
+}
+
+// objectProps is the properties of object schema name, nil when the table does not have it.
+func objectProps(name string) []specProp {
+	i, ok := slices.BinarySearchFunc(specObjects, name, func(o specObject, n string) int { return strings.Compare(o.Name, n) })
+	if !ok {
+		return nil
+	}
+	return specObjects[i].Props
+}
+
 // specProp is one property of an object schema and its type (see internal/specgen.CodeTable).
 type specProp struct{ Name, Type string }
 
@@ -36,7 +51,7 @@ func opFor(path string) (specOp, error) {
 // propType is the type of property name of object schema obj, "" when the schema does not
 // have it (a hand-edited session may carry any field).
 func propType(obj, name string) string {
-	for _, p := range specObjects[obj] {
+	for _, p := range objectProps(obj) {
 		if p.Name == name {
 			return p.Type
 		}

@@ -24,3 +24,18 @@ func TestSpecOpsSortedForLookup(t *testing.T) {
 		t.Errorf("an unknown path: err = %v, want one naming the path", err)
 	}
 }
+
+// TestSpecObjectsSortedForLookup: objectProps also searches by name, so the same holds.
+func TestSpecObjectsSortedForLookup(t *testing.T) {
+	if !slices.IsSortedFunc(specObjects, func(a, b specObject) int { return strings.Compare(a.Name, b.Name) }) {
+		t.Fatal("specObjects is not sorted by name: objectProps's binary search would miss objects")
+	}
+	for _, o := range specObjects {
+		if got := objectProps(o.Name); got == nil || len(got) != len(o.Props) {
+			t.Errorf("objectProps(%q) = %v, want %v", o.Name, got, o.Props)
+		}
+	}
+	if objectProps("NoSuchObject") != nil {
+		t.Error("an unknown object has properties")
+	}
+}

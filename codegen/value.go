@@ -81,7 +81,7 @@ func typed(x any, t string) value {
 		}
 		return v
 	case map[string]any:
-		if specObjects[t] != nil {
+		if objectProps(t) != nil {
 			v, _ := typedObject(x, t)
 			return v
 		}
