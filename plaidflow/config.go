@@ -24,6 +24,9 @@ type Config struct {
 	Products     []string
 	CountryCodes []string
 	RedirectURI  string
+	// CodeLang is the UI code view's first language (PLAIDWALK_LANG), as given: the caller
+	// checks it against the languages it can show.
+	CodeLang string
 	// Warnings are lines of .env that were ignored, each named by its line, for the caller
 	// to print: a silent skip would leave the user wondering why a setting had no effect.
 	Warnings []string
@@ -31,7 +34,7 @@ type Config struct {
 
 // Overrides are the values given as flags; they win over the environment and .env.
 type Overrides struct {
-	Env, ClientID, Secret, BaseURL, Products, CountryCodes, RedirectURI string
+	Env, ClientID, Secret, BaseURL, Products, CountryCodes, RedirectURI, CodeLang string
 }
 
 // ConfigError is a configuration problem: the variable at fault and how to fix it. Variable is
@@ -53,6 +56,7 @@ const (
 	VarCountryCodes = "PLAID_COUNTRY_CODES"
 	VarRedirectURI  = "PLAID_REDIRECT_URI"
 	VarBaseURL      = "PLAID_BASE_URL"
+	VarCodeLang     = "PLAIDWALK_LANG"
 )
 
 // Hosts of Plaid's environments.
@@ -100,6 +104,7 @@ func LoadConfig(o Overrides, getenv func(string) string, dir string) (Config, er
 	} else if errors.As(err, &ce) {
 		dotenv.blame(ce)
 	}
+	cfg.CodeLang = pick(o.CodeLang, VarCodeLang)
 	cfg.Warnings = dotenv.warnings
 	return cfg, err
 }

@@ -78,16 +78,17 @@ func safeFlagValue(s string) string {
 	return s
 }
 
-// checkCodeLang settles the UI's first code language: --lang, else PLAIDWALK_LANG, else
-// curl. An unknown one is a usage error (2) naming where it came from.
-func checkCodeLang(c *cli, o *tuiOptions) int {
-	from := "--lang"
-	if o.lang == "" {
-		o.lang, from = strings.TrimSpace(c.getenv("PLAIDWALK_LANG")), "PLAIDWALK_LANG"
+// checkCodeLang checks the UI's first code language: --lang, else PLAIDWALK_LANG (the
+// environment or .env, read with the rest of the configuration), else curl. An unknown one is
+// a usage error (2) naming where it came from.
+func checkCodeLang(c *cli, fromFlag bool, lang string) int {
+	from := "PLAIDWALK_LANG"
+	if fromFlag {
+		from = "--lang"
 	}
-	if o.lang == "" || o.lang == "curl" || codegen.Supported(o.lang) {
+	if lang == "" || lang == "curl" || codegen.Supported(lang) {
 		return 0
 	}
-	fmt.Fprintf(c.stderr, "plaidwalk: %s must be curl, %s, not %q\n", from, strings.Join(codegen.Languages, ", "), o.lang)
+	fmt.Fprintf(c.stderr, "plaidwalk: %s must be curl, %s, not %q\n", from, strings.Join(codegen.Languages, ", "), lang)
 	return 2
 }

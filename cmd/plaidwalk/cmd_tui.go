@@ -39,7 +39,7 @@ func tuiFlags(o *tuiOptions) *flag.FlagSet {
 	fs.StringVar(&o.save, "save", "", "also save the session to `FILE` (0600), on ctrl+s and when the UI closes")
 	fs.BoolVar(&o.noSave, "no-save", false, "do not save the session to the state dir when the UI closes (ctrl+s still does)")
 	fs.BoolVar(&o.reveal, "reveal", false, "print whole tokens in the summary on stdout (masked by default, even in a file)")
-	fs.StringVar(&o.lang, "lang", "", "the code view's first language: curl, node, python, go, ruby or java (default: PLAIDWALK_LANG, or curl); g switches it")
+	fs.StringVar(&o.lang, "lang", "", "the code view's first language: curl, node, python, go, ruby or java (default: PLAIDWALK_LANG from the environment or .env, or curl); g switches it")
 	fs.BoolVar(&o.help, "help-tui", false, "show this help")
 	return fs
 }
@@ -89,8 +89,8 @@ func cmdTUI(ctx context.Context, c *cli, args []string) int {
 	if code := checkSaveTarget(c, o.save); code != 0 {
 		return code
 	}
-	if code := checkCodeLang(c, &o); code != 0 {
-		return code
+	if code := checkCodeLang(c, o.lang != "", o.lang); code != 0 {
+		return code // a bad --lang is refused before anything starts
 	}
 	catalog, code := tuiCatalog(c, o.partner)
 	if code != 0 {
@@ -99,10 +99,13 @@ func cmdTUI(ctx context.Context, c *cli, args []string) int {
 	if code := checkTerminal(c); code != 0 {
 		return code
 	}
-	cfg, stop, err := setupEnv(ctx, c, plaidflow.Overrides{Env: o.env, BaseURL: o.baseURL, RedirectURI: o.redirectURI})
+	cfg, stop, err := setupEnv(ctx, c, plaidflow.Overrides{Env: o.env, BaseURL: o.baseURL, RedirectURI: o.redirectURI, CodeLang: o.lang})
 	defer stop()
 	if err != nil {
 		return exitForSetupError(c, err)
+	}
+	if o.lang = strings.TrimSpace(cfg.CodeLang); checkCodeLang(c, false, o.lang) != 0 {
+		return 2
 	}
 	deps := tuiDeps(c, cfg, catalog, o)
 	hooks, err := startWalkWebhooks(ctx, cfg, "") // offline: the walk's own receiver feeds the webhook pane

@@ -202,6 +202,14 @@ func TestTUICodeLanguageIsChecked(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, `PLAIDWALK_LANG must be curl`) || strings.Contains(errOut, "\x1b") {
 		t.Fatalf("PLAIDWALK_LANG: %d %q", code, errOut)
 	}
+	t.Chdir(t.TempDir()) // PLAIDWALK_LANG in .env is read with the rest of the configuration
+	if err := os.WriteFile(".env", []byte("PLAIDWALK_LANG=cobol\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runIn(t, nil)
+	if code != 2 || !strings.Contains(errOut, `PLAIDWALK_LANG must be curl, node, python, go, ruby, java, not "cobol"`) {
+		t.Fatalf("PLAIDWALK_LANG in .env: %d %q", code, errOut)
+	}
 }
 
 // checkRubySyntax has ruby -c check the Ruby program (the gem is not needed to parse it).
