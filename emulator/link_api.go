@@ -79,6 +79,8 @@ type linkRequest struct {
 	OAuthStateID        string   `json:"oauth_state_id"`
 	Approve             bool     `json:"approve"`
 	Status              string   `json:"status"`
+	// Events are what the page recorded, sent with finish and exit for Hosted Link's EVENTS.
+	Events []linkEventIn `json:"events"`
 }
 
 const linkBodyLimit = 32 << 10

@@ -63,7 +63,7 @@ func (e *Emulator) linkFinish(_ *http.Request, req linkRequest) (linkReply, *api
 		}
 		s.Finished, s.Status = true, ""
 		e.recordLinkResult(s.Token.Token, linkResult{LinkSessionID: s.ID, PublicToken: token, Institution: s.Institution, Accounts: chosen})
-		e.webhookLinkFinished(s.Token.Token, s.ID, s.Item.ItemID, token)
+		e.webhookLinkFinished(s.Token.Token, s.ID, s.Item.ItemID, token, req.Events)
 		reply = linkReply{LinkSessionID: s.ID, PublicToken: token, Metadata: md}
 	})
 	if !found {
@@ -119,7 +119,7 @@ func (e *Emulator) linkExit(_ *http.Request, req linkRequest) (linkReply, *apiEr
 		}
 		s.Finished, s.Status = true, status
 		e.recordLinkResult(s.Token.Token, linkResult{LinkSessionID: s.ID, Institution: s.Institution, ExitError: s.Error, ExitStatus: status})
-		e.webhookLinkExited(s.Token.Token, s.ID)
+		e.webhookLinkExited(s.Token.Token, s.ID, req.Events)
 		md := linkExitMetadata{Institution: linkMetaInstitutionOf(s.Institution), LinkSessionID: s.ID}
 		if status != "" {
 			md.Status = &status

@@ -42,7 +42,7 @@ func (e *Emulator) repairLogin(s *linkSession) linkReply {
 	md := linkSuccessFor(s, view.Accounts)
 	s.Finished, s.Status = true, ""
 	e.recordLinkResult(s.Token.Token, linkResult{LinkSessionID: s.ID, PublicToken: token, Institution: s.Institution, Accounts: view.Accounts})
-	e.webhookLinkFinished(s.Token.Token, s.ID, view.ItemID, token)
+	e.webhookLinkFinished(s.Token.Token, s.ID, view.ItemID, token, nil) // the page reports events with finish and exit, which update mode skips
 	return linkReply{LinkSessionID: s.ID, Next: "connected", PublicToken: token, Metadata: md, Institution: linkInstitutionOf(s.Institution)}
 }
 

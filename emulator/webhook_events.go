@@ -85,8 +85,9 @@ func (e *Emulator) settleAssetReportLocked(rep *assetReport) *apiError {
 
 // webhookLinkFinished runs when a Link session hands out a public_token: the Item takes the
 // link_token's webhook (if it has none), and a Hosted Link session also sends LINK
-// ITEM_ADD_RESULT and SESSION_FINISHED. Callers hold the Link lock, not e.mu.
-func (e *Emulator) webhookLinkFinished(linkToken, sessionID, itemID, publicToken string) {
+// ITEM_ADD_RESULT, SESSION_FINISHED and, when the page reported any, EVENTS (Plaid sends EVENTS
+// after the session). Callers hold the Link lock, not e.mu.
+func (e *Emulator) webhookLinkFinished(linkToken, sessionID, itemID, publicToken string, events []linkEventIn) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	lt, ok := e.linkTokens[linkToken]
@@ -106,11 +107,14 @@ func (e *Emulator) webhookLinkFinished(linkToken, sessionID, itemID, publicToken
 	done := e.linkWebhook(lt, sessionID, "SESSION_FINISHED")
 	done["status"], done["public_tokens"], done["public_token"] = "SUCCESS", []string{publicToken}, publicToken
 	e.sendWebhook(lt.webhook, "link:"+linkToken, itemID, done)
+	if body := e.linkEventsBody(lt, sessionID, events); body != nil {
+		e.sendWebhook(lt.webhook, "link:"+linkToken, itemID, body)
+	}
 }
 
 // webhookLinkExited is SESSION_FINISHED with status EXITED for a Hosted Link session the user
-// left. Callers hold the Link lock, not e.mu.
-func (e *Emulator) webhookLinkExited(linkToken, sessionID string) {
+// left, then EVENTS when the page reported any. Callers hold the Link lock, not e.mu.
+func (e *Emulator) webhookLinkExited(linkToken, sessionID string, events []linkEventIn) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	lt, ok := e.linkTokens[linkToken]
@@ -120,6 +124,9 @@ func (e *Emulator) webhookLinkExited(linkToken, sessionID string) {
 	done := e.linkWebhook(lt, sessionID, "SESSION_FINISHED")
 	done["status"], done["public_tokens"] = "EXITED", []string{}
 	e.sendWebhook(lt.webhook, "link:"+linkToken, "", done)
+	if body := e.linkEventsBody(lt, sessionID, events); body != nil {
+		e.sendWebhook(lt.webhook, "link:"+linkToken, "", body)
+	}
 }
 
 func (e *Emulator) linkWebhook(lt *linkTokenState, sessionID, code string) webhookBody {

@@ -21,22 +21,47 @@ func TestLinkGivesTheItemItsWebhookAndHostedLinkSendsLinkWebhooks(t *testing.T) 
 	h := &harness{t: t, url: r.srv.URL, client: plaidClient(r.srv.URL, TestClientID, TestSecret), ctx: context.Background()}
 	sid := r.session()
 	a := r.login(sid, "ins_109508", "user_good", "pass_good")
-	f, _ := r.call("finish", map[string]any{"link_session_id": sid, "account_ids": []string{a.Accounts[0].ID}})
+	pageEvents := []map[string]any{
+		{"name": "TRANSITION_VIEW", "metadata": map[string]any{"view_name": "CREDENTIAL", "timestamp": "2026-12-07T04:40:01.250Z", "error_code": nil}},
+		{"name": "ERROR", "metadata": map[string]any{"error_code": "INVALID_CREDENTIALS", "error_type": "ITEM_ERROR",
+			"institution_id": "ins_109508", "timestamp": "2026-12-07T04:40:09.500Z", "secret_thing": "not passed on"}},
+	}
+	f, _ := r.call("finish", map[string]any{"link_session_id": sid, "account_ids": []string{a.Accounts[0].ID}, "events": pageEvents})
 	add := mustVerify(t, h, rc.next(t), "ItemAddResultWebhook")
 	done := mustVerify(t, h, rc.next(t), "LinkSessionFinishedWebhook")
 	if add["public_token"] != f.PublicToken || add["link_session_id"] != sid || add["link_token"] != r.token ||
 		done["status"] != "SUCCESS" || done["public_tokens"].([]any)[0] != f.PublicToken {
 		t.Fatalf("ITEM_ADD_RESULT %v, SESSION_FINISHED %v", add, done)
 	}
+	checkLinkEvents(t, mustVerify(t, h, rc.next(t), "LinkEventsWebhook"), sid, r.token)
 	token := h.exchange(f.PublicToken).AccessToken
 	ok(h.client.SandboxItemResetLogin(h.ctx).SandboxItemResetLoginRequest(*plaid.NewSandboxItemResetLoginRequest(token)).Execute()).get(t)
 	mustVerify(t, h, rc.next(t), "ItemErrorWebhook")
 
 	left := r.session()
-	r.call("exit", map[string]any{"link_session_id": left})
+	r.call("exit", map[string]any{"link_session_id": left, "events": pageEvents})
 	exited := mustVerify(t, h, rc.next(t), "LinkSessionFinishedWebhook")
 	if exited["status"] != "EXITED" || exited["link_session_id"] != left || len(exited["public_tokens"].([]any)) != 0 {
 		t.Fatalf("SESSION_FINISHED after exit: %v", exited)
+	}
+	checkLinkEvents(t, mustVerify(t, h, rc.next(t), "LinkEventsWebhook"), left, r.token)
+}
+
+// checkLinkEvents: LINK EVENTS carries the page's events in order, each with its own id, the
+// time the page stamped it, and only LinkEventMetadata's non-empty fields.
+func checkLinkEvents(t *testing.T, body map[string]any, sessionID, linkToken string) {
+	t.Helper()
+	evs, _ := body["events"].([]any)
+	if body["webhook_code"] != "EVENTS" || body["link_session_id"] != sessionID || body["link_token"] != linkToken || len(evs) != 2 {
+		t.Fatalf("EVENTS = %v", body)
+	}
+	first, second := evs[0].(map[string]any), evs[1].(map[string]any)
+	md := second["event_metadata"].(map[string]any)
+	if first["event_name"] != "TRANSITION_VIEW" || first["timestamp"] != "2026-12-07T04:40:01.25Z" ||
+		second["event_name"] != "ERROR" || second["timestamp"] != "2026-12-07T04:40:09.5Z" ||
+		md["error_code"] != "INVALID_CREDENTIALS" || md["secret_thing"] != nil || first["event_id"] == second["event_id"] ||
+		len(first["event_metadata"].(map[string]any)) != 1 {
+		t.Fatalf("EVENTS' events = %v", evs)
 	}
 }
 

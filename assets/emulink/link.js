@@ -65,6 +65,9 @@
     if (name === "OPEN") { toParent({ type: "event", name: ev.name, metadata: ev.metadata }); } else { s.events.push(ev); }
   }
   function flushEvents() { var e = s.events; s.events = []; return e; }
+  // recentEvents is a copy of the last events for finish and exit, which a Hosted Link session's
+  // EVENTS webhook carries; bounded so the request stays small.
+  function recentEvents() { return s.events.slice(-40); }
 
   function show(view, loadingText) {
     var changed = s.view !== view;
@@ -171,7 +174,7 @@
     chooseAccounts: function (ids) {
       // Plaid has no onEvent for choosing accounts (SELECT_ACCOUNT is only a view_name).
       show("loading", "Connecting your account…");
-      api("finish", { account_ids: ids }).then(function (r) {
+      api("finish", { account_ids: ids, events: recentEvents() }).then(function (r) {
         s.publicToken = r.public_token; s.successMetadata = r.metadata; s.done = true;
         show("connected");
       }, failed);
@@ -239,7 +242,7 @@
       send(s.fatal, { institution: null, status: null, link_session_id: null });
       return;
     }
-    api("exit", { status: status || "" }).then(function (r) { send(r.error || null, r.metadata); }, function () {
+    api("exit", { status: status || "", events: recentEvents() }).then(function (r) { send(r.error || null, r.metadata); }, function () {
       send(s.error, { institution: s.institution ? { name: s.institution.name, institution_id: s.institution.institution_id } : null, status: status, link_session_id: s.session });
     });
   }

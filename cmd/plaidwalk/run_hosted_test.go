@@ -54,6 +54,9 @@ func TestRunLinkHostedInChromium(t *testing.T) {
 	if s.Inputs.InstitutionID != houndstooth.id || s.Outcome.Result != sessions.ResultSuccess {
 		t.Errorf("saved inputs %+v, outcome %+v", s.Inputs, s.Outcome)
 	}
+	if !hasLinkEvents(s.Webhooks) {
+		t.Errorf("no verified LINK EVENTS webhook with the page's events among %+v", s.Webhooks)
+	}
 	code, out, errOut = e.plaidwalk("sessions", "show", "latest")
 	if code != 0 || !strings.Contains(out, "Hosted Link") {
 		t.Errorf("sessions show: exit %d, it should name Hosted Link:\n%s%s", code, out, errOut)
@@ -167,3 +170,15 @@ func TestRunLinkValueErrorNamesTheModes(t *testing.T) {
 
 // hostedURLRE finds the address run prints for Hosted Link.
 var hostedURLRE = regexp.MustCompile(`Hosted Link is waiting at (\S+)\n`)
+
+// hasLinkEvents: the Hosted Link session's EVENTS webhook came, signed, with what the real page
+// recorded (its views and the bank chosen).
+func hasLinkEvents(hooks []sessions.Webhook) bool {
+	for _, w := range hooks {
+		if w.Type == "LINK" && w.Code == "EVENTS" && w.Verified &&
+			strings.Contains(string(w.Body), `"TRANSITION_VIEW"`) && strings.Contains(string(w.Body), houndstooth.id) {
+			return true
+		}
+	}
+	return false
+}
