@@ -30,12 +30,14 @@ func (e *Emulator) scheduleTransactionsReady(it *item) {
 }
 
 // sendTransactionsReady queues the readiness webhooks to the Item's URL (none: nothing is
-// sent, as Plaid has nowhere to send them). Callers hold e.mu.
+// sent, as Plaid has nowhere to send them), and their processor variants to each partner that
+// set a webhook on a processor token of the Item. Callers hold e.mu.
 func (e *Emulator) sendTransactionsReady(it *item) {
+	e.sendProcessorTransactionsReady(it)
 	if it.webhook == "" {
 		return
 	}
-	recent, all := e.newTransactionCounts(it)
+	recent, all := e.newTransactionCounts(it, nil)
 	initial := e.itemWebhook(it, "TRANSACTIONS", "INITIAL_UPDATE")
 	initial["new_transactions"], initial["error"] = recent, nil
 	e.sendItemWebhook(it, initial)
@@ -49,10 +51,36 @@ func (e *Emulator) sendTransactionsReady(it *item) {
 	}
 }
 
-// newTransactionCounts are the Item's transactions of the last 30 days and of its whole
-// history, as /transactions/get would count them today on the accounts shared in Link.
-func (e *Emulator) newTransactionCounts(it *item) (recent, all int) {
-	accounts, perr := it.selectAccounts(nil)
+// sendProcessorTransactionsReady is INITIAL_UPDATE and HISTORICAL_UPDATE for a partner: the
+// same codes with the token's account_id and that account's counts, to the webhook the partner
+// set with /processor/token/webhook/update, unless the token may not read transactions. The
+// processor SYNC_UPDATES_AVAILABLE is not sent: its description says Sandbox does not fire it.
+// Callers hold e.mu.
+func (e *Emulator) sendProcessorTransactionsReady(it *item) {
+	for tok, s := range e.partnerSettings {
+		if s.webhook == "" || (len(s.products) > 0 && !contains(s.products, "transactions")) {
+			continue
+		}
+		g, ok := e.processorGrant(tok)
+		if !ok || g.itemID != it.id {
+			continue
+		}
+		recent, all := e.newTransactionCounts(it, []string{g.accountID()})
+		for _, u := range []struct {
+			code string
+			n    int
+		}{{"INITIAL_UPDATE", recent}, {"HISTORICAL_UPDATE", all}} {
+			body := webhookBody{"webhook_type": "TRANSACTIONS", "webhook_code": u.code, "account_id": g.accountID(),
+				"new_transactions": u.n, "error": nil, "environment": e.env()}
+			e.sendWebhook(s.webhook, "processor:"+tok, it.id, body)
+		}
+	}
+}
+
+// newTransactionCounts are the transactions of the last 30 days and of the whole history on
+// the accounts named (nil: all the Item shares), as /transactions/get would count them today.
+func (e *Emulator) newTransactionCounts(it *item, accountIDs []string) (recent, all int) {
+	accounts, perr := it.selectAccounts(accountIDs)
 	if perr != nil {
 		return 0, 0
 	}
