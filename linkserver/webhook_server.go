@@ -26,7 +26,7 @@ type WebhookServer struct {
 	mu       sync.Mutex
 	got      []Webhook
 	closed   bool
-	waiters  map[string][]chan struct{} // asset_report_id -> walks waiting for its PRODUCT_READY
+	waiters  map[string][]chan struct{} // asset_report_id, or "type:" + webhook_type -> walks waiting for it
 	ready    map[string]bool
 	stopOnce sync.Once
 }
@@ -84,16 +84,37 @@ func (s *WebhookServer) Received() []Webhook {
 
 // AssetReportReady is closed once a verified ASSETS PRODUCT_READY for reportID has arrived
 // (at once when it already has). A forged webhook does not count.
-func (s *WebhookServer) AssetReportReady(reportID string) <-chan struct{} {
+func (s *WebhookServer) AssetReportReady(reportID string) <-chan struct{} { return s.wait(reportID) }
+
+// Arrived is closed once a verified webhook of type webhookType (AUTH, ITEM, ...) has arrived,
+// at once when one already has: a walk that made the emulator send one waits for it before it
+// reports what it received.
+func (s *WebhookServer) Arrived(webhookType string) <-chan struct{} {
+	return s.wait("type:" + webhookType)
+}
+
+func (s *WebhookServer) wait(key string) <-chan struct{} {
 	ch := make(chan struct{})
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.ready[reportID] {
+	if s.ready[key] {
 		close(ch)
 		return ch
 	}
-	s.waiters[reportID] = append(s.waiters[reportID], ch)
+	s.waiters[key] = append(s.waiters[key], ch)
 	return ch
+}
+
+// arrivedLocked marks key as arrived and wakes its waiters. Callers hold s.mu.
+func (s *WebhookServer) arrivedLocked(key string) {
+	if s.ready[key] {
+		return
+	}
+	s.ready[key] = true
+	for _, ch := range s.waiters[key] {
+		close(ch)
+	}
+	delete(s.waiters, key)
 }
 
 func (s *WebhookServer) keep(w Webhook) {
@@ -103,12 +124,11 @@ func (s *WebhookServer) keep(w Webhook) {
 		return
 	}
 	s.got = append(s.got, w)
-	if w.Verified && w.WebhookType == "ASSETS" && w.WebhookCode == "PRODUCT_READY" && w.ReportID != "" && !s.ready[w.ReportID] {
-		s.ready[w.ReportID] = true
-		for _, ch := range s.waiters[w.ReportID] {
-			close(ch)
-		}
-		delete(s.waiters, w.ReportID)
+	if w.Verified && w.WebhookType == "ASSETS" && w.WebhookCode == "PRODUCT_READY" && w.ReportID != "" {
+		s.arrivedLocked(w.ReportID)
+	}
+	if w.Verified && w.WebhookType != "" {
+		s.arrivedLocked("type:" + w.WebhookType)
 	}
 	select {
 	case s.feed <- w:

@@ -59,7 +59,7 @@ func TestWebhookServerTellsTheWalkItsReportIsReady(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	other := srv.AssetReportReady("some-other-report")
+	other, auth := srv.AssetReportReady("some-other-report"), srv.Arrived("AUTH")
 	select {
 	case <-srv.AssetReportReady(rep.AssetReportId):
 	case <-time.After(10 * time.Second):
@@ -68,7 +68,14 @@ func TestWebhookServerTellsTheWalkItsReportIsReady(t *testing.T) {
 	select {
 	case <-other:
 		t.Error("another report's wait was released")
+	case <-auth:
+		t.Error("PRODUCT_READY released a wait for an AUTH webhook")
 	default:
+	}
+	select { // a type already received releases a wait for it at once
+	case <-srv.Arrived("ASSETS"):
+	default:
+		t.Error("a wait for ASSETS blocks after PRODUCT_READY came")
 	}
 	got := <-srv.Webhooks()
 	if !got.Verified || got.WebhookType != "ASSETS" || got.WebhookCode != "PRODUCT_READY" || got.ItemID != rep.AssetReportId {
@@ -126,6 +133,8 @@ func TestWebhookServerRefusesWhatIsNotAWebhook(t *testing.T) {
 	select {
 	case <-srv.AssetReportReady("r1"):
 		t.Error("an unsigned PRODUCT_READY released the wait")
+	case <-srv.Arrived("ASSETS"):
+		t.Error("an unsigned webhook released a wait for its type")
 	default:
 	}
 }

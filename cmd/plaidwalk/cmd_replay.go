@@ -173,8 +173,9 @@ func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflo
 	}
 	started := time.Now()
 	res, err := plaidflow.Walk(ctx, client, p, wo)
+	var verifiedFrom string
 	if err == nil && kept.Load() < 0 {
-		_, err = verifyPending(ctx, client, &res) // as run did, when the account came out pending
+		verifiedFrom, err = verifyPending(ctx, client, &res) // as run did, when the account came out pending
 	}
 	if err == nil && stopAfter == 0 {
 		err = replayAfterHandoff(ctx, c, client, cfg, p, wo, res, in)
@@ -186,7 +187,7 @@ func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflo
 	rec := sessions.Record{
 		Config: cfg, Partner: p, Options: wo, LinkMode: sessions.LinkModeShortcut,
 		Result: res, Err: errors.Join(hooksErr, err), Calls: calls, Started: started, Finished: time.Now(),
-		AfterHandoff: in.AfterHandoff, Webhooks: hooks.received(res.Result.AssetReportID, cfg.Secret),
+		AfterHandoff: in.AfterHandoff, Webhooks: hooks.received(res.Result.AssetReportID, cfg.Secret, verifiedFrom != ""),
 	}
 	if hooks.own(rec.Options.Link.Webhook) {
 		rec.Options.Link.Webhook = "" // its secret dies with the walk

@@ -162,7 +162,7 @@ func linkByHand(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaid
 
 // recordWebhooks keeps what the receiver got, in the result and in the attempt each came in.
 func (r *runResult) recordWebhooks(hooks walkWebhooks, attempts *sessions.Attempts) {
-	r.Webhooks = hooks.received(r.Walk.Result.AssetReportID, r.Config.Secret)
+	r.Webhooks = hooks.received(r.Walk.Result.AssetReportID, r.Config.Secret, r.VerifiedFrom != "")
 	for _, h := range r.Webhooks {
 		attempts.AddWebhook(h)
 	}

@@ -64,16 +64,25 @@ func (w walkWebhooks) apply(client *plaidflow.Client, lc *plaidflow.LinkConfig) 
 // own says whether url is the receiver's: its secret is not kept in a saved session.
 func (w walkWebhooks) own(url string) bool { return w.srv != nil && url == w.url }
 
-// received is what the receiver got, as sessions keep it; with an Asset Report made, it first
-// waits a little for that report's webhook.
-func (w walkWebhooks) received(reportID, secret string) []sessions.Webhook {
+// received is what the receiver got, as sessions keep it. With an Asset Report made it first
+// waits a little for that report's webhook; after verifying a pending account
+// (/sandbox/item/set_verification_status), for the AUTH webhook that sends: either may still
+// be on its way when the walk ends, and a replay compares them.
+func (w walkWebhooks) received(reportID, secret string, verified bool) []sessions.Webhook {
 	if w.srv == nil {
 		return nil
 	}
+	settle := time.After(reportSettle)
 	if reportID != "" {
 		select {
 		case <-w.srv.AssetReportReady(reportID):
-		case <-time.After(reportSettle):
+		case <-settle:
+		}
+	}
+	if verified {
+		select {
+		case <-w.srv.Arrived("AUTH"):
+		case <-settle:
 		}
 	}
 	var out []sessions.Webhook
