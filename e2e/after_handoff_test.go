@@ -18,11 +18,8 @@ import (
 // tells both steps.
 func TestPartnerViewAndRepairInTmux(t *testing.T) {
 	bin := buildBinary(t)
-	dir := t.TempDir()
-	exitFile := filepath.Join(dir, "exit")
-	state := filepath.Join(dir, "state")
-	env := []string{"XDG_STATE_HOME=" + state, "HOME=" + dir, "PLAID_CLIENT_ID=", "PLAID_SECRET="}
-	term := startTmux(t, 100, 30, env, exitFile, "sh", "-c", "cd "+dir+" && exec "+bin+" --no-browser --partner dwolla > "+filepath.Join(dir, "stdout.txt"))
+	term, dir := startOfflineWith(t, bin, 100, 30, "--partner dwolla")
+	state, exitFile := filepath.Join(dir, "state"), filepath.Join(dir, "exit")
 	term.waitFor(`Step 2/7 · Link options`, 10*time.Second)
 	term.send("Enter")
 	term.waitFor(`link_token created`, 10*time.Second)

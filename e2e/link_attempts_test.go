@@ -25,11 +25,8 @@ const personPause = 1500 * time.Millisecond
 // Link stamped it; `sessions show` and the Markdown export list all three Links.
 func TestThreeLinkAttemptsAreOneSessionInTmux(t *testing.T) {
 	bin := buildBinary(t)
-	dir := t.TempDir()
-	state := filepath.Join(dir, "state")
-	exitFile := filepath.Join(dir, "exit")
-	env := []string{"XDG_STATE_HOME=" + state, "HOME=" + dir, "PLAID_CLIENT_ID=", "PLAID_SECRET="}
-	term := startTmux(t, 100, 30, env, exitFile, "sh", "-c", "cd "+dir+" && exec "+bin+" --no-browser --partner dwolla > "+filepath.Join(dir, "stdout.txt"))
+	term, dir := startOfflineWith(t, bin, 100, 30, "--partner dwolla")
+	state, exitFile := filepath.Join(dir, "state"), filepath.Join(dir, "exit")
 	term.waitFor(`Step 2/7 · Link options`, 10*time.Second)
 	term.send("Enter")
 	term.waitFor(`link_token created`, 10*time.Second)

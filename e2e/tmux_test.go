@@ -110,13 +110,20 @@ func buildBinary(t *testing.T) string {
 // own, and waits for the partner list.
 func startOffline(t *testing.T, w, h int) (*tmuxTerm, string) {
 	t.Helper()
-	bin := buildBinary(t)
-	dir := t.TempDir()
-	exitFile := filepath.Join(dir, "exit")
-	env := []string{"XDG_STATE_HOME=" + filepath.Join(dir, "state"), "HOME=" + dir, "PLAID_CLIENT_ID=", "PLAID_SECRET="}
-	term := startTmux(t, w, h, env, exitFile, "sh", "-c", "cd "+dir+" && exec "+bin+" --no-browser > "+filepath.Join(dir, "stdout.txt"))
+	term, dir := startOfflineWith(t, buildBinary(t), w, h, "")
 	term.waitFor(`Step 1/7(.|\n)*partners`, 10*time.Second)
-	return term, exitFile
+	return term, filepath.Join(dir, "exit")
+}
+
+// startOfflineWith starts bin offline with --no-browser and args in a w x h tmux
+// window, in a directory of its own (dir): its state in dir/state, its exit code in dir/exit,
+// its stdout in dir/stdout.txt.
+func startOfflineWith(t *testing.T, bin string, w, h int, args string) (*tmuxTerm, string) {
+	t.Helper()
+	dir := t.TempDir()
+	env := []string{"XDG_STATE_HOME=" + filepath.Join(dir, "state"), "HOME=" + dir, "PLAID_CLIENT_ID=", "PLAID_SECRET="}
+	cmd := "cd " + dir + " && exec " + bin + " --no-browser " + args + " > " + filepath.Join(dir, "stdout.txt")
+	return startTmux(t, w, h, env, filepath.Join(dir, "exit"), "sh", "-c", cmd), dir
 }
 
 // TestSlashFilterInTmux types /dwolla, as a user of bubbles list apps does to filter: the
