@@ -18,7 +18,16 @@ type AuthFlow struct {
 	// Verify: the account starts pending and the walk moves it along with
 	// /sandbox/item/set_verification_status, as Plaid would a day later.
 	Verify bool
-	About  string
+	// NeedsLink: the person types the account's numbers (or a deposit code) into Link, so the
+	// sandbox shortcut cannot walk the flow; InstitutionID and Password are then unused.
+	NeedsLink bool
+	About     string
+}
+
+// ShortcutLogin is what the sandbox shortcut logs in with to trigger the flow: its bank, the
+// test user and its password. run's --auth-flow and the TUI's Auth flow option both read it.
+func (f AuthFlow) ShortcutLogin() (institutionID, username, password string) {
+	return f.InstitutionID, DefaultUsername, f.Password
 }
 
 // Verification statuses the walk sets or shows.
