@@ -76,6 +76,10 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 		e.writeError(w, r, perr)
 		return
 	}
+	if file, ok := resp.(pdfResponse); ok {
+		writePDFResponse(w, file)
+		return
+	}
 	writeJSON(w, http.StatusOK, resp)
 }
 
