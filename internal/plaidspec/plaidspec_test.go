@@ -107,3 +107,24 @@ func TestLoadReadsTheSpecOnce(t *testing.T) {
 		t.Errorf("Load should return the same parsed spec with Plaid's paths")
 	}
 }
+
+// TestCheckJudgesPDFAnswers: a PDF is accepted where the spec's operation answers
+// application/pdf, and refused on a JSON operation or when its bytes are no PDF.
+func TestCheckJudgesPDFAnswers(t *testing.T) {
+	spec := MustLoad(t)
+	pdf := func(path, reqBody, respBody string) string {
+		r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(reqBody))
+		r.Header.Set("Content-Type", "application/json")
+		return spec.Check(r, []byte(reqBody), 200, http.Header{"Content-Type": {"application/pdf"}}, []byte(respBody))
+	}
+	download := `{"access_token":"a","statement_id":"s"}`
+	if p := pdf("/statements/download", download, "%PDF-1.4\n%%EOF\n"); p != "" {
+		t.Fatalf("a PDF from /statements/download was flagged: %s", p)
+	}
+	if p := pdf("/statements/download", download, `{"request_id":"abcdeABCDE12345"}`); p == "" {
+		t.Error("an application/pdf answer holding JSON passed")
+	}
+	if p := pdf("/item/remove", `{"access_token":"a"}`, "%PDF-1.4\n%%EOF\n"); p == "" {
+		t.Error("a PDF answer to a JSON operation passed")
+	}
+}
