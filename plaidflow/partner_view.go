@@ -26,6 +26,9 @@ type PartnerView struct {
 	Numbers   []ACHNumbers // /processor/auth/get
 	Owners    []Owner      // /processor/identity/get
 	Report    *RelayReport // /credit/relay/get
+	// NumbersNotReady is /processor/auth/get's PRODUCT_NOT_READY for an account that waits on
+	// its micro-deposits: an answer the partner must expect, so the other reads go on.
+	NumbersNotReady *PlaidError
 }
 
 // ACHNumbers are the numbers a money-movement partner debits or credits with.
@@ -123,10 +126,13 @@ func (c *Client) readAsPartner(ctx context.Context, v *PartnerView, p Partner, t
 			var err error
 			resp, h, err = c.api.ProcessorAuthGet(ctx).ProcessorAuthGetRequest(*plaid.NewProcessorAuthGetRequest(token)).Execute()
 			return h, err
-		}); err != nil {
+		}); notReady(err) {
+			v.NumbersNotReady, _ = AsPlaidError(err)
+		} else if err != nil {
 			return err
+		} else {
+			v.Account = accountFrom(resp.Account)
 		}
-		v.Account = accountFrom(resp.Account)
 		if ach, ok := resp.Numbers.GetAchOk(); ok && ach != nil {
 			v.Numbers = append(v.Numbers, ACHNumbers{Account: termtext.SingleLine(ach.GetAccount()),
 				Routing: termtext.SingleLine(ach.GetRouting()), WireRouting: termtext.SingleLine(ach.GetWireRouting())})
@@ -142,10 +148,19 @@ func (c *Client) readAsPartner(ctx context.Context, v *PartnerView, p Partner, t
 		return err
 	}
 	v.Account = accountFrom(bal.Account)
+	if v.NumbersNotReady != nil && !AwaitsMicrodeposits(v.Account.Verification) {
+		return v.NumbersNotReady // not the micro-deposit wait: a failure like any other
+	}
 	if contains(p.Products, "identity") {
 		return c.readIdentity(ctx, v, token)
 	}
 	return nil
+}
+
+// notReady: err is PRODUCT_NOT_READY.
+func notReady(err error) bool {
+	pe, ok := AsPlaidError(err)
+	return ok && pe.Code == "PRODUCT_NOT_READY"
 }
 
 func (c *Client) readIdentity(ctx context.Context, v *PartnerView, token string) error {

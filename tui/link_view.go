@@ -97,6 +97,11 @@ func (l linkModel) view(env stepEnv) string {
 			st.subtle.Render("finish it in the browser; x or esc cancels") + "\n" +
 			st.subtle.Render(wrapTo(batchNote, w, 0)) + "\n")
 		noteLines = lineCount(batchNote, w)
+		if f := env.walk.authFlow; f.ID != "" { // what to pick in Link for the flow chosen
+			note := "Auth flow " + f.Name + ": " + f.About
+			b.WriteString(st.accent.Render(wrapTo(note, w, 0)) + "\n")
+			noteLines += lineCount(note, w)
+		}
 	}
 	if len(l.feed) > 0 {
 		b.WriteString("\n" + st.subtle.Render("Link events") + "\n")

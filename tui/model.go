@@ -94,7 +94,8 @@ type walkState struct {
 	exchanged   string // the public_token item came from
 	accounts    plaidflow.ItemAccounts
 	account     plaidflow.Account
-	reuseItem   bool // "another partner with this Item": Link is skipped
+	reuseItem   bool               // "another partner with this Item": Link is skipped
+	authFlow    plaidflow.AuthFlow // the Link options' Auth flow; zero for the login
 	runs        []PartnerRun
 	session     sessionState // what saving the session needs
 }

@@ -57,11 +57,12 @@ func (f optionField) value() string {
 }
 
 type optionsModel struct {
-	ready  bool
-	reuse  bool // only the partner's inputs: the Item is kept
-	fields []optionField
-	focus  int
-	err    string
+	ready   bool
+	reuse   bool // only the partner's inputs: the Item is kept
+	sandbox bool // offline or Plaid's Sandbox: the Auth flows apply
+	fields  []optionField
+	focus   int
+	err     string
 }
 
 func textField(name, label, value, hint string) optionField {
@@ -78,7 +79,7 @@ func choiceField(name, label, hint string, choices ...string) optionField {
 }
 
 func newOptionsModel(cfg plaidflow.Config, p plaidflow.Partner, reuse bool) optionsModel {
-	o := optionsModel{ready: true, reuse: reuse}
+	o := optionsModel{ready: true, reuse: reuse, sandbox: cfg.Env != plaidflow.EnvProduction}
 	if !reuse {
 		lc := plaidflow.DefaultLinkConfig(cfg, p)
 		modes := []string{string(modeBrowser), string(modeHosted), string(modeShortcut)}
@@ -93,6 +94,7 @@ func newOptionsModel(cfg plaidflow.Config, p plaidflow.Partner, reuse bool) opti
 			textField(fieldRedirectURI, "Redirect URI", lc.RedirectURI, "only for OAuth redirects; must be allow-listed in the Dashboard"),
 			choiceField(fieldSelect, "Account Select", "single: one account; multiple: Link lets the user pick several", "single", "multiple"),
 			choiceField(fieldMode, "Link mode", "browser: local page; hosted link: Plaid-hosted URL; shortcut: no browser", modes...),
+			authFlowField(),
 			textField(fieldInstitution, "Institution", plaidflow.DefaultInstitutionID, "sandbox institution id (First Platypus Bank)"),
 			choiceField(fieldSandboxUser, "Sandbox user", "custom user: your own account set as JSON in the password (user_custom)",
 				sandboxUserGood, sandboxUserCustom),
@@ -129,6 +131,8 @@ func (o optionsModel) visible(i int) bool {
 	switch o.fields[i].name {
 	case fieldInstitution, fieldSandboxUser, fieldUsername, fieldPassword:
 		return linkMode(o.field(fieldMode).value()) == modeShortcut
+	case fieldAuthFlow:
+		return o.sandbox // Plaid's test banks and users exist in the Sandbox only
 	}
 	return true
 }
@@ -192,8 +196,11 @@ func (o optionsModel) update(msg tea.Msg, env stepEnv) (optionsModel, tea.Cmd, t
 			step = len(f.choices) - 1
 		}
 		f.choice = (f.choice + step) % len(f.choices)
-		if f.name == fieldSandboxUser {
-			o = o.withSandboxUser(f.value())
+		switch f.name {
+		case fieldSandboxUser:
+			o = o.withoutAuthFlow().withSandboxUser(f.value())
+		case fieldAuthFlow:
+			o = o.withAuthFlow()
 		}
 	case o.focusedIsText():
 		var cmd tea.Cmd

@@ -17,6 +17,7 @@ type choices struct {
 	mode     linkMode
 	shortcut shortcut
 	inputs   plaidflow.PartnerInputs
+	authFlow plaidflow.AuthFlow // the Auth flow chosen; zero for the login
 }
 
 // build reads the form; a non-empty problem names the field to fix.
@@ -51,6 +52,9 @@ func (o optionsModel) build(cfg plaidflow.Config, p plaidflow.Partner) (choices,
 		lc.LinkCustomization = "multi_select"
 	}
 	c.mode = linkMode(o.field(fieldMode).value())
+	if f, ok := o.authFlow(); ok {
+		c.authFlow = f
+	}
 	lc.HostedLink = c.mode == modeHosted
 	c.link = lc
 	c.shortcut = shortcut{
@@ -67,6 +71,8 @@ func (o optionsModel) build(cfg plaidflow.Config, p plaidflow.Partner) (choices,
 		return c, "Client name is empty: Link shows it to the user."
 	case c.mode == modeShortcut && c.shortcut.institution == "":
 		return c, "Institution is empty: the sandbox shortcut needs one, e.g. " + plaidflow.DefaultInstitutionID + "."
+	case o.authFlowProblem(c.mode) != "":
+		return c, o.authFlowProblem(c.mode)
 	}
 	return c, ""
 }
@@ -124,14 +130,14 @@ func (o optionsModel) view(env stepEnv) string {
 		if i == o.focus {
 			cursor = st.selected.Render("> ")
 		}
-		value := fieldValueView(f, i == o.focus, st)
+		value := fieldValueView(f, i == o.focus, st, w-2-labelW)
 		if f.standIn != "" && f.value() == f.standIn {
 			value += st.subtle.Render("  (offline stand-in)")
 		}
 		b.WriteString(cursor + st.label.Width(labelW).Render(f.label) + value + "\n")
 	}
 	if o.focus < len(o.fields) {
-		b.WriteString("\n" + st.subtle.Render(wrapTo(o.fields[o.focus].hint, w, 0)))
+		b.WriteString("\n" + st.subtle.Render(wrapTo(o.hint(o.focus), w, 0)))
 	}
 	if o.err != "" { // wrapped, never cut: it says what to fix
 		b.WriteString("\n" + st.bad.Render(wrapTo(o.err, w, 0)))
@@ -139,7 +145,17 @@ func (o optionsModel) view(env stepEnv) string {
 	return b.String()
 }
 
-func fieldValueView(f optionField, focused bool, st styles) string {
+// hint is the help line of field i; the Auth flow's depends on the flow chosen.
+func (o optionsModel) hint(i int) string {
+	if o.fields[i].name == fieldAuthFlow {
+		return o.authFlowHint()
+	}
+	return o.fields[i].hint
+}
+
+// fieldValueView draws a field's value in room cells: a choice lists its choices, or when
+// they do not fit, shows the chosen one between arrows with its place in the list.
+func fieldValueView(f optionField, focused bool, st styles, room int) string {
 	if f.choices == nil {
 		if focused {
 			return f.input.View()
@@ -157,7 +173,10 @@ func fieldValueView(f optionField, focused bool, st styles) string {
 			parts[i] = st.subtle.Render(" " + c + " ")
 		}
 	}
-	return strings.Join(parts, " ")
+	if all := strings.Join(parts, " "); ansi.StringWidth(all) <= room {
+		return all
+	}
+	return st.selected.Render("‹ "+f.choices[f.choice]+" ›") + st.subtle.Render("  ←/→ shows the others")
 }
 
 // maskID shortens an id for a heading; ids are not secret, only long.

@@ -139,6 +139,14 @@ func partnerViewLines(env stepEnv, v *plaidflow.PartnerView, revealed bool) []st
 	if a := v.Account; a.ID != "" {
 		row("account", fmt.Sprintf("%s ••%s  %s/%s", oneLine(a.Name), oneLine(a.Mask), oneLine(a.Type), oneLine(a.Subtype)))
 		row("balance", balanceLine(a))
+		if a.Verification != "" {
+			row("verification", a.Verification) // verification_status: the micro-deposit flows set it
+		}
+	}
+	if v.NumbersNotReady != nil { // the micro-deposit wait: what the partner meets, said in full
+		row("ach", "not ready: /processor/auth/get answered "+oneLine(v.NumbersNotReady.Code))
+		lines = append(lines, "")
+		lines = append(lines, strings.Split(env.st.warn.Render(wrapTo(plaidflow.PendingPartnerNote(v.Account.Verification), w-2, 0)), "\n")...)
 	}
 	for _, n := range v.Numbers {
 		acct := plaidflow.MaskNumber(n.Account)

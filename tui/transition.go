@@ -174,7 +174,7 @@ func (m Model) optionsSubmitted(msg optionsSubmittedMsg) (tea.Model, tea.Cmd) {
 	if m.walk.linkConfig.Webhook == "" && !msg.reuse {
 		m.walk.linkConfig.Webhook = m.deps.WebhookURL // offline: plaidwalk's own receiver, shown in the webhook pane
 	}
-	m.link.mode, m.link.shortcut = c.mode, c.shortcut
+	m.link.mode, m.link.shortcut, m.walk.authFlow = c.mode, c.shortcut, c.authFlow
 	if m.deps.Config.Env == plaidflow.EnvProduction {
 		m.confirming, m.confirmFor = true, stepLinkToken
 		return m, nil
