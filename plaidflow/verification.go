@@ -17,8 +17,8 @@ func AwaitsMicrodeposits(status string) bool { return strings.HasPrefix(status, 
 // CanMoveVerification reports whether /sandbox/item/set_verification_status can end this
 // status: it takes automated verifications only (the Same-Day flow ends when the person types
 // the deposit code into Link), and it is a Sandbox endpoint.
-func (c *Client) CanMoveVerification(status string) bool {
-	return status == VerificationPendingAutomatic && c.cfg.Env != EnvProduction
+func CanMoveVerification(env Env, status string) bool {
+	return status == VerificationPendingAutomatic && env != EnvProduction
 }
 
 // MoveVerificationAlong ends the account's automated verification as Plaid would about a day
@@ -40,7 +40,7 @@ func PendingPartnerNote(status string) string {
 		how = "the account's owner types the deposit code into Link, opened again for this Item (update mode); " +
 			"after three wrong codes the account is locked."
 	}
-	return "The account is " + status + ". The partner's token exists and the balance can be read, but " +
+	return "The account is " + status + ". A partner's token can be made for it and the balance read, but " +
 		"/processor/auth/get answers PRODUCT_NOT_READY until the micro-deposits are verified: no account or routing " +
 		"number yet, so no money can move. " + how + " The app passes the news on; the partner then asks for the numbers again."
 }

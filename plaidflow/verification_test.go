@@ -23,7 +23,7 @@ func TestPartnerViewOfAPendingAccount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !AwaitsMicrodeposits(res.Account.Verification) || !c.CanMoveVerification(res.Account.Verification) {
+	if !AwaitsMicrodeposits(res.Account.Verification) || !CanMoveVerification(c.Config().Env, res.Account.Verification) {
 		t.Fatalf("account %+v: want it pending_automatic_verification", res.Account)
 	}
 	in := PartnerViewInput{Partner: p, Result: res.Result, InstitutionID: inst, Username: user, Password: pass}
@@ -67,5 +67,8 @@ func TestPendingPartnerNote(t *testing.T) {
 	}
 	if AwaitsMicrodeposits("automatically_verified") || AwaitsMicrodeposits("") || !AwaitsMicrodeposits("pending_manual_verification") {
 		t.Error("AwaitsMicrodeposits")
+	}
+	if CanMoveVerification(EnvProduction, VerificationPendingAutomatic) || CanMoveVerification(EnvOffline, "pending_manual_verification") {
+		t.Error("CanMoveVerification: production and the Same-Day flow cannot be moved by the sandbox endpoint")
 	}
 }

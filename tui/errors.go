@@ -45,6 +45,7 @@ func (m *Model) stopBusy() {
 	m.ptoken = m.ptoken.back()
 	m.pview = m.pview.back()
 	m.repair = m.repair.back()
+	m.verify = m.verify.back()
 	m.link.shortcutRunning = false
 }
 
@@ -70,6 +71,7 @@ var failedTitles = [...]string{
 	stepPartnerToken: "Creating the partner token failed",
 	stepResults:      "Showing the results failed",
 	stepPartnerView:  "Reading the account as the partner failed",
+	stepVerify:       "Moving the account's verification along failed",
 	stepRepair:       "Breaking or repairing the Item failed",
 }
 

@@ -11,6 +11,7 @@ type keyMap struct {
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
 	CopyCurl, Save, CallDetail, CallDetailAnywhere      key.Binding
 	PartnerView, CodeLang, Repair, WebhookBody          key.Binding
+	GoOnPending                                         key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -41,6 +42,7 @@ func newKeyMap() keyMap {
 		Another:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "another partner")),
 		PartnerView:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner view")),
 		Repair:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "break & repair")),
+		GoOnPending:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "go on pending")),
 		Calls:          key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "curl")),
 		CopyCurl:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy curl")),
 		CodeLang:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "code language")),
@@ -67,6 +69,7 @@ const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen ta
   Link           o open the browser again · c copy the URL (OSC 52) · s sandbox shortcut · x cancel
                  v show a Hosted Link URL whole (its link_token is masked until then)
   accounts       ↑/↓ move · enter create the partner token
+  verification   an account waiting on micro-deposits: enter verifies it (sandbox) · s goes on pending
   results        ↑/↓ choose a token · v reveal/hide · c copy (OSC 52) · ←/→ choose the curl shown · y copy it
                  g show it as code with Plaid's library: node, python, go, ruby, java, then curl again
                  pgup/pgdn scroll · a another partner with this Item · p what the partner reads

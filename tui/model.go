@@ -28,9 +28,10 @@ const (
 	stepResults
 	stepPartnerView // after the hand-off (p on the results)
 	stepRepair      // after the hand-off (b on the partner view)
+	stepVerify      // part of step 5: a picked account that waits on micro-deposits (verify.go)
 )
 
-var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results", "partner_view", "repair"}
+var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results", "partner_view", "repair", "verify"}
 
 func (s step) String() string {
 	if int(s) < len(stepNames) {
@@ -78,6 +79,7 @@ type Model struct {
 	results  resultsModel
 	pview    partnerReadModel
 	repair   repairModel
+	verify   verifyModel
 
 	walk walkState
 }

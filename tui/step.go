@@ -72,6 +72,8 @@ func (m *Model) slot() (stepSlot, bool) {
 		return slotOf(&m.pview, partnerReadModel.update, partnerReadModel.back), true
 	case stepRepair:
 		return slotOf(&m.repair, repairModel.update, repairModel.back), true
+	case stepVerify:
+		return slotOf(&m.verify, verifyModel.update, verifyModel.back), true
 	}
 	return stepSlot{}, false
 }

@@ -72,13 +72,14 @@ func (m Model) transition(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case itemReadMsg:
 		return m.openAccounts()
 	case accountChosenMsg:
-		m.walk.account = msg.account
-		if m.walk.reuseItem && m.deps.Config.Env == plaidflow.EnvProduction {
-			// Link's confirmation covered the first partner only: this one is asked for anew.
-			m.confirming, m.confirmFor = true, stepPartnerToken
-			return m, nil
+		if plaidflow.AwaitsMicrodeposits(msg.account.Verification) {
+			return m.offerVerification(msg.account)
 		}
-		return m.enter(stepPartnerToken)
+		return m.accountSettled(msg.account)
+	case verificationRequestedMsg:
+		return m.enter(stepVerify)
+	case verificationSettledMsg:
+		return m.accountSettled(msg.account)
 	case shortcutRequestedMsg:
 		return m.switchToShortcut()
 	case partnerTokenMadeMsg:
@@ -132,8 +133,22 @@ func (m Model) enter(s step) (tea.Model, tea.Cmd) {
 		return m.runPartnerView()
 	case stepRepair:
 		return m.runRepair()
+	case stepVerify:
+		return m.runVerify()
 	}
 	return m, nil
+}
+
+// accountSettled goes on to the partner's token for account: picked, and verified or left
+// waiting on its micro-deposits.
+func (m Model) accountSettled(a plaidflow.Account) (tea.Model, tea.Cmd) {
+	m.walk.account = a
+	if m.walk.reuseItem && m.deps.Config.Env == plaidflow.EnvProduction {
+		// Link's confirmation covered the first partner only: this one is asked for anew.
+		m.confirming, m.confirmFor = true, stepPartnerToken
+		return m, nil
+	}
+	return m.enter(stepPartnerToken)
 }
 
 // openAccounts enters the exchange step with the Item's accounts already read: the account
@@ -193,7 +208,7 @@ func (m Model) previous() step {
 		return stepLinkToken
 	case stepExchange:
 		return m.beforeExchange()
-	case stepPartnerToken, stepResults:
+	case stepPartnerToken, stepResults, stepVerify:
 		return stepExchange
 	case stepPartnerView, stepRepair:
 		return stepResults

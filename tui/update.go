@@ -96,6 +96,8 @@ func (m Model) updateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.hostedLinkPolled(msg)
 	case itemExchangedMsg:
 		return m.itemExchanged(msg)
+	case accountVerifiedMsg:
+		return m.accountVerified(msg)
 	case itemBrokenMsg, repairPageOpenedMsg, repairLinkEndedMsg, itemRepairedMsg:
 		return m.updateRepair(msg)
 	case partnerViewReadMsg:

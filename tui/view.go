@@ -13,6 +13,7 @@ var stepTitles = [...]string{
 	"Choose a partner", "Link options", "Create the link_token", "Plaid Link",
 	"Exchange and pick an account", "Partner token", "Results",
 	"After the hand-off · Partner view", "After the hand-off · Break and repair the Item",
+	"Exchange and pick an account · Verification",
 }
 
 // walkSteps is how many steps the walk has; the ones after the results are extras.
@@ -20,10 +21,14 @@ const walkSteps = int(stepResults) + 1
 
 // stepHeading is the title line: "Step n/7 · title" on the walk, the title alone after it.
 func stepHeading(s step) string {
-	if int(s) >= walkSteps {
+	n := s
+	if s == stepVerify {
+		n = stepExchange // a part of the account's step, not one more of the walk
+	}
+	if int(n) >= walkSteps {
 		return stepTitle(s)
 	}
-	return fmt.Sprintf("Step %d/%d · %s", int(s)+1, walkSteps, stepTitle(s))
+	return fmt.Sprintf("Step %d/%d · %s", int(n)+1, walkSteps, stepTitle(s))
 }
 
 func stepTitle(s step) string {
