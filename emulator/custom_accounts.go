@@ -90,7 +90,10 @@ func (o *overrideAccount) detailProblem() string {
 			return fmt.Sprintf("transactions[%d].amount is missing", i)
 		}
 	}
-	return ""
+	if msg := o.investmentsProblem(); msg != "" {
+		return msg
+	}
+	return o.liabilityProblem()
 }
 
 var routingPattern = regexp.MustCompile(`^[0-9]{9}$`)

@@ -9,8 +9,8 @@ import (
 )
 
 // customUser is user_custom's password: a JSON configuration (the spec's UserCustomPassword).
-// Only what the emulator serves is kept; other fields (holdings, liability, income, ...) are
-// accepted and dropped. An Item made from it keeps a pointer into it, never copies of what it
+// Only what the emulator serves is kept; other fields (income, inflow_model, ...) are accepted
+// and dropped. An Item made from it keeps a pointer into it, never copies of what it
 // derives (balances, numbers, owners).
 type customUser struct {
 	Version          *string           `json:"version"`
@@ -32,7 +32,11 @@ type overrideAccount struct {
 	Meta                    customMeta          `json:"meta"`
 	Numbers                 customNumbers       `json:"numbers"`
 	Identity                *customIdentity     `json:"identity"`
-	Transactions            []customTransaction `json:"transactions"` // kept for the transactions product (a later issue)
+	Transactions            []customTransaction `json:"transactions"`
+
+	Holdings               oneOrMany[holdingOverride]       `json:"holdings"`
+	InvestmentTransactions oneOrMany[investmentTxnOverride] `json:"investment_transactions"`
+	Liability              *liabilityOverride               `json:"liability"`
 
 	names []string // the Item's owner names: the first identity.names any account gives
 }

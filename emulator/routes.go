@@ -50,6 +50,13 @@ var endpoints = map[string]handler{
 	"/processor/transactions/refresh":             (*Emulator).processorTransactionsRefresh,
 	"/categories/get":                             (*Emulator).categoriesGet,
 	"/transactions/recurring/get":                 (*Emulator).transactionsRecurringGet,
+	"/investments/holdings/get":                   (*Emulator).investmentsHoldingsGet,
+	"/investments/transactions/get":               (*Emulator).investmentsTransactionsGet,
+	"/investments/refresh":                        (*Emulator).investmentsRefresh,
+	"/processor/investments/holdings/get":         (*Emulator).processorInvestmentsHoldingsGet,
+	"/processor/investments/transactions/get":     (*Emulator).processorInvestmentsTransactionsGet,
+	"/liabilities/get":                            (*Emulator).liabilitiesGet,
+	"/processor/liabilities/get":                  (*Emulator).processorLiabilitiesGet,
 }
 
 // ownEndpoints are plaidwalk's additions, not Plaid's: served like the API (POST, the test
