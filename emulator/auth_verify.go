@@ -43,6 +43,8 @@ func microdepositsElsewhere() *apiError {
 // Plaid's docs do not say; the emulator answers NO_AUTH_ACCOUNTS naming the cause and the fix.
 func authNotReady(status string) *apiError {
 	switch status {
+	case pendingManual, verificationFailed:
+		return manualNotReady(status)
 	case pendingAutomatic:
 		return &apiError{Status: http.StatusBadRequest, Type: "ITEM_ERROR", Code: "PRODUCT_NOT_READY",
 			Message: "the account's micro-deposits are not verified yet (verification_status pending_automatic_verification); " +

@@ -106,7 +106,7 @@ type itemJSON struct {
 
 func (it *item) json(requestID string) itemJSON {
 	j := itemJSON{
-		ItemID: it.id, InstitutionID: nullable(it.institution.ID), InstitutionName: nullable(it.institution.Name),
+		ItemID: it.id, InstitutionID: nullable(it.institution.shownID()), InstitutionName: nullable(it.institution.shownName()),
 		Webhook: nullable(it.webhook), AvailableProducts: []string{}, BilledProducts: append([]string{}, it.products...),
 		Products: append([]string{}, it.products...), ConsentedProducts: append([]string{}, it.products...),
 		UpdateType: "background",

@@ -38,6 +38,11 @@ type linkTokenCreateRequest struct {
 	AccountFilters        map[string]struct {
 		Subtypes []string `json:"account_subtypes"`
 	} `json:"account_filters"`
+	Auth *struct {
+		SameDay      *bool `json:"same_day_microdeposits_enabled"`
+		InstantMD    *bool `json:"instant_microdeposits_enabled"`
+		InstantMatch *bool `json:"instant_match_enabled"`
+	} `json:"auth"`
 	HostedLink *struct {
 		CompletionRedirectURI string `json:"completion_redirect_uri"`
 		URLLifetimeSeconds    *int64 `json:"url_lifetime_seconds"`
@@ -83,6 +88,11 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	}
 	for typ, f := range req.AccountFilters {
 		lt.view.AccountFilters[typ] = append([]string(nil), f.Subtypes...)
+	}
+	if a := req.Auth; a != nil {
+		lt.view.SameDayMicrodeposits = a.SameDay != nil && *a.SameDay
+		lt.view.InstantMicrodeposits = a.InstantMD != nil && *a.InstantMD
+		lt.view.NoInstantMatch = a.InstantMatch != nil && !*a.InstantMatch
 	}
 	resp := linkTokenCreateResponse{LinkToken: lt.view.Token, RequestID: q.requestID}
 	if req.HostedLink != nil {

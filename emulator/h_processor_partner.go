@@ -80,7 +80,7 @@ func (e *Emulator) processorAccountGet(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
-	return processorAccountResponse{Account: a.json(), InstitutionID: it.institution.ID, RequestID: q.requestID}, nil
+	return processorAccountResponse{Account: a.json(), InstitutionID: it.institution.shownID(), RequestID: q.requestID}, nil
 }
 
 func (e *Emulator) processorBalanceGet(q *apiRequest) (any, *apiError) {

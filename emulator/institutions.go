@@ -12,6 +12,9 @@ type Institution struct {
 	Unsupported bool
 	// RoutingNumbers are the ACH routing numbers /institutions/get_by_id reports.
 	RoutingNumbers []string
+	// Manual marks a stand-in for the bank an Item made from typed-in numbers does not have
+	// (auth_manual.go): never listed, and shown as null where Plaid shows an institution.
+	Manual bool
 }
 
 // usProducts is what the US sandbox banks offer; balance comes with any of them.

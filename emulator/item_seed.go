@@ -41,6 +41,9 @@ func accountIDs(itemID string, n int) []string {
 // templates are the accounts the Item's login gives, before Account Select: user_good's, or
 // the custom user's (its default accounts when it names none).
 func (it *item) templates() int {
+	if it.institution.Manual {
+		return len(manualAccounts)
+	}
 	if it.custom == nil {
 		return len(userGoodAccounts)
 	}
@@ -52,6 +55,9 @@ func (it *item) templates() int {
 
 // accountAt builds the login's account number i with its id.
 func (it *item) accountAt(i int, id string) account {
+	if it.institution.Manual {
+		return account{id: id, index: uint16(i), accountTemplate: manualAccounts[i], verification: it.verification}
+	}
 	if it.custom == nil {
 		return account{id: id, index: uint16(i), accountTemplate: userGoodAccounts[i], verification: it.verification}
 	}

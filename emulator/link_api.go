@@ -22,6 +22,9 @@ type linkInstitutionJSON struct {
 	InstitutionID string `json:"institution_id"`
 	OAuth         bool   `json:"oauth"`
 	Status        string `json:"status"`
+	// Numbers: this session links the bank with typed-in numbers, not a login (Windowpane
+	// Bank's Instant Micro-deposits).
+	Numbers bool `json:"numbers,omitempty"`
 }
 
 type linkAccountJSON struct {
@@ -54,6 +57,9 @@ type linkReply struct {
 	Completion    string                `json:"completion_redirect_uri,omitempty"`
 	OAuth         *linkOAuthJSON        `json:"oauth,omitempty"`
 	PublicToken   string                `json:"public_token,omitempty"`
+	ManualEntry   bool                  `json:"manual_entry,omitempty"` // search offers "Link with account numbers"
+	Verify        *linkVerifyJSON       `json:"verify,omitempty"`       // next "code": the account whose code is asked for
+	Match         *linkAccountJSON      `json:"match,omitempty"`        // next "instant_match": the account to type numbers for
 	Metadata      any                   `json:"metadata,omitempty"`
 }
 
@@ -79,6 +85,11 @@ type linkRequest struct {
 	OAuthStateID        string   `json:"oauth_state_id"`
 	Approve             bool     `json:"approve"`
 	Status              string   `json:"status"`
+	Routing             string   `json:"routing"`
+	Account             string   `json:"account"`
+	HolderName          string   `json:"holder_name"`
+	Subtype             string   `json:"subtype"`
+	Code                string   `json:"code"`
 	// Events are what the page recorded, sent with finish and exit for Hosted Link's EVENTS.
 	Events []linkEventIn `json:"events"`
 }
@@ -96,6 +107,9 @@ func (e *Emulator) serveLinkAPI(w http.ResponseWriter, r *http.Request, name str
 		"oauth/decide": e.linkOAuthDecide,
 		"oauth/resume": e.linkOAuthResume,
 		"finish":       e.linkFinish,
+		"numbers":      e.linkNumbers,
+		"code":         e.linkCode,
+		"match":        e.linkMatch,
 		"exit":         e.linkExit,
 	}
 	h, ok := handlers[name]

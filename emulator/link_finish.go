@@ -51,25 +51,34 @@ func (e *Emulator) linkFinish(_ *http.Request, req linkRequest) (linkReply, *api
 			rerr = perr
 			return
 		}
-		ids := make([]string, len(chosen))
-		for i, a := range chosen {
-			ids[i] = a.ID
-		}
-		md := linkSuccessFor(s, chosen)
-		token, perr := e.issuePublicToken(s.Item.ItemID, ids)
-		if perr != nil {
-			rerr = perr
+		if a, ok := instantMatchAccount(s, chosen); ok {
+			s.MatchIDs = append([]string(nil), req.AccountIDs...)
+			reply = linkReply{LinkSessionID: s.ID, Next: "instant_match", Institution: linkInstitutionOf(s.Institution), Match: &linkAccountsOf([]accountView{a})[0]}
 			return
 		}
-		s.Finished, s.Status = true, ""
-		e.recordLinkResult(s.Token.Token, linkResult{LinkSessionID: s.ID, PublicToken: token, Institution: s.Institution, Accounts: chosen})
-		e.webhookLinkFinished(s.Token.Token, s.ID, s.Item.ItemID, token, req.Events)
-		reply = linkReply{LinkSessionID: s.ID, PublicToken: token, Metadata: md}
+		reply, rerr = e.finishChosen(s, chosen, req.Events)
 	})
 	if !found {
 		return linkReply{}, unknownLinkSession()
 	}
 	return reply, rerr
+}
+
+// finishChosen hands out the public_token for the accounts chosen. Callers hold the flow's lock.
+func (e *Emulator) finishChosen(s *linkSession, chosen []accountView, events []linkEventIn) (linkReply, *apiError) {
+	ids := make([]string, len(chosen))
+	for i, a := range chosen {
+		ids[i] = a.ID
+	}
+	md := linkSuccessFor(s, chosen)
+	token, perr := e.issuePublicToken(s.Item.ItemID, ids)
+	if perr != nil {
+		return linkReply{}, perr
+	}
+	s.Finished, s.Status = true, ""
+	e.recordLinkResult(s.Token.Token, linkResult{LinkSessionID: s.ID, PublicToken: token, Institution: s.Institution, Accounts: chosen})
+	e.webhookLinkFinished(s.Token.Token, s.ID, s.Item.ItemID, token, events)
+	return linkReply{LinkSessionID: s.ID, PublicToken: token, Metadata: md}, nil
 }
 
 // linkChosenAccounts checks Account Select's choice against what the screen offered.

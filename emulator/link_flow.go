@@ -21,15 +21,24 @@ func (e *Emulator) linkStartSession(r *http.Request, req linkRequest) (linkReply
 		LinkSessionID: s.ID, ClientName: view.ClientName, MultiSelect: view.MultiSelect,
 		Hosted: view.Hosted, Completion: view.CompletionRedirectURI,
 	}
+	if in := view.UpdateInstitution; in != nil && in.Manual {
+		// Update mode on an Item of typed-in numbers is where its deposit code is typed.
+		f.session(s.ID, func(s *linkSession) { reply = mergeStart(reply, e.startCodeEntry(s)) })
+		reply.Update = true
+		return reply, nil
+	}
 	if view.UpdateInstitution != nil {
 		reply.Update, reply.Institution = true, linkInstitutionOf(view.UpdateInstitution)
 		return reply, nil
 	}
 	for _, in := range e.institutions() {
 		if linkAnyCountry(in.Countries, view.CountryCodes) {
-			reply.Institutions = append(reply.Institutions, *linkInstitutionOf(&in))
+			j := linkInstitutionOf(&in)
+			j.Numbers = numbersAtBank(view, in.ID)
+			reply.Institutions = append(reply.Institutions, *j)
 		}
 	}
+	reply.ManualEntry = manualEntryOffered(view)
 	return reply, nil
 }
 

@@ -17,14 +17,15 @@ const linkFramePath = "/link/v2/stable/link.html"
 
 // linkFiles maps the emulated Link's static URLs to their embedded files and types.
 var linkFiles = map[string]struct{ file, ctype string }{
-	linkScriptPath:                         {"link-initialize.js", "text/javascript; charset=utf-8"},
-	"/link/emulated/static/link.css":       {"link.css", "text/css; charset=utf-8"},
-	"/link/emulated/static/link.js":        {"link.js", "text/javascript; charset=utf-8"},
-	"/link/emulated/static/screens.js":     {"screens.js", "text/javascript; charset=utf-8"},
-	"/link/emulated/static/screens-mfa.js": {"screens-mfa.js", "text/javascript; charset=utf-8"},
-	"/link/emulated/static/screens-end.js": {"screens-end.js", "text/javascript; charset=utf-8"},
-	"/link/emulated/static/bank.css":       {"bank.css", "text/css; charset=utf-8"},
-	"/link/emulated/static/bank.js":        {"bank.js", "text/javascript; charset=utf-8"},
+	linkScriptPath:                          {"link-initialize.js", "text/javascript; charset=utf-8"},
+	"/link/emulated/static/link.css":        {"link.css", "text/css; charset=utf-8"},
+	"/link/emulated/static/link.js":         {"link.js", "text/javascript; charset=utf-8"},
+	"/link/emulated/static/screens.js":      {"screens.js", "text/javascript; charset=utf-8"},
+	"/link/emulated/static/screens-mfa.js":  {"screens-mfa.js", "text/javascript; charset=utf-8"},
+	"/link/emulated/static/screens-end.js":  {"screens-end.js", "text/javascript; charset=utf-8"},
+	"/link/emulated/static/screens-auth.js": {"screens-auth.js", "text/javascript; charset=utf-8"},
+	"/link/emulated/static/bank.css":        {"bank.css", "text/css; charset=utf-8"},
+	"/link/emulated/static/bank.js":         {"bank.js", "text/javascript; charset=utf-8"},
 }
 
 // linkPageCSP is the policy of the emulated Link's pages: everything from the emulator's own

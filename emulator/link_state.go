@@ -32,6 +32,11 @@ type linkSession struct {
 	Error       *apiError     // the error the session ended on, for onExit
 	Status      string        // onExit's status: where the user was
 	Finished    bool
+	// VerifyItemID is the Item whose deposit code the session asks for (link_auth.go).
+	VerifyItemID string
+	// MatchIDs are the accounts chosen at Account Select, held while Instant Match asks for
+	// the numbers of one of them (link_match.go).
+	MatchIDs []string
 }
 
 // linkOAuthState is one trip to the OAuth bank; its id travels in oauth_state_id.

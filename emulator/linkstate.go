@@ -22,6 +22,12 @@ type linkTokenView struct {
 	// UpdateInstitution its bank, where Link opens.
 	UpdateItemID      string
 	UpdateInstitution *Institution
+	// Auth's flows the token turns on or off (its auth object): Same-Day and Instant
+	// Micro-deposits are off unless asked for, Instant Match on unless turned off, as Plaid's
+	// defaults are for a team made today (link_auth.go).
+	SameDayMicrodeposits bool `json:",omitempty"`
+	InstantMicrodeposits bool `json:",omitempty"`
+	NoInstantMatch       bool `json:",omitempty"`
 }
 
 // accountView is one account of an Item as Link shows it.

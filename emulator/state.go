@@ -47,6 +47,7 @@ type item struct {
 	webhook       string
 	access        tokenKey // the access_token's key; zero until the first exchange
 	loginRequired bool
+	codeTries     uint8  // wrong deposit codes typed so far (auth_manual.go); in loginRequired's padding
 	verification  string // Auth's verification_status of its accounts (auth_verify.go); "": verified by login
 	created       time.Time
 	lastWebhook   *sentWebhook // the last webhook fired for the Item (/item/get's status); nil until one is

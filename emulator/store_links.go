@@ -53,7 +53,7 @@ func (e *Emulator) loadLinkTokens(s *store) error {
 			return nil
 		}
 		if in := r.View.UpdateInstitution; in != nil {
-			entry, ok := institutionEntry(in.ID)
+			entry, ok := storedInstitution(in.ID)
 			if !ok {
 				return fmt.Errorf("link token %s is for institution %q, which this version does not serve", k, in.ID)
 			}

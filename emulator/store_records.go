@@ -21,6 +21,7 @@ type itemRecord struct {
 	Access          []byte          `json:"access,omitempty"` // the access_token's 16-byte key; none before the exchange
 	LoginRequired   bool            `json:"login_required,omitempty"`
 	Verification    string          `json:"verification_status,omitempty"` // Auth's micro-deposit status; none: verified by login
+	CodeTries       uint8           `json:"code_tries,omitempty"`          // wrong deposit codes typed (auth_manual.go)
 	Created         time.Time       `json:"created"`
 	LastWebhookAt   *time.Time      `json:"last_webhook_at,omitempty"`
 	LastWebhookCode string          `json:"last_webhook_code,omitempty"`
@@ -152,7 +153,7 @@ func (e *Emulator) dropItemLocked(it *item, processorKeys []tokenKey) {
 
 func (it *item) record() itemRecord {
 	r := itemRecord{ID: it.id, Institution: it.institution.ID, Shared: it.shared, Products: it.products,
-		Webhook: it.webhook, LoginRequired: it.loginRequired, Verification: it.verification, Created: it.created}
+		Webhook: it.webhook, LoginRequired: it.loginRequired, Verification: it.verification, CodeTries: it.codeTries, Created: it.created}
 	if it.custom != nil {
 		r.Custom, _ = json.Marshal(it.custom) // plain data: cannot fail
 	}
@@ -167,12 +168,12 @@ func (it *item) record() itemRecord {
 
 // item rebuilds an Item from its record, refusing one this version cannot serve.
 func (r itemRecord) item() (*item, error) {
-	in, ok := institutionEntry(r.Institution)
+	in, ok := storedInstitution(r.Institution)
 	if !ok {
 		return nil, fmt.Errorf("item %s is at institution %q, which this version does not serve", r.ID, r.Institution)
 	}
 	it := &item{id: r.ID, institution: in, shared: r.Shared, products: internProducts(in, r.Products),
-		webhook: r.Webhook, loginRequired: r.LoginRequired, verification: r.Verification, created: r.Created}
+		webhook: r.Webhook, loginRequired: r.LoginRequired, verification: r.Verification, codeTries: r.CodeTries, created: r.Created}
 	if len(r.Custom) > 0 {
 		cu, perr := parseCustomUser(string(r.Custom))
 		if perr != nil {
@@ -181,7 +182,7 @@ func (r itemRecord) item() (*item, error) {
 		it.custom = cu
 	}
 	switch r.Verification {
-	case "", pendingAutomatic, automaticallyVerified, verificationExpired:
+	case "", pendingAutomatic, automaticallyVerified, verificationExpired, pendingManual, manuallyVerified, verificationFailed:
 	default:
 		return nil, fmt.Errorf("item %s has verification_status %q, which this version does not know", r.ID, r.Verification)
 	}

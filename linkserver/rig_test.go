@@ -25,12 +25,17 @@ type rig struct {
 	api   *plaid.APIClient
 	srv   *linkserver.Server
 	token string
+	base  string // the emulator's URL
 }
 
 type rigOptions struct {
 	redirectURI string // serve the OAuth return path too
 	linkToken   string // use this token instead of creating one
 	multi       bool   // ask for multi-account select
+	auth        *plaid.LinkTokenCreateRequestAuth
+	base        string             // an emulator already running (with linkToken): share it
+	stay        bool               // leave the tab blank: the test opens the page itself
+	shots       *browsertest.Shots // a second rig of the same test keeps the first one's screenshots
 }
 
 func newPlaidClient(baseURL string) *plaid.APIClient {
@@ -46,16 +51,24 @@ func newRig(t *testing.T, browser context.Context, o rigOptions) *rig {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	baseURL, stop, err := emulator.New(emulator.Options{}).Serve(ctx, "")
-	if err != nil {
-		t.Fatalf("emulator: %v", err)
+	baseURL := o.base
+	if baseURL == "" {
+		var stop func()
+		var err error
+		if baseURL, stop, err = emulator.New(emulator.Options{}).Serve(ctx, ""); err != nil {
+			t.Fatalf("emulator: %v", err)
+		}
+		t.Cleanup(stop)
 	}
-	t.Cleanup(stop)
-	r := &rig{t: t, api: newPlaidClient(baseURL), shots: browsertest.NewShots(t)}
+	r := &rig{t: t, api: newPlaidClient(baseURL), shots: o.shots, base: baseURL}
+	if r.shots == nil {
+		r.shots = browsertest.NewShots(t)
+	}
 	r.token = o.linkToken
 	if r.token == "" {
 		r.token = r.createLinkToken(ctx, o)
 	}
+	var err error
 	r.srv, err = linkserver.Start(ctx, linkserver.EmulatorOptions(linkserver.Options{
 		LinkToken: r.token, RedirectURI: o.redirectURI, Timeout: time.Minute,
 	}, baseURL))
@@ -64,6 +77,9 @@ func newRig(t *testing.T, browser context.Context, o rigOptions) *rig {
 	}
 	t.Cleanup(func() { r.srv.Close() })
 	r.tab = browsertest.NewTab(t, browser)
+	if o.stay {
+		return r
+	}
 	if err := chromedp.Do(r.tab, chromedp.Navigate(r.srv.URL())); err != nil {
 		t.Fatalf("open %s: %v", r.srv.URL(), err)
 	}
@@ -86,6 +102,9 @@ func (r *rig) createLinkToken(ctx context.Context, o rigOptions) string {
 	}
 	if o.multi {
 		req.SetLinkCustomizationName("multi_select")
+	}
+	if o.auth != nil {
+		req.SetAuth(*o.auth)
 	}
 	resp, _, err := r.api.PlaidApi.LinkTokenCreate(ctx).LinkTokenCreateRequest(*req).Execute()
 	if err != nil {

@@ -13,9 +13,16 @@
   var VIEW_NAMES = {
     consent: "CONSENT", search: "SELECT_INSTITUTION", credentials: "CREDENTIAL", mfa: "MFA", mfa_device: "MFA",
     oauth: "OAUTH", oauth_wait: "OAUTH", oauth_denied: "OAUTH", accounts: "SELECT_ACCOUNT",
-    connected: "CONNECTED", error: "ERROR", loading: "LOADING", hosted_done: "EXIT"
+    connected: "CONNECTED", error: "ERROR", loading: "LOADING", hosted_done: "EXIT",
+    // Plaid reports its panes for typed-in numbers as NUMBERS; it names no pane of its own for
+    // the deposit code or Instant Match's numbers in its docs, so those are NUMBERS too.
+    numbers_routing: "NUMBERS", numbers_account: "NUMBERS", numbers_holder: "NUMBERS", numbers_bank: "NUMBERS",
+    code: "NUMBERS", instant_match: "NUMBERS"
   };
-  var BACK = { search: "consent", credentials: "search", oauth: "search", accounts: null };
+  var BACK = { search: "consent", credentials: "search", oauth: "search", accounts: null,
+    numbers_routing: "search", numbers_account: "numbers_routing", numbers_holder: "numbers_account", numbers_bank: "search" };
+  // Refusals the person can fix on the same screen (a number or code the Sandbox does not take).
+  var INLINE = { INVALID_FIELD: true, INVALID_ACCOUNT_NUMBER: true, INCORRECT_DEPOSIT_VERIFICATION: true };
 
   var s; // the session's state
   function fresh() {
@@ -24,7 +31,8 @@
       received: hosted ? "" : (params.get("received_redirect_uri") || ""),
       session: null, requestId: null, events: [], view: null, institution: null,
       institutions: [], clientName: "", multiSelect: false, error: null, status: null,
-      mfa: null, accounts: [], fatal: null, done: false, resume: null, opened: false, update: false
+      mfa: null, accounts: [], fatal: null, done: false, resume: null, opened: false, update: false,
+      manualEntry: false, numbers: {}, verify: null, match: null, formError: null, start: null
     };
   }
 
@@ -105,6 +113,10 @@
         var view = r.mfa.type === "device" ? "mfa_device" : "mfa"; // choose where the code goes first
         s.status = statusOf(view); show(view); break;
       case "accounts": s.accounts = r.accounts; s.multiSelect = !!r.multi_select; show("accounts"); break;
+      // Auth's typed-in flows: the deposit code (Instant Micro-deposits, or update mode), and
+      // Instant Match's numbers for an account the bank shows only the mask of.
+      case "code": s.verify = r.verify; s.status = "requires_code"; s.formError = null; show("code"); break;
+      case "instant_match": s.match = r.match; s.formError = null; show("instant_match"); break;
       // update mode: the login repaired the Item; no account select, onSuccess follows.
       case "connected": s.publicToken = r.public_token; s.successMetadata = r.metadata; s.done = true; show("connected"); break;
       case "oauth_denied": track("FAIL_OAUTH"); show("oauth_denied"); break;
@@ -127,7 +139,8 @@
       case "mfa_device": return "choose_device";
       case "mfa": return s.mfa && s.mfa.type === "code" ? "requires_code" : s.mfa && s.mfa.type === "selections" ? "requires_selections" : "requires_questions";
       case "oauth": case "oauth_wait": case "oauth_denied": return "requires_oauth";
-      case "accounts": return "requires_account_selection";
+      case "accounts": case "instant_match": return "requires_account_selection";
+      case "code": return "requires_code";
       case "error": return s.status;
     }
     return null;
@@ -157,7 +170,7 @@
       // warns about it (the Sandbox's Unhealthy Platypus banks are degraded and down).
       if (inst.status === "degraded") { track("SELECT_DEGRADED_INSTITUTION"); }
       if (inst.status === "down") { track("SELECT_DOWN_INSTITUTION"); }
-      show(inst.oauth ? "oauth" : "credentials");
+      show(inst.oauth ? "oauth" : inst.numbers ? "numbers_bank" : "credentials");
     },
     submitCredentials: function (user, pass) {
       track("SUBMIT_CREDENTIALS");
@@ -174,10 +187,50 @@
     chooseAccounts: function (ids) {
       // Plaid has no onEvent for choosing accounts (SELECT_ACCOUNT is only a view_name).
       show("loading", "Connecting your account…");
-      api("finish", { account_ids: ids, events: recentEvents() }).then(function (r) {
-        s.publicToken = r.public_token; s.successMetadata = r.metadata; s.done = true;
-        show("connected");
-      }, failed);
+      api("finish", { account_ids: ids, events: recentEvents() }).then(connectedOr, failed);
+    },
+    manualEntry: function () {
+      reportSearch();
+      s.institution = null; s.numbers = {}; s.formError = null;
+      show("numbers_routing");
+    },
+    routingEntered: function (routing) {
+      if (!/^\d{9}$/.test(routing)) { formError("numbers_routing", "A routing number has 9 digits."); return; }
+      s.numbers.routing = routing; s.formError = null;
+      track("SUBMIT_ROUTING_NUMBER", { routing_number: routing });
+      show("numbers_account");
+    },
+    accountEntered: function (account, confirm) {
+      if (!/^\d{4,17}$/.test(account)) { formError("numbers_account", "An account number has 4 to 17 digits."); return; }
+      if (account !== confirm) { formError("numbers_account", "The two account numbers differ. Type the same number twice."); return; }
+      s.numbers.account = account; s.formError = null;
+      track("SUBMIT_ACCOUNT_NUMBER", { account_number_mask: account.slice(-4) });
+      show("numbers_holder");
+    },
+    holderEntered: function (name, subtype) {
+      if (!name) { formError("numbers_holder", "Type the name on the account."); return; }
+      s.numbers.name = name; s.numbers.subtype = subtype;
+      submitNumbers("", s.numbers.routing, s.numbers.account, "numbers_routing");
+    },
+    bankNumbersEntered: function (routing, account, name, subtype) {
+      if (!/^\d{9}$/.test(routing) || !/^\d{4,17}$/.test(account) || !name) {
+        formError("numbers_bank", "Type a 9-digit routing number, a 4 to 17 digit account number and the holder's name."); return;
+      }
+      s.numbers = { name: name, subtype: subtype };
+      track("SUBMIT_ROUTING_NUMBER", { routing_number: routing });
+      track("SUBMIT_ACCOUNT_NUMBER", { account_number_mask: account.slice(-4) });
+      submitNumbers(s.institution.institution_id, routing, account, "numbers_bank");
+    },
+    codeEntered: function (code) {
+      if (!code) { formError("code", "Type the 3-letter code from the deposit."); return; }
+      show("loading", "Checking the code…");
+      api("code", { code: code, events: recentEvents() }).then(connectedOr, inlineOr("code", function (p) {
+        if (p.error_code === "INCORRECT_DEPOSIT_VERIFICATION" && s.verify) { s.verify.tries_left = Math.max(0, s.verify.tries_left - 1); }
+      }));
+    },
+    matchEntered: function (routing, account) {
+      show("loading", "Checking your numbers…");
+      api("match", { routing: routing, account: account, events: recentEvents() }).then(connectedOr, failed);
     },
     complete: function () {
       track("HANDOFF");
@@ -188,6 +241,36 @@
     exit: function () { exitLink(); },
     leaveHosted: function () { window.location.assign(s.completion); }
   };
+
+  // connectedOr shows Link's success when the answer carries a public_token, else the next step.
+  function connectedOr(r) {
+    if (s.finished) { return; }
+    if (r.public_token) { s.publicToken = r.public_token; s.successMetadata = r.metadata; s.done = true; show("connected"); return; }
+    step(r);
+  }
+  // formError keeps the person on a form with a note saying what to fix; Plaid's Link reports
+  // such a refusal with an ERROR event too.
+  function formError(view, text, plaidErr) {
+    s.formError = text;
+    if (plaidErr) { track("ERROR", { error_type: plaidErr.error_type, error_code: plaidErr.error_code, error_message: plaidErr.error_message }); }
+    show(view);
+  }
+  // inlineOr handles a failed request: a refusal the person can fix goes back to view with its
+  // message, anything else ends on the error screen.
+  function inlineOr(view, also) {
+    return function (e) {
+      var p = e.plaid;
+      if (s.finished || !p || !INLINE[p.error_code]) { failed(e); return; }
+      if (also) { also(p); }
+      formError(view, p.display_message || (p.error_message.charAt(0).toUpperCase() + p.error_message.slice(1)), p);
+    };
+  }
+  function submitNumbers(institutionID, routing, account, backTo) {
+    s.formError = null;
+    show("loading", "Sending the deposit…");
+    api("numbers", { institution_id: institutionID, routing: routing, account: account, holder_name: s.numbers.name,
+      subtype: s.numbers.subtype, events: recentEvents() }).then(connectedOr, inlineOr(backTo));
+  }
 
   // startOAuth sends the user to the bank: the whole tab when the link token has a
   // redirect_uri (the bank sends it back there), otherwise a pop-up that reports back here.
@@ -259,8 +342,10 @@
     api("session", { link_token: s.token, received_redirect_uri: s.received }).then(function (r) {
       s.session = r.link_session_id; s.clientName = r.client_name || ""; s.institutions = r.institutions || [];
       s.multiSelect = !!r.multi_select; s.completion = r.completion_redirect_uri || "";
+      s.manualEntry = !!r.manual_entry;
       if (r.update && r.institution) { s.update = true; s.institution = r.institution; }
-      if (r.next) { s.resume = r; }
+      // Update mode on an Item of typed-in numbers opens on its deposit code (or why not).
+      if (r.update && !r.institution) { s.update = true; s.start = r; } else if (r.next) { s.resume = r; }
       then();
     }, function (e) {
       s.fatal = e.plaid ? { error_type: e.plaid.error_type, error_code: e.plaid.error_code, error_message: e.plaid.error_message, display_message: e.plaid.display_message } : null;
@@ -271,8 +356,15 @@
   function open() {
     if (s.finished) { boot(open); return; }
     s.opened = true;
-    var first = s.fatal ? "error" : s.resume ? "resume" : s.update ? (s.institution.oauth ? "oauth" : "credentials") : "consent";
+    var first = s.fatal ? "error" : s.resume ? "resume" : s.start ? "start" : s.update ? (s.institution.oauth ? "oauth" : "credentials") : "consent";
     if (first === "error") { s.error = s.fatal; }
+    if (first === "start") {
+      s.view = "code";
+      track("OPEN");
+      var r = s.start; s.start = null;
+      if (r.next === "code") { step(r); } else { fail(r.error, r.status); }
+      return;
+    }
     s.view = first === "resume" ? "oauth" : first;
     track("OPEN");
     if (first === "resume") { track("CLOSE_OAUTH"); step(s.resume); s.resume = null; } else { show(first); }

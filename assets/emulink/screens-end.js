@@ -45,13 +45,24 @@
     ];
   };
 
+  // typedInNote is the success screen's words for an account linked by its numbers, which Plaid
+  // hands over with no institution: pending its deposit code, or just verified.
+  function typedInNote(s) {
+    var a = s.successMetadata.accounts[0] || {};
+    if (a.verification_status === "manually_verified") { return "Your account ending in " + a.mask + " is verified. " + (s.clientName || "The app") + " can now use it."; }
+    return "We're sending a $0.01 deposit to your account ending in " + a.mask + ". In a day or two, come back to " + (s.clientName || "the app") + " and type the 3-letter code from its description.";
+  }
+
   screens.connected = function (s, act) {
     var n = s.successMetadata.accounts.length;
+    var bank = s.successMetadata.institution ? s.institution.name : "Your bank account";
+    var lead = !s.successMetadata.institution ? typedInNote(s) :
+      (n === 1 ? "Your " + bank + " account is" : "Your " + n + " " + bank + " accounts are") + (s.update ? " reconnected to " : " connected to ") + (s.clientName || "the app") + ".";
     return [
       h("div", { "class": "big-icon ok" }, [E.icon(E.ICONS.check, 38)]),
       h("h1", { "class": "center", id: "screen-title", text: "Success!" }),
-      h("p", { "class": "lead center", text: (n === 1 ? "Your " + s.institution.name + " account is" : "Your " + n + " " + s.institution.name + " accounts are") + (s.update ? " reconnected to " : " connected to ") + (s.clientName || "the app") + "." }),
-      h("div", { "class": "shared" }, [h("div", { "class": "shared-head" }, [E.bankLogo(s.institution.name, true), h("span", { text: s.institution.name })])]
+      h("p", { "class": "lead center", id: "success-lead", text: lead }),
+      h("div", { "class": "shared" }, [h("div", { "class": "shared-head" }, [E.bankLogo(bank, true), h("span", { text: bank })])]
         .concat(s.successMetadata.accounts.map(function (a) {
           return h("div", { "class": "shared-row" }, [h("span", { text: a.name }), h("span", { "class": "mask", text: "•••• " + a.mask })]);
         }))),
@@ -63,6 +74,9 @@
   // Plain-language titles for the errors people meet most; others use the display_message.
   var TITLES = {
     ITEM_LOCKED: "Your account is locked",
+    TOO_MANY_VERIFICATION_ATTEMPTS: "No tries left",
+    MICRODEPOSITS_ALREADY_VERIFIED: "Already verified",
+    INSTANT_MATCH_FAILED: "The numbers did not match",
     INVALID_CREDENTIALS: "The credentials were not correct",
     INVALID_MFA: "That answer was not correct",
     INSTITUTION_DOWN: "This bank is unavailable",

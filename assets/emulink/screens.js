@@ -104,7 +104,7 @@
       list.textContent = "";
       var shown = s.institutions.filter(function (i) { return !q || i.name.toLowerCase().indexOf(q) !== -1; });
       shown.forEach(function (inst) {
-        var sub = inst.oauth ? "Log in on the bank's own site" : "Log in with your username and password";
+        var sub = inst.oauth ? "Log in on the bank's own site" : inst.numbers ? "Link with your account numbers" : "Log in with your username and password";
         var warn = inst.status === "down" ? "Currently unavailable" : inst.status === "degraded" ? "Connections may be slow" : "";
         list.appendChild(h("li", {}, [h("button", { type: "button", "class": "inst", "data-id": inst.institution_id, on: { click: function () { act.chooseInstitution(inst); } } }, [
           bankLogo(inst.name, true),
@@ -116,11 +116,16 @@
     input.addEventListener("input", function () { s.query = input.value; fill(); act.searched(input.value.trim()); });
     fill();
     setTimeout(function () { input.focus(); }, 0);
-    return [
+    var items = [
       h("h1", { id: "screen-title", text: "Select your bank" }),
       h("div", { "class": "search" }, [icon(ICONS.search), input]),
       list
     ];
+    // Same-Day Micro-deposits: a bank that is not listed can still be linked with its numbers.
+    if (s.manualEntry) {
+      items.push(h("button", { type: "button", id: "manual-entry", "class": "btn btn-secondary", text: "Link with account numbers", on: { click: act.manualEntry } }));
+    }
+    return items;
   };
 
   screens.credentials = function (s, act) {
