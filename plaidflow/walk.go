@@ -21,7 +21,10 @@ type WalkOptions struct {
 	Account         string // account id, mask or name; empty: first eligible
 	Inputs          PartnerInputs
 	OnStep          func(step string) // called as each step starts
-	OnProgress      func(Progress)
+	// BeforePartnerToken, when set, runs once the account is chosen and before the partner's
+	// token: a replay moves a pending verification along there when the saved walk did.
+	BeforePartnerToken func(ctx context.Context, res *WalkResult) error
+	OnProgress         func(Progress)
 	// OnWarning is told about things worth knowing that do not stop the walk, such as an
 	// explicitly chosen account the partner is expected to refuse.
 	OnWarning func(msg string)
@@ -91,6 +94,11 @@ func Walk(ctx context.Context, c *Client, p Partner, o WalkOptions) (WalkResult,
 	}
 	if ok, why := Eligible(p, res.Account); !ok && o.OnWarning != nil {
 		o.OnWarning(why + "; asking Plaid anyway, as requested")
+	}
+	if o.BeforePartnerToken != nil {
+		if err := o.BeforePartnerToken(ctx, &res); err != nil {
+			return res, err
+		}
 	}
 	step(StepPartnerToken)
 	res.Result, err = c.PartnerToken(ctx, p, res.Item.AccessToken, res.Account.ID, o.Inputs, o.OnProgress)

@@ -132,7 +132,7 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 	if note := afterHandoffNote(saved.Inputs); note != "" && !stopsEarly {
 		fmt.Fprintf(c.stdout, "  note: %s\n", sessions.Clean(note))
 	}
-	replayed := walkForReplay(ctx, c, cfg, p, wo, stopAfter, saved.Inputs)
+	replayed := walkForReplay(ctx, c, cfg, p, wo, stopAfter, saved)
 	cmp := sessions.Compare(saved, replayed)
 	sessions.WriteComparison(c.stdout, saved, cmp)
 	if o.save != "" {
@@ -150,8 +150,12 @@ func replaySession(ctx context.Context, c *cli, saved sessions.Session, o replay
 
 // walkForReplay runs the walk with a fresh API log and records it as a session. With
 // stopAfter > 0 it makes no call past that many compared steps (dropShortcut as in
-// sessions.Steps): a saved walk that stopped early is replayed only as far as it went.
-func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.Partner, wo plaidflow.WalkOptions, stopAfter int, in sessions.Inputs) sessions.Session {
+// sessions.Steps): a saved walk that stopped early is replayed only as far as it went. A
+// pending account's verification is moved along where the saved walk moved it, if it did.
+func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.Partner, wo plaidflow.WalkOptions, stopAfter int, saved sessions.Session) sessions.Session {
+	in := saved.Inputs
+	attempt, _ := sessions.LastAttempt(saved.Calls)
+	verifyAt := sessions.WhereVerified(attempt)
 	dropShortcut := in.LinkMode != sessions.LinkModeShortcut
 	log := plaidflow.NewAPILog()
 	client := c.deps.newClient(cfg, log)
@@ -172,10 +176,16 @@ func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflo
 		})()
 	}
 	started := time.Now()
-	res, err := plaidflow.Walk(ctx, client, p, wo)
 	var verifiedFrom string
-	if err == nil && kept.Load() < 0 {
-		verifiedFrom, err = verifyPending(ctx, client, &res) // as run did, when the account came out pending
+	if verifyAt == sessions.VerifiedBeforeToken { // as the UI's verification step did
+		wo.BeforePartnerToken = func(ctx context.Context, res *plaidflow.WalkResult) (err error) {
+			verifiedFrom, err = verifyPending(ctx, client, res)
+			return err
+		}
+	}
+	res, err := plaidflow.Walk(ctx, client, p, wo)
+	if err == nil && kept.Load() < 0 && verifyAt == sessions.VerifiedAfterToken {
+		verifiedFrom, err = verifyPending(ctx, client, &res) // as run did, after the partner's token
 	}
 	if err == nil && stopAfter == 0 {
 		err = replayAfterHandoff(ctx, c, client, cfg, p, wo, res, in)

@@ -63,6 +63,13 @@ func replayPassword(s sessions.Session) (string, string) {
 		if lo := linkOutcomeOf(s); lo != nil && lo.ErrorCode != "" {
 			return "error_" + lo.ErrorCode, "Link ended with " + lo.ErrorCode + " in the saved walk, so the replay logs in with the sandbox password error_" + lo.ErrorCode
 		}
+		if sessions.FirstVerificationStatus(s.Calls) == plaidflow.VerificationPendingAutomatic {
+			if f, ok := plaidflow.AuthFlowByID("automated-microdeposits"); ok {
+				_, _, pass := f.ShortcutLogin()
+				return pass, "the saved walk's account came out of Link " + plaidflow.VerificationPendingAutomatic +
+					" (Automated Micro-deposits), so the replay logs in with " + pass + ", the password that starts that flow"
+			}
+		}
 		return plaidflow.DefaultPassword, ""
 	}
 	if pw := s.Outcome.SandboxPassword(); pw != "" {

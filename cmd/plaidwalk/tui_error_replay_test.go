@@ -16,7 +16,7 @@ import (
 // reproduces it (exit 0).
 func TestTUIErrorWalkIsSavedAndReplayedAsThatError(t *testing.T) {
 	state := filepath.Join(t.TempDir(), "state")
-	toShortcutPassword := "\t\t\t\t\t\t" + "\x1b[C\x1b[C" + "\t\t\t\t" + "\x15error_ITEM_LOCKED" // mode, then bank, Sandbox user, user, password
+	toShortcutPassword := "\t\t\t\t\t\t" + "\x1b[C\x1b[C" + "\t\t\t\t\t" + "\x15error_ITEM_LOCKED" // mode, then Auth flow, bank, Sandbox user, user, password
 	code, out, screen := runTUI(t, state, []string{"--no-browser", "--partner", "stripe"},
 		cue{"Step 2/7 · Link options", toShortcutPassword},
 		cue{"error_ITEM_LOCKED", "\r"},
