@@ -1,15 +1,49 @@
 package emulator
 
 import (
+	"slices"
 	"time"
 )
 
-// assetItem is an Item as an Asset Report captured it.
+// An Asset Report is derived, as an Item's data is: it keeps which Items and accounts it holds
+// and the moment its data was taken (asOf), and builds its accounts, transactions and
+// historical balances again from each Item's seed on every read. A filtered or refreshed report
+// re-derives the same way, so the same account on the same day reads the same in each.
+
+// assetItem is an Item as an Asset Report captured it: what derives its accounts and
+// transactions again (id, login, creation), and which of its accounts the report holds.
 type assetItem struct {
-	id          string
-	institution Institution
-	accounts    []account
-	custom      *customUser // the login's configuration, for the state file (store_reports.go)
+	id           string
+	institution  *Institution
+	custom       *customUser // the login's configuration; nil for user_good
+	verification string
+	created      time.Time
+	accounts     []uint16 // indexes in the login's accounts, in the report's order
+}
+
+// snapshotItem captures the Item's shared accounts for a report.
+func snapshotItem(it *item) assetItem {
+	ai := assetItem{id: it.id, institution: it.institution, custom: it.custom, verification: it.verification, created: it.created}
+	for _, a := range it.accounts() {
+		ai.accounts = append(ai.accounts, a.index)
+	}
+	return ai
+}
+
+// item is the Item again, as far as deriving its data goes (it may have been removed since).
+func (ai assetItem) item() *item {
+	return &item{id: ai.id, institution: ai.institution, custom: ai.custom, verification: ai.verification, created: ai.created}
+}
+
+// accountList derives the report's accounts of the Item, ids included.
+func (ai assetItem) accountList() []account {
+	it := ai.item()
+	ids := accountIDs(it.id, it.templates())
+	out := make([]account, len(ai.accounts))
+	for i, idx := range ai.accounts {
+		out[i] = it.accountAt(int(idx), ids[idx])
+	}
+	return out
 }
 
 type assetReportGetResponse struct {
@@ -51,15 +85,32 @@ type assetBalanceJSON struct {
 	MarginLoanAmount *float64 `json:"margin_loan_amount"`
 }
 
+// assetTransaction is AssetReportTransaction: the bank's own fields always, Plaid's enrichment
+// (category, merchant, location, ...) only in an Asset Report with Insights.
 type assetTransaction struct {
 	AccountID              string  `json:"account_id"`
 	Amount                 float64 `json:"amount"`
-	IsoCurrencyCode        string  `json:"iso_currency_code"`
+	IsoCurrencyCode        *string `json:"iso_currency_code"`
 	UnofficialCurrencyCode *string `json:"unofficial_currency_code"`
 	OriginalDescription    *string `json:"original_description"`
 	Date                   string  `json:"date"`
 	Pending                bool    `json:"pending"`
 	TransactionID          string  `json:"transaction_id"`
+	*assetInsights                 // nil: a report without insights, whose transactions lack these keys
+}
+
+type assetInsights struct {
+	Category             []string        `json:"category"`
+	CategoryID           *string         `json:"category_id"`
+	Name                 string          `json:"name"`
+	MerchantName         *string         `json:"merchant_name"`
+	Location             locationJSON    `json:"location"`
+	PaymentMeta          paymentMetaJSON `json:"payment_meta"`
+	TransactionType      string          `json:"transaction_type"`
+	DateTransacted       *string         `json:"date_transacted"`
+	PendingTransactionID *string         `json:"pending_transaction_id"`
+	AccountOwner         *string         `json:"account_owner"`
+	CheckNumber          *string         `json:"check_number"`
 }
 
 type historicalBalance struct {
@@ -69,59 +120,109 @@ type historicalBalance struct {
 	UnofficialCurrencyCode *string `json:"unofficial_currency_code"`
 }
 
-// sampleSpending are the Sandbox-style transactions every depository account shows: enough
-// for a report reader to see the shape, not a ledger.
-var sampleSpending = []struct {
-	daysAgo int
-	amount  float64
-	what    string
-}{{2, 6.33, "Uber 072515 SF**POOL**"}, {9, 89.4, "SparkFun"}, {16, -500, "United Airlines refund"}, {23, 12, "McDonald's"}}
+// reportView is how a caller asked to read a report: with insights, and the days of
+// transactions and balances to include (days_to_include; -1: all the report has).
+type reportView struct {
+	insights bool
+	days     int
+}
 
-func (e *Emulator) assetReportJSON(rep *assetReport, requestID string) assetReportGetResponse {
-	generated := rep.readyAt
+var fullView = reportView{days: -1}
+
+func (e *Emulator) assetReportJSON(rep *assetReport, requestID string, v reportView) assetReportGetResponse {
 	user := rep.user
 	if user == nil {
 		user = map[string]any{}
 	}
+	days := rep.daysRequested
+	if v.days >= 0 && v.days < days {
+		days = v.days
+	}
 	out := assetReportGetResponse{Warnings: []any{}, RequestID: requestID, Report: assetReportJSON{
-		AssetReportID: rep.id, ClientReportID: nullable(rep.clientReportID), DateGenerated: rfc3339(generated),
+		AssetReportID: rep.id, ClientReportID: nullable(rep.clientReportID), DateGenerated: rfc3339(rep.asOf),
 		DaysRequested: rep.daysRequested, User: user, Items: []assetItemJSON{},
 	}}
-	for _, it := range rep.items {
-		ij := assetItemJSON{ItemID: it.id, InstitutionName: it.institution.Name, InstitutionID: it.institution.ID,
-			DateLastUpdated: rfc3339(generated), Accounts: []assetAccountJSON{}}
-		for _, a := range it.accounts {
-			ij.Accounts = append(ij.Accounts, assetAccount(a, generated, rep.daysRequested))
+	for _, ai := range rep.items {
+		ij := assetItemJSON{ItemID: ai.id, InstitutionName: ai.institution.Name, InstitutionID: ai.institution.ID,
+			DateLastUpdated: rfc3339(rep.asOf), Accounts: []assetAccountJSON{}}
+		it := ai.item()
+		for _, a := range ai.accountList() {
+			ij.Accounts = append(ij.Accounts, assetAccount(it, a, rep.asOf, rep.daysRequested, days, v.insights))
 		}
 		out.Report.Items = append(out.Report.Items, ij)
 	}
 	return out
 }
 
-func assetAccount(a account, generated time.Time, days int) assetAccountJSON {
+// assetAccount is one account as of asOf: the transactions dated within the last days days
+// (requested: the report's own window, for days_available), oldest first, and the balance at
+// the end of each of those days, worked back from the current balance through the posted
+// transactions, as Plaid computes it.
+func assetAccount(it *item, a account, asOf time.Time, requested, days int, insights bool) assetAccountJSON {
 	acct := a.json()
-	j := assetAccountJSON{accountJSON: acct, Balances: assetBalanceJSON{balanceJSON: acct.Balances}, DaysAvailable: days, Transactions: []assetTransaction{},
+	j := assetAccountJSON{accountJSON: acct, Balances: assetBalanceJSON{balanceJSON: acct.Balances}, Transactions: []assetTransaction{},
 		Owners: []ownerJSON{a.owner()}, HistoricalBalances: []historicalBalance{}}
+	today, linked := epochDay(asOf), epochDay(it.created)
+	from := today - days
+	j.DaysAvailable = min(requested, today-(linked-historyDays))
+	var posted []genTxn // posted within the window, for the balances
+	// Two days earlier: what was made then posts within the window (posting takes two days).
+	for _, t := range it.transactionsAsOf(&a, from-2, today) {
+		tj := t.json(today, linked, true)
+		if !tj.Pending && t.postDay > from && t.postDay <= today {
+			posted = append(posted, t)
+		}
+		if tj.Date < dayDate(from) || tj.Date > dayDate(today) {
+			continue // made before the window, or a custom user's configured one outside it
+		}
+		j.Transactions = append(j.Transactions, assetTxn(tj, insights))
+	}
+	if a.typ == "depository" || a.typ == "credit" {
+		j.HistoricalBalances = historicalBalances(a, posted, today, days)
+	}
+	return j
+}
+
+func assetTxn(tj transactionJSON, insights bool) assetTransaction {
+	t := assetTransaction{AccountID: tj.AccountID, Amount: tj.Amount, IsoCurrencyCode: tj.IsoCurrencyCode,
+		UnofficialCurrencyCode: tj.UnofficialCurrencyCode, OriginalDescription: tj.OriginalDescription, Date: tj.Date,
+		Pending: tj.Pending, TransactionID: tj.TransactionID}
+	if insights {
+		t.assetInsights = &assetInsights{Category: tj.Category, CategoryID: tj.CategoryID, Name: tj.Name, MerchantName: tj.MerchantName,
+			Location: tj.Location, PaymentMeta: tj.PaymentMeta, TransactionType: tj.TransactionType, DateTransacted: tj.AuthorizedDate,
+			PendingTransactionID: tj.PendingTransactionID, AccountOwner: tj.AccountOwner, CheckNumber: tj.CheckNumber}
+	}
+	return t
+}
+
+// historicalBalances are the balances at the end of each of the days days before today, newest
+// first: a deposit account's balance was higher by what left it since (amounts out are
+// positive), a credit account's lower by what was charged since.
+func historicalBalances(a account, posted []genTxn, today, days int) []historicalBalance {
 	current := 0.0
 	if a.current != nil {
 		current = *a.current
 	}
-	for week := 0; week*7 <= days && week < 5; week++ {
-		j.HistoricalBalances = append(j.HistoricalBalances, historicalBalance{
-			Date: generated.AddDate(0, 0, -7*week).Format("2006-01-02"), Current: current, IsoCurrencyCode: a.currency()})
+	sign := 1.0
+	if a.typ == "credit" {
+		sign = -1
 	}
-	if a.typ != "depository" {
-		return j
-	}
-	for i, s := range sampleSpending {
-		if s.daysAgo > days {
-			continue
+	slices.SortStableFunc(posted, func(x, y genTxn) int { return x.postDay - y.postDay }) // a custom user's come in any order
+	out := make([]historicalBalance, 0, days)
+	since := 0.0 // the amounts posted after the day being written
+	next := len(posted) - 1
+	for d := today - 1; d >= today-days; d-- {
+		for ; next >= 0 && posted[next].postDay > d; next-- {
+			since += posted[next].amount
 		}
-		j.Transactions = append(j.Transactions, assetTransaction{
-			AccountID: a.id, Amount: s.amount, IsoCurrencyCode: a.currency(), OriginalDescription: nullable(s.what),
-			Date:          generated.AddDate(0, 0, -s.daysAgo).Format("2006-01-02"),
-			TransactionID: a.id[:20] + "tx" + string(rune('a'+i)) + a.mask,
-		})
+		out = append(out, historicalBalance{Date: dayDate(d), Current: roundCents(current + sign*since), IsoCurrencyCode: a.currency()})
 	}
-	return j
+	return out
+}
+
+func roundCents(v float64) float64 {
+	if v < 0 {
+		return -roundCents(-v)
+	}
+	return float64(int64(v*100+0.5)) / 100
 }

@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-// assetReport is an Asset Report: not ready until readyAt on the emulator's clock.
+// assetReport is an Asset Report: not ready until readyAt on the emulator's clock. Its data is
+// derived again on each read (asset_report_json.go), as it was at asOf.
 type assetReport struct {
 	id, token      string
 	items          []assetItem // the Items as they were when the report was asked for
@@ -14,9 +15,11 @@ type assetReport struct {
 	user           map[string]any
 	created        time.Time
 	readyAt        time.Time
+	asOf           time.Time // the moment its data is from: readyAt, or a filtered report's source's
 	webhook        string    // options.webhook: PRODUCT_READY or ERROR goes there (webhook_events.go)
 	settled        bool      // whether the report was made or failed has been decided
 	failure        *apiError // why it failed, once settled
+	auditCopies    []auditCopy
 }
 
 type assetReportCreateResponse struct {
@@ -52,8 +55,7 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	rep := &assetReport{id: id, token: token, daysRequested: req.DaysRequested,
-		clientReportID: req.Options.ClientReportID, user: req.Options.User, created: e.now(), webhook: req.Options.Webhook}
-	rep.readyAt = rep.created.Add(e.assetDelay)
+		clientReportID: req.Options.ClientReportID, user: req.Options.User, webhook: req.Options.Webhook}
 	for _, tok := range req.AccessTokens {
 		it, perr := e.usableItem(tok)
 		if perr != nil {
@@ -63,41 +65,92 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 			return nil, itemError("PRODUCTS_NOT_SUPPORTED",
 				"this item was not initialized with the assets product; create it through Link (or /sandbox/public_token/create) with assets among its products", "")
 		}
-		rep.items = append(rep.items, assetItem{id: it.id, institution: *it.institution,
-			accounts: it.accounts(), custom: it.custom})
+		rep.items = append(rep.items, snapshotItem(it))
+	}
+	e.addReportLocked(rep, e.now())
+	return assetReportCreateResponse{AssetReportToken: rep.token, AssetReportID: rep.id, RequestID: q.requestID}, nil
+}
+
+// addReportLocked keeps a new report, made at now and ready after the emulator's delay, with
+// its data from that moment unless it already has some (a filtered report's), and schedules
+// its webhook. Callers hold e.mu.
+func (e *Emulator) addReportLocked(rep *assetReport, now time.Time) {
+	rep.created, rep.readyAt = now, now.Add(e.assetDelay)
+	if rep.asOf.IsZero() {
+		rep.asOf = rep.readyAt
 	}
 	e.reports[rep.token] = rep
 	e.saveReportLocked(rep)
 	e.scheduleAssetReportWebhook(rep)
-	return assetReportCreateResponse{AssetReportToken: rep.token, AssetReportID: rep.id, RequestID: q.requestID}, nil
 }
 
 func invalidAssetReportToken() *apiError {
-	return invalidInput("INVALID_ASSET_REPORT_TOKEN", "could not find an asset report for the asset_report_token provided")
+	return invalidInput("INVALID_ASSET_REPORT_TOKEN",
+		"could not find an asset report for the asset_report_token provided; pass a token /asset_report/create, /refresh or /filter returned (a removed report's token no longer works)")
 }
 
-// assetReportGet answers PRODUCT_NOT_READY until the report is done, then the report.
-func (e *Emulator) assetReportGet(q *apiRequest) (any, *apiError) {
+// reportOptions is the options object of /asset_report/get and the PDF endpoints.
+type reportOptions struct {
+	DaysToInclude *int `json:"days_to_include"`
+}
+
+func (o reportOptions) view(insights bool) reportView {
+	v := reportView{insights: insights, days: -1}
+	if o.DaysToInclude != nil {
+		v.days = *o.DaysToInclude
+	}
+	return v
+}
+
+// assetReportGet answers PRODUCT_NOT_READY until the report is done, then the report, with
+// Plaid's enrichment of its transactions when include_insights is true.
+func (e *Emulator) assetReportGet(q *apiRequest) (any, *apiError) { return e.answerReport(q, false) }
+
+// answerReport reads the report a token names, once it is done, as JSON or as a PDF (whose
+// request has no include_insights: the spec's checks refuse it there).
+func (e *Emulator) answerReport(q *apiRequest, asPDF bool) (any, *apiError) {
 	var req struct {
-		AssetReportToken string `json:"asset_report_token"`
+		AssetReportToken string        `json:"asset_report_token"`
+		IncludeInsights  bool          `json:"include_insights"`
+		Options          reportOptions `json:"options"`
 	}
 	if perr := q.decode(&req); perr != nil {
 		return nil, perr
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	rep, ok := e.reports[req.AssetReportToken]
+	rep, perr := e.readyReportLocked(req.AssetReportToken)
+	if perr != nil {
+		return nil, perr
+	}
+	return e.reportAnswer(rep, q.requestID, req.Options.view(req.IncludeInsights), asPDF), nil
+}
+
+// reportAnswer is the report as JSON or as a PDF. Callers hold e.mu.
+func (e *Emulator) reportAnswer(rep *assetReport, requestID string, v reportView, asPDF bool) any {
+	if asPDF {
+		return e.assetReportPDF(rep, requestID, v)
+	}
+	return e.assetReportJSON(rep, requestID, v)
+}
+
+// readyReportLocked finds a report that is done: an unknown or removed token is
+// INVALID_ASSET_REPORT_TOKEN, a report still being made PRODUCT_NOT_READY, one that could not
+// be made its failure. Callers hold e.mu.
+func (e *Emulator) readyReportLocked(token string) (*assetReport, *apiError) {
+	rep, ok := e.reports[token]
 	if !ok {
 		return nil, invalidAssetReportToken()
 	}
+	return rep, e.reportReadyLocked(rep)
+}
+
+func (e *Emulator) reportReadyLocked(rep *assetReport) *apiError {
 	if e.now().Before(rep.readyAt) {
-		return nil, &apiError{Status: http.StatusBadRequest, Type: "ASSET_REPORT_ERROR", Code: "PRODUCT_NOT_READY",
+		return &apiError{Status: http.StatusBadRequest, Type: "ASSET_REPORT_ERROR", Code: "PRODUCT_NOT_READY",
 			Message: "the asset report is still being generated; try again shortly or wait for the webhook"}
 	}
-	if perr := e.settleAssetReportLocked(rep); perr != nil {
-		return nil, perr
-	}
-	return e.assetReportJSON(rep, q.requestID), nil
+	return e.settleAssetReportLocked(rep)
 }
 
 type relayResponse struct {

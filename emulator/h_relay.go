@@ -1,7 +1,5 @@
 package emulator
 
-import "net/http"
-
 // /credit/relay/get is the receiving side of a relay token: the third party the report was
 // shared with (Alloy, for credit decisions) fetches the Asset Report with it. Plaid checks
 // that the caller is the secondary client; the emulator has one set of keys, so it plays
@@ -33,16 +31,9 @@ func (e *Emulator) creditRelayGet(q *apiRequest) (any, *apiError) {
 	if !ok || len(g.reportTokens) == 0 {
 		return nil, invalidRelayToken()
 	}
-	rep, ok := e.reports[g.reportTokens[0]]
-	if !ok {
-		return nil, invalidAssetReportToken()
-	}
-	if e.now().Before(rep.readyAt) {
-		return nil, &apiError{Status: http.StatusBadRequest, Type: "ASSET_REPORT_ERROR", Code: "PRODUCT_NOT_READY",
-			Message: "the asset report is still being generated; try again shortly"}
-	}
-	if perr := e.settleAssetReportLocked(rep); perr != nil {
+	rep, perr := e.readyReportLocked(g.reportTokens[0])
+	if perr != nil {
 		return nil, perr
 	}
-	return e.assetReportJSON(rep, q.requestID), nil
+	return e.assetReportJSON(rep, q.requestID, fullView), nil
 }

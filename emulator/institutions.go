@@ -17,8 +17,14 @@ type Institution struct {
 	Manual bool
 }
 
-// usProducts is what the US sandbox banks offer; balance comes with any of them.
-var usProducts = []string{"assets", "auth", "balance", "identity", "investments", "liabilities", "signal", "statements", "transactions"}
+// usProducts is what the US sandbox banks offer; balance comes with any of them. transfer
+// (Plaid Transfer, US ACH) is on in Sandbox for new teams at these banks: Plaid's quickstart
+// links them with it.
+var usProducts = []string{"assets", "auth", "balance", "identity", "investments", "liabilities", "signal", "statements", "transactions", "transfer"}
+
+// caProducts: the Canadian sandbox bank offers the US list but transfer, which moves US dollars
+// over ACH only.
+var caProducts = []string{"assets", "auth", "balance", "identity", "investments", "liabilities", "signal", "statements", "transactions"}
 
 // ukProducts: the UK open-banking sandbox banks offer account data and payments, not ACH auth.
 var ukProducts = []string{"balance", "identity", "payment_initiation", "transactions"}
@@ -31,7 +37,7 @@ var sandboxInstitutions = []Institution{
 	{ID: "ins_109510", Name: "Tattersall Federal Credit Union", Countries: []string{"US"}, Products: usProducts, Status: "healthy", RoutingNumbers: []string{"011000138"}},
 	{ID: "ins_109511", Name: "Tartan Bank", Countries: []string{"US"}, Products: usProducts, Status: "healthy", RoutingNumbers: []string{"011000390"}},
 	{ID: "ins_109512", Name: "Houndstooth Bank", Countries: []string{"US"}, Products: usProducts, Status: "healthy", RoutingNumbers: []string{"011001331"}},
-	{ID: "ins_43", Name: "Tartan-Dominion Bank of Canada", Countries: []string{"CA"}, Products: usProducts, Status: "healthy"},
+	{ID: "ins_43", Name: "Tartan-Dominion Bank of Canada", Countries: []string{"CA"}, Products: caProducts, Status: "healthy"},
 	{ID: "ins_116834", Name: "Flexible Platypus Open Banking", Countries: []string{"GB"}, Products: ukProducts, OAuth: true, Status: "healthy"},
 	{ID: "ins_117650", Name: "Royal Bank of Plaid", Countries: []string{"GB"}, Products: ukProducts, OAuth: true, Status: "healthy"},
 	{ID: "ins_127287", Name: "Platypus OAuth Bank", Countries: []string{"US"}, Products: usProducts, OAuth: true, Status: "healthy", RoutingNumbers: []string{"011401533"}},

@@ -117,10 +117,13 @@ func pdfString(s string) string {
 
 // pdfResponse is a handler's answer that is a file, not JSON: serveAPI sends its bytes as
 // application/pdf. Statements also carry Plaid-Content-Hash, the file's SHA-256 in hex, which
-// Plaid documents for /statements/download so a client can check what it saved.
+// Plaid documents for /statements/download so a client can check what it saved. A file has no
+// body to carry the request_id: Plaid sends it in the Plaid-Request-ID header instead (the spec
+// says so for the Asset Report PDFs).
 type pdfResponse struct {
 	data        []byte
 	contentHash bool
+	requestID   string
 }
 
 func writePDFResponse(w http.ResponseWriter, p pdfResponse) {
@@ -128,6 +131,9 @@ func writePDFResponse(w http.ResponseWriter, p pdfResponse) {
 	h.Set("Content-Type", "application/pdf")
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Length", strconv.Itoa(len(p.data)))
+	if p.requestID != "" {
+		h.Set("Plaid-Request-ID", p.requestID)
+	}
 	if p.contentHash {
 		sum := sha256.Sum256(p.data)
 		h.Set("Plaid-Content-Hash", hex.EncodeToString(sum[:]))

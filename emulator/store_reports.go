@@ -6,9 +6,10 @@ import (
 	"time"
 )
 
-// Asset reports and relay tokens in the state file. A report keeps its Items as they were
-// when it was asked for; their accounts are kept by index and derived again on load, as an
-// Item's are.
+// Asset reports (with their audit copies) and relay tokens in the state file. A report keeps
+// its Items as they were when it was asked for: their login, creation time and the indexes of
+// its accounts, from which its data is derived again, as an Item's are. A removed report's
+// record is deleted, its audit copies with it.
 
 type reportRecord struct {
 	ID             string             `json:"id"`
@@ -21,13 +22,22 @@ type reportRecord struct {
 	Webhook        string             `json:"webhook,omitempty"`
 	Settled        bool               `json:"settled,omitempty"`
 	Failure        *apiError          `json:"failure,omitempty"`
+	AsOf           *time.Time         `json:"as_of,omitempty"` // none: ReadyAt (and in files from before filtering)
+	AuditCopies    []auditCopyRecord  `json:"audit_copies,omitempty"`
 }
 
 type reportItemRecord struct {
-	ID          string          `json:"id"`
-	Institution string          `json:"institution_id"`
-	Custom      json.RawMessage `json:"custom,omitempty"`
-	Accounts    []uint16        `json:"accounts"`
+	ID           string          `json:"id"`
+	Institution  string          `json:"institution_id"`
+	Custom       json.RawMessage `json:"custom,omitempty"`
+	Verification string          `json:"verification_status,omitempty"`
+	Created      *time.Time      `json:"created,omitempty"` // the Item's; none in older files: the report's
+	Accounts     []uint16        `json:"accounts"`
+}
+
+type auditCopyRecord struct {
+	Token     string `json:"token"`
+	AuditorID string `json:"auditor_id,omitempty"`
 }
 
 type relayRecord struct {
@@ -42,11 +52,16 @@ func (e *Emulator) saveReportLocked(rep *assetReport) {
 	}
 	r := reportRecord{ID: rep.id, DaysRequested: rep.daysRequested, ClientReportID: rep.clientReportID, User: rep.user,
 		Created: rep.created, ReadyAt: rep.readyAt, Webhook: rep.webhook, Settled: rep.settled, Failure: rep.failure}
+	if !rep.asOf.Equal(rep.readyAt) {
+		r.AsOf = &rep.asOf
+	}
+	for _, c := range rep.auditCopies {
+		r.AuditCopies = append(r.AuditCopies, auditCopyRecord{Token: c.token, AuditorID: c.auditorID})
+	}
 	for _, ai := range rep.items {
-		ir := reportItemRecord{ID: ai.id, Institution: ai.institution.ID, Accounts: []uint16{}}
-		for _, a := range ai.accounts {
-			ir.Accounts = append(ir.Accounts, a.index)
-		}
+		created := ai.created
+		ir := reportItemRecord{ID: ai.id, Institution: ai.institution.ID, Verification: ai.verification, Created: &created,
+			Accounts: append([]uint16{}, ai.accounts...)}
 		if ai.custom != nil {
 			ir.Custom, _ = json.Marshal(ai.custom) // plain data: cannot fail
 		}
@@ -64,23 +79,38 @@ func (e *Emulator) saveRelayLocked(tok string, g relayGrant) {
 // report rebuilds a report; a snapshot Item is an item record with only its login's fields.
 func (r reportRecord) report(token string) (*assetReport, error) {
 	rep := &assetReport{id: r.ID, token: token, daysRequested: r.DaysRequested, clientReportID: r.ClientReportID,
-		user: r.User, created: r.Created, readyAt: r.ReadyAt, webhook: r.Webhook, settled: r.Settled, failure: r.Failure}
+		user: r.User, created: r.Created, readyAt: r.ReadyAt, asOf: r.ReadyAt, webhook: r.Webhook, settled: r.Settled, failure: r.Failure}
+	if r.AsOf != nil {
+		rep.asOf = *r.AsOf
+	}
+	for _, c := range r.AuditCopies {
+		rep.auditCopies = append(rep.auditCopies, auditCopy{token: c.Token, auditorID: c.AuditorID})
+	}
 	for _, ir := range r.Items {
-		it, err := itemRecord{ID: ir.ID, Institution: ir.Institution, Custom: ir.Custom}.item()
+		created := r.Created
+		if ir.Created != nil {
+			created = *ir.Created
+		}
+		it, err := itemRecord{ID: ir.ID, Institution: ir.Institution, Custom: ir.Custom, Verification: ir.Verification, Created: created}.item()
 		if err != nil {
 			return nil, fmt.Errorf("asset report %s: %w", r.ID, err)
 		}
-		ids := accountIDs(it.id, it.templates())
-		ai := assetItem{id: it.id, institution: *it.institution, accounts: []account{}, custom: it.custom}
 		for _, i := range ir.Accounts {
-			if int(i) >= len(ids) {
-				return nil, fmt.Errorf("asset report %s names account %d of %d", r.ID, i, len(ids))
+			if int(i) >= it.templates() {
+				return nil, fmt.Errorf("asset report %s names account %d of %d", r.ID, i, it.templates())
 			}
-			ai.accounts = append(ai.accounts, it.accountAt(int(i), ids[i]))
 		}
-		rep.items = append(rep.items, ai)
+		rep.items = append(rep.items, assetItem{id: it.id, institution: it.institution, custom: it.custom,
+			verification: it.verification, created: it.created, accounts: ir.Accounts})
 	}
 	return rep, nil
+}
+
+// dropReportLocked deletes a removed report's record, its audit copies with it. Callers hold e.mu.
+func (e *Emulator) dropReportLocked(token string) {
+	if e.store != nil {
+		e.saveLocked(storeOp{bucketReports, []byte(token), nil})
+	}
 }
 
 // loadReports reads the reports and relay tokens; a report still waiting for its webhook gets

@@ -48,6 +48,9 @@ func (e *Emulator) scheduleAssetReportWebhook(rep *assetReport) {
 	time.AfterFunc(e.assetDelay, func() {
 		e.mu.Lock()
 		defer e.mu.Unlock()
+		if e.reports[rep.token] != rep {
+			return // removed before it was done: nobody is waiting for it
+		}
 		e.sendAssetReportWebhook(rep, e.settleAssetReportLocked(rep))
 	})
 }
