@@ -12,15 +12,16 @@ type liabilitiesJSON struct {
 	Student  []studentLoanJSON       `json:"student"`
 }
 
-// liabilityKind says which list of liabilities an account is in, "" for none: Plaid's
-// Liabilities reads credit cards (and PayPal credit), student loans and mortgages.
-func liabilityKind(a *account) string {
+// liabilityKind says which list of liabilities an account of this type and subtype is in, ""
+// for none: Plaid's Liabilities reads credit cards (and PayPal credit), student loans and
+// mortgages.
+func liabilityKind(typ, subtype string) string {
 	switch {
-	case a.typ == "credit" && (a.subtype == "credit card" || a.subtype == "paypal"):
+	case typ == "credit" && (subtype == "credit card" || subtype == "paypal"):
 		return "credit"
-	case a.typ == "loan" && a.subtype == "student":
+	case typ == "loan" && subtype == "student":
 		return "student"
-	case a.typ == "loan" && a.subtype == "mortgage":
+	case typ == "loan" && subtype == "mortgage":
 		return "mortgage"
 	}
 	return ""
@@ -28,7 +29,7 @@ func liabilityKind(a *account) string {
 
 // add puts account a's liability in its list; false when a has none.
 func (l *liabilitiesJSON) add(it *item, a *account, today int) bool {
-	switch liabilityKind(a) {
+	switch liabilityKind(a.typ, a.subtype) {
 	case "credit":
 		l.Credit = append(l.Credit, it.creditLiability(a, today))
 	case "student":

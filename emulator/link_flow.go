@@ -172,7 +172,7 @@ func (e *Emulator) completeLogin(s *linkSession) linkReply {
 
 func (e *Emulator) toAccountSelect(s *linkSession, it itemView) linkReply {
 	s.Item = &it
-	s.Accounts = linkAllowedAccounts(it.Accounts, s.Token.AccountFilters)
+	s.Accounts = linkAllowedAccounts(linkProductAccounts(it.Accounts, s.Token.Products), s.Token.AccountFilters)
 	if len(s.Accounts) == 0 {
 		return linkFailure(s, linkNoAccounts())
 	}

@@ -115,7 +115,7 @@ func linkOAuthOutcome(s *linkSession, st linkOAuthState) linkReply {
 	case s.Item == nil:
 		return linkFailure(s, linkUnknownOAuthState())
 	}
-	s.Accounts = linkAllowedAccounts(s.Item.Accounts, s.Token.AccountFilters)
+	s.Accounts = linkAllowedAccounts(linkProductAccounts(s.Item.Accounts, s.Token.Products), s.Token.AccountFilters)
 	if len(s.Accounts) == 0 {
 		return linkFailure(s, linkNoAccounts())
 	}

@@ -119,6 +119,36 @@ func linkAllowedAccounts(all []accountView, filters map[string][]string) []accou
 	return out
 }
 
+// linkProductAccounts keeps the accounts the link token's products can read when each of them
+// reads only some kinds of account: Link's Account Select offers investment accounts for
+// investments, and credit cards, student loans and mortgages for liabilities (so a quickstart
+// linked with ['investments'] picks an account that has holdings). Any other product in the
+// list leaves the accounts as they are.
+func linkProductAccounts(all []accountView, products []string) []accountView {
+	if len(products) == 0 {
+		return all
+	}
+	reads := map[string]func(accountView) bool{
+		"investments": func(a accountView) bool { return a.Type == "investment" },
+		"liabilities": func(a accountView) bool { return liabilityKind(a.Type, a.Subtype) != "" },
+	}
+	for _, p := range products {
+		if reads[p] == nil {
+			return all
+		}
+	}
+	var out []accountView
+	for _, a := range all {
+		for _, p := range products {
+			if reads[p](a) {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	return out
+}
+
 func linkContains(list []string, s string) bool {
 	for _, v := range list {
 		if v == s {
