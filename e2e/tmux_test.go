@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -94,16 +95,40 @@ func shellJoin(argv []string) string {
 	return b.String()
 }
 
-// buildBinary builds plaidwalk once into a temp dir.
+// built is the binary the package's tests share: linking it takes seconds on a busy machine,
+// and no test changes it. TestMain removes its directory.
+var built struct {
+	once     sync.Once
+	dir, bin string
+	err      error
+}
+
+// buildBinary builds plaidwalk once for the whole package and returns its path.
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "plaidwalk")
-	cmd := exec.Command("go", "build", "-o", bin, "plaidwalk/cmd/plaidwalk")
-	cmd.Env = os.Environ()
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "plaidwalk-e2e-"); built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "plaidwalk")
+		cmd := exec.Command("go", "build", "-o", built.bin, "plaidwalk/cmd/plaidwalk")
+		cmd.Env = os.Environ()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %w\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
-	return bin
+	return built.bin
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		_ = os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
 }
 
 // startOffline runs the built binary offline in a w x h tmux window, in a directory of its

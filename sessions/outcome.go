@@ -82,7 +82,8 @@ func StageOfPath(path string) string {
 		return ""
 	case "/link/token/create", "/sandbox/public_token/create":
 		return StageLink
-	case "/item/public_token/exchange", "/accounts/get", "/item/get", "/institutions/get_by_id":
+	case "/item/public_token/exchange", "/accounts/get", "/item/get", "/institutions/get_by_id",
+		setVerificationPath: // the picked account's micro-deposit verification, moved along before its token
 		return StageAccounts
 	case "/asset_report/create", "/asset_report/get":
 		return StageAssetReport

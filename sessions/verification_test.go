@@ -25,6 +25,11 @@ func TestWhereVerified(t *testing.T) {
 			t.Errorf("%v: %d, want %d", Steps(c.calls, false), got, c.want)
 		}
 	}
+	ui := callsOf("/link/token/create", "/sandbox/public_token/create", "/item/public_token/exchange", "/accounts/get",
+		"/sandbox/item/set_verification_status", "/accounts/get", "/processor/token/create")
+	if attempt, skipped := LastAttempt(ui); len(attempt) != len(ui) || len(skipped) != 0 {
+		t.Errorf("the UI's verification before the token was taken for an earlier try: skipped %v", Steps(skipped, false))
+	}
 	failedToken := callsOf("/processor/token/create", "/sandbox/item/set_verification_status")
 	failedToken[0].Status = 400
 	if WhereVerified(failedToken) != VerifiedBeforeToken {

@@ -1,0 +1,123 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"plaidwalk/internal/browsertest"
+	"plaidwalk/plaidflow"
+)
+
+// TestAuthFlowsInTmux walks Auth's verification flows (issue 15 §3) in the UI as a person
+// does: the built binary in tmux, offline, the Auth flow picked in the Link options, Link in
+// Chromium. One binary and one browser serve every flow. Each walk ends with Dwolla reading
+// the account's numbers, and `replay latest` reproduces the saved walk.
+func TestAuthFlowsInTmux(t *testing.T) {
+	bin := buildBinary(t)
+	browser := browsertest.Start(t)
+	t.Run("InstantMatch", func(t *testing.T) { walkInstantMatch(t, bin, browsertest.NewTab(t, browser)) })
+	t.Run("AutomatedMicrodeposits", func(t *testing.T) { walkAutomatedMicrodeposits(t, bin, browsertest.NewTab(t, browser)) })
+}
+
+// startAuthFlowWalk starts bin for Dwolla, picks the Auth flow named in the Link options
+// (browser Link), creates the link_token and returns Link's URL from the Link step, which
+// repeats the flow's bank and login.
+func startAuthFlowWalk(t *testing.T, bin, flowID string) (*tmuxTerm, string, string) {
+	t.Helper()
+	f, ok := plaidflow.AuthFlowByID(flowID)
+	if !ok {
+		t.Fatalf("no Auth flow %s in plaidflow.AuthFlows", flowID)
+	}
+	term, dir := startOfflineWith(t, bin, 100, 30, "--partner dwolla")
+	term.waitFor(`Step 2/7 · Link options`, 10*time.Second)
+	term.send("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab") // Products … Link mode, then Auth flow
+	term.waitFor(`> Auth flow`, 5*time.Second)
+	chosen := regexp.MustCompile(`Auth flow.*(\[` + f.Name + `\]|‹ ` + f.Name + ` ›)`)
+	for range len(plaidflow.AuthFlows) {
+		if chosen.MatchString(term.screen()) {
+			break
+		}
+		term.send("Right")
+		time.Sleep(150 * time.Millisecond)
+	}
+	term.waitFor(chosen.String()+`(.|\n)*`+regexp.QuoteMeta(f.Name+": "), 5*time.Second) // with its help line
+	term.send("Enter")
+	term.waitFor(`link_token created`, 10*time.Second)
+	term.send("Enter")
+	screen := term.waitFor(`Step 4/7(.|\n)*Auth flow `+f.Name, 10*time.Second)
+	url := linkURL.FindString(screen)
+	if url == "" {
+		t.Fatalf("no Link URL on the Link screen:\n%s", screen)
+	}
+	return term, url, dir
+}
+
+// walkInstantMatch: Houndstooth Bank, user_good / pass_good, Plaid Saving confirmed by its
+// numbers on Link's Instant Match screen; the account is verified at once, so the walk goes
+// from the picker to the token, and Dwolla reads routing 021000021.
+func walkInstantMatch(t *testing.T, bin string, tab context.Context) {
+	term, url, dir := startAuthFlowWalk(t, bin, "instant-match")
+	if err := browsertest.InstantMatchEmulatedLink(tab, url, browsertest.NewShots(t)); err != nil {
+		t.Fatalf("Instant Match in Chromium: %v\nterminal:\n%s", err, term.screen())
+	}
+	screen := term.waitFor(`Choose the account for Dwolla(.|\n)*Plaid Saving`, 20*time.Second)
+	if strings.Contains(screen, "pending") {
+		t.Errorf("an Instant Match account shows as pending:\n%s", screen)
+	}
+	term.send("Enter")
+	term.waitFor(`Step 7/7`, 20*time.Second)
+	term.send("p")
+	screen = term.waitFor(`What Dwolla reads(.|\n)*routing 021000021  account ••••1111`, 10*time.Second)
+	saveScreen(t, "instant-match-partner-view", screen)
+	quitAndReplay(t, term, bin, dir)
+}
+
+// walkAutomatedMicrodeposits: Houndstooth Bank with microdeposits_good; the picker marks the
+// account pending; the verification step explains the partner's side and Enter moves it
+// along, the API log showing /sandbox/item/set_verification_status; Dwolla then reads the
+// numbers of the verified account.
+func walkAutomatedMicrodeposits(t *testing.T, bin string, tab context.Context) {
+	term, url, dir := startAuthFlowWalk(t, bin, "automated-microdeposits")
+	login := browsertest.Login{BankQuery: "Houndstooth", InstitutionID: "ins_109512",
+		Username: browsertest.UserGood.Username, Password: "microdeposits_good", Account: "Plaid Checking"}
+	if err := browsertest.CompleteEmulatedLink(tab, url, login, nil); err != nil {
+		t.Fatalf("Link in Chromium: %v\nterminal:\n%s", err, term.screen())
+	}
+	term.waitFor(`Choose the account for Dwolla(.|\n)*Plaid Checking.*yes · pending`, 20*time.Second)
+	term.send("Enter")
+	screen := term.waitFor(`linked through micro-deposits(.|\n)*PRODUCT_NOT_READY(.|\n)*enter verify it now`, 10*time.Second)
+	saveScreen(t, "verification-offer", screen)
+	term.send("Enter")
+	term.waitFor(`pending_automatic_verification → automatically_verified`, 10*time.Second)
+	term.send("l")
+	screen = term.waitFor(`POST /sandbox/item/set_verification_status +200`, 5*time.Second)
+	saveScreen(t, "verified-api-log", screen)
+	term.send("l", "Enter")
+	term.waitFor(`Step 7/7`, 20*time.Second)
+	term.send("p")
+	screen = term.waitFor(`What Dwolla reads(.|\n)*verification +automatically_verified(.|\n)*routing 021000021`, 10*time.Second)
+	saveScreen(t, "verified-partner-view", screen)
+	quitAndReplay(t, term, bin, dir)
+}
+
+// quitAndReplay quits the walk (exit 0: a token was made) and replays the session it saved.
+func quitAndReplay(t *testing.T, term *tmuxTerm, bin, dir string) {
+	t.Helper()
+	term.send("q")
+	if code := waitExit(t, filepath.Join(dir, "exit"), 10*time.Second); code != "0" {
+		t.Fatalf("exit %s; screen:\n%s", code, term.screen())
+	}
+	cmd := exec.Command(bin, "replay", "latest")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+filepath.Join(dir, "state"), "HOME="+dir, "PLAID_CLIENT_ID=", "PLAID_SECRET=")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "\nreproduced: ") {
+		t.Errorf("replay latest: %v, want the saved walk reproduced:\n%s", err, out)
+	}
+}
