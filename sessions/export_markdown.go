@@ -34,6 +34,7 @@ func WriteMarkdown(w io.Writer, s Session) error {
 	writeMarkdownInputs(w, in)
 	writeMarkdownCalls(w, s.Calls)
 	writeMarkdownLink(w, s.Link)
+	writeMarkdownVerification(w, s)
 	writeMarkdownAfterHandoff(w, s)
 	writeMarkdownFailure(w, s)
 	fmt.Fprintf(w, "\n## Reproduce\n\nSave the session file and run `plaidwalk replay FILE` (offline by default; with "+

@@ -32,6 +32,21 @@ func WhereVerified(calls []Call) VerifyPlace {
 	return VerifiedNever
 }
 
+// verificationStatuses are the statuses the walk's answered /accounts/get calls reported, one
+// per call (its first account with one), in order.
+func verificationStatuses(calls []Call) []string {
+	var out []string
+	for _, c := range calls {
+		if c.Path != "/accounts/get" || c.Status != 200 {
+			continue
+		}
+		if st := FirstVerificationStatus([]Call{c}); st != "" {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
 // FirstVerificationStatus is the verification_status of the first account the walk's first
 // answered /accounts/get reported with one ("" when none had one): what Link left the
 // account at, which tells the Auth flow a browser walk took.
