@@ -183,11 +183,7 @@ type investmentTxnsResponse struct {
 }
 
 func (e *Emulator) investmentsTransactionsGet(q *apiRequest) (any, *apiError) {
-	req, perr := decodeTransactionsRequest(q)
-	if perr != nil {
-		return nil, perr
-	}
-	w, perr := windowOf(req)
+	req, w, perr := decodeWindowRequest(q)
 	if perr != nil {
 		return nil, perr
 	}

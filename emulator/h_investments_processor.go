@@ -46,11 +46,7 @@ type processorInvestmentTxnsResponse struct {
 }
 
 func (e *Emulator) processorInvestmentsTransactionsGet(q *apiRequest) (any, *apiError) {
-	req, perr := decodeTransactionsRequest(q)
-	if perr != nil {
-		return nil, perr
-	}
-	w, perr := windowOf(req)
+	_, w, perr := decodeWindowRequest(q)
 	if perr != nil {
 		return nil, perr
 	}

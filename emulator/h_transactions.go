@@ -199,6 +199,17 @@ func windowOf(req transactionsRequest) (window, *apiError) {
 	return w, nil
 }
 
+// decodeWindowRequest reads a /get request of transactions or investment transactions with its
+// checked dates, count and offset.
+func decodeWindowRequest(q *apiRequest) (transactionsRequest, window, *apiError) {
+	req, perr := decodeTransactionsRequest(q)
+	if perr != nil {
+		return req, window{}, perr
+	}
+	w, perr := windowOf(req)
+	return req, w, perr
+}
+
 // listWindow is the page of the accounts' transactions dated within w on day today, newest
 // first, with how many there are in all.
 func (it *item) listWindow(accounts []account, w window, today int) ([]transactionJSON, int) {
@@ -226,11 +237,7 @@ func (it *item) listWindow(accounts []account, w window, today int) ([]transacti
 }
 
 func (e *Emulator) transactionsGet(q *apiRequest) (any, *apiError) {
-	req, perr := decodeTransactionsRequest(q)
-	if perr != nil {
-		return nil, perr
-	}
-	w, perr := windowOf(req)
+	req, w, perr := decodeWindowRequest(q)
 	if perr != nil {
 		return nil, perr
 	}

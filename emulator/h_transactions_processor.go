@@ -57,11 +57,7 @@ func (e *Emulator) processorTransactionsSync(q *apiRequest) (any, *apiError) {
 }
 
 func (e *Emulator) processorTransactionsGet(q *apiRequest) (any, *apiError) {
-	req, perr := decodeTransactionsRequest(q)
-	if perr != nil {
-		return nil, perr
-	}
-	w, perr := windowOf(req)
+	_, w, perr := decodeWindowRequest(q)
 	if perr != nil {
 		return nil, perr
 	}

@@ -1,9 +1,6 @@
 package emulator
 
-import (
-	"runtime"
-	"testing"
-)
+import "testing"
 
 // investmentsFlow is the quickstart's investments and liabilities buttons on one Item: holdings,
 // the last month's investment transactions, liabilities.
@@ -38,11 +35,5 @@ func BenchmarkRetainedPerInvestmentsFlow(b *testing.B) {
 		}
 		flows++
 	}
-	clock.Advance(2 * pruneInterval)
-	emu.mu.Lock()
-	emu.pruneLocked()
-	emu.mu.Unlock()
-	after := liveHeap()
-	runtime.KeepAlive(emu)
-	b.ReportMetric(float64(int64(after)-int64(before))/float64(flows), "B/flow")
+	reportRetained(b, emu, clock, before, flows)
 }
