@@ -94,7 +94,8 @@ func walkAutomatedMicrodeposits(t *testing.T, bin string, tab context.Context) {
 	screen := term.waitFor(`linked through micro-deposits(.|\n)*PRODUCT_NOT_READY(.|\n)*enter verify it now`, 10*time.Second)
 	saveScreen(t, "verification-offer", screen)
 	term.send("Enter")
-	term.waitFor(`pending_automatic_verification → automatically_verified`, 10*time.Second)
+	// The webhook pane (above the step) has the AUTH webhook the verification made Plaid send.
+	term.waitFor(`AUTH AUTOMATICALLY_VERIFIED .*✓ verified(.|\n)*pending_automatic_verification → automatically_verified`, 10*time.Second)
 	term.send("l")
 	screen = term.waitFor(`POST /sandbox/item/set_verification_status +200`, 5*time.Second)
 	saveScreen(t, "verified-api-log", screen)

@@ -140,7 +140,7 @@ func (v verifyModel) view(env stepEnv) string {
 	case v.from != "":
 		add("✓ verification_status " + oneLine(v.from) + " → " + oneLine(a.Verification))
 		add("/sandbox/item/set_verification_status ended the wait as Plaid would once the deposits land; " +
-			"Plaid sent the AUTH AUTOMATICALLY_VERIFIED webhook (the webhook pane shows it offline), and /accounts/get reports the new status. " +
+			"Plaid sent the AUTH AUTOMATICALLY_VERIFIED webhook (offline, plaidwalk's receiver shows it above), and /accounts/get reports the new status. " +
 			"The partner's token can now read the account's numbers.")
 	default:
 		add(plaidflow.PendingPartnerNote(a.Verification))

@@ -61,7 +61,7 @@ func (m Model) webhookReceived(msg webhookReceivedMsg) (tea.Model, tea.Cmd) {
 
 // webhookPaneShown: the pane is part of the Link and results views once a webhook came.
 func (m Model) webhookPaneShown() bool {
-	return len(m.hooks.list) > 0 && (m.step == stepLink || m.step == stepResults) &&
+	return len(m.hooks.list) > 0 && (m.step == stepLink || m.step == stepResults || m.step == stepVerify) &&
 		!m.detail.open && !m.confirming && m.failure == nil
 }
 
