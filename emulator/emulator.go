@@ -55,6 +55,7 @@ type Emulator struct {
 	nextPrune        time.Time              // see prune.go
 	prunedLinkTokens []string               // dropped, their Link sessions not yet
 	txnTimers        map[string]*time.Timer // by item_id: the pending TRANSACTIONS readiness webhooks, stopped on Close
+	signals          signalLog              // Signal's evaluations by client_transaction_id (h_signal.go)
 
 	link linkFlow // the emulated Link's sessions, under their own lock (lock order: link_state.go)
 

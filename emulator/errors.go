@@ -77,6 +77,7 @@ func documentationURL(errType, code string) string {
 		"API_ERROR":           "api",
 		"ASSET_REPORT_ERROR":  "assets",
 		"SANDBOX_ERROR":       "sandbox",
+		"SIGNAL_ERROR":        "signal",
 		"RATE_LIMIT_EXCEEDED": "rate-limit-exceeded",
 	}[errType]
 	if page == "" {

@@ -12,9 +12,10 @@ func (e *Emulator) sandboxPublicTokenCreate(q *apiRequest) (any, *apiError) {
 		InstitutionID   string   `json:"institution_id"`
 		InitialProducts []string `json:"initial_products"`
 		Options         struct {
-			Webhook          string `json:"webhook"`
-			OverrideUsername string `json:"override_username"`
-			OverridePassword string `json:"override_password"`
+			Webhook          string           `json:"webhook"`
+			OverrideUsername string           `json:"override_username"`
+			OverridePassword string           `json:"override_password"`
+			Statements       *statementsDates `json:"statements"`
 		} `json:"options"`
 	}
 	if perr := q.decode(&req); perr != nil {
@@ -29,6 +30,10 @@ func (e *Emulator) sandboxPublicTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr := checkWebhookURL("options.webhook", req.Options.Webhook); perr != nil {
 		return nil, perr
 	}
+	stmts, perr := statementsWindowFor("options.statements.", req.InitialProducts, req.Options.Statements, e.now(), false)
+	if perr != nil {
+		return nil, perr
+	}
 	user, pass := req.Options.OverrideUsername, req.Options.OverridePassword
 	if user == "" {
 		user = "user_good"
@@ -41,6 +46,7 @@ func (e *Emulator) sandboxPublicTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
+	it.statementsWindow = stmts
 	tok := e.newPublicToken()
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -43,6 +43,7 @@ type linkTokenCreateRequest struct {
 		InstantMD    *bool `json:"instant_microdeposits_enabled"`
 		InstantMatch *bool `json:"instant_match_enabled"`
 	} `json:"auth"`
+	Statements *statementsDates `json:"statements"`
 	HostedLink *struct {
 		CompletionRedirectURI string `json:"completion_redirect_uri"`
 		URLLifetimeSeconds    *int64 `json:"url_lifetime_seconds"`
@@ -64,6 +65,11 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	if perr := req.validate(); perr != nil {
 		return nil, perr
 	}
+	all := append(append(append([]string(nil), req.Products...), req.RequiredIfSupported...), req.OptionalProducts...)
+	stmts, perr := statementsWindowFor("statements.", all, req.Statements, time.Time{}, true)
+	if perr != nil {
+		return nil, perr
+	}
 	lifetime, target, perr := e.linkTokenLifetime(req.AccessToken)
 	if perr != nil {
 		return nil, perr
@@ -79,6 +85,7 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 			MultiSelect:    req.LinkCustomizationName == "multi_select",
 			Hosted:         req.HostedLink != nil,
 			UpdateItemID:   target.itemID,
+			StatementsFrom: stmts.from, StatementsTo: stmts.to,
 		},
 		created: now, expires: now.Add(lifetime), webhook: req.Webhook,
 	}

@@ -22,12 +22,20 @@ type linkTokenView struct {
 	// UpdateInstitution its bank, where Link opens.
 	UpdateItemID      string
 	UpdateInstitution *Institution
+	// StatementsFrom and StatementsTo are the statements window (statements.go) of the Items
+	// made with the token; zero without the statements product.
+	StatementsFrom, StatementsTo int32 `json:",omitempty"`
 	// Auth's flows the token turns on or off (its auth object): Same-Day and Instant
 	// Micro-deposits are off unless asked for, Instant Match on unless turned off, as Plaid's
 	// defaults are for a team made today (link_auth.go).
 	SameDayMicrodeposits bool `json:",omitempty"`
 	InstantMicrodeposits bool `json:",omitempty"`
 	NoInstantMatch       bool `json:",omitempty"`
+}
+
+// statementsWindow is the window the token gives its Items.
+func (v linkTokenView) statementsWindow() stmtWindow {
+	return stmtWindow{v.StatementsFrom, v.StatementsTo}
 }
 
 // accountView is one account of an Item as Link shows it.

@@ -52,6 +52,9 @@ type item struct {
 	created       time.Time
 	lastWebhook   *sentWebhook // the last webhook fired for the Item (/item/get's status); nil until one is
 	synced        bool         // /transactions/sync was called on it; memory only: it matters only until readiness, seconds after linking
+	// statementsWindow is the dates the Item's statements were extracted for (statements.go);
+	// zero without the statements product.
+	statementsWindow stmtWindow
 }
 
 // tokenGrant is what a processor or Stripe token stands for: an account by its index in the

@@ -23,6 +23,8 @@ type itemRecord struct {
 	Verification    string          `json:"verification_status,omitempty"` // Auth's micro-deposit status; none: verified by login
 	CodeTries       uint8           `json:"code_tries,omitempty"`          // wrong deposit codes typed (auth_manual.go)
 	Created         time.Time       `json:"created"`
+	StatementsFrom  int32           `json:"statements_from,omitempty"` // the statements window (statements.go), days since 1970
+	StatementsTo    int32           `json:"statements_to,omitempty"`
 	LastWebhookAt   *time.Time      `json:"last_webhook_at,omitempty"`
 	LastWebhookCode string          `json:"last_webhook_code,omitempty"`
 }
@@ -153,7 +155,8 @@ func (e *Emulator) dropItemLocked(it *item, processorKeys []tokenKey) {
 
 func (it *item) record() itemRecord {
 	r := itemRecord{ID: it.id, Institution: it.institution.ID, Shared: it.shared, Products: it.products,
-		Webhook: it.webhook, LoginRequired: it.loginRequired, Verification: it.verification, CodeTries: it.codeTries, Created: it.created}
+		Webhook: it.webhook, LoginRequired: it.loginRequired, Verification: it.verification, CodeTries: it.codeTries, Created: it.created,
+		StatementsFrom: it.statementsWindow.from, StatementsTo: it.statementsWindow.to}
 	if it.custom != nil {
 		r.Custom, _ = json.Marshal(it.custom) // plain data: cannot fail
 	}
@@ -173,7 +176,8 @@ func (r itemRecord) item() (*item, error) {
 		return nil, fmt.Errorf("item %s is at institution %q, which this version does not serve", r.ID, r.Institution)
 	}
 	it := &item{id: r.ID, institution: in, shared: r.Shared, products: internProducts(in, r.Products),
-		webhook: r.Webhook, loginRequired: r.LoginRequired, verification: r.Verification, codeTries: r.CodeTries, created: r.Created}
+		webhook: r.Webhook, loginRequired: r.LoginRequired, verification: r.Verification, codeTries: r.CodeTries, created: r.Created,
+		statementsWindow: stmtWindow{r.StatementsFrom, r.StatementsTo}}
 	if len(r.Custom) > 0 {
 		cu, perr := parseCustomUser(string(r.Custom))
 		if perr != nil {

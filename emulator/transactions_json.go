@@ -88,9 +88,8 @@ func (t genTxn) json(today int, linkedDay int, originalDescription bool) transac
 	} else if t.postDay > linkedDay {
 		j.PendingTransactionID = nullable(t.pendingID)
 	}
-	name := t.desc
+	name := t.description()
 	if m := t.m; m != nil {
-		name = m.name
 		j.Category, j.CategoryID, j.PaymentChannel = m.legacy, nullable(m.legacyID), m.channel
 		j.PersonalFinanceCategory = &pfcJSON{Primary: m.primary, Detailed: m.detailed, ConfidenceLevel: "VERY_HIGH"}
 		if m.channel == "in store" {
@@ -110,6 +109,15 @@ func (t genTxn) json(today int, linkedDay int, originalDescription bool) transac
 		j.OriginalDescription = nullable(strings.ToUpper(name))
 	}
 	return j
+}
+
+// description is the transaction's name: its merchant's statement text, or a custom user's
+// configured description.
+func (t genTxn) description() string {
+	if t.m != nil {
+		return t.m.name
+	}
+	return t.desc
 }
 
 // logoSlug is a merchant's name as a file name: lower case, words joined by underscores.

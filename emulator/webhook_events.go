@@ -86,22 +86,25 @@ func (e *Emulator) settleAssetReportLocked(rep *assetReport) *apiError {
 	return rep.failure
 }
 
-// webhookLinkFinished runs when a Link session hands out a public_token: the Item takes the
-// link_token's webhook (if it has none), and a Hosted Link session also sends LINK
-// ITEM_ADD_RESULT, SESSION_FINISHED and, when the page reported any, EVENTS (Plaid sends EVENTS
-// after the session). Callers hold the Link lock, not e.mu.
+// webhookLinkFinished runs when a Link session hands out a public_token: an Item the session
+// made takes the link_token's webhook (if it has none) and statements window, and a Hosted Link
+// session also sends LINK ITEM_ADD_RESULT, SESSION_FINISHED and, when the page reported any,
+// EVENTS (Plaid sends EVENTS after the session). Callers hold the Link lock, not e.mu.
 func (e *Emulator) webhookLinkFinished(linkToken, sessionID, itemID, publicToken string, events []linkEventIn) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	lt, ok := e.linkTokens[linkToken]
-	if !ok || lt.webhook == "" {
+	if !ok {
 		return
 	}
-	if it, ok := e.items[itemID]; ok && it.webhook == "" && !it.created.Before(lt.created) {
-		it.webhook = lt.webhook
+	if it, ok := e.items[itemID]; ok && !it.created.Before(lt.created) {
+		if it.webhook == "" {
+			it.webhook = lt.webhook
+		}
+		it.statementsWindow = lt.view.statementsWindow()
 		e.saveItemLocked(it)
 	}
-	if !lt.view.Hosted {
+	if lt.webhook == "" || !lt.view.Hosted {
 		return
 	}
 	add := e.linkWebhook(lt, sessionID, "ITEM_ADD_RESULT")
