@@ -34,15 +34,35 @@ func (f AuthFlow) ShortcutLogin() (institutionID, username, password string) {
 const (
 	VerificationPendingAutomatic = "pending_automatic_verification"
 	VerificationAutomatic        = "automatically_verified"
+	VerificationPendingManual    = "pending_manual_verification"
+	VerificationManual           = "manually_verified"
 )
 
-// AuthFlows are the flows a walk can take without typing numbers into Link.
+// AuthFlows are the Auth flows a walk can take: the first two with the sandbox shortcut or in
+// Link, the last two only in Link (NeedsLink), where the person types numbers and a code.
 var AuthFlows = []AuthFlow{
 	{ID: "instant-match", Name: "Instant Match", InstitutionID: "ins_109512", Password: DefaultPassword,
 		About: "Houndstooth Bank, user_good / pass_good: the account is verified at once (no verification_status)"},
 	{ID: "automated-microdeposits", Name: "Automated Micro-deposits", InstitutionID: "ins_109512", Password: "microdeposits_good", Verify: true,
 		About: "Houndstooth Bank, user_good / microdeposits_good: the account starts pending_automatic_verification; " +
 			"the walk verifies it with /sandbox/item/set_verification_status"},
+	{ID: "same-day-microdeposits", Name: "Same-Day Micro-deposits", NeedsLink: true,
+		About: "in Link, \"Link with account numbers\" under the bank search: routing 110000000, account 1111222233330000; " +
+			"the account starts pending_manual_verification, then Link opens again (update mode) for the deposit code ABC"},
+	{ID: "instant-microdeposits", Name: "Instant Micro-deposits", InstitutionID: "ins_135858", NeedsLink: true,
+		About: "in Link, Windowpane Bank: routing 333333334, account 1111222233330000, then the deposit code ABC in the same session"},
+}
+
+// LinkWith turns on in a Link configuration what the flow needs Link to offer: Same-Day and
+// Instant Micro-deposits are off in a link_token unless its auth object asks for them.
+func (f AuthFlow) LinkWith(lc LinkConfig) LinkConfig {
+	switch f.ID {
+	case "same-day-microdeposits":
+		lc.SameDayMicrodeposits = true
+	case "instant-microdeposits":
+		lc.InstantMicrodeposits = true
+	}
+	return lc
 }
 
 // AuthFlowByID finds a flow by its --auth-flow value (any case).

@@ -26,6 +26,10 @@ type LinkConfig struct {
 	AccountFilters    map[string][]string // depository -> [checking savings]
 	LinkCustomization string              // link_customization_name; "multi_select" asks the emulator for multi-account select
 	HostedLink        bool
+	// The auth object's flows that are off unless asked for: Same-Day Micro-deposits ("Link
+	// with account numbers") and Instant Micro-deposits (AuthFlow.LinkWith sets them).
+	SameDayMicrodeposits bool
+	InstantMicrodeposits bool
 }
 
 // LinkToken is a created link_token.
@@ -72,6 +76,16 @@ func linkTokenRequest(lc LinkConfig) (plaid.LinkTokenCreateRequest, error) {
 	}
 	if lc.HostedLink {
 		req.SetHostedLink(plaid.LinkTokenCreateHostedLink{})
+	}
+	if lc.SameDayMicrodeposits || lc.InstantMicrodeposits {
+		auth := plaid.NewLinkTokenCreateRequestAuth()
+		if lc.SameDayMicrodeposits {
+			auth.SetSameDayMicrodepositsEnabled(true)
+		}
+		if lc.InstantMicrodeposits {
+			auth.SetInstantMicrodepositsEnabled(true)
+		}
+		req.SetAuth(*auth)
 	}
 	if len(lc.AccountFilters) > 0 {
 		filters, err := accountFilters(lc.AccountFilters)

@@ -77,3 +77,27 @@ func TestAfterHandoffExportsAndWriteUp(t *testing.T) {
 		t.Errorf("curl export (%v) should stop at the hand-off and say so:\n%s", err, curl.String())
 	}
 }
+
+// The write-up tells a Same-Day account's deposit code typed in update mode after the hand-off:
+// the update-mode link_token, the account now manually_verified, and why no AUTH webhook came.
+func TestAfterHandoffDepositCodeWriteUp(t *testing.T) {
+	r := dwollaRecord()
+	access := `{"access_token":"` + wholeAccess + `"}`
+	r.Calls = append(r.Calls,
+		flowCall(50, "/link/token/create", 200, "", `{"access_token":"`+wholeAccess+`","client_name":"plaidwalk"}`, `{"link_token":"`+wholeLink+`","request_id":"R11"}`),
+		flowCall(60, "/accounts/get", 200, "", access, `{"accounts":[{"account_id":"a","verification_status":"manually_verified"}],"request_id":"R12"}`),
+	)
+	r.AfterHandoff = []string{AfterDepositCode}
+	r.LinkMode = LinkModeBrowser
+	var md bytes.Buffer
+	if err := WriteMarkdown(&md, Build(r)); err != nil {
+		t.Fatal(err)
+	}
+	out := md.String()
+	for _, want := range []string{"a link\\_token in update mode", "/accounts/get showed the account manually\\_verified",
+		"micro-deposit's code in Link's update mode", "no AUTH webhook"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("write-up lacks %q:\n%s", want, out)
+		}
+	}
+}

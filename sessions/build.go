@@ -122,6 +122,7 @@ func linkConfigOf(lc plaidflow.LinkConfig) LinkConfig {
 		ClientName: lc.ClientName, UserID: lc.UserID, RedirectURI: lc.RedirectURI,
 		Webhook: lc.Webhook, AccountFilters: lc.AccountFilters,
 		LinkCustomization: lc.LinkCustomization, HostedLink: lc.HostedLink,
+		SameDayMicrodeposits: lc.SameDayMicrodeposits, InstantMicrodeposits: lc.InstantMicrodeposits,
 	}
 }
 
@@ -132,6 +133,7 @@ func (lc LinkConfig) FlowLinkConfig() plaidflow.LinkConfig {
 		ClientName: lc.ClientName, UserID: lc.UserID, RedirectURI: lc.RedirectURI,
 		Webhook: lc.Webhook, AccountFilters: lc.AccountFilters,
 		LinkCustomization: lc.LinkCustomization, HostedLink: lc.HostedLink,
+		SameDayMicrodeposits: lc.SameDayMicrodeposits, InstantMicrodeposits: lc.InstantMicrodeposits,
 	}
 }
 

@@ -17,15 +17,16 @@ var afterHandoffLines = map[string]string{
 	"/item/get":                       "/item/get read the Item's state",
 }
 
-// writeMarkdownAfterHandoff tells the steps walked after the partner's token: what the
-// partner read, and an Item broken and repaired in Link's update mode.
+// writeMarkdownAfterHandoff tells the steps walked after the partner's token: a Same-Day
+// account's deposit code, what the partner read, and an Item broken and repaired in Link's
+// update mode.
 func writeMarkdownAfterHandoff(w io.Writer, s Session) {
 	after := s.Calls[HandoffEnd(s.Calls):]
 	if len(after) == 0 {
 		return
 	}
 	fmt.Fprintf(w, "\n## After the hand-off\n\n")
-	repaired := false
+	repaired, coded := false, false
 	for _, c := range after {
 		line, ok := afterHandoffLines[c.Path]
 		switch {
@@ -36,6 +37,10 @@ func writeMarkdownAfterHandoff(w io.Writer, s Session) {
 		case c.Path == "/item/get" && c.Status == 200 && hasPath(after, "/sandbox/item/reset_login"):
 			line = "/item/get showed no error: the user logged in again in Link's update mode, and the Item kept its access_token (nothing was exchanged)"
 			repaired = true
+		case c.Path == "/accounts/get" && c.Status == 200 && hasStep(s, AfterDepositCode) && !coded:
+			line = "/accounts/get showed the account " + orDash(FirstVerificationStatus([]Call{c})) +
+				": its owner typed the micro-deposit's code in Link's update mode, and the Item kept its access_token (nothing was exchanged)"
+			coded = true
 		case c.Status >= 400:
 			line = "failed with " + orDash(c.ErrorCode)
 		case !ok:
@@ -43,9 +48,21 @@ func writeMarkdownAfterHandoff(w io.Writer, s Session) {
 		}
 		fmt.Fprintf(w, "- `%s %s` %d: %s\n", mdCell(c.Method), mdCell(c.Path), c.Status, mdText(line))
 	}
+	if coded {
+		fmt.Fprintln(w, "\nPlaid sends no AUTH webhook for a deposit code typed in the app's own Link: the app learns it from onSuccess (verification\\_status manually\\_verified) and tells the partner, which can now read the numbers.")
+	}
 	if repaired {
 		fmt.Fprintln(w, "\nPlaid sends the LOGIN\\_REPAIRED webhook only for an Item repaired outside the app (another app's Link); a repair through the app's own Link sends none.")
 	}
+}
+
+func hasStep(s Session, step string) bool {
+	for _, st := range s.Inputs.AfterHandoff {
+		if st == step {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPath(calls []Call, path string) bool {

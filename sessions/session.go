@@ -55,8 +55,8 @@ type Inputs struct {
 	PasswordKept  bool              `json:"password_kept"`      // false: a password was used but not saved
 	Account       *AccountChoice    `json:"account,omitempty"`
 	PartnerInputs map[string]string `json:"partner_inputs,omitempty"`
-	// AfterHandoff are the steps walked after the partner's token, in order (AfterPartnerView,
-	// AfterRepair): a replay walks them too.
+	// AfterHandoff are the steps walked after the partner's token, in order (AfterDepositCode,
+	// AfterPartnerView, AfterRepair): a replay walks them too.
 	AfterHandoff []string `json:"after_handoff,omitempty"`
 }
 
@@ -64,6 +64,8 @@ type Inputs struct {
 const (
 	AfterPartnerView = "partner_view" // the partner read the account with its token
 	AfterRepair      = "repair"       // the Item was broken and repaired in Link's update mode
+	// AfterDepositCode: the account's Same-Day micro-deposit code was typed in Link's update mode.
+	AfterDepositCode = "deposit_code"
 )
 
 // LinkConfig mirrors plaidflow.LinkConfig with stable JSON names.
@@ -78,6 +80,9 @@ type LinkConfig struct {
 	AccountFilters    map[string][]string `json:"account_filters,omitempty"`
 	LinkCustomization string              `json:"link_customization_name,omitempty"`
 	HostedLink        bool                `json:"hosted_link,omitempty"`
+	// The link_token's auth object: flows Link offers only when asked (Auth's typed-in flows).
+	SameDayMicrodeposits bool `json:"same_day_microdeposits_enabled,omitempty"`
+	InstantMicrodeposits bool `json:"instant_microdeposits_enabled,omitempty"`
 }
 
 // AccountChoice names an account the way it survives a new Item: account ids change with

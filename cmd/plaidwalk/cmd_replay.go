@@ -183,7 +183,7 @@ func walkForReplay(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflo
 			return err
 		}
 	}
-	res, err := plaidflow.Walk(ctx, client, p, wo)
+	res, err := replayWalk(ctx, c, client, cfg, p, &wo, saved)
 	if err == nil && kept.Load() < 0 && verifyAt == sessions.VerifiedAfterToken {
 		verifiedFrom, err = verifyPending(ctx, client, &res) // as run did, after the partner's token
 	}

@@ -49,7 +49,8 @@ func runFlags(o *runOptions) *flag.FlagSet {
 	fs.StringVar(&o.username, "username", plaidflow.DefaultUsername, "the shortcut's sandbox test user (user_custom when --password is a JSON configuration)")
 	fs.StringVar(&o.password, "password", plaidflow.DefaultPassword, "the shortcut's sandbox password; error_<CODE> makes the login fail with that Plaid error; "+
 		"a JSON configuration ('{\"override_accounts\":[...]}') logs in as Plaid's custom user with those accounts")
-	fs.StringVar(&o.authFlow, "auth-flow", "", "Auth's verification flow in the sandbox: instant-match or automated-microdeposits (sets --institution and --password; shortcut only)")
+	fs.StringVar(&o.authFlow, "auth-flow", "", "Auth's verification flow in the sandbox: instant-match or automated-microdeposits (set --institution and --password; shortcut), "+
+		"same-day-microdeposits or instant-microdeposits (numbers and deposit code typed into Link: --link browser or hosted)")
 	fs.StringVar(&o.account, "account", "", "account id, mask or name (default: the first account the partner accepts)")
 	fs.StringVar(&o.secondaryClientID, "secondary-client-id", "", "Alloy's secondary_client_id (alloy-credit)")
 	fs.StringVar(&o.daysRequested, "days-requested", "", "days of history in the Asset Report, 0-731 (alloy-credit; default 60)")
@@ -99,6 +100,7 @@ Flags:
 		"  plaidwalk run --partner dwolla --partner-view\n"+
 		"  plaidwalk run --partner dwolla --repair --link browser\n"+
 		"  plaidwalk run --partner dwolla --auth-flow automated-microdeposits --partner-view\n"+
+		"  plaidwalk run --partner dwolla --link browser --auth-flow same-day-microdeposits\n"+
 		"  plaidwalk run --partner dwolla --password '"+plaidflow.CustomUserExample+"'\n")
 }
 
@@ -236,6 +238,9 @@ func saveRun(c *cli, res runResult, o runOptions) error {
 	}
 	if a := res.attempt.attempts; a != nil {
 		ids := []sessions.AttemptID{res.attempt.id}
+		if res.Code != nil {
+			ids = append(ids, res.Code.attempt) // the deposit code's Link follows the walk's
+		}
 		if res.Repair != nil {
 			ids = append(ids, res.Repair.attempt) // the update-mode Link's events follow the walk's
 		}
@@ -265,8 +270,10 @@ type runResult struct {
 	// PartnerView is what the partner read with its token (--partner-view).
 	PartnerView *plaidflow.PartnerView
 	Repair      *repairResult // --repair: the Item broken and fixed in update mode
+	Code        *codeResult   // Same-Day Micro-deposits: the deposit code typed in update mode
 	// VerifiedFrom is the account's verification_status before the walk verified it
-	// (--auth-flow automated-microdeposits); "" when it did not.
+	// (--auth-flow automated-microdeposits, or the deposit code of same-day-microdeposits); ""
+	// when it did not.
 	VerifiedFrom string
 	// Webhooks are what plaidwalk's own receiver got (offline); ownWebhook is its URL, which
 	// holds a per-walk secret and is not saved.

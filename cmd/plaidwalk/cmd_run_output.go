@@ -68,6 +68,7 @@ func printRunHuman(w io.Writer, r runResult, reveal bool) {
 	if r.Env == plaidflow.EnvOffline {
 		fmt.Fprintln(w, "  Offline emulator: these tokens are not real and only work against this run's emulator.")
 	}
+	printCodeStep(w, r.Code, reveal)
 	printPartnerView(w, "partner view", r.PartnerView, reveal)
 	printRepair(w, r.Repair, r.Webhooks, reveal)
 	printWebhooks(w, r.Webhooks)
@@ -119,6 +120,7 @@ type runJSON struct {
 	Tokens        map[string]string  `json:"tokens"`
 	TokensMasked  bool               `json:"tokens_masked"`
 	AssetReportID string             `json:"asset_report_id,omitempty"`
+	DepositCode   *codeJSON          `json:"deposit_code,omitempty"` // Same-Day Micro-deposits: the code typed in update mode
 	PartnerView   *partnerViewJSON   `json:"partner_view,omitempty"`
 	Repair        *repairJSON        `json:"repair,omitempty"`
 	Webhooks      []sessions.Webhook `json:"webhooks,omitempty"` // what plaidwalk's own receiver got, tokens masked
@@ -187,6 +189,7 @@ func printRunJSON(w io.Writer, r runResult, reveal bool) {
 	for _, c := range r.Calls {
 		doc.APILog = append(doc.APILog, sessions.FlowCallDoc(c))
 	}
+	doc.DepositCode = codeDoc(r.Code, r.Walk.Account.Verification, reveal)
 	doc.PartnerView = partnerViewDoc(r.PartnerView, reveal)
 	doc.Repair = repairDoc(r.Repair, r.Webhooks, reveal)
 	doc.Webhooks = r.Webhooks

@@ -57,23 +57,7 @@ func repairItem(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaid
 		fmt.Fprintf(c.stderr, "  … the Item's login was reset: %s now answers %s; opening Link in update mode\n",
 			rr.LoginRequired.Endpoint, rr.LoginRequired.Code)
 	}
-	if rr.LinkToken, err = client.CreateUpdateLinkToken(ctx, res.Options.Link, access); err != nil {
-		return rr, err
-	}
-	link := linkAttempt{attempts: rec.attempts, id: rr.attempt}
-	var bl browserLink
-	if o.link == linkHosted {
-		link.attempts.LinkStarted(link.id, sessions.LinkModeHosted)
-		rr.PublicToken, bl, err = runHostedLink(ctx, c, client, rr.LinkToken, o)
-		if bl.Outcome != nil {
-			link.attempts.LinkEnded(link.id, *bl.Outcome)
-		}
-	} else {
-		link.attempts.LinkStarted(link.id, sessions.LinkModeBrowser)
-		rr.PublicToken, bl, err = runBrowserLink(ctx, c, cfg, rr.LinkToken, o, link)
-	}
-	rr.Link = &bl
-	if err != nil {
+	if rr.LinkToken, rr.PublicToken, rr.Link, err = updateLink(ctx, c, client, cfg, res, o, rr.attempt); err != nil {
 		return rr, err
 	}
 	if rr.ItemError, err = client.ItemErrorCode(ctx, access); err != nil {
@@ -84,6 +68,30 @@ func repairItem(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaid
 	}
 	rr.PartnerView, err = partnerViewFor(ctx, client, *res)
 	return rr, err
+}
+
+// updateLink makes a link_token in update mode for the walk's Item and has a person finish
+// Link with it, in the browser or on Hosted Link as the walk's first Link was, recording its
+// events and outcome in the attempt id. The repair and the Same-Day deposit code
+// (run_verify_code.go) both open it. Link is nil when the link_token could not be made.
+func updateLink(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaidflow.Config, res *runResult, o runOptions,
+	id sessions.AttemptID) (lt plaidflow.LinkToken, publicToken string, link *browserLink, err error) {
+	if lt, err = client.CreateUpdateLinkToken(ctx, res.Options.Link, res.Walk.Item.AccessToken); err != nil {
+		return lt, "", nil, err
+	}
+	attempts := res.attempt.attempts
+	var bl browserLink
+	if o.link == linkHosted {
+		attempts.LinkStarted(id, sessions.LinkModeHosted)
+		publicToken, bl, err = runHostedLink(ctx, c, client, lt, o)
+		if bl.Outcome != nil {
+			attempts.LinkEnded(id, *bl.Outcome)
+		}
+	} else {
+		attempts.LinkStarted(id, sessions.LinkModeBrowser)
+		publicToken, bl, err = runBrowserLink(ctx, c, cfg, lt, o, linkAttempt{attempts: attempts, id: id})
+	}
+	return lt, publicToken, &bl, err
 }
 
 // errorWebhook is the ITEM ERROR webhook the reset sent to plaidwalk's own receiver (offline),

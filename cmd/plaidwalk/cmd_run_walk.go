@@ -66,6 +66,9 @@ func walkOptions(cfg plaidflow.Config, p plaidflow.Partner, o runOptions) plaidf
 		Account:       o.account,
 		Inputs:        partnerInputs(o),
 	}
+	if f, ok := plaidflow.AuthFlowByID(o.authFlow); ok {
+		wo.Link = f.LinkWith(wo.Link) // Link offers the flow's screens only when the link_token asks
+	}
 	if o.link == linkBrowser || o.link == linkHosted {
 		// The bank is picked in Link, not by --institution: leaving it out lets the saved
 		// session record the bank the Item came from, which is what a replay must use.
@@ -122,6 +125,9 @@ func walkPartner(ctx context.Context, c *cli, cfg plaidflow.Config, p plaidflow.
 	res.Walk, res.Err = walk, err
 	if res.Err == nil {
 		res.VerifiedFrom, res.Err = verifyPending(ctx, client, &res.Walk)
+	}
+	if res.Err == nil && needsCode(res) && (o.link == linkBrowser || o.link == linkHosted) {
+		res.Code, res.Err = verifyByCode(ctx, c, client, cfg, &res, o)
 	}
 	if err == nil && o.partnerView {
 		res.PartnerView, res.Err = partnerViewFor(ctx, client, res)

@@ -24,6 +24,9 @@ func replayAfterHandoff(ctx context.Context, c *cli, client *plaidflow.Client, c
 		switch step {
 		case sessions.AfterPartnerView:
 			_, err = partnerViewFor(ctx, client, res)
+		case sessions.AfterDepositCode:
+			fmt.Fprintln(c.stderr, "  note: the saved walk typed its micro-deposit code in Link's update mode: type it again in the browser to replay it")
+			_, err = verifyByCode(ctx, c, client, cfg, &res, runOptions{link: linkBrowser, linkTimeout: plaidflow.DefaultLinkTimeout})
 		case sessions.AfterRepair:
 			o := runOptions{link: linkBrowser, linkTimeout: plaidflow.DefaultLinkTimeout}
 			if in.LinkMode == sessions.LinkModeHosted {
@@ -41,10 +44,36 @@ func replayAfterHandoff(ctx context.Context, c *cli, client *plaidflow.Client, c
 	return nil
 }
 
+// replayWalk walks the replay: through the sandbox shortcut, or, for a saved walk whose
+// account was linked by typing its numbers into Link (Same-Day Micro-deposits), which the
+// shortcut cannot do, through Link in the browser again, where the person types them.
+func replayWalk(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaidflow.Config, p plaidflow.Partner,
+	wo *plaidflow.WalkOptions, saved sessions.Session) (plaidflow.WalkResult, error) {
+	if sessions.FirstVerificationStatus(saved.Calls) != plaidflow.VerificationPendingManual {
+		return plaidflow.Walk(ctx, client, p, *wo)
+	}
+	fmt.Fprintln(c.stderr, "  note: the saved walk's account was linked by typing its numbers into Link: type them again in the browser to replay it")
+	lt, err := client.CreateLinkToken(ctx, wo.Link)
+	if err != nil {
+		return plaidflow.WalkResult{LinkToken: lt}, err
+	}
+	attempts := sessions.NewAttempts()
+	o := runOptions{link: linkBrowser, linkTimeout: plaidflow.DefaultLinkTimeout}
+	if wo.PublicToken, _, err = runBrowserLink(ctx, c, cfg, lt, o, linkAttempt{attempts: attempts, id: attempts.Open(p)}); err != nil {
+		return plaidflow.WalkResult{LinkToken: lt}, err
+	}
+	res, err := plaidflow.Walk(ctx, client, p, *wo)
+	res.LinkToken = lt
+	return res, err
+}
+
 // afterHandoffSteps are the steps a run walked after the partner's token (even one that
 // failed), in the order run walks them.
 func afterHandoffSteps(r runResult) []string {
 	var out []string
+	if r.Code != nil {
+		out = append(out, sessions.AfterDepositCode)
+	}
 	if r.PartnerView != nil {
 		out = append(out, sessions.AfterPartnerView)
 	}

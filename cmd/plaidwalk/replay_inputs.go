@@ -35,7 +35,10 @@ func replayWalkOptions(cfg plaidflow.Config, p plaidflow.Partner, s sessions.Ses
 			wo.Account = in.Account.Name
 		}
 	}
-	if in.LinkMode != sessions.LinkModeShortcut {
+	if sessions.FirstVerificationStatus(s.Calls) == plaidflow.VerificationPendingManual {
+		notes = append(notes, "the saved walk's account was linked by typing its numbers into Link ("+plaidflow.VerificationPendingManual+
+			"), which the sandbox shortcut cannot do: the replay opens Link in the browser again")
+	} else if in.LinkMode != sessions.LinkModeShortcut {
 		notes = append(notes, "the saved walk used Plaid Link ("+in.LinkMode+"); the replay uses the sandbox shortcut with the same institution, user and account")
 	}
 	if wo.Username == "" {

@@ -12,8 +12,9 @@ import (
 
 // settleAuthFlow turns --auth-flow into the sandbox bank and password that trigger the flow.
 // It refuses an unknown flow, an explicit --institution or --password (the flow picks them),
-// and a Link other than the shortcut (in Link the person picks the bank; the message says
-// which to pick). Exit 2 on any of these, before any call.
+// a Link other than the shortcut for a shortcut flow (in Link the person picks the bank; the
+// message says which to pick), and the shortcut for a flow typed into Link (Same-Day and
+// Instant Micro-deposits). Exit 2 on any of these, before any call.
 func settleAuthFlow(c *cli, fs *flag.FlagSet, o *runOptions) int {
 	if o.authFlow == "" {
 		return 0
@@ -38,6 +39,15 @@ func settleAuthFlow(c *cli, fs *flag.FlagSet, o *runOptions) int {
 		fmt.Fprintf(c.stderr, "plaidwalk run: --auth-flow %s picks the bank and the test user itself (%s); leave out %s\n",
 			f.ID, f.About, strings.Join(clash, " and "))
 		return 2
+	}
+	if f.NeedsLink {
+		if o.link != linkBrowser && o.link != linkHosted {
+			fmt.Fprintf(c.stderr, "plaidwalk run: --auth-flow %s needs a person to type the account's numbers and the deposit code into Link, "+
+				"which the sandbox shortcut cannot do.\n  fix: add --link browser (Link on a local page) or --link hosted (Plaid's Hosted Link page); %s\n",
+				f.ID, f.About)
+			return 2
+		}
+		return 0
 	}
 	if o.link != linkShortcut {
 		fmt.Fprintf(c.stderr, "plaidwalk run: --auth-flow works with the shortcut only; with --link %s, pick the flow in Link itself: %s\n",
@@ -82,6 +92,8 @@ func verificationNote(r runResult) string {
 	switch {
 	case v == "":
 		return ""
+	case r.Code != nil && r.VerifiedFrom != "":
+		return "  verification_status " + r.VerifiedFrom + " → " + v + " (deposit code typed in Link, update mode)"
 	case r.VerifiedFrom != "":
 		return "  verification_status " + r.VerifiedFrom + " → " + v + " (/sandbox/item/set_verification_status)"
 	}

@@ -70,19 +70,25 @@ func TestRunAuthFlowHuman(t *testing.T) {
 	}
 }
 
-// TestRunAuthFlowRefusals: an unknown flow, a clash with --password or --institution, and a
-// Link other than the shortcut exit 2 before any call, naming the fix.
+// TestRunAuthFlowRefusals: an unknown flow, a clash with --password or --institution, a Link
+// other than the shortcut for a shortcut flow, and the shortcut for a flow typed into Link
+// exit 2 before any call, naming the fix.
 func TestRunAuthFlowRefusals(t *testing.T) {
 	cases := [][]string{
 		{"--auth-flow", "same-day"},
 		{"--auth-flow", "instant-match", "--password", "pass_good"},
 		{"--auth-flow", "instant-match", "--institution", "ins_109508"},
 		{"--auth-flow", "automated-microdeposits", "--link", "browser"},
+		{"--auth-flow", "same-day-microdeposits"},
+		{"--auth-flow", "instant-microdeposits", "--link", "shortcut"},
 	}
 	for _, args := range cases {
 		code, _, errOut := runIn(t, nil, append([]string{"run", "--partner", "dwolla", "--no-save"}, args...)...)
 		if code != 2 || !strings.Contains(errOut, "--auth-flow") {
 			t.Errorf("%v: exit %d, %q; want 2 naming --auth-flow", args, code, errOut)
+		}
+		if strings.HasSuffix(args[1], "-microdeposits") && args[1] != "automated-microdeposits" && !strings.Contains(errOut, "fix: add --link browser") {
+			t.Errorf("%v: %q does not name the fix (--link browser or hosted)", args, errOut)
 		}
 	}
 }

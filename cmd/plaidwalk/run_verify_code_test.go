@@ -1,0 +1,138 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"plaidwalk/internal/browsertest"
+	"plaidwalk/sessions"
+)
+
+// codeRunDoc is what the Same-Day test reads of run --json.
+type codeRunDoc struct {
+	Institution *struct{ ID string }
+	Account     *struct {
+		Mask               string
+		VerificationStatus string `json:"verification_status"`
+	}
+	Tokens      map[string]string
+	DepositCode *struct {
+		UpdateLinkToken string `json:"update_link_token"`
+		PublicToken     string `json:"public_token"`
+		Exchanged       bool
+		Verified        bool
+	} `json:"deposit_code"`
+	APILog []struct {
+		Path        string
+		RequestBody json.RawMessage `json:"request_body"`
+	} `json:"api_log"`
+}
+
+// sameDayBrowser answers run's two "open this URL" calls as a person in Chromium: the first
+// Link takes the account's numbers, the second (update mode) the deposit code. done gets one
+// result per Link.
+func sameDayBrowser(t *testing.T, d *deps, codes ...string) (done chan error) {
+	browser := browsertest.Start(t)
+	shots := browsertest.NewShots(t)
+	var mu sync.Mutex
+	opened := 0
+	done = make(chan error, 4)
+	d.openURL = func(url string) error {
+		mu.Lock()
+		opened++
+		n := opened
+		mu.Unlock()
+		go func() {
+			if n%2 == 1 {
+				done <- browsertest.EnterNumbersEmulatedLink(browser, url, browsertest.SameDayNumbers, shots)
+				return
+			}
+			done <- browsertest.EnterCodeEmulatedLink(browser, url, shots, codes...)
+		}()
+		return nil
+	}
+	return done
+}
+
+// TestRunSameDayMicrodepositsInChromium: `run --partner dwolla --link browser --auth-flow
+// same-day-microdeposits` with a person in Chromium: the link_token asks for Same-Day, the
+// person types the numbers, the walk makes Dwolla's token while the account is pending, then
+// opens Link in update mode where the person types a wrong code and then ABC; the account ends
+// manually_verified with its processor token, no second exchange. The saved session keeps the
+// step, and its replay asks the person for the numbers and the code again.
+func TestRunSameDayMicrodepositsInChromium(t *testing.T) {
+	d := testDeps()
+	done := sameDayBrowser(t, &d, "XYZ", "ABC")
+	file := filepath.Join(t.TempDir(), "same-day.json")
+	code, out, errOut := runInWith(t, d, nil, "run", "--partner", "dwolla", "--link", "browser", "--auth-flow", "same-day-microdeposits",
+		"--json", "--no-save", "--save", file, "--link-timeout", "60s")
+	for i := 0; i < 2 && code == 0; i++ {
+		if err := <-done; err != nil {
+			t.Fatalf("Link %d in Chromium: %v", i+1, err)
+		}
+	}
+	if code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+	}
+	var doc codeRunDoc
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Account == nil || doc.DepositCode == nil {
+		t.Fatalf("no account or deposit_code (%v):\n%s", err, out)
+	}
+	if doc.Institution != nil || doc.Account.Mask != "0000" || doc.Account.VerificationStatus != "manually_verified" {
+		t.Errorf("institution %+v account %+v, want none and 0000 manually_verified", doc.Institution, *doc.Account)
+	}
+	if !strings.HasPrefix(doc.Tokens["processor_token"], "processor-sandbox-") || !doc.DepositCode.Verified || doc.DepositCode.Exchanged {
+		t.Errorf("tokens %v deposit_code %+v, want a processor token and a verified code with no exchange", doc.Tokens, *doc.DepositCode)
+	}
+	checkSameDayCalls(t, doc)
+	s, err := sessions.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Inputs.Link.SameDayMicrodeposits || strings.Join(s.Inputs.AfterHandoff, ",") != sessions.AfterDepositCode {
+		t.Errorf("saved inputs: same-day %v, after the hand-off %v", s.Inputs.Link.SameDayMicrodeposits, s.Inputs.AfterHandoff)
+	}
+	if names := eventNames(s.Link); !inOrder(names, "OPEN", "SUBMIT_ROUTING_NUMBER", "SUBMIT_ACCOUNT_NUMBER", "HANDOFF", "OPEN", "ERROR", "HANDOFF") {
+		t.Errorf("saved Link events %v, want the numbers Link then the code Link (a wrong code first)", names)
+	}
+	checkSameDayReplay(t, d, done, file)
+}
+
+// checkSameDayCalls: the first link_token asks for Same-Day, the processor token is made
+// before the update-mode link_token, and the public_token is exchanged once.
+func checkSameDayCalls(t *testing.T, doc codeRunDoc) {
+	t.Helper()
+	var paths []string
+	exchanges := 0
+	for i, c := range doc.APILog {
+		paths = append(paths, c.Path)
+		if c.Path == "/item/public_token/exchange" {
+			exchanges++
+		}
+		if c.Path == "/link/token/create" && len(paths) == 1 && !strings.Contains(strings.Join(strings.Fields(string(doc.APILog[i].RequestBody)), ""), `"same_day_microdeposits_enabled":true`) {
+			t.Errorf("the first link_token did not ask for Same-Day: %s", c.RequestBody)
+		}
+	}
+	got := strings.Join(paths, " ")
+	if exchanges != 1 || !strings.Contains(got, "/processor/token/create /link/token/create") || !strings.HasSuffix(got, "/accounts/get") {
+		t.Errorf("api_log %s: want one exchange and the processor token before the update-mode link_token", got)
+	}
+}
+
+// checkSameDayReplay replays the saved walk: the shortcut cannot type numbers, so the replay
+// asks the person again in the browser, for the numbers and then the code.
+func checkSameDayReplay(t *testing.T, d deps, done chan error, file string) {
+	t.Helper()
+	code, out, errOut := runInWith(t, d, nil, "replay", file)
+	for i := 0; i < 2; i++ {
+		if err := <-done; err != nil {
+			t.Fatalf("the replay's Link %d: %v", i+1, err)
+		}
+	}
+	if code != 0 || !strings.Contains(out, "\nreproduced: ") {
+		t.Errorf("replay: exit %d\n%s%s", code, out, errOut)
+	}
+}
