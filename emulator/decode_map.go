@@ -141,21 +141,30 @@ func fillStruct(dst reflect.Value, v any) error {
 	if !ok {
 		return fmt.Errorf("cannot unmarshal %T into a Go value of type %s", v, dst.Type())
 	}
-	for _, f := range fieldsOf(dst.Type()) {
-		el, found := obj[f.name]
-		if !found {
-			for k, x := range obj {
-				if strings.EqualFold(k, f.name) {
-					el, found = x, true
-					break
-				}
+	fields := fieldsOf(dst.Type())
+	hits := 0
+	for _, f := range fields {
+		if el, found := obj[f.name]; found {
+			if err := fill(dst.FieldByIndex(f.index), el); err != nil {
+				return err
 			}
+			hits++
 		}
-		if !found {
+	}
+	if hits == len(obj) {
+		return nil // every key named its field exactly (the usual case): no other spelling to look for
+	}
+	for _, f := range fields {
+		if _, found := obj[f.name]; found {
 			continue
 		}
-		if err := fill(dst.FieldByIndex(f.index), el); err != nil {
-			return err
+		for k, x := range obj {
+			if strings.EqualFold(k, f.name) {
+				if err := fill(dst.FieldByIndex(f.index), x); err != nil {
+					return err
+				}
+				break
+			}
 		}
 	}
 	return nil

@@ -90,30 +90,47 @@ func (e *Emulator) writeError(w http.ResponseWriter, r *http.Request, pe *apiErr
 	writeJSON(w, pe.status(), pe.body(newRequestID()))
 }
 
-// jsonBuffers hold response bodies while they are encoded; pooled, since every call makes one.
-var jsonBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// jsonBuffer holds a response body while it is encoded, with its encoder; pooled, since every
+// call makes one.
+type jsonBuffer struct {
+	bytes.Buffer
+	enc *json.Encoder
+}
+
+var jsonBuffers = sync.Pool{New: func() any {
+	b := new(jsonBuffer)
+	b.enc = json.NewEncoder(&b.Buffer)
+	b.enc.SetEscapeHTML(false)
+	return b
+}}
+
+// The values of the headers every answer carries, shared: a response's header map is only
+// read after the handler, and Set or Add on it replaces or copies a value rather than writing
+// into it.
+var (
+	jsonContentType = []string{"application/json; charset=utf-8"}
+	noStore         = []string{"no-store"}
+)
 
 // writeJSON sends v as the response body. Success bodies carry their own request_id field. The
 // body is encoded first so it goes out with a Content-Length in one write: an answer over 2 KB
 // (/accounts/get's) would otherwise be sent chunked, in several writes.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	buf := jsonBuffers.Get().(*bytes.Buffer)
+	buf := jsonBuffers.Get().(*jsonBuffer)
 	buf.Reset()
 	defer func() {
 		if buf.Cap() <= 64<<10 { // a rare huge body is left to the GC rather than kept
 			jsonBuffers.Put(buf)
 		}
 	}()
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := buf.enc.Encode(v); err != nil {
 		status = http.StatusInternalServerError
 		buf.Reset()
 		buf.WriteString(`{"error_type":"API_ERROR","error_code":"INTERNAL_SERVER_ERROR","error_message":"the emulator could not encode its answer"}` + "\n")
 	}
 	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
+	h["Content-Type"] = jsonContentType
+	h["Cache-Control"] = noStore
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())

@@ -15,6 +15,9 @@ import (
 // loopbackName returns the host part of a Host header when it names this machine:
 // localhost, an IPv4 literal in 127.0.0.0/8 or [::1], with or without a port.
 func loopbackName(hostport string) (string, bool) {
+	if port, ok := strings.CutPrefix(hostport, "127.0.0.1:"); ok && strings.Trim(port, "0123456789") == "" {
+		return "127.0.0.1", true // what clients send nearly always, read without parsing
+	}
 	host := hostport
 	if h, _, err := net.SplitHostPort(hostport); err == nil {
 		host = h

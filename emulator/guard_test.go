@@ -134,3 +134,16 @@ func TestURLsTheEmulatorHandsOutUseItsOwnAddress(t *testing.T) {
 		t.Fatalf("%d bank_url %q, want http://localhost:%s/...", status, bank, port)
 	}
 }
+
+// loopbackName reads the spelling clients send (127.0.0.1:PORT) without parsing, and every
+// other one as before: a second colon or a longer name is no loopback name.
+func TestLoopbackNameSpellings(t *testing.T) {
+	for host, want := range map[string]bool{
+		"127.0.0.1:4010": true, "127.0.0.1:": true, "127.0.0.10:4010": true, "127.0.0.1:4010:1": false,
+		"127.0.0.1.evil.example:4010": false, "127.0.0.2": true,
+	} {
+		if _, got := loopbackName(host); got != want {
+			t.Errorf("loopbackName(%q) = %v, want %v", host, got, want)
+		}
+	}
+}

@@ -48,7 +48,7 @@ func (e *Emulator) accountsGet(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
-	resp := accountsResponse{Accounts: []accountJSON{}, Item: it.json(q.requestID), RequestID: q.requestID}
+	resp := accountsResponse{Accounts: make([]accountJSON, 0, len(accounts)), Item: it.json(q.requestID), RequestID: q.requestID}
 	for _, a := range accounts {
 		resp.Accounts = append(resp.Accounts, a.json())
 	}

@@ -2,6 +2,8 @@ package emulator
 
 import (
 	"crypto/rand"
+	"encoding/binary"
+	mrand "math/rand/v2"
 
 	"github.com/google/uuid"
 )
@@ -23,16 +25,40 @@ func randomAlphanumerics(n int) string {
 		if _, err := rand.Read(pool); err != nil {
 			panic("emulator: no randomness: " + err.Error())
 		}
-		for _, c := range pool {
-			if int(c) < unbiasedBelow && len(out) < n {
-				out = append(out, alphanumerics[int(c)%len(alphanumerics)])
-			}
-		}
+		out = appendUnbiased(out, n, pool)
 	}
 	return string(out)
 }
 
-func newRequestID() string { return randomAlphanumerics(15) }
+// appendUnbiased appends to out one character for each byte of pool below unbiasedBelow,
+// until out holds n.
+func appendUnbiased(out []byte, n int, pool []byte) []byte {
+	for _, c := range pool {
+		if len(out) == n {
+			break
+		}
+		if int(c) < unbiasedBelow {
+			out = append(out, alphanumerics[int(c)%len(alphanumerics)])
+		}
+	}
+	return out
+}
+
+const requestIDLen = 15
+
+// newRequestID makes the request_id every answer carries. It only lets a call be found again,
+// so it need not be unguessable: it comes from math/rand/v2's per-thread generator (seeded by
+// the system), which costs a fraction of a system random read; ids that stand for access
+// (items, tokens) keep crypto/rand.
+func newRequestID() string {
+	out := make([]byte, 0, requestIDLen)
+	var pool [8]byte
+	for len(out) < requestIDLen {
+		binary.LittleEndian.PutUint64(pool[:], mrand.Uint64())
+		out = appendUnbiased(out, requestIDLen, pool[:])
+	}
+	return string(out)
+}
 
 // newItemID is random; an Item's account ids are derived from it (item_seed.go).
 func newItemID() string { return randomAlphanumerics(37) }

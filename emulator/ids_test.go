@@ -35,6 +35,28 @@ func TestRandomAlphanumericsShapeAndSpread(t *testing.T) {
 	}
 }
 
+// TestRequestIDShapeAndSpread: request ids, made from math/rand/v2, have Plaid's 15
+// characters, each about equally often, and do not repeat.
+func TestRequestIDShapeAndSpread(t *testing.T) {
+	seen := map[string]bool{}
+	counts := map[rune]int{}
+	for range 62 * 1000 / requestIDLen {
+		id := newRequestID()
+		if !regexp.MustCompile(`^[A-Za-z0-9]{15}$`).MatchString(id) || seen[id] {
+			t.Fatalf("request id %q: wrong shape or repeated", id)
+		}
+		seen[id] = true
+		for _, c := range id {
+			counts[c]++
+		}
+	}
+	for _, c := range alphanumerics {
+		if n := counts[c]; n < 800 || n > 1200 {
+			t.Errorf("%q appeared %d times, want about 1000", c, n)
+		}
+	}
+}
+
 func BenchmarkNewItemID(b *testing.B) {
 	for b.Loop() {
 		_ = newItemID()

@@ -100,8 +100,18 @@ func templateMatches(template, path string) bool {
 	return true
 }
 
-// parseBody reads a request body as a JSON object, refusing what Plaid refuses.
+// parseBody reads a request body as a JSON object, refusing what Plaid refuses. Bodies the
+// fast path takes (json_parse.go) are read as the decoder would read them; the others, and
+// every refusal, are the decoder's.
 func parseBody(raw []byte) (map[string]any, *apiError) {
+	if obj, ok := parseObjectFast(raw); ok {
+		return obj, nil
+	}
+	return decodeBody(raw)
+}
+
+// decodeBody is parseBody by encoding/json: the reference the fast path matches.
+func decodeBody(raw []byte) (map[string]any, *apiError) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var v any
