@@ -159,6 +159,12 @@ func hintFor(e *PlaidError) string {
 		return "The account_id does not belong to this Item; take it from /accounts/get for the same access_token."
 	case "PRODUCTS_NOT_SUPPORTED":
 		return "The Item was not linked with the product this call needs (for an Asset Report: assets). Link again with that product in products."
+	case "ADDITIONAL_CONSENT_REQUIRED":
+		return "The user did not consent to this product when the Item was linked. Link again with it in products (or required_if_supported_products); at Plaid, update mode with it in additional_consented_products also asks for it."
+	case "NO_INVESTMENT_ACCOUNTS":
+		return "None of the accounts asked for is an investment account (user_good has Plaid IRA and Plaid 401k). Share one in Link: a link token made with investments alone offers only those."
+	case "NO_LIABILITY_ACCOUNTS":
+		return "None of the accounts asked for is a credit card, student loan or mortgage. Share one in Link: a link token made with liabilities alone offers only those."
 	case "INVALID_INSTITUTION":
 		return "The institution_id is not one Plaid knows in the country codes of this call. Sandbox ids look like ins_109508 (First Platypus Bank); a bank outside the US needs its country in the Link country codes (e.g. CA for ins_43)."
 	case "INVALID_LINK_TOKEN":

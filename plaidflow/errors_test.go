@@ -130,6 +130,9 @@ func TestHintsForErrorsTheEmulatorDoesNotRaise(t *testing.T) {
 		{PlaidError{Code: "INVALID_PRODUCT", Endpoint: "/link/token/create", Message: "product not enabled for this client"}, "Dashboard"},
 		{PlaidError{Type: "ITEM_ERROR", Code: "INVALID_CREDENTIALS", DisplayMessage: "x"}, "test password error_INVALID_CREDENTIALS"},
 		{PlaidError{Type: "ITEM_ERROR", Code: "ITEM_LOCKED", DisplayMessage: "x"}, "user_good / pass_good"},
+		{PlaidError{Type: "INVALID_INPUT", Code: "ADDITIONAL_CONSENT_REQUIRED"}, "update mode"},
+		{PlaidError{Type: "ITEM_ERROR", Code: "NO_INVESTMENT_ACCOUNTS", DisplayMessage: "x"}, "investments alone"},
+		{PlaidError{Type: "ITEM_ERROR", Code: "NO_LIABILITY_ACCOUNTS", DisplayMessage: "x"}, "liabilities alone"},
 	}
 	for _, tc := range cases {
 		if h := hintFor(&tc.e); !strings.Contains(h, tc.want) {
