@@ -130,9 +130,6 @@ func TestHintsForErrorsTheEmulatorDoesNotRaise(t *testing.T) {
 		{PlaidError{Code: "INVALID_PRODUCT", Endpoint: "/link/token/create", Message: "product not enabled for this client"}, "Dashboard"},
 		{PlaidError{Type: "ITEM_ERROR", Code: "INVALID_CREDENTIALS", DisplayMessage: "x"}, "test password error_INVALID_CREDENTIALS"},
 		{PlaidError{Type: "ITEM_ERROR", Code: "ITEM_LOCKED", DisplayMessage: "x"}, "user_good / pass_good"},
-		{PlaidError{Type: "INVALID_INPUT", Code: "ADDITIONAL_CONSENT_REQUIRED"}, "update mode"},
-		{PlaidError{Type: "ITEM_ERROR", Code: "NO_INVESTMENT_ACCOUNTS", DisplayMessage: "x"}, "investments alone"},
-		{PlaidError{Type: "ITEM_ERROR", Code: "NO_LIABILITY_ACCOUNTS", DisplayMessage: "x"}, "liabilities alone"},
 	}
 	for _, tc := range cases {
 		if h := hintFor(&tc.e); !strings.Contains(h, tc.want) {
@@ -142,6 +139,17 @@ func TestHintsForErrorsTheEmulatorDoesNotRaise(t *testing.T) {
 }
 
 // TestInvalidProductHintFitsTheCause: only the balance case talks about balance.
+// The errors of the product-data endpoints (Investments, Liabilities) that the walk does not
+// call itself have hints for the screens that do.
+func TestHintsForProductDataErrors(t *testing.T) {
+	for code, want := range map[string]string{"ADDITIONAL_CONSENT_REQUIRED": "additional_consented_products",
+		"NO_INVESTMENT_ACCOUNTS": "investments alone", "NO_LIABILITY_ACCOUNTS": "liabilities alone"} {
+		if h := hintFor(&PlaidError{Type: "ITEM_ERROR", Code: code, DisplayMessage: "x"}); !strings.Contains(h, want) {
+			t.Errorf("%s: hint %q should mention %q", code, h, want)
+		}
+	}
+}
+
 func TestInvalidProductHintFitsTheCause(t *testing.T) {
 	for _, msg := range []string{"unknown product: foo", "product not enabled for this client", "something else"} {
 		e := PlaidError{Code: "INVALID_PRODUCT", Endpoint: "/link/token/create", Message: msg}
