@@ -40,10 +40,16 @@ type statementJSON struct {
 	Year        int     `json:"year"`
 }
 
-// statementsItem reads the access_token's Item, which must have been linked with statements:
-// Plaid extracts them during Link, for the window the link_token gave.
-// Callers hold e.mu.
-func (e *Emulator) statementsItem(req statementsRequest) (*item, *apiError) {
+// statementsCall reads the request and its Item, which must have been linked with statements
+// (Plaid extracts them during Link, for the window the link_token gave), and runs f on them
+// under e.mu.
+func (e *Emulator) statementsCall(q *apiRequest, f func(*item, statementsRequest) (any, *apiError)) (any, *apiError) {
+	var req statementsRequest
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	it, perr := e.usableItem(req.AccessToken)
 	if perr != nil {
 		return nil, perr
@@ -52,54 +58,44 @@ func (e *Emulator) statementsItem(req statementsRequest) (*item, *apiError) {
 		return nil, itemError("PRODUCTS_NOT_SUPPORTED",
 			"this item was not initialized with the statements product; link it again with statements among its products and a statements window (statements.start_date and end_date in /link/token/create)", "")
 	}
-	return it, nil
+	return f(it, req)
 }
 
 func (e *Emulator) statementsList(q *apiRequest) (any, *apiError) {
-	var req statementsRequest
-	if perr := q.decode(&req); perr != nil {
-		return nil, perr
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	it, perr := e.statementsItem(req)
-	if perr != nil {
-		return nil, perr
-	}
-	today := epochDay(e.now())
-	resp := statementsListResponse{Accounts: []statementsAccountJSON{}, InstitutionID: it.institution.ID,
-		InstitutionName: it.institution.Name, ItemID: it.id, RequestID: q.requestID}
-	for _, a := range it.statementAccounts() {
-		j := statementsAccountJSON{AccountID: a.id, Mask: a.mask, Name: a.name, OfficialName: a.officialName,
-			Subtype: a.subtype, Type: a.typ, Statements: []statementJSON{}}
-		if j.OfficialName == "" {
-			j.OfficialName = a.name
+	return e.statementsCall(q, func(it *item, _ statementsRequest) (any, *apiError) {
+		today := epochDay(e.now())
+		resp := statementsListResponse{Accounts: []statementsAccountJSON{}, InstitutionID: it.institution.ID,
+			InstitutionName: it.institution.Name, ItemID: it.id, RequestID: q.requestID}
+		for _, a := range it.statementAccounts() {
+			resp.Accounts = append(resp.Accounts, it.statementsAccount(a, today))
 		}
-		for _, s := range it.statementsOf(a, today) {
-			j.Statements = append(j.Statements, statementJSON{StatementID: s.id, DatePosted: nullable(dayDate(s.last)), Month: s.month, Year: s.year})
-		}
-		resp.Accounts = append(resp.Accounts, j)
+		return resp, nil
+	})
+}
+
+// statementsAccount is an account as /statements/list shows it, with its statements.
+func (it *item) statementsAccount(a account, today int) statementsAccountJSON {
+	j := statementsAccountJSON{AccountID: a.id, Mask: a.mask, Name: a.name, OfficialName: a.officialName,
+		Subtype: a.subtype, Type: a.typ, Statements: []statementJSON{}}
+	if j.OfficialName == "" {
+		j.OfficialName = a.name
 	}
-	return resp, nil
+	for _, s := range it.statementsOf(a, today) {
+		j.Statements = append(j.Statements, statementJSON{StatementID: s.id, DatePosted: nullable(dayDate(s.last)), Month: s.month, Year: s.year})
+	}
+	return j
 }
 
 func (e *Emulator) statementsDownload(q *apiRequest) (any, *apiError) {
-	var req statementsRequest
-	if perr := q.decode(&req); perr != nil {
-		return nil, perr
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	it, perr := e.statementsItem(req)
-	if perr != nil {
-		return nil, perr
-	}
-	s, ok := it.findStatement(req.StatementID, epochDay(e.now()))
-	if !ok {
-		return nil, invalidRequest("INVALID_FIELD", "statement_id "+strconv.Quote(req.StatementID)+
-			" names no statement of this item; take a statement_id from /statements/list for the same access_token")
-	}
-	return pdfResponse{data: writePDF(it.institution.Name+" - account statement", it.statementLines(s)), contentHash: true, requestID: q.requestID}, nil
+	return e.statementsCall(q, func(it *item, req statementsRequest) (any, *apiError) {
+		s, ok := it.findStatement(req.StatementID, epochDay(e.now()))
+		if !ok {
+			return nil, invalidRequest("INVALID_FIELD", "statement_id "+strconv.Quote(req.StatementID)+
+				" names no statement of this item; take a statement_id from /statements/list for the same access_token")
+		}
+		pdf := writePDF(it.institution.Name+" - account statement", it.statementLines(s))
+		return pdfResponse{data: pdf, contentHash: true, requestID: q.requestID}, nil
+	})
 }
 
 // statementLines are a statement's text: the account, the period, and the account's
@@ -141,24 +137,16 @@ func (it *item) statementLines(s statement) []string {
 // statementsRefresh extracts the statements of the dates asked for: the Item's window grows to
 // hold them, and STATEMENTS_REFRESH_COMPLETE (SUCCESS) goes to the Item's webhook.
 func (e *Emulator) statementsRefresh(q *apiRequest) (any, *apiError) {
-	var req statementsRequest
-	if perr := q.decode(&req); perr != nil {
-		return nil, perr
-	}
-	w, perr := statementsWindowOf("", req.StartDate, req.EndDate)
-	if perr != nil {
-		return nil, perr
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	it, perr := e.statementsItem(req)
-	if perr != nil {
-		return nil, perr
-	}
-	it.statementsWindow = it.statementsWindow.union(w)
-	e.saveItemLocked(it)
-	body := e.itemWebhook(it, "STATEMENTS", "STATEMENTS_REFRESH_COMPLETE")
-	body["result"] = "SUCCESS"
-	e.sendItemWebhook(it, body)
-	return requestIDResponse{RequestID: q.requestID}, nil
+	return e.statementsCall(q, func(it *item, req statementsRequest) (any, *apiError) {
+		w, perr := statementsWindowOf("", req.StartDate, req.EndDate)
+		if perr != nil {
+			return nil, perr
+		}
+		it.statementsWindow = it.statementsWindow.union(w)
+		e.saveItemLocked(it)
+		body := e.itemWebhook(it, "STATEMENTS", "STATEMENTS_REFRESH_COMPLETE")
+		body["result"] = "SUCCESS"
+		e.sendItemWebhook(it, body)
+		return requestIDResponse{RequestID: q.requestID}, nil
+	})
 }
