@@ -44,12 +44,19 @@ func replayAfterHandoff(ctx context.Context, c *cli, client *plaidflow.Client, c
 	return nil
 }
 
+// typedIntoLink says whether the saved walk's account was linked by typing its numbers into
+// Link (Same-Day Micro-deposits leave it pending_manual_verification, Instant Micro-deposits
+// manually_verified), which the sandbox shortcut cannot do.
+func typedIntoLink(s sessions.Session) bool {
+	st := sessions.FirstVerificationStatus(s.Calls)
+	return st == plaidflow.VerificationPendingManual || st == plaidflow.VerificationManual
+}
+
 // replayWalk walks the replay: through the sandbox shortcut, or, for a saved walk whose
-// account was linked by typing its numbers into Link (Same-Day Micro-deposits), which the
-// shortcut cannot do, through Link in the browser again, where the person types them.
+// account was typed into Link, through Link in the browser again, where the person types it.
 func replayWalk(ctx context.Context, c *cli, client *plaidflow.Client, cfg plaidflow.Config, p plaidflow.Partner,
 	wo *plaidflow.WalkOptions, saved sessions.Session) (plaidflow.WalkResult, error) {
-	if sessions.FirstVerificationStatus(saved.Calls) != plaidflow.VerificationPendingManual {
+	if !typedIntoLink(saved) {
 		return plaidflow.Walk(ctx, client, p, *wo)
 	}
 	fmt.Fprintln(c.stderr, "  note: the saved walk's account was linked by typing its numbers into Link: type them again in the browser to replay it")

@@ -35,9 +35,9 @@ func replayWalkOptions(cfg plaidflow.Config, p plaidflow.Partner, s sessions.Ses
 			wo.Account = in.Account.Name
 		}
 	}
-	if sessions.FirstVerificationStatus(s.Calls) == plaidflow.VerificationPendingManual {
-		notes = append(notes, "the saved walk's account was linked by typing its numbers into Link ("+plaidflow.VerificationPendingManual+
-			"), which the sandbox shortcut cannot do: the replay opens Link in the browser again")
+	if typedIntoLink(s) {
+		notes = append(notes, "the saved walk's account was linked by typing its numbers into Link (Same-Day or Instant Micro-deposits), "+
+			"which the sandbox shortcut cannot do: the replay opens Link in the browser again")
 	} else if in.LinkMode != sessions.LinkModeShortcut {
 		notes = append(notes, "the saved walk used Plaid Link ("+in.LinkMode+"); the replay uses the sandbox shortcut with the same institution, user and account")
 	}
