@@ -112,6 +112,14 @@ func manualNumbersError(routing, account, institutionID string) *apiError {
 // codeMatches is the deposit code check: case-insensitive, spaces around ignored.
 func codeMatches(code string) bool { return strings.EqualFold(strings.TrimSpace(code), depositCode) }
 
+// typedInProduct refuses a product other than Auth on an Item of typed-in numbers: Plaid's
+// Same-Day page says such Items take Auth (and Transfer) only, and there is no bank login to
+// read anything else from.
+func typedInProduct(product string) *apiError {
+	return itemError("PRODUCTS_NOT_SUPPORTED", "this item was made from account numbers typed into Link (Same-Day or Instant Micro-deposits), "+
+		"which Plaid allows for Auth only; there is no bank login to read "+product+" from: link the account through its bank to read it", "")
+}
+
 // manualNotReady is authNotReady for the typed-in flows. Pending: PRODUCT_NOT_READY, which
 // Plaid's Same-Day page names among the flow's errors and which it answers for the automated
 // flow too; the numbers become readable once the code is verified. Failed: Plaid's docs do not

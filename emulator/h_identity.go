@@ -70,6 +70,9 @@ func (e *Emulator) identityGet(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
+	if it.institution.Manual {
+		return nil, typedInProduct("identity")
+	}
 	resp := identityResponse{Accounts: []identityAccountJSON{}, Item: it.json(q.requestID), RequestID: q.requestID}
 	for _, a := range accounts {
 		resp.Accounts = append(resp.Accounts, identityAccountJSON{accountJSON: a.json(), Owners: []ownerJSON{a.owner()}})

@@ -143,9 +143,12 @@ type processorIdentityResponse struct {
 func (e *Emulator) processorIdentityGet(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	_, a, perr := e.partnerRead(q, "identity")
+	it, a, perr := e.partnerRead(q, "identity")
 	if perr != nil {
 		return nil, perr
+	}
+	if it.institution.Manual {
+		return nil, typedInProduct("identity")
 	}
 	return processorIdentityResponse{Account: identityAccountJSON{accountJSON: a.json(), Owners: []ownerJSON{a.owner()}},
 		RequestID: q.requestID}, nil
