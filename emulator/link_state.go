@@ -121,9 +121,10 @@ func linkAllowedAccounts(all []accountView, filters map[string][]string) []accou
 
 // linkProductAccounts keeps the accounts the link token's products can read when each of them
 // reads only some kinds of account: Link's Account Select offers investment accounts for
-// investments, and credit cards, student loans and mortgages for liabilities (so a quickstart
-// linked with ['investments'] picks an account that has holdings). Any other product in the
-// list leaves the accounts as they are.
+// investments, credit cards, student loans and mortgages for liabilities, and deposit accounts
+// for statements (bank statements) and signal (ACH debits), so a quickstart linked with
+// ['investments'] or ['statements'] picks an account that has holdings or statements. Any other
+// product in the list leaves the accounts as they are.
 func linkProductAccounts(all []accountView, products []string) []accountView {
 	if len(products) == 0 {
 		return all
@@ -131,6 +132,8 @@ func linkProductAccounts(all []accountView, products []string) []accountView {
 	reads := map[string]func(accountView) bool{
 		"investments": func(a accountView) bool { return a.Type == "investment" },
 		"liabilities": func(a accountView) bool { return liabilityKind(a.Type, a.Subtype) != "" },
+		"statements":  func(a accountView) bool { return a.Type == "depository" },
+		"signal":      func(a accountView) bool { return a.Type == "depository" },
 	}
 	for _, p := range products {
 		if reads[p] == nil {

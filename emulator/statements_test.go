@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -194,5 +195,30 @@ func TestStatementsSurviveRestart(t *testing.T) {
 	}
 	if again, _ := h.statementsDownload(access, before[0].StatementId); !bytes.Equal(pdf, again) {
 		t.Error("the statement's PDF changed across a restart")
+	}
+}
+
+// Link's Account Select offers deposit accounts alone for statements and for signal (the
+// accounts with bank statements, and those ACH debits come from), so the quickstart's first
+// account has statements; with auth beside them it offers every account, as before.
+func TestLinkOffersDepositAccountsForStatementsAndSignal(t *testing.T) {
+	window := map[string]any{"start_date": "2026-01-01", "end_date": "2026-02-28"}
+	for _, c := range []struct {
+		body  map[string]any
+		masks string
+	}{
+		{map[string]any{"products": []string{"statements"}, "statements": window}, "0000 1111 2222 4444 9001 9002"},
+		{map[string]any{"products": []string{"signal"}}, "0000 1111 2222 4444 9001 9002"},
+		{map[string]any{"products": []string{"auth", "signal"}}, "0000 1111 2222 3333 4444 5555 6666 7777 8888 9001 9002 9999"},
+	} {
+		r := newLinkRig(t, c.body)
+		var masks []string
+		for _, acct := range r.login(r.session(), "ins_109508", "user_good", "pass_good").Accounts {
+			masks = append(masks, acct.Mask)
+		}
+		sort.Strings(masks)
+		if got := strings.Join(masks, " "); got != c.masks {
+			t.Errorf("products %v: Link offers %s, want %s", c.body["products"], got, c.masks)
+		}
 	}
 }
