@@ -3,6 +3,13 @@ package emulator
 // A partner reads the holdings and investment transactions of the one account its processor
 // token names, with the same data the Item's owner sees for that account.
 
+// productReads says whether one of the Item's products other than money movement reads
+// account a: investments an investment account, liabilities a credit card or a loan.
+func (it *item) productReads(a account) bool {
+	return a.isInvestment() && contains(it.products, "investments") ||
+		liabilityKind(a.typ, a.subtype) != "" && contains(it.products, "liabilities")
+}
+
 // partnerInvestments is partnerRead for the investments product: the Item must have it and
 // the token's account must be an investment account. Callers hold e.mu.
 func (e *Emulator) partnerInvestments(q *apiRequest) (*item, account, *apiError) {

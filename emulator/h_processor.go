@@ -7,8 +7,11 @@ type processorRequest struct {
 }
 
 // partnerAccount finds the usable Item and account a partner token is asked for, refusing
-// accounts money cannot be pulled from. A malformed account id is refused before the token is
-// looked up, as Plaid checks a request's form first. Callers hold e.mu.
+// accounts money cannot be pulled from, unless (for a processor token) the Item was linked with
+// a product that reads the account: a partner of Investments or Liabilities reads an investment
+// account or a card or loan through /processor/investments/* or /processor/liabilities/get.
+// A malformed account id is refused before the token is looked up, as Plaid checks a request's
+// form first. Callers hold e.mu.
 func (e *Emulator) partnerAccount(req processorRequest, needNumbers bool) (*item, account, *apiError) {
 	if perr := checkAccountID("account_id", req.AccountID); perr != nil {
 		return nil, account{}, perr
@@ -21,7 +24,7 @@ func (e *Emulator) partnerAccount(req processorRequest, needNumbers bool) (*item
 	if !ok {
 		return nil, account{}, invalidAccountID()
 	}
-	if !a.debitable() || (needNumbers && !a.hasACHNumbers()) {
+	if needNumbers && !a.hasACHNumbers() || !a.debitable() && (needNumbers || !it.productReads(a)) {
 		return nil, account{}, noAuthAccounts()
 	}
 	return it, a, nil

@@ -70,29 +70,23 @@ func (h *harness) processorInvestmentTxns(tok, start, end string) result[plaid.P
 	return ok(h.client.ProcessorInvestmentsTransactionsGet(h.ctx).ProcessorInvestmentsTransactionsGetRequest(*req).Execute())
 }
 
-// grantToken issues a processor token for the Item's account of mask, as /processor/token/create
-// records one. That endpoint hands money-movement partners depository accounts only, so a token
-// on an IRA or a loan is issued here, through the same record.
-func (h *harness) grantToken(access, mask string) string {
+// partnerTokenOn is a processor token for the Item's account of mask, made as a partner's is.
+func (h *harness) partnerTokenOn(access, mask, processor string) string {
 	h.t.Helper()
-	id := accountByMask(h.t, h.accounts(access), mask).AccountId
-	h.emu.mu.Lock()
-	defer h.emu.mu.Unlock()
-	it, perr := h.emu.usableItem(access)
-	if perr != nil {
-		h.t.Fatal(perr.Message)
-	}
-	a, _ := it.account(id)
-	return h.emu.issueProcessorTokenLocked(newTokenKey(), it.id, a.index, "drivewealth")
+	return h.processorToken(access, accountByMask(h.t, h.accounts(access), mask).AccountId, processor).get(h.t).ProcessorToken
 }
 
-// A partner's token on the 401k reads that account's holdings and transactions, the same as
-// the Item's owner sees for it; a token on a checking account has none to read, a partner
-// limited to other products may not read them.
+// A partner's token on the 401k (which /processor/token/create makes for an Item linked with
+// investments, and refuses for one linked with auth alone) reads that account's holdings and
+// transactions, the same as the Item's owner sees for it; a token on a checking account has
+// none to read, a partner limited to other products may not read them.
 func TestProcessorInvestments(t *testing.T) {
 	h := newHarness(t)
+	authOnly := h.connect(plaid.PRODUCTS_AUTH)
+	h.processorToken(authOnly, accountByMask(t, h.accounts(authOnly), "6666").AccountId, "drivewealth").fails(t, 400, "ITEM_ERROR", "NO_AUTH_ACCOUNTS")
 	access := h.connect(plaid.PRODUCTS_AUTH, plaid.PRODUCTS_INVESTMENTS)
-	tok := h.grantToken(access, "6666")
+	h.stripeToken(access, accountByMask(t, h.accounts(access), "6666").AccountId).fails(t, 400, "ITEM_ERROR", "NO_AUTH_ACCOUNTS")
+	tok := h.partnerTokenOn(access, "6666", "drivewealth")
 	k401 := accountByMask(t, h.accounts(access), "6666").AccountId
 	got := h.processorHoldings(tok).get(t)
 	want := h.holdings(access, k401).get(t)
@@ -108,7 +102,7 @@ func TestProcessorInvestments(t *testing.T) {
 		t.Errorf("partner counts %d transactions, owner %d", txns.TotalInvestmentTransactions, owner.TotalInvestmentTransactions)
 	}
 	checkInvestmentTxns(t, txns.InvestmentTransactions, txns.Securities, start, end)
-	checking := h.processorToken(access, accountByMask(t, h.accounts(access), "0000").AccountId, "dwolla").get(t).ProcessorToken
+	checking := h.partnerTokenOn(access, "0000", "dwolla")
 	h.processorHoldings(checking).fails(t, 400, "ITEM_ERROR", "NO_INVESTMENT_ACCOUNTS")
 	h.permissionsSet(tok, plaid.PRODUCTS_AUTH).get(t)
 	h.processorHoldings(tok).fails(t, 400, "INVALID_INPUT", "INVALID_PRODUCT")

@@ -91,17 +91,16 @@ func (h *harness) processorLiabilities(tok string) result[plaid.ProcessorLiabili
 	return ok(h.client.ProcessorLiabilitiesGet(h.ctx).ProcessorLiabilitiesGetRequest(*req).Execute())
 }
 
-// A partner's token on the student loan reads that loan as the Item's owner sees it; a token on
-// the checking account has no liability to read.
+// A partner's token on the student loan (made for an Item linked with liabilities) reads that
+// loan as the Item's owner sees it; a token on the checking account has no liability to read.
 func TestProcessorLiabilities(t *testing.T) {
 	h := newHarness(t)
 	access := h.connect(plaid.PRODUCTS_AUTH, plaid.PRODUCTS_LIABILITIES)
 	loan := accountByMask(t, h.accounts(access), "7777").AccountId
-	got := h.processorLiabilities(h.grantToken(access, "7777")).get(t)
+	got := h.processorLiabilities(h.partnerTokenOn(access, "7777", "esusu")).get(t)
 	want := h.liabilities(access, loan).get(t)
 	if got.Account.AccountId != loan || !reflect.DeepEqual(got.Liabilities, want.Liabilities) {
 		t.Errorf("partner sees %+v on %s, owner %+v", got.Liabilities, got.Account.AccountId, want.Liabilities)
 	}
-	checking := h.processorToken(access, accountByMask(t, h.accounts(access), "0000").AccountId, "dwolla").get(t).ProcessorToken
-	h.processorLiabilities(checking).fails(t, 400, "ITEM_ERROR", "NO_LIABILITY_ACCOUNTS")
+	h.processorLiabilities(h.partnerTokenOn(access, "0000", "dwolla")).fails(t, 400, "ITEM_ERROR", "NO_LIABILITY_ACCOUNTS")
 }
