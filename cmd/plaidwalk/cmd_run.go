@@ -138,6 +138,9 @@ func cmdRun(ctx context.Context, c *cli, args []string) int {
 	if code := checkRepairMode(c, cfg, o); code != 0 {
 		return code
 	}
+	if code := checkTypedInFlow(c, cfg, p, o); code != 0 {
+		return code
+	}
 	res := walkPartner(ctx, c, cfg, p, o)
 	markInterrupted(ctx, &res)
 	printRunResult(c, res, o)

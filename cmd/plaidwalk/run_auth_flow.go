@@ -58,6 +58,30 @@ func settleAuthFlow(c *cli, fs *flag.FlagSet, o *runOptions) int {
 	return 0
 }
 
+// checkTypedInFlow refuses, before any call, what a flow typed into Link cannot do: Plaid
+// offers it only for a link_token whose products are Auth (or Transfer) alone, and its Item
+// has no bank login for --repair to break.
+func checkTypedInFlow(c *cli, cfg plaidflow.Config, p plaidflow.Partner, o runOptions) int {
+	f, ok := plaidflow.AuthFlowByID(o.authFlow)
+	if !ok || !f.NeedsLink {
+		return 0
+	}
+	for _, prod := range walkOptions(cfg, p, o).Link.Products {
+		if prod != "auth" && prod != "transfer" {
+			fmt.Fprintf(c.stderr, "plaidwalk run: --auth-flow %s makes an Item that takes Auth only, and Link offers it only to a link_token "+
+				"whose products are auth (or transfer) alone; this one asks for %s.\n  fix: leave out --products (or %s), or pick another flow.\n",
+				f.ID, termtext.SingleLine(prod), plaidflow.VarProducts)
+			return 2
+		}
+	}
+	if o.repair {
+		fmt.Fprintf(c.stderr, "plaidwalk run: --auth-flow %s links the account by its numbers, with no bank login for --repair to break and log in again.\n"+
+			"  fix: leave out --repair, or use --auth-flow instant-match or automated-microdeposits.\n", f.ID)
+		return 2
+	}
+	return 0
+}
+
 // verifyPending moves an account left pending by Automated Micro-deposits to
 // automatically_verified with /sandbox/item/set_verification_status (Plaid would take a day),
 // then reads the accounts again so the result and the API log show the new status. Nothing

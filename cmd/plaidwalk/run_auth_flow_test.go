@@ -81,13 +81,15 @@ func TestRunAuthFlowRefusals(t *testing.T) {
 		{"--auth-flow", "automated-microdeposits", "--link", "browser"},
 		{"--auth-flow", "same-day-microdeposits"},
 		{"--auth-flow", "instant-microdeposits", "--link", "shortcut"},
+		{"--auth-flow", "same-day-microdeposits", "--link", "browser", "--products", "auth,transactions"},
+		{"--auth-flow", "same-day-microdeposits", "--link", "browser", "--repair"},
 	}
 	for _, args := range cases {
 		code, _, errOut := runIn(t, nil, append([]string{"run", "--partner", "dwolla", "--no-save"}, args...)...)
 		if code != 2 || !strings.Contains(errOut, "--auth-flow") {
 			t.Errorf("%v: exit %d, %q; want 2 naming --auth-flow", args, code, errOut)
 		}
-		if strings.HasSuffix(args[1], "-microdeposits") && args[1] != "automated-microdeposits" && !strings.Contains(errOut, "fix: add --link browser") {
+		if len(args) == 2 && args[1] != "automated-microdeposits" && strings.HasSuffix(args[1], "-microdeposits") && !strings.Contains(errOut, "fix: add --link browser") {
 			t.Errorf("%v: %q does not name the fix (--link browser or hosted)", args, errOut)
 		}
 	}
