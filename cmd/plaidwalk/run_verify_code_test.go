@@ -147,7 +147,9 @@ func TestRunInstantMicrodepositsInChromium(t *testing.T) {
 	done := make(chan error, 1)
 	d := testDeps()
 	d.openURL = func(url string) error {
-		go func() { done <- browsertest.InstantMicrodepositsEmulatedLink(browser, url, browsertest.InstantNumbers, shots) }()
+		go func() {
+			done <- browsertest.InstantMicrodepositsEmulatedLink(browser, url, browsertest.InstantNumbers, shots)
+		}()
 		return nil
 	}
 	code, out, errOut := runInWith(t, d, nil, "run", "--partner", "dwolla", "--link", "browser", "--auth-flow", "instant-microdeposits",
