@@ -14,30 +14,13 @@ import (
 
 // quickstartInvestmentsJS is Plaid's quickstart backend's Investments and Liabilities calls,
 // written as it makes them with the plaid npm package, after a link token made with the
-// product alone and the emulated Link taking the first account it offers. It prints what the
-// quickstart's frontend would draw: each holding joined to its security and account, the month's
-// investment transactions, the liabilities of each kind.
-const quickstartInvestmentsJS = `
-const { Configuration, PlaidApi } = require('plaid');
-const base = process.env.PLAID_BASE_URL;
-const client = new PlaidApi(new Configuration({ basePath: base, baseOptions: { headers: {
-  'PLAID-CLIENT-ID': process.env.PLAID_CLIENT_ID, 'PLAID-SECRET': process.env.PLAID_SECRET, 'Plaid-Version': '2020-09-14' } } }));
-
-async function emulatedLink(product) {
-  const tokenResponse = await client.linkTokenCreate({ user: { client_user_id: 'user-id' }, client_name: 'Plaid Quickstart',
-    products: [product], country_codes: ['US'], language: 'en' });
-  const step = (name, body) => fetch(base + '/link/emulated/api/' + name, { method: 'POST',
-    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
-  const { link_session_id } = await step('session', { link_token: tokenResponse.data.link_token });
-  const login = await step('login', { link_session_id, institution_id: 'ins_109508', username: 'user_good', password: 'pass_good' });
-  const { public_token } = await step('finish', { link_session_id, account_ids: [login.accounts[0].id] });
-  const exchange = await client.itemPublicTokenExchange({ public_token });
-  return exchange.data.access_token;
-}
-
+// product alone and the emulated Link taking the first account it offers (quickstartPrelude).
+// It prints what the quickstart's frontend would draw: each holding joined to its security and
+// account, the month's investment transactions, the liabilities of each kind.
+const quickstartInvestmentsJS = quickstartPrelude + `
 async function main() {
   const out = {};
-  let ACCESS_TOKEN = await emulatedLink('investments');
+  let ACCESS_TOKEN = await emulatedLink(['investments']);
   const holdingsResponse = await client.investmentsHoldingsGet({ access_token: ACCESS_TOKEN });
   const h = holdingsResponse.data;
   out.holdings = h.holdings.map((holding) => {
@@ -51,7 +34,7 @@ async function main() {
   out.investmentTransactions = investmentsResponse.data.investment_transactions.length;
   out.totalInvestmentTransactions = investmentsResponse.data.total_investment_transactions;
 
-  ACCESS_TOKEN = await emulatedLink('liabilities');
+  ACCESS_TOKEN = await emulatedLink(['liabilities']);
   const liabilitiesResponse = await client.liabilitiesGet({ access_token: ACCESS_TOKEN });
   const l = liabilitiesResponse.data.liabilities;
   out.liabilities = { credit: (l.credit || []).length, student: (l.student || []).length, mortgage: (l.mortgage || []).length };

@@ -78,3 +78,27 @@ func checkNodeNames(t *testing.T, dir, src string) {
 		}
 	}
 }
+
+// quickstartPrelude begins the Node programs that stand in for Plaid's quickstart server: the
+// plaid client configured as the quickstart configures it, with the emulator's base URL, and
+// emulatedLink(products, extra), which makes a link token for products (extra adds fields such
+// as statements), walks the emulated Link's own endpoints as the browser would, taking the first
+// account offered, and exchanges the public token for the access token it returns.
+const quickstartPrelude = `
+const { Configuration, PlaidApi } = require('plaid');
+const base = process.env.PLAID_BASE_URL;
+const client = new PlaidApi(new Configuration({ basePath: base, baseOptions: { headers: {
+  'PLAID-CLIENT-ID': process.env.PLAID_CLIENT_ID, 'PLAID-SECRET': process.env.PLAID_SECRET, 'Plaid-Version': '2020-09-14' } } }));
+
+async function emulatedLink(products, extra = {}) {
+  const tokenResponse = await client.linkTokenCreate({ user: { client_user_id: 'user-id' }, client_name: 'Plaid Quickstart',
+    products, country_codes: ['US'], language: 'en', ...extra });
+  const step = (name, body) => fetch(base + '/link/emulated/api/' + name, { method: 'POST',
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  const { link_session_id } = await step('session', { link_token: tokenResponse.data.link_token });
+  const login = await step('login', { link_session_id, institution_id: 'ins_109508', username: 'user_good', password: 'pass_good' });
+  const { public_token } = await step('finish', { link_session_id, account_ids: [login.accounts[0].id] });
+  const exchange = await client.itemPublicTokenExchange({ public_token });
+  return exchange.data.access_token;
+}
+`

@@ -15,29 +15,12 @@ import (
 // plaid npm package, in the quickstart's own words: statementsList, then statementsDownload of
 // accounts[0].statements[0] read as an arraybuffer and turned into base64; accountsGet, then
 // signalEvaluate of accounts[0] with txn1234 and 100.0. Link (the browser's part) is walked
-// through the emulated Link's own endpoints.
-const quickstartJS = `
-const { Configuration, PlaidApi } = require('plaid');
-const base = process.env.PLAID_BASE_URL;
-const client = new PlaidApi(new Configuration({ basePath: base, baseOptions: { headers: {
-  'PLAID-CLIENT-ID': process.env.PLAID_CLIENT_ID, 'PLAID-SECRET': process.env.PLAID_SECRET, 'Plaid-Version': '2020-09-14' } } }));
+// through the emulated Link's own endpoints (quickstartPrelude).
+const quickstartJS = quickstartPrelude + `
 const day = (ms) => new Date(ms).toISOString().slice(0, 10);
 
-async function link(products, extra) {
-  const configs = { user: { client_user_id: 'user-id' }, client_name: 'Plaid Quickstart', products,
-    country_codes: ['US'], language: 'en', ...extra };
-  const linkToken = (await client.linkTokenCreate(configs)).data.link_token;
-  const post = async (path, body) => (await fetch(base + '/link/emulated/api/' + path, { method: 'POST',
-    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json();
-  const session = await post('session', { link_token: linkToken });
-  const login = await post('login', { link_session_id: session.link_session_id, institution_id: 'ins_109508',
-    username: 'user_good', password: 'pass_good' });
-  const done = await post('finish', { link_session_id: session.link_session_id, account_ids: [login.accounts[0].id] });
-  return (await client.itemPublicTokenExchange({ public_token: done.public_token })).data.access_token;
-}
-
 async function main() {
-  let ACCESS_TOKEN = await link(['statements'], { statements: { start_date: day(Date.now() - 30 * 864e5), end_date: day(Date.now()) } });
+  let ACCESS_TOKEN = await emulatedLink(['statements'], { statements: { start_date: day(Date.now() - 30 * 864e5), end_date: day(Date.now()) } });
   const statementsListResponse = await client.statementsList({access_token: ACCESS_TOKEN});
   const pdfRequest = {
     access_token: ACCESS_TOKEN,
@@ -49,7 +32,7 @@ async function main() {
   const pdf = Buffer.from(statementsDownloadResponse.data.toString('base64'), 'base64');
   console.log('statement: ' + pdf.subarray(0, 8).toString('latin1') + ' ' + statementsDownloadResponse.headers['content-type']);
 
-  ACCESS_TOKEN = await link(['signal'], {});
+  ACCESS_TOKEN = await emulatedLink(['signal']);
   const accountsResponse = await client.accountsGet({ access_token: ACCESS_TOKEN });
   const signalEvaluateResponse = await client.signalEvaluate({
     access_token: ACCESS_TOKEN,
