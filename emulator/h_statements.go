@@ -102,8 +102,12 @@ func (e *Emulator) statementsDownload(q *apiRequest) (any, *apiError) {
 // transactions posted in the month with their totals.
 func (it *item) statementLines(s statement) []string {
 	a := s.account
+	title := a.name
+	if a.officialName != "" {
+		title += " (" + a.officialName + ")"
+	}
 	lines := []string{
-		a.name + " (" + a.officialName + ")",
+		title,
 		"Account ending in " + a.mask,
 		"Statement period: " + dayDate(s.first) + " to " + dayDate(s.last),
 		"",
