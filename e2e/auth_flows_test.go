@@ -12,6 +12,7 @@ import (
 
 	"plaidwalk/internal/browsertest"
 	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
 )
 
 // TestAuthFlowsInTmux walks Auth's verification flows (issue 15 §3) in the UI as a person
@@ -23,6 +24,7 @@ func TestAuthFlowsInTmux(t *testing.T) {
 	browser := browsertest.Start(t)
 	t.Run("InstantMatch", func(t *testing.T) { walkInstantMatch(t, bin, browsertest.NewTab(t, browser)) })
 	t.Run("AutomatedMicrodeposits", func(t *testing.T) { walkAutomatedMicrodeposits(t, bin, browsertest.NewTab(t, browser)) })
+	t.Run("SameDayMicrodeposits", func(t *testing.T) { walkSameDayMicrodeposits(t, bin, browsertest.NewTab(t, browser)) })
 }
 
 // startAuthFlowWalk starts bin for Dwolla, picks the Auth flow named in the Link options
@@ -105,6 +107,49 @@ func walkAutomatedMicrodeposits(t *testing.T, bin string, tab context.Context) {
 	screen = term.waitFor(`What Dwolla reads(.|\n)*verification +automatically_verified(.|\n)*routing 021000021`, 10*time.Second)
 	saveScreen(t, "verified-partner-view", screen)
 	quitAndReplay(t, term, bin, dir)
+}
+
+// walkSameDayMicrodeposits: the account's numbers typed into Link ("Link with account
+// numbers"); the picker marks it pending and the verification step says the code comes later;
+// the token is made while it waits; the partner view explains PRODUCT_NOT_READY; m opens Link
+// again in update mode, where a wrong code is refused and ABC verifies the account; the partner
+// then reads routing 110000000. The saved session keeps both steps after the hand-off.
+func walkSameDayMicrodeposits(t *testing.T, bin string, tab context.Context) {
+	term, url, dir := startAuthFlowWalk(t, bin, "same-day-microdeposits")
+	shots := browsertest.NewShots(t)
+	if err := browsertest.EnterNumbersEmulatedLink(tab, url, browsertest.SameDayNumbers, shots); err != nil {
+		t.Fatalf("numbers in Chromium: %v\nterminal:\n%s", err, term.screen())
+	}
+	term.waitFor(`Choose the account for Dwolla(.|\n)*yes · pending`, 20*time.Second)
+	term.send("Enter")
+	term.waitFor(`pending_manual_verification(.|\n)*typed into Link(.|\n)*m there opens Link again`, 10*time.Second)
+	term.send("Enter")
+	term.waitFor(`Step 7/7`, 20*time.Second)
+	term.send("p")
+	screen := term.waitFor(`not ready: /processor/auth/get answered PRODUCT_NOT_READY(.|\n)*deposit code(.|\n)*m type deposit code`, 10*time.Second)
+	saveScreen(t, "same-day-pending-partner-view", screen)
+	term.send("m")
+	screen = term.waitFor(`Link waits on its code screen at:\s+http://127`, 10*time.Second)
+	if err := browsertest.EnterCodeEmulatedLink(tab, linkURL.FindString(screen), shots, "XYZ", browsertest.DepositCode); err != nil {
+		t.Fatalf("the code in Chromium: %v\nterminal:\n%s", err, term.screen())
+	}
+	screen = term.waitFor(`pending_manual_verification → manually_verified(.|\n)*routing 110000000(.|\n)*no AUTH webhook`, 20*time.Second)
+	saveScreen(t, "same-day-verified", screen)
+	term.send("q")
+	if code := waitExit(t, filepath.Join(dir, "exit"), 10*time.Second); code != "0" {
+		t.Fatalf("exit %s; screen:\n%s", code, term.screen())
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "state", "plaidwalk", "sessions", "*.json"))
+	if len(files) != 1 {
+		t.Fatalf("%d sessions saved, want 1", len(files))
+	}
+	s, err := sessions.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(s.Inputs.AfterHandoff, ","); got != "partner_view,deposit_code" || !s.Inputs.Link.SameDayMicrodeposits {
+		t.Errorf("saved session: after the hand-off %q, same_day_microdeposits_enabled %v", got, s.Inputs.Link.SameDayMicrodeposits)
+	}
 }
 
 // quitAndReplay quits the walk (exit 0: a token was made) and replays the session it saved.

@@ -44,3 +44,19 @@ func PendingPartnerNote(status string) string {
 		"/processor/auth/get answers PRODUCT_NOT_READY until the micro-deposits are verified: no account or routing " +
 		"number yet, so no money can move. " + how + " The app passes the news on; the partner then asks for the numbers again."
 }
+
+// Account finds the Item's account with this id.
+func (a ItemAccounts) Account(id string) (Account, bool) {
+	for _, acc := range a.Accounts {
+		if acc.ID == id {
+			return acc, true
+		}
+	}
+	return Account{}, false
+}
+
+// DepositCodeNote is what the app learns when the owner types the micro-deposit code into
+// its own Link: Link's onSuccess says it, not a webhook, and nothing is exchanged.
+const DepositCodeNote = "The code was typed into the app's own Link, so Plaid sends no AUTH webhook: the app learns it from Link's onSuccess " +
+	"and reads the account again. The public_token Link hands back need not be exchanged: the Item keeps its access_token, " +
+	"and the partner's token now reads the numbers."

@@ -46,6 +46,7 @@ func (m *Model) stopBusy() {
 	m.pview = m.pview.back()
 	m.repair = m.repair.back()
 	m.verify = m.verify.back()
+	m.code = m.code.back()
 	m.link.shortcutRunning = false
 }
 
@@ -72,6 +73,7 @@ var failedTitles = [...]string{
 	stepResults:      "Showing the results failed",
 	stepPartnerView:  "Reading the account as the partner failed",
 	stepVerify:       "Moving the account's verification along failed",
+	stepDepositCode:  "Typing the micro-deposit code in Link's update mode failed",
 	stepRepair:       "Breaking or repairing the Item failed",
 }
 

@@ -11,7 +11,7 @@ type keyMap struct {
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
 	CopyCurl, Save, CallDetail, CallDetailAnywhere      key.Binding
 	PartnerView, CodeLang, Repair, WebhookBody          key.Binding
-	GoOnPending                                         key.Binding
+	GoOnPending, DepositCode                            key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -43,6 +43,7 @@ func newKeyMap() keyMap {
 		PartnerView:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner view")),
 		Repair:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "break & repair")),
 		GoOnPending:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "go on pending")),
+		DepositCode:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "type deposit code")),
 		Calls:          key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "curl")),
 		CopyCurl:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy curl")),
 		CodeLang:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "code language")),
@@ -74,6 +75,7 @@ const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen ta
                  g show it as code with Plaid's library: node, python, go, ruby, java, then curl again
                  pgup/pgdn scroll · a another partner with this Item · p what the partner reads
   partner view   v show account numbers whole · b break the Item and repair it in Link's update mode
+                 m type a Same-Day micro-deposit code in Link's update mode (an account that waits for it)
                  esc back to the results
   repair         o open update-mode Link again · c copy its URL · v show account numbers whole · esc back
   errors         r retry · esc back`

@@ -29,9 +29,10 @@ const (
 	stepPartnerView // after the hand-off (p on the results)
 	stepRepair      // after the hand-off (b on the partner view)
 	stepVerify      // part of step 5: a picked account that waits on micro-deposits (verify.go)
+	stepDepositCode // after the hand-off (m on the partner view): the Same-Day code in update mode
 )
 
-var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results", "partner_view", "repair", "verify"}
+var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results", "partner_view", "repair", "verify", "deposit_code"}
 
 func (s step) String() string {
 	if int(s) < len(stepNames) {
@@ -80,6 +81,7 @@ type Model struct {
 	pview    partnerReadModel
 	repair   repairModel
 	verify   verifyModel
+	code     depositCodeModel
 
 	walk walkState
 }

@@ -154,3 +154,20 @@ func TestOptionsAuthFlowNotInProduction(t *testing.T) {
 		t.Errorf("production offers the Auth flow:\n%s", v)
 	}
 }
+
+// Each flow's submitted link_token asks Link for what the flow needs (AuthFlow.LinkWith):
+// Same-Day and Instant Micro-deposits turn on their auth flags, the others change nothing.
+func TestOptionsAuthFlowAsksLinkForItsScreens(t *testing.T) {
+	env := testEnv(t)
+	env.walk.partner = partnerNamed(t, env, "dwolla")
+	o := focusField(t, newOptionsModel(env.deps.Config, env.walk.partner, false), env, fieldAuthFlow)
+	for _, f := range plaidflow.AuthFlows {
+		o, _, _ = o.update(keyMsg("right"), env)
+		_, _, out := o.update(keyMsg("enter"), env)
+		sub, ok := out.(optionsSubmittedMsg)
+		want := f.LinkWith(plaidflow.LinkConfig{})
+		if !ok || sub.choices.link.SameDayMicrodeposits != want.SameDayMicrodeposits || sub.choices.link.InstantMicrodeposits != want.InstantMicrodeposits {
+			t.Errorf("%s submitted %#v, want the link_token's auth flags of %+v", f.Name, out, want)
+		}
+	}
+}

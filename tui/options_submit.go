@@ -53,7 +53,7 @@ func (o optionsModel) build(cfg plaidflow.Config, p plaidflow.Partner) (choices,
 	}
 	c.mode = linkMode(o.field(fieldMode).value())
 	if f, ok := o.authFlow(); ok {
-		c.authFlow = f
+		c.authFlow, lc = f, f.LinkWith(lc) // the link_token asks Link for the flow's screens
 	}
 	lc.HostedLink = c.mode == modeHosted
 	c.link = lc

@@ -89,6 +89,8 @@ func (p partnerReadModel) update(msg tea.Msg, env stepEnv) (partnerReadModel, te
 			p.revealed = !p.revealed
 		case key.Matches(msg, env.keys.Repair) && p.read != nil && canRepair(env):
 			return p, nil, repairRequestedMsg{}
+		case key.Matches(msg, env.keys.DepositCode) && p.read != nil && canTypeCode(env):
+			return p, nil, depositCodeRequestedMsg{}
 		}
 	}
 	return p, nil, nil
@@ -107,6 +109,9 @@ func (p partnerReadModel) help(env stepEnv) []key.Binding {
 	var keys []key.Binding
 	if p.read != nil && len(p.read.Numbers) > 0 {
 		keys = append(keys, withHelp(k.Reveal, "reveal numbers"))
+	}
+	if p.read != nil && canTypeCode(env) {
+		keys = append(keys, k.DepositCode) // first: what the pending account needs
 	}
 	if p.read != nil && canRepair(env) {
 		keys = append(keys, k.Repair)

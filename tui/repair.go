@@ -90,16 +90,18 @@ func breakItemCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILo
 	}
 }
 
-func startRepairPageCmd(ctx context.Context, start startSessionFunc, o linkserver.Options, op int) tea.Cmd {
+// startUpdatePageCmd starts the local page for an update-mode link_token, for the step s that
+// opens it (the repair, the deposit code).
+func startUpdatePageCmd(ctx context.Context, start startSessionFunc, o linkserver.Options, s step, op int) tea.Cmd {
 	return func() tea.Msg {
 		if start == nil {
-			return stepFailedMsg{op: op, step: stepRepair, err: errors.New("no Link server is available in this build")}
+			return stepFailedMsg{op: op, step: s, err: errors.New("no Link server is available in this build")}
 		}
-		s, err := start(ctx, o)
+		sess, err := start(ctx, o)
 		if err != nil {
-			return stepFailedMsg{op: op, step: stepRepair, err: fmt.Errorf("starting the local Link page for update mode: %w", err)}
+			return stepFailedMsg{op: op, step: s, err: fmt.Errorf("starting the local Link page for update mode: %w", err)}
 		}
-		return repairPageOpenedMsg{op: op, session: wrapSession(s)}
+		return repairPageOpenedMsg{op: op, session: wrapSession(sess)}
 	}
 }
 
@@ -138,7 +140,7 @@ func (r repairModel) update(msg tea.Msg, env stepEnv) (repairModel, tea.Cmd, tea
 			r.loginRequired, r.token = msg.loginRequired, msg.token
 			page := r.page
 			page.LinkToken = msg.token.Token
-			return r, startRepairPageCmd(r.ctx, r.start, page, env.op), nil
+			return r, startUpdatePageCmd(r.ctx, r.start, page, stepRepair, env.op), nil
 		}
 	case repairPageOpenedMsg:
 		if msg.op != env.op {

@@ -74,6 +74,8 @@ func (m *Model) slot() (stepSlot, bool) {
 		return slotOf(&m.repair, repairModel.update, repairModel.back), true
 	case stepVerify:
 		return slotOf(&m.verify, verifyModel.update, verifyModel.back), true
+	case stepDepositCode:
+		return slotOf(&m.code, depositCodeModel.update, depositCodeModel.back), true
 	}
 	return stepSlot{}, false
 }

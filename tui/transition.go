@@ -78,6 +78,8 @@ func (m Model) transition(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.accountSettled(msg.account)
 	case verificationRequestedMsg:
 		return m.enter(stepVerify)
+	case depositCodeRequestedMsg:
+		return m.enter(stepDepositCode)
 	case verificationSettledMsg:
 		return m.accountSettled(msg.account)
 	case shortcutRequestedMsg:
@@ -135,6 +137,8 @@ func (m Model) enter(s step) (tea.Model, tea.Cmd) {
 		return m.runRepair()
 	case stepVerify:
 		return m.runVerify()
+	case stepDepositCode:
+		return m.runDepositCode()
 	}
 	return m, nil
 }
@@ -210,7 +214,7 @@ func (m Model) previous() step {
 		return m.beforeExchange()
 	case stepPartnerToken, stepResults, stepVerify:
 		return stepExchange
-	case stepPartnerView, stepRepair:
+	case stepPartnerView, stepRepair, stepDepositCode:
 		return stepResults
 	}
 	return m.step

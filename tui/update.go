@@ -98,8 +98,17 @@ func (m Model) updateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.itemExchanged(msg)
 	case accountVerifiedMsg:
 		return m.accountVerified(msg)
-	case itemBrokenMsg, repairPageOpenedMsg, repairLinkEndedMsg, itemRepairedMsg:
+	case repairPageOpenedMsg, repairLinkEndedMsg: // the update-mode page of the repair or of the deposit code
+		if m.step == stepDepositCode {
+			return m.updateDepositCode(msg)
+		}
 		return m.updateRepair(msg)
+	case itemBrokenMsg, itemRepairedMsg:
+		return m.updateRepair(msg)
+	case codeLinkTokenCreatedMsg:
+		return m.updateDepositCode(msg)
+	case depositCodeAcceptedMsg:
+		return m.depositCodeAccepted(msg)
 	case partnerViewReadMsg:
 		var cmd tea.Cmd
 		var out tea.Msg

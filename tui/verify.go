@@ -91,10 +91,8 @@ func (v verifyModel) update(msg tea.Msg, env stepEnv) (verifyModel, tea.Cmd, tea
 	switch msg := msg.(type) {
 	case accountVerifiedMsg:
 		v.running = false
-		for _, a := range msg.accounts.Accounts {
-			if a.ID == v.account.ID {
-				v.from, v.account = v.account.Verification, a
-			}
+		if a, ok := msg.accounts.Account(v.account.ID); ok {
+			v.from, v.account = v.account.Verification, a
 		}
 	case tea.KeyMsg:
 		switch {
@@ -160,5 +158,5 @@ func (v verifyModel) offer() string {
 		return "In production the wait ends when the deposits land; Enter makes the partner's token now."
 	}
 	return "/sandbox/item/set_verification_status ends automated verifications only; this one ends when the code is typed into Link. " +
-		"Enter makes the partner's token now."
+		"Enter makes the partner's token now, as Plaid allows; then p (the partner view) shows what the partner meets, and m there opens Link again for the code."
 }

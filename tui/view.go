@@ -13,7 +13,7 @@ var stepTitles = [...]string{
 	"Choose a partner", "Link options", "Create the link_token", "Plaid Link",
 	"Exchange and pick an account", "Partner token", "Results",
 	"After the hand-off · Partner view", "After the hand-off · Break and repair the Item",
-	"Exchange and pick an account · Verification",
+	"Exchange and pick an account · Verification", "After the hand-off · Micro-deposit code",
 }
 
 // walkSteps is how many steps the walk has; the ones after the results are extras.

@@ -1,0 +1,231 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"plaidwalk/linkserver"
+	"plaidwalk/plaidflow"
+	"plaidwalk/sessions"
+)
+
+// After the hand-off: the Same-Day micro-deposit code. An account linked by typing its numbers
+// into Link waits (pending_manual_verification) until its owner types the deposit's code into
+// Link opened again for the Item (update mode). m on the partner view does that: a link_token
+// from the Item's access_token, the local page, Link on its code screen; once Link succeeds,
+// /accounts/get shows the account manually_verified and the partner reads it again. The
+// update-mode page is the repair's (startUpdatePageCmd, waitRepairLinkCmd).
+
+type depositCodeModel struct {
+	ctx   context.Context // the operation's, for the page and the reads after
+	start startSessionFunc
+	page  linkserver.Options
+	in    plaidflow.PartnerViewInput
+
+	running     bool
+	token       plaidflow.LinkToken
+	session     linkSession // the update-mode Link page, while it waits
+	publicToken string      // what Link handed back (never exchanged)
+	from        string      // the account's status before the code
+	account     plaidflow.Account
+	read        *plaidflow.PartnerView
+	revealed    bool
+}
+
+// depositCodeRequestedMsg: m: open Link in update mode for the deposit code.
+type depositCodeRequestedMsg struct{}
+
+// codeLinkTokenCreatedMsg: the update-mode link_token for the code is made.
+type codeLinkTokenCreatedMsg struct {
+	op    int
+	token plaidflow.LinkToken
+	apiSnapshot
+}
+
+// depositCodeAcceptedMsg: /accounts/get shows the account verified, and the partner read it.
+type depositCodeAcceptedMsg struct {
+	op       int
+	accounts plaidflow.ItemAccounts
+	view     plaidflow.PartnerView
+	apiSnapshot
+}
+
+// canTypeCode: the walk's account waits for a deposit code, which Link's update mode takes.
+func canTypeCode(env stepEnv) bool {
+	return env.walk.account.Verification == plaidflow.VerificationPendingManual && len(env.walk.runs) > 0
+}
+
+func (m Model) runDepositCode() (tea.Model, tea.Cmd) {
+	ctx, op := m.newOp()
+	m.code = depositCodeModel{running: true, ctx: ctx, start: m.start, page: m.linkServerOptions(), in: m.partnerViewInput(),
+		from: m.walk.account.Verification}
+	m.noteAfterHandoff(sessions.AfterDepositCode)
+	return m, tea.Batch(codeLinkTokenCmd(ctx, m.deps.Client, m.deps.Log, m.walk.linkConfig, m.walk.item.AccessToken, op), m.startSpinner())
+}
+
+func codeLinkTokenCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, lc plaidflow.LinkConfig, access string, op int) tea.Cmd {
+	return func() tea.Msg {
+		lt, err := c.CreateUpdateLinkToken(ctx, lc, access)
+		if err != nil {
+			return stepFailedMsg{op: op, step: stepDepositCode, err: err, apiSnapshot: snapshot(log)}
+		}
+		return codeLinkTokenCreatedMsg{op: op, token: lt, apiSnapshot: snapshot(log)}
+	}
+}
+
+// checkCodeCmd reads the account again after Link and, once it is verified, the partner's view.
+func checkCodeCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, access, accountID string, in plaidflow.PartnerViewInput, op int) tea.Cmd {
+	return func() tea.Msg {
+		accts, err := c.Accounts(ctx, access)
+		if a, ok := accts.Account(accountID); err == nil && (!ok || a.Verification != plaidflow.VerificationManual) {
+			err = fmt.Errorf("Link took the code, but /accounts/get reports the account %s, not %s: type the code again (m)",
+				oneLine(a.Verification), plaidflow.VerificationManual)
+		}
+		if err != nil {
+			return stepFailedMsg{op: op, step: stepDepositCode, err: err, apiSnapshot: snapshot(log)}
+		}
+		v, err := c.PartnerView(ctx, in)
+		if err != nil {
+			return stepFailedMsg{op: op, step: stepDepositCode, err: err, apiSnapshot: snapshot(log)}
+		}
+		return depositCodeAcceptedMsg{op: op, accounts: accts, view: v, apiSnapshot: snapshot(log)}
+	}
+}
+
+// depositCodeAccepted keeps the account's new status for the walk, then hands the answer on.
+func (m Model) depositCodeAccepted(msg depositCodeAcceptedMsg) (tea.Model, tea.Cmd) {
+	if msg.op == m.op {
+		m.walk.accounts = msg.accounts
+		if a, ok := msg.accounts.Account(m.walk.account.ID); ok {
+			m.walk.account = a
+		}
+	}
+	return m.updateDepositCode(msg)
+}
+
+// updateDepositCode hands the step its messages, the update-mode page's included.
+func (m Model) updateDepositCode(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	var out tea.Msg
+	m.code, cmd, out = m.code.update(msg, m.env())
+	return m.reply(cmd, out)
+}
+
+func (d depositCodeModel) update(msg tea.Msg, env stepEnv) (depositCodeModel, tea.Cmd, tea.Msg) {
+	switch msg := msg.(type) {
+	case codeLinkTokenCreatedMsg:
+		if msg.op == env.op {
+			d.token = msg.token
+			page := d.page
+			page.LinkToken = msg.token.Token
+			return d, startUpdatePageCmd(d.ctx, d.start, page, stepDepositCode, env.op), nil
+		}
+	case repairPageOpenedMsg:
+		if msg.op != env.op {
+			return d, closeSessionCmd(msg.session), nil
+		}
+		d.session = msg.session
+		return d, tea.Batch(env.openBrowser(msg.session.URL()), waitRepairLinkCmd(d.ctx, msg.session, env.op)), nil
+	case repairLinkEndedMsg:
+		return d.linkEnded(msg, env)
+	case depositCodeAcceptedMsg:
+		if msg.op == env.op {
+			d.running, d.read = false, &msg.view
+			d.account, _ = msg.accounts.Account(env.walk.account.ID)
+		}
+	case tea.KeyMsg:
+		return d.key(msg, env)
+	}
+	return d, nil, nil
+}
+
+func (d depositCodeModel) linkEnded(msg repairLinkEndedMsg, env stepEnv) (depositCodeModel, tea.Cmd, tea.Msg) {
+	if msg.op != env.op {
+		return d, nil, nil
+	}
+	d.session = nil
+	token, err := msg.outcome.PublicToken, msg.err
+	if err == nil && token == "" {
+		err = errors.New("Link in update mode closed before the code was typed: the account still waits (m opens it again)")
+		if e := msg.outcome.ExitError; e != nil {
+			err = plaidflow.LinkExitError("Link in update mode", e.ErrorType, e.ErrorCode, e.ErrorMessage, e.DisplayMessage, msg.outcome.RequestID)
+		}
+	}
+	if err != nil {
+		d.running = false
+		return d, nil, failureShownMsg{f: failureFrom(stepDepositCode, err)}
+	}
+	d.publicToken = token
+	return d, checkCodeCmd(d.ctx, env.deps.Client, env.deps.Log, env.walk.item.AccessToken, env.walk.account.ID, d.in, env.op), nil
+}
+
+func (d depositCodeModel) key(km tea.KeyMsg, env stepEnv) (depositCodeModel, tea.Cmd, tea.Msg) {
+	k := env.keys
+	switch {
+	case key.Matches(km, k.Reveal) && d.read != nil:
+		d.revealed = !d.revealed
+	case key.Matches(km, k.Reopen) && d.session != nil:
+		return d, env.openBrowser(d.session.URL()), nil
+	case key.Matches(km, k.CopyURL) && d.session != nil:
+		return d, env.copy(d.session.URL(), "update-mode Link URL"), nil
+	}
+	return d, nil, nil
+}
+
+// back stops waiting; the root cancels the calls and the page's wait, which closes it.
+func (d depositCodeModel) back() depositCodeModel {
+	d.running = false
+	return d
+}
+
+func (d depositCodeModel) busy() bool { return d.running && d.session == nil }
+
+func (d depositCodeModel) help(env stepEnv) []key.Binding {
+	k := env.keys
+	switch {
+	case d.session != nil:
+		return []key.Binding{withHelp(k.Reopen, "open Link again"), withHelp(k.CopyURL, "copy URL"), withHelp(k.Back, "cancel")}
+	case d.read != nil:
+		return []key.Binding{withHelp(k.Reveal, "reveal numbers"), withHelp(k.Back, "results")}
+	}
+	return []key.Binding{withHelp(k.Back, "cancel")}
+}
+
+func (d depositCodeModel) view(env stepEnv) string {
+	w := env.width
+	lines := []string{env.st.accent.Render("Type the micro-deposit code in Link's update mode"), ""}
+	add := func(s string) { lines = append(lines, strings.Split(wrapTo(s, w-2, 2), "\n")...) }
+	if d.token.Token != "" {
+		add("✓ /link/token/create in update mode (the Item's access_token, no products): " + plaidflow.Mask(d.token.Token))
+	}
+	if d.publicToken != "" {
+		add("✓ Link took the code and handed back " + plaidflow.Mask(d.publicToken) + ": not exchanged, the Item keeps its access_token")
+	}
+	switch {
+	case d.token.Token == "":
+		add(env.spin + " Creating the update-mode link_token …")
+	case d.session != nil:
+		add(env.spin + " Link waits on its code screen at:")
+		lines = append(lines, env.st.accent.Render(urlLines(oneLine(d.session.URL()), w)))
+		add("  Type the code of the deposit Plaid sent (in the Sandbox: ABC); three wrong codes lock the account.")
+	case d.publicToken == "":
+		add(env.spin + " Opening Link in update mode …")
+	case d.read == nil:
+		add(env.spin + " Reading the account again (/accounts/get) and as the partner …")
+	default:
+		add("✓ verification_status " + oneLine(d.from) + " → " + oneLine(d.account.Verification) + " (/accounts/get)")
+		view := partnerViewLines(env, d.read, d.revealed)
+		for len(view) > 0 && view[0] != "" { // the partner view's note was said before
+			view = view[1:]
+		}
+		lines = append(lines, view...)
+		lines = append(lines, "")
+		add(plaidflow.DepositCodeNote)
+	}
+	return strings.Join(lines, "\n")
+}
