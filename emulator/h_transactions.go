@@ -121,7 +121,10 @@ func (e *Emulator) transactionsSync(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
-	it.synced = true // from now on readiness also sends SYNC_UPDATES_AVAILABLE
+	if !it.synced { // from now on readiness and refreshes also send SYNC_UPDATES_AVAILABLE
+		it.synced = true
+		e.saveItemLocked(it)
+	}
 	resp.fill(page, e.transactionsReady(it))
 	return resp, nil
 }
@@ -129,7 +132,7 @@ func (e *Emulator) transactionsSync(q *apiRequest) (any, *apiError) {
 // syncOf reads the page the request asks for; before the first pull it is empty with an empty
 // next_cursor, as Plaid answers a sync that comes too early.
 func (e *Emulator) syncOf(it *item, accounts []account, req transactionsRequest, count int) (syncPage, *apiError) {
-	c, perr := decodeCursor(it.id, req.Cursor)
+	c, perr := decodeCursor(it, req.Cursor)
 	if perr != nil && req.Cursor != "now" {
 		return syncPage{}, perr
 	}
@@ -138,7 +141,10 @@ func (e *Emulator) syncOf(it *item, accounts []account, req transactionsRequest,
 	}
 	today := epochDay(e.now())
 	if req.Cursor == "now" { // Plaid's value for moving an Item from /get to /sync: no history
-		now := syncCursor{from: today, to: today}
+		now := syncCursor{from: today, to: today, dynamic: c.dynamic}
+		if c.dynamic {
+			now.fromVersion, now.toVersion = it.dyn.now(), it.dyn.now()
+		}
 		return syncPage{added: []transactionJSON{}, modified: []transactionJSON{}, removed: []removedJSON{}, next: now.encode(it.id)}, nil
 	}
 	orig := req.Options.OriginalDescription != nil && *req.Options.OriginalDescription
@@ -259,8 +265,8 @@ type requestIDResponse struct {
 	RequestID string `json:"request_id"`
 }
 
-// transactionsRefresh asks for a fresh pull. user_good's data changes only with the day, so the
-// answer is all there is to it.
+// transactionsRefresh asks for a fresh pull: user_good's data changes only with the day, so
+// the answer is all there is to it; a dynamic Item moves on (webhook_transactions_changes.go).
 func (e *Emulator) transactionsRefresh(q *apiRequest) (any, *apiError) {
 	req, perr := decodeTransactionsRequest(q)
 	if perr != nil {
@@ -268,8 +274,10 @@ func (e *Emulator) transactionsRefresh(q *apiRequest) (any, *apiError) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if _, _, perr := e.itemForTransactions(req); perr != nil {
+	it, _, perr := e.itemForTransactions(req)
+	if perr != nil {
 		return nil, perr
 	}
+	e.refreshTransactions(it)
 	return requestIDResponse{RequestID: q.requestID}, nil
 }

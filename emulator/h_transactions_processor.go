@@ -77,8 +77,10 @@ func (e *Emulator) processorTransactionsGet(q *apiRequest) (any, *apiError) {
 func (e *Emulator) processorTransactionsRefresh(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if _, _, perr := e.partnerTransactions(q); perr != nil {
+	it, _, perr := e.partnerTransactions(q)
+	if perr != nil {
 		return nil, perr
 	}
+	e.refreshTransactions(it) // a partner's refresh pulls the whole Item, as the owner's does
 	return requestIDResponse{RequestID: q.requestID}, nil
 }

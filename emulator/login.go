@@ -103,6 +103,9 @@ func (e *Emulator) newItem(institutionID, username, password string, products []
 	if login.microdeposits {
 		it.startAutomatedMicrodeposits()
 	}
+	if login.dynamic {
+		it.dyn = &dynamicTxns{}
+	}
 	return it, nil
 }
 

@@ -53,6 +53,7 @@ var endpoints = map[string]handler{
 	"/transactions/sync":                          (*Emulator).transactionsSync,
 	"/transactions/get":                           (*Emulator).transactionsGet,
 	"/transactions/refresh":                       (*Emulator).transactionsRefresh,
+	"/sandbox/transactions/create":                (*Emulator).sandboxTransactionsCreate,
 	"/processor/transactions/sync":                (*Emulator).processorTransactionsSync,
 	"/processor/transactions/get":                 (*Emulator).processorTransactionsGet,
 	"/processor/transactions/refresh":             (*Emulator).processorTransactionsRefresh,

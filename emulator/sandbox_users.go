@@ -23,6 +23,9 @@ type sandboxLogin struct {
 	custom *customUser       // user_custom's configuration; nil for user_good
 	// microdeposits: the password asked for Automated Micro-deposits (auth_verify.go)
 	microdeposits bool
+	// dynamic: user_transactions_dynamic, whose transactions change on each refresh
+	// (transactions_dynamic.go)
+	dynamic bool
 }
 
 var (
@@ -41,6 +44,11 @@ func parseSandboxLogin(username, password string) (sandboxLogin, *apiError) {
 			return sandboxLogin{}, perr
 		}
 		return sandboxLogin{custom: cu, mfa: cu.challenge()}, nil
+	case dynamicUsername: // any password that is not blank, as Plaid's test page says
+		if strings.TrimSpace(password) == "" {
+			return sandboxLogin{}, sandboxError("INVALID_CREDENTIALS")
+		}
+		return sandboxLogin{dynamic: true}, nil
 	case sandboxUsername:
 	default:
 		return sandboxLogin{}, sandboxError("INVALID_CREDENTIALS")

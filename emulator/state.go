@@ -51,7 +51,10 @@ type item struct {
 	verification  string // Auth's verification_status of its accounts (auth_verify.go); "": verified by login
 	created       time.Time
 	lastWebhook   *sentWebhook // the last webhook fired for the Item (/item/get's status); nil until one is
-	synced        bool         // /transactions/sync was called on it; memory only: it matters only until readiness, seconds after linking
+	synced        bool         // /transactions/sync was called on it: readiness and a refresh's changes also send SYNC_UPDATES_AVAILABLE
+	// dyn is what user_transactions_dynamic's Item keeps (transactions_dynamic.go); nil for
+	// every other login. One pointer keeps the struct in its 192-byte size class.
+	dyn *dynamicTxns
 	// statementsWindow is the dates the Item's statements were extracted for (statements.go);
 	// zero without the statements product.
 	statementsWindow stmtWindow

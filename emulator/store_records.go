@@ -27,6 +27,8 @@ type itemRecord struct {
 	StatementsTo    int32           `json:"statements_to,omitempty"`
 	LastWebhookAt   *time.Time      `json:"last_webhook_at,omitempty"`
 	LastWebhookCode string          `json:"last_webhook_code,omitempty"`
+	Synced          bool            `json:"synced,omitempty"`  // /transactions/sync was called on it
+	Dynamic         *dynamicRecord  `json:"dynamic,omitempty"` // user_transactions_dynamic's refreshes and created transactions (store_dynamic.go)
 }
 
 type publicRecord struct {
@@ -166,6 +168,7 @@ func (it *item) record() itemRecord {
 	if w := it.lastWebhook; w != nil {
 		r.LastWebhookAt, r.LastWebhookCode = &w.at, w.code
 	}
+	r.Synced, r.Dynamic = it.synced, it.dyn.record()
 	return r
 }
 
@@ -203,6 +206,14 @@ func (r itemRecord) item() (*item, error) {
 	}
 	if r.LastWebhookAt != nil {
 		it.lastWebhook = &sentWebhook{at: *r.LastWebhookAt, code: r.LastWebhookCode}
+	}
+	it.synced = r.Synced
+	if r.Dynamic != nil {
+		dyn, err := r.Dynamic.txns(it)
+		if err != nil {
+			return nil, fmt.Errorf("item %s: %w", r.ID, err)
+		}
+		it.dyn = dyn
 	}
 	return it, nil
 }

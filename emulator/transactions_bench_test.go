@@ -70,7 +70,7 @@ func BenchmarkTransactionsSyncFullHistory(b *testing.B) {
 			if !p.hasMore {
 				break
 			}
-			c, _ = decodeCursor(it.id, p.next)
+			c, _ = decodeCursor(it, p.next)
 		}
 	}
 }

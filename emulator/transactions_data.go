@@ -70,6 +70,9 @@ type genTxn struct {
 	currency  string
 	m         *merchant // nil for a custom user's configured transaction
 	desc      string    // a configured transaction's description
+	// pendingSeen marks a posted transaction of the dynamic user that the client saw pending:
+	// it names its pending id, whatever its dates (transactions_dynamic.go).
+	pendingSeen bool
 }
 
 // epochDay is t's date in days since 1970-01-01 (UTC, as Plaid's dates are).
@@ -106,7 +109,12 @@ func (s dayStream) id() string {
 
 // accountKey keys the streams of account a's days: hashed once per call, not once per day.
 func (it *item) accountKey(a *account, domain string) [2]uint64 {
-	k := sha256.Sum256([]byte(domain + "\x00" + it.id + "\x00" + strconv.Itoa(int(a.index))))
+	return streamKey(domain + "\x00" + it.id + "\x00" + strconv.Itoa(int(a.index)))
+}
+
+// streamKey is the key of the random streams named by s.
+func streamKey(s string) [2]uint64 {
+	k := sha256.Sum256([]byte(s))
 	return [2]uint64{binary.LittleEndian.Uint64(k[:8]), binary.LittleEndian.Uint64(k[8:16])}
 }
 
@@ -194,9 +202,12 @@ func (it *item) configured(a *account) []genTxn {
 }
 
 // transactionsAsOf lists what account a shows on day today, for made days in [from, today]:
-// a custom user's configured ones whatever their day, else generated history from historyDays
-// before the Item was linked.
+// a custom user's configured ones whatever their day, the dynamic user's as its refreshes left
+// them, else generated history from historyDays before the Item was linked.
 func (it *item) transactionsAsOf(a *account, from, today int) []genTxn {
+	if it.dyn != nil {
+		return it.dynamicList([]account{*a}, it.dyn.now())
+	}
 	if c := it.configured(a); c != nil {
 		return c
 	}

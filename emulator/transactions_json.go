@@ -78,14 +78,15 @@ type removedJSON struct {
 }
 
 // json puts t in Plaid's shape as it shows on day today. A posted transaction seen pending
-// after linking names its pending id; older history was never pending for the client.
+// after linking names its pending id; older history was never pending for the client, nor was
+// a transaction made posted (one id for both: /sandbox/transactions/create's).
 func (t genTxn) json(today int, linkedDay int, originalDescription bool) transactionJSON {
 	j := transactionJSON{AccountID: t.account.id, Amount: t.amount, IsoCurrencyCode: nullable(t.currency),
 		Date: dayDate(t.postDay), AuthorizedDate: nullable(dayDate(t.day)), Counterparties: []counterparty{},
 		PaymentChannel: "other", Pending: t.pendingOn(today), TransactionID: t.idOn(today), TransactionType: "special"}
 	if j.Pending {
 		j.Date = dayDate(t.day)
-	} else if t.postDay > linkedDay {
+	} else if t.pendingID != t.postedID && (t.pendingSeen || t.postDay > linkedDay) {
 		j.PendingTransactionID = nullable(t.pendingID)
 	}
 	name := t.description()

@@ -52,27 +52,32 @@ func (e *Emulator) sendTransactionsReady(it *item) {
 }
 
 // sendProcessorTransactionsReady is INITIAL_UPDATE and HISTORICAL_UPDATE for a partner: the
-// same codes with the token's account_id and that account's counts, to the webhook the partner
-// set with /processor/token/webhook/update, unless the token may not read transactions. The
-// processor SYNC_UPDATES_AVAILABLE is not sent: its description says Sandbox does not fire it.
-// Callers hold e.mu.
+// same codes with the token's account_id and that account's counts. The processor
+// SYNC_UPDATES_AVAILABLE is not sent: its description says Sandbox does not fire it. Callers
+// hold e.mu.
 func (e *Emulator) sendProcessorTransactionsReady(it *item) {
-	for tok, s := range e.partnerSettings {
-		if s.webhook == "" || (len(s.products) > 0 && !contains(s.products, "transactions")) {
-			continue
-		}
-		g, ok := e.processorGrant(tok)
-		if !ok || g.itemID != it.id {
-			continue
-		}
-		recent, all := e.newTransactionCounts(it, []string{g.accountID()})
+	e.eachTransactionsPartner(it, func(tok, url, accountID string) {
+		recent, all := e.newTransactionCounts(it, []string{accountID})
 		for _, u := range []struct {
 			code string
 			n    int
 		}{{"INITIAL_UPDATE", recent}, {"HISTORICAL_UPDATE", all}} {
-			body := webhookBody{"webhook_type": "TRANSACTIONS", "webhook_code": u.code, "account_id": g.accountID(),
+			body := webhookBody{"webhook_type": "TRANSACTIONS", "webhook_code": u.code, "account_id": accountID,
 				"new_transactions": u.n, "error": nil, "environment": e.env()}
-			e.sendWebhook(s.webhook, "processor:"+tok, it.id, body)
+			e.sendWebhook(url, "processor:"+tok, it.id, body)
+		}
+	})
+}
+
+// eachTransactionsPartner calls fn for each processor token of the Item whose partner set a
+// webhook with /processor/token/webhook/update and may read transactions. Callers hold e.mu.
+func (e *Emulator) eachTransactionsPartner(it *item, fn func(tok, url, accountID string)) {
+	for tok, s := range e.partnerSettings {
+		if s.webhook == "" || (len(s.products) > 0 && !contains(s.products, "transactions")) {
+			continue
+		}
+		if g, ok := e.processorGrant(tok); ok && g.itemID == it.id {
+			fn(tok, s.webhook, g.accountID())
 		}
 	}
 }
