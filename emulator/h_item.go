@@ -71,7 +71,7 @@ func (e *Emulator) itemPublicTokenExchange(q *apiRequest) (any, *apiError) {
 	if perr := q.decode(&req); perr != nil {
 		return nil, perr
 	}
-	if !publicTokenPattern.MatchString(req.PublicToken) {
+	if !tokenShape("public", req.PublicToken) {
 		return nil, invalidInput("INVALID_PUBLIC_TOKEN",
 			"provided public token is in an invalid format. expected format: public-<environment>-<identifier>")
 	}

@@ -1,7 +1,5 @@
 package emulator
 
-import "regexp"
-
 // The partner's side of a processor token: a partner (Dwolla, Alloy, ...) calls /processor/*
 // with the token it was handed and reads the one account the token names, nothing else of the
 // Item. The Item's owner may narrow what the partner reads with /processor/token/permissions/set;
@@ -14,8 +12,6 @@ type partnerSettings struct {
 	webhook  string
 }
 
-var processorTokenPattern = regexp.MustCompile(`^processor-(sandbox|production|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-
 type processorTokenRequest struct {
 	ProcessorToken string `json:"processor_token"`
 }
@@ -27,7 +23,7 @@ func invalidProcessorToken(msg string) *apiError {
 // grantByProcessorToken finds what a processor token names; a token of a removed Item is
 // unknown. Callers hold e.mu.
 func (e *Emulator) grantByProcessorToken(tok string) (tokenGrant, *item, *apiError) {
-	if !processorTokenPattern.MatchString(tok) {
+	if !tokenShape("processor", tok) {
 		return tokenGrant{}, nil, invalidProcessorToken(
 			"the processor token is not in the form processor-<environment>-<identifier>; pass the processor_token /processor/token/create returned")
 	}

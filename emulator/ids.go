@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/binary"
 	mrand "math/rand/v2"
+	"strings"
 
 	"github.com/google/uuid"
 )
@@ -71,6 +72,42 @@ func (e *Emulator) newLinkToken() string        { return e.token("link") }
 func (e *Emulator) newPublicToken() string      { return e.token("public") }
 func (e *Emulator) newAssetReportToken() string { return e.token("assets") }
 func (e *Emulator) newRelayToken() string       { return e.token("credit-relay") }
+
+// tokenEnvs are the environments a token may name. A token of another environment than the
+// emulator's is well-formed, though no token of this emulator.
+var tokenEnvs = []string{"sandbox", "production", "development"}
+
+// tokenShape says whether tok has the form of a token of this kind,
+// <kind>-<environment>-<lower-case uuid>, in any environment: Plaid answers a malformed token
+// apart from an unknown one. A loop rather than a regexp: every call that takes a token runs it.
+func tokenShape(kind, tok string) bool {
+	rest, ok := strings.CutPrefix(tok, kind)
+	if !ok || !strings.HasPrefix(rest, "-") {
+		return false
+	}
+	for _, env := range tokenEnvs {
+		if id, ok := strings.CutPrefix(rest[1:], env); ok && strings.HasPrefix(id, "-") {
+			return isLowerUUID(id[1:])
+		}
+	}
+	return false
+}
+
+// isLowerUUID says whether s is a UUID as uuid.String writes it: lower-case hex in groups of
+// 8-4-4-4-12.
+func isLowerUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		dash := i == 8 || i == 13 || i == 18 || i == 23
+		if dash != (c == '-') || (!dash && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+			return false
+		}
+	}
+	return true
+}
 
 // newStripeToken looks like Stripe's bank account tokens: btok_ and 24 alphanumerics.
 func newStripeToken() string { return "btok_" + randomAlphanumerics(24) }

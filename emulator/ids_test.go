@@ -62,3 +62,27 @@ func BenchmarkNewItemID(b *testing.B) {
 		_ = newItemID()
 	}
 }
+
+// tokenShape and isAccountIDShape accept exactly what the patterns Plaid's forms are written
+// as accept (they replaced these regexps on the request path).
+func TestTokenAndAccountIDShapesMatchTheirPatterns(t *testing.T) {
+	tokenPattern := regexp.MustCompile(`^access-(sandbox|production|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	accountPattern := regexp.MustCompile(`^[A-Za-z0-9]{37}$`)
+	good := "access-sandbox-7f0b2c1e-3d4a-4b5c-8d6e-0f1a2b3c4d5e"
+	tokens := []string{good, strings.Replace(good, "sandbox", "production", 1), strings.Replace(good, "sandbox", "development", 1),
+		strings.Replace(good, "sandbox", "staging", 1), strings.Replace(good, "access", "public", 1), strings.ToUpper(good),
+		good + "0", good[:len(good)-1], good + "\n", "x" + good, strings.ReplaceAll(good, "-", ""), strings.Replace(good, "7f0b", "7g0b", 1),
+		strings.Replace(good, "-3d4a", "3-d4a", 1), "access-sandbox-", "access-", "access", "", "access--" + good[15:],
+		"access-sandbox" + good[14:] + "-", strings.Replace(good, "sandbox-", "sandbox--", 1)}
+	for _, tok := range tokens {
+		if got, want := tokenShape("access", tok), tokenPattern.MatchString(tok); got != want {
+			t.Errorf("tokenShape(access, %q) = %v, the pattern says %v", tok, got, want)
+		}
+	}
+	id := newItemID()
+	for _, s := range []string{id, id[1:], id + "A", id[:36] + "-", id[:36] + "é", id[:36] + "\n", "", strings.Repeat("9", 37), strings.Repeat("_", 37)} {
+		if got, want := isAccountIDShape(s), accountPattern.MatchString(s); got != want {
+			t.Errorf("isAccountIDShape(%q) = %v, the pattern says %v", s, got, want)
+		}
+	}
+}

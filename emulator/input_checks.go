@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -14,12 +13,23 @@ import (
 // e.g. INVALID_ACCOUNT_ID); every endpoint that takes these values goes through here so that
 // all of them answer alike.
 
-// accountIDPattern is the form of Plaid's account_id: 37 case-sensitive letters and digits.
-var accountIDPattern = regexp.MustCompile(`^[A-Za-z0-9]{37}$`)
+// isAccountIDShape says whether id has the form of Plaid's account_id: 37 case-sensitive
+// letters and digits.
+func isAccountIDShape(id string) bool {
+	if len(id) != 37 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // checkAccountID refuses an account id that cannot be one of Plaid's, naming the field.
 func checkAccountID(field, id string) *apiError {
-	if accountIDPattern.MatchString(id) {
+	if isAccountIDShape(id) {
 		return nil
 	}
 	return invalidRequest("INVALID_FIELD", field+" must be an account id (37 letters and digits, as /accounts/get returns it); "+
@@ -33,7 +43,7 @@ func checkAccountIDs(field string, ids []string) *apiError {
 		return invalidRequest("INVALID_FIELD", field+" must list at least one account id; leave it out to mean every account")
 	}
 	for _, id := range ids {
-		if accountIDPattern.MatchString(id) {
+		if isAccountIDShape(id) {
 			continue
 		}
 		return invalidRequest("INVALID_FIELD", field+" must list account ids (37 letters and digits each, as /accounts/get returns them); "+

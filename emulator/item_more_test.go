@@ -97,7 +97,7 @@ func TestItemAccessTokenInvalidate(t *testing.T) {
 	checking := accountByMask(t, h.accounts(old), "0000").AccountId
 	partner := h.processorToken(old, checking, "dwolla").get(t).ProcessorToken
 	fresh := h.invalidate(old).get(t).NewAccessToken
-	if fresh == old || !accessTokenPattern.MatchString(fresh) {
+	if fresh == old || !tokenShape("access", fresh) {
 		t.Fatalf("new access token %q: want a fresh access-sandbox- token", fresh)
 	}
 	if got := accountByMask(t, h.accounts(fresh), "0000").AccountId; got != checking {
@@ -122,7 +122,7 @@ func TestItemPublicTokenCreate(t *testing.T) {
 	access := h.connect(plaid.PRODUCTS_AUTH)
 	itemID := h.itemGet(access).get(t).Item.ItemId
 	pt := h.itemPublicToken(access).get(t)
-	if !publicTokenPattern.MatchString(pt.PublicToken) {
+	if !tokenShape("public", pt.PublicToken) {
 		t.Fatalf("public token %q is not public-sandbox-<uuid>", pt.PublicToken)
 	}
 	if want := h.clock.Now().Add(30 * time.Minute); !pt.GetExpiration().Equal(want) {
@@ -158,7 +158,7 @@ func TestItemImport(t *testing.T) {
 	h := newHarness(t)
 	tx := []plaid.Products{plaid.PRODUCTS_TRANSACTIONS}
 	access := h.itemImport("", tx, "user-42", "their-session-token", "https://example.com/hook").get(t).AccessToken
-	if !accessTokenPattern.MatchString(access) {
+	if !tokenShape("access", access) {
 		t.Fatalf("import gave %q, want an access token", access)
 	}
 	item := h.itemGet(access).get(t).Item

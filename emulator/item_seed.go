@@ -3,6 +3,8 @@ package emulator
 import (
 	"crypto/sha256"
 	"math/rand/v2"
+	"slices"
+	"strings"
 
 	"github.com/google/uuid"
 )
@@ -18,24 +20,51 @@ import (
 // by its specification (C2SP chacha8rand), so an id never changes for the Item's life, across
 // restarts and Go releases.
 func accountIDs(itemID string, n int) []string {
-	stream := rand.NewChaCha8(sha256.Sum256([]byte("account-ids\x00" + itemID)))
+	var s idStream
+	s.start(itemID)
 	out := make([]string, n)
-	var buf [64]byte
-	var id [37]byte
 	for i := range out {
-		got := 0
-		for got < len(id) {
-			_, _ = stream.Read(buf[:]) // never fails
-			for _, c := range buf {
-				if int(c) < unbiasedBelow && got < len(id) {
-					id[got] = alphanumerics[int(c)%len(alphanumerics)]
-					got++
-				}
-			}
-		}
-		out[i] = string(id[:])
+		out[i] = string(s.next())
 	}
 	return out
+}
+
+// idStream yields accountIDs' ids one by one, without allocating: lookups by id (a processor
+// token's account) compare each against the one asked for and build only the one found.
+type idStream struct {
+	stream rand.ChaCha8
+	buf    [64]byte
+	id     [37]byte
+}
+
+func (s *idStream) start(seed string) {
+	s.stream.Seed(sha256.Sum256([]byte("account-ids\x00" + seed)))
+}
+
+// next is the next id, in s's own array (overwritten by the following call).
+func (s *idStream) next() []byte {
+	for got := 0; got < len(s.id); {
+		_, _ = s.stream.Read(s.buf[:]) // never fails
+		for _, c := range s.buf {
+			if int(c) < unbiasedBelow && got < len(s.id) {
+				s.id[got] = alphanumerics[int(c)%len(alphanumerics)]
+				got++
+			}
+		}
+	}
+	return s.id[:]
+}
+
+// accountIndexOf is the index among an Item's first n accounts of the one whose id is id.
+func accountIndexOf(itemID, id string, n int) (int, bool) {
+	var s idStream
+	s.start(itemID)
+	for i := range n {
+		if string(s.next()) == id {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // templates are the accounts the Item's login gives, before Account Select: user_good's, or
@@ -97,16 +126,35 @@ func (it *item) share(chosen []account) {
 
 // sharedAt finds the shared account of index i (a processor token's account).
 func (it *item) sharedAt(i uint16) (account, bool) {
-	for _, a := range it.accounts() {
-		if a.index == i {
-			return a, true
-		}
+	if int(i) >= it.templates() || !it.isShared(i) {
+		return account{}, false
 	}
-	return account{}, false
+	return it.accountAt(int(i), accountIDOf(it.id, i)), true
+}
+
+// isShared says whether the user shared the login's account of index i.
+func (it *item) isShared(i uint16) bool {
+	return it.shared == nil || slices.Contains(it.shared, i)
+}
+
+// account finds one of the Item's shared accounts by id.
+func (it *item) account(id string) (account, bool) {
+	i, ok := accountIndexOf(it.id, id, it.templates())
+	if !ok || !it.isShared(uint16(i)) {
+		return account{}, false
+	}
+	return it.accountAt(i, id), true
 }
 
 // accountIDOf is the id of an Item's account of index i, from the Item's id alone.
-func accountIDOf(itemID string, i uint16) string { return accountIDs(itemID, int(i)+1)[i] }
+func accountIDOf(itemID string, i uint16) string {
+	var s idStream
+	s.start(itemID)
+	for range i {
+		s.next()
+	}
+	return string(s.next())
+}
 
 // internProducts swaps the products decoded from a request for the institution's own strings,
 // so an Item does not keep the request's bytes alive. Products were checked against the
@@ -156,18 +204,10 @@ func (e *Emulator) tokenString(kind string, k tokenKey) string {
 // spelling (upper-case hex, no dashes, another environment) is no token of this emulator.
 func (e *Emulator) parseToken(kind, tok string) (tokenKey, bool) {
 	prefix := kind + "-" + e.env() + "-"
-	if len(tok) != len(prefix)+36 || tok[:len(prefix)] != prefix {
+	if !strings.HasPrefix(tok, prefix) || !isLowerUUID(tok[len(prefix):]) {
 		return tokenKey{}, false
 	}
-	s := tok[len(prefix):]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		dash := i == 8 || i == 13 || i == 18 || i == 23
-		if dash != (c == '-') || (!dash && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-			return tokenKey{}, false
-		}
-	}
-	u, err := uuid.Parse(s)
+	u, err := uuid.Parse(tok[len(prefix):])
 	return tokenKey(u), err == nil
 }
 

@@ -132,7 +132,7 @@ func TestApexProcessorTokenCreate(t *testing.T) {
 	accounts := h.accounts(access)
 	savings := accountByMask(t, accounts, "1111").AccountId
 	tok := h.apexToken(access, savings).get(t).ProcessorToken
-	if !processorTokenPattern.MatchString(tok) {
+	if !tokenShape("processor", tok) {
 		t.Fatalf("apex token %q is not processor-sandbox-<uuid>", tok)
 	}
 	if got := h.processorAccount(tok).get(t).Account.AccountId; got != savings {

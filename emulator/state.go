@@ -1,9 +1,6 @@
 package emulator
 
-import (
-	"regexp"
-	"time"
-)
+import "time"
 
 // Lifetimes Plaid gives its tokens.
 const (
@@ -74,14 +71,9 @@ type relayGrant struct {
 	secondaryClientID string
 }
 
-var (
-	publicTokenPattern = regexp.MustCompile(`^public-(sandbox|production|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-	accessTokenPattern = regexp.MustCompile(`^access-(sandbox|production|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-)
-
 // itemByAccessToken finds the live Item of an access_token. Callers hold e.mu.
 func (e *Emulator) itemByAccessToken(token string) (*item, *apiError) {
-	if !accessTokenPattern.MatchString(token) {
+	if !tokenShape("access", token) {
 		return nil, invalidInput("INVALID_ACCESS_TOKEN",
 			"provided access token is in an invalid format. expected format: access-<environment>-<identifier>")
 	}
@@ -106,9 +98,6 @@ func (e *Emulator) usableItem(token string) (*item, *apiError) {
 	}
 	return it, nil
 }
-
-// account finds one of the Item's shared accounts.
-func (it *item) account(id string) (account, bool) { return findAccount(it.accounts(), id) }
 
 func findAccount(accounts []account, id string) (account, bool) {
 	for _, a := range accounts {
