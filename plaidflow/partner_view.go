@@ -29,6 +29,8 @@ type PartnerView struct {
 	// NumbersNotReady is /processor/auth/get's PRODUCT_NOT_READY for an account that waits on
 	// its micro-deposits: an answer the partner must expect, so the other reads go on.
 	NumbersNotReady *PlaidError
+	// Transactions is a transactions partner's /processor/transactions/sync (partner_view_transactions.go).
+	Transactions *PartnerTransactions
 }
 
 // ACHNumbers are the numbers a money-movement partner debits or credits with.
@@ -64,6 +66,8 @@ type PartnerViewInput struct {
 	Result             PartnerResult
 	InstitutionID      string
 	Username, Password string
+	// OnProgress hears the slow part, if any: transactions not ready yet.
+	OnProgress func(Progress)
 }
 
 // PartnerView reads the account as the partner would. Offline, the emulator takes the walk's
@@ -111,6 +115,12 @@ func (c *Client) processorView(ctx context.Context, v PartnerView, in PartnerVie
 	}
 	if err := c.readAsPartner(ctx, &v, in.Partner, token); err != nil {
 		return v, err
+	}
+	if contains(in.Partner.Products, "transactions") {
+		var err error
+		if v.Transactions, err = c.readTransactions(ctx, token, in.OnProgress); err != nil {
+			return v, err
+		}
 	}
 	v.Read = true
 	return v, nil

@@ -1,0 +1,162 @@
+package plaidflow
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/plaid/plaid-go/v43/plaid"
+
+	"plaidwalk/internal/termtext"
+)
+
+// PartnerTransactions is what a transactions partner (Boom, Cardlytics, ...) pulled with
+// /processor/transactions/sync: the first page in brief and how many pages it took.
+type PartnerTransactions struct {
+	// NotReadyAnswers counts the first calls that came back empty with next_cursor "": Plaid's
+	// answer while it is still pulling the Item's history (not an error, and not
+	// PRODUCT_NOT_READY as /transactions/get answers).
+	NotReadyAnswers int `json:"not_ready_answers"`
+	// Ready: a page with a cursor came back; false when the tries ran out first.
+	Ready     bool   `json:"ready"`
+	Status    string `json:"transactions_update_status,omitempty"`
+	FirstPage int    `json:"first_page_added"`
+	Pages     int    `json:"pages"`
+	Added     int    `json:"added"`
+	MorePages bool   `json:"more_pages"` // paging stopped at MaxSyncPages with has_more still true
+	PageSize  int    `json:"page_size"`
+	Sample    []Txn  `json:"sample,omitempty"`
+}
+
+// Txn is one transaction as the partner view lists it.
+type Txn struct {
+	Date     string  `json:"date"`
+	Name     string  `json:"name"`
+	Amount   float64 `json:"amount"`
+	Currency string  `json:"iso_currency_code,omitempty"`
+	Pending  bool    `json:"pending"`
+}
+
+const (
+	// MaxSyncPages bounds the partner's paging: enough for user_good's history at the page
+	// size below, and no more calls than a screen can tell.
+	MaxSyncPages = 10
+	// syncPageSize is the count each page asks for: Plaid's default, as most partners leave it.
+	syncPageSize = 100
+	// syncReadyTries is how many first calls the readiness wait makes (Plaid's Sandbox has the
+	// history about ten seconds after linking; the emulator after its ready delay).
+	syncReadyTries = 10
+	// sampleSize is how many of the first page's transactions are shown.
+	sampleSize = 5
+)
+
+// SyncNotReady is the progress step reported while the first sync comes back empty.
+const SyncNotReady = "transactions_not_ready"
+
+// readTransactions pages through /processor/transactions/sync as a partner does: the first
+// call, again while it answers nothing with an empty next_cursor, then next_cursor while
+// has_more, up to MaxSyncPages.
+func (c *Client) readTransactions(ctx context.Context, token string, progress func(Progress)) (*PartnerTransactions, error) {
+	out := &PartnerTransactions{PageSize: syncPageSize}
+	first, err := c.firstSyncPage(ctx, token, out, progress)
+	if err != nil || !out.Ready {
+		return out, err
+	}
+	page := first
+	for {
+		out.Pages++
+		out.Added += len(page.Added)
+		if !page.HasMore || out.Pages >= MaxSyncPages {
+			out.MorePages = page.HasMore
+			out.Status = termtext.SingleLine(string(page.TransactionsUpdateStatus))
+			return out, nil
+		}
+		if page, err = c.syncPage(ctx, token, page.NextCursor); err != nil {
+			return out, err
+		}
+	}
+}
+
+// firstSyncPage makes the first call until it carries a cursor, waiting between tries as the
+// Asset Report polls do; progress hears each empty answer.
+func (c *Client) firstSyncPage(ctx context.Context, token string, out *PartnerTransactions, progress func(Progress)) (plaid.ProcessorTransactionsSyncResponse, error) {
+	wait := c.PollInterval
+	for try := 1; ; try++ {
+		page, err := c.syncPage(ctx, token, "")
+		if err != nil {
+			return page, err
+		}
+		if page.NextCursor != "" || page.HasMore || len(page.Added) > 0 {
+			out.Ready, out.FirstPage = true, len(page.Added)
+			for _, t := range page.Added[:min(sampleSize, len(page.Added))] {
+				out.Sample = append(out.Sample, txnFrom(t))
+			}
+			return page, nil
+		}
+		out.NotReadyAnswers++
+		out.Status = termtext.SingleLine(string(page.TransactionsUpdateStatus))
+		if try >= syncReadyTries {
+			return page, nil
+		}
+		if progress != nil {
+			progress(Progress{Step: SyncNotReady, Attempt: try, Message: fmt.Sprintf(
+				"transactions are not ready yet (an empty page with next_cursor \"\"); asking again in %s (%d of %d)",
+				FormatLatency(wait), try+1, syncReadyTries)})
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return page, err
+		}
+		wait = min(wait*3/2, c.PollMax)
+	}
+}
+
+// syncPage is one /processor/transactions/sync call from cursor ("" for the first).
+func (c *Client) syncPage(ctx context.Context, token, cursor string) (plaid.ProcessorTransactionsSyncResponse, error) {
+	req := plaid.NewProcessorTransactionsSyncRequest(token)
+	req.SetCount(syncPageSize)
+	if cursor != "" {
+		req.SetCursor(cursor)
+	}
+	var resp plaid.ProcessorTransactionsSyncResponse
+	err := c.readCall(ctx, "/processor/transactions/sync", func() (*http.Response, error) {
+		var h *http.Response
+		var err error
+		resp, h, err = c.api.ProcessorTransactionsSync(ctx).ProcessorTransactionsSyncRequest(*req).Execute()
+		return h, err
+	})
+	return resp, err
+}
+
+func txnFrom(t plaid.Transaction) Txn {
+	name := t.GetMerchantName()
+	if name == "" {
+		name = t.Name
+	}
+	return Txn{Date: termtext.SingleLine(t.Date), Name: termtext.SingleLine(name), Amount: t.Amount,
+		Currency: termtext.SingleLine(t.GetIsoCurrencyCode()), Pending: t.Pending}
+}
+
+// TransactionsNote says in a line what the partner's sync found, for the screen and run.
+func (t *PartnerTransactions) TransactionsNote() string {
+	switch {
+	case !t.Ready:
+		return fmt.Sprintf("Transactions were still not ready after %d tries: each /processor/transactions/sync came back empty with next_cursor \"\", "+
+			"Plaid's answer while it pulls the history (in Sandbox about ten seconds after linking); a partner waits for the SYNC_UPDATES_AVAILABLE webhook or asks again later.", t.NotReadyAnswers)
+	case t.NotReadyAnswers > 0:
+		return fmt.Sprintf("The first %d calls came back empty with next_cursor \"\" (the history was still being pulled); then the pages came.", t.NotReadyAnswers)
+	}
+	return ""
+}
+
+// PagesText is "3 pages of up to 100, 212 transactions added" (with the bound said when hit).
+func (t *PartnerTransactions) PagesText() string {
+	s := fmt.Sprintf("%d added on the first page; %d page", t.FirstPage, t.Pages)
+	if t.Pages != 1 {
+		s += "s"
+	}
+	s += fmt.Sprintf(" of up to %d in all, %d added", t.PageSize, t.Added)
+	if t.MorePages {
+		s += fmt.Sprintf("; stopped after %d pages with has_more still true", MaxSyncPages)
+	}
+	return s
+}
