@@ -160,3 +160,13 @@ func (t *PartnerTransactions) PagesText() string {
 	}
 	return s
 }
+
+// Line is the transaction on one line: date, amount (Plaid's sign: positive leaves the
+// account), currency, name, and whether it is pending. Every part was cleaned when read.
+func (x Txn) Line() string {
+	line := fmt.Sprintf("%s %10.2f %s  %s", x.Date, x.Amount, x.Currency, x.Name)
+	if x.Pending {
+		line += " (pending)"
+	}
+	return line
+}

@@ -52,6 +52,7 @@ func printPartnerView(w io.Writer, title string, v *plaidflow.PartnerView, revea
 			fmt.Fprintf(w, "    %-14s %s: %d accounts\n", "item", clean(it.Institution), it.Accounts)
 		}
 	}
+	printPartnerTransactions(w, v.Transactions)
 	if len(v.Numbers) > 0 && !reveal {
 		fmt.Fprintln(w, "    Account numbers keep their last four digits; add --reveal to print them in full.")
 	}
@@ -93,6 +94,8 @@ type partnerViewJSON struct {
 	NumbersMasked bool              `json:"numbers_masked"`
 	Owners        []plaidflow.Owner `json:"owners,omitempty"`
 	Report        *relayReportJSON  `json:"report,omitempty"`
+	// Transactions is a transactions partner's /processor/transactions/sync, in brief.
+	Transactions *plaidflow.PartnerTransactions `json:"transactions,omitempty"`
 }
 
 type balancesJSON struct {
@@ -131,5 +134,6 @@ func partnerViewDoc(v *plaidflow.PartnerView, reveal bool) *partnerViewJSON {
 	if rep := v.Report; rep != nil {
 		doc.Report = &relayReportJSON{rep.AssetReportID, rep.DaysRequested, rep.Items}
 	}
+	doc.Transactions = v.Transactions
 	return doc
 }
