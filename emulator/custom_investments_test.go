@@ -107,7 +107,7 @@ func TestCustomUserInvestmentTransactions(t *testing.T) {
 func TestCustomUserLiabilities(t *testing.T) {
 	h := newHarness(t)
 	l := h.liabilities(h.portfolioItem()).get(t).Liabilities
-	if len(l.Credit) != 1 || len(l.Student) != 1 || l.Mortgage != nil {
+	if len(l.Credit) != 1 || len(l.Student) != 1 || len(l.Mortgage) != 0 {
 		t.Fatalf("%d credit, %d student, mortgage %v; want the card and the loan", len(l.Credit), len(l.Student), l.Mortgage)
 	}
 	card := l.Credit[0]

@@ -5,7 +5,9 @@ package emulator
 // token. The data is derived from the Item and the day (liabilities_data.go); nothing is
 // stored. An Item without the product answers as productItem says (h_investments.go).
 
-// liabilitiesJSON is LiabilitiesObject. A kind the accounts have none of is null.
+// liabilitiesJSON is LiabilitiesObject. A kind the accounts have none of is an empty list: the
+// spec allows null too, but Plaid's quickstart reads credit without a null check, and Link's
+// Account Select may leave an Item without a card.
 type liabilitiesJSON struct {
 	Credit   []creditLiabilityJSON   `json:"credit"`
 	Mortgage []mortgageLiabilityJSON `json:"mortgage"`
@@ -25,6 +27,10 @@ func liabilityKind(typ, subtype string) string {
 		return "mortgage"
 	}
 	return ""
+}
+
+func noLiabilities() liabilitiesJSON {
+	return liabilitiesJSON{Credit: []creditLiabilityJSON{}, Mortgage: []mortgageLiabilityJSON{}, Student: []studentLoanJSON{}}
 }
 
 // add puts account a's liability in its list; false when a has none.
@@ -74,7 +80,7 @@ func (e *Emulator) liabilitiesGet(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
-	resp := liabilitiesResponse{Accounts: accountsJSON(accounts), Item: it.json(q.requestID), RequestID: q.requestID}
+	resp := liabilitiesResponse{Accounts: accountsJSON(accounts), Item: it.json(q.requestID), Liabilities: noLiabilities(), RequestID: q.requestID}
 	today, found := epochDay(e.now()), false
 	for i := range accounts {
 		found = resp.Liabilities.add(it, &accounts[i], today) || found
@@ -101,7 +107,7 @@ func (e *Emulator) processorLiabilitiesGet(q *apiRequest) (any, *apiError) {
 	if perr := productItem(it, "liabilities"); perr != nil {
 		return nil, perr
 	}
-	resp := processorLiabilitiesResponse{Account: a.json(), RequestID: q.requestID}
+	resp := processorLiabilitiesResponse{Account: a.json(), Liabilities: noLiabilities(), RequestID: q.requestID}
 	if !resp.Liabilities.add(it, &a, epochDay(e.now())) {
 		return nil, noLiabilityAccounts()
 	}

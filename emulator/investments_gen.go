@@ -5,7 +5,9 @@ import "time"
 // investmentDay draws what happened on user_good's investment account a on day d. The 401k
 // takes a payroll contribution on the 1st and 15th and buys a fund with it, and receives
 // quarterly dividends; the IRA pays a monthly account fee, trades now and then, and receives a
-// quarterly dividend. Prices move a few percent around the securities' close prices.
+// quarterly dividend. Prices move a few percent around the securities' close prices. Every
+// transaction names a security, the cash ones the cash security, as the quickstart's frontend
+// looks each one's security up by its id.
 func investmentDay(a *account, key [2]uint64, d int) []investmentTxn {
 	r := newDayStream(key, d)
 	date := time.Unix(int64(d)*86400, 0).UTC()
@@ -37,7 +39,7 @@ func investmentDay(a *account, key [2]uint64, d int) []investmentTxn {
 	}
 	if mday == 10 {
 		fee := roundTo(1.5+r.float()*1.5, 2)
-		add(nil, "ACCOUNT MAINTENANCE FEE", "fee", "account fee", 0, 0, fee).fees = fee
+		add(&secUSD, "ACCOUNT MAINTENANCE FEE", "fee", "account fee", 0, 0, fee).fees = fee
 	}
 	if r.float() < 0.03 {
 		qty, price := roundTo(0.05+r.float()*0.25, 4), roundTo(secVTI.price*(0.95+0.1*r.float()), 2)

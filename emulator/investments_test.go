@@ -84,8 +84,9 @@ func TestInvestmentsQuickstart(t *testing.T) {
 	checkInvestmentTxns(t, txns.InvestmentTransactions, txns.Securities, start, end)
 }
 
-// checkInvestmentTxns checks transactions are newest first within the window, name listed
-// securities, and that trades cost quantity times price.
+// checkInvestmentTxns checks transactions are newest first within the window, each names a
+// listed security (the quickstart's frontend looks every one up), and trades cost quantity
+// times price.
 func checkInvestmentTxns(t *testing.T, txns []plaid.InvestmentTransaction, secs []plaid.Security, start, end string) {
 	t.Helper()
 	listed := map[string]bool{}
@@ -96,8 +97,8 @@ func checkInvestmentTxns(t *testing.T, txns []plaid.InvestmentTransaction, secs 
 		if tx.Date < start || tx.Date > end || (i > 0 && tx.Date > txns[i-1].Date) {
 			t.Errorf("transaction %d dated %s: out of %s..%s or out of order", i, tx.Date, start, end)
 		}
-		if id := tx.GetSecurityId(); id != "" && !listed[id] {
-			t.Errorf("transaction %s names security %s, which is not listed", tx.InvestmentTransactionId, id)
+		if id := tx.GetSecurityId(); !listed[id] {
+			t.Errorf("transaction %s (%s) names security %q, which is not listed", tx.InvestmentTransactionId, tx.Name, id)
 		}
 		if (tx.Type == "buy" || tx.Type == "sell") && !near(tx.Quantity*tx.Price+tx.GetFees(), tx.Amount) {
 			t.Errorf("%s: %v x %v + %v fees != amount %v", tx.Name, tx.Quantity, tx.Price, tx.GetFees(), tx.Amount)

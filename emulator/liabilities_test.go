@@ -67,14 +67,14 @@ func TestLiabilitiesQuickstart(t *testing.T) {
 }
 
 // options.account_ids narrows the accounts and their liabilities (the kinds with none are
-// null); asking only for accounts without liabilities, or linking without the product, fails.
+// empty lists, not null); asking only for accounts without liabilities, or linking without the product, fails.
 func TestLiabilitiesErrorsAndOptions(t *testing.T) {
 	h := newHarness(t)
 	access := h.connect(plaid.PRODUCTS_LIABILITIES)
 	accounts := h.accounts(access)
 	mortgage := accountByMask(t, accounts, "8888").AccountId
 	only := h.liabilities(access, mortgage).get(t)
-	if len(only.Accounts) != 1 || len(only.Liabilities.Mortgage) != 1 || only.Liabilities.Credit != nil || only.Liabilities.Student != nil {
+	if l := only.Liabilities; len(only.Accounts) != 1 || len(l.Mortgage) != 1 || l.Credit == nil || len(l.Credit) != 0 || l.Student == nil || len(l.Student) != 0 {
 		t.Errorf("asked for the mortgage: %d accounts, liabilities %+v", len(only.Accounts), only.Liabilities)
 	}
 	h.liabilities(access, accountByMask(t, accounts, "0000").AccountId).fails(t, 400, "ITEM_ERROR", "NO_LIABILITY_ACCOUNTS")

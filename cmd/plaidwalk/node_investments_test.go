@@ -31,13 +31,14 @@ async function main() {
   const startDate = new Date(Date.now() - 30 * 864e5).toISOString().slice(0, 10);
   const endDate = new Date().toISOString().slice(0, 10);
   const investmentsResponse = await client.investmentsTransactionsGet({ access_token: ACCESS_TOKEN, start_date: startDate, end_date: endDate });
-  out.investmentTransactions = investmentsResponse.data.investment_transactions.length;
+  const t = investmentsResponse.data;
+  out.investmentTransactions = t.investment_transactions.map((tx) => t.securities.filter((sec) => sec.security_id === tx.security_id)[0].name).length;
   out.totalInvestmentTransactions = investmentsResponse.data.total_investment_transactions;
 
   ACCESS_TOKEN = await emulatedLink(['liabilities']);
   const liabilitiesResponse = await client.liabilitiesGet({ access_token: ACCESS_TOKEN });
   const l = liabilitiesResponse.data.liabilities;
-  out.liabilities = { credit: (l.credit || []).length, student: (l.student || []).length, mortgage: (l.mortgage || []).length };
+  out.liabilities = { credit: l.credit.map((c) => c.last_payment_amount).length, student: l.student.length, mortgage: l.mortgage.length };
   console.log(JSON.stringify(out));
 }
 main().catch((e) => { console.error(e.response ? JSON.stringify(e.response.data) : e); process.exit(1); });
