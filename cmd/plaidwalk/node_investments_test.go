@@ -15,8 +15,9 @@ import (
 // quickstartInvestmentsJS is Plaid's quickstart backend's Investments and Liabilities calls,
 // written as it makes them with the plaid npm package, after a link token made with the
 // product alone and the emulated Link taking the first account it offers (quickstartPrelude).
-// It prints what the quickstart's frontend would draw: each holding joined to its security and
-// account, the month's investment transactions, the liabilities of each kind.
+// It prints what the quickstart's frontend would draw, joined as it joins them: each holding's
+// and each investment transaction's security looked up by id, liabilities.credit read without a
+// null check.
 const quickstartInvestmentsJS = quickstartPrelude + `
 async function main() {
   const out = {};
