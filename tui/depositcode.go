@@ -2,14 +2,12 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"plaidwalk/linkserver"
 	"plaidwalk/plaidflow"
 	"plaidwalk/sessions"
 )
@@ -22,19 +20,15 @@ import (
 // update-mode page is the repair's (startUpdatePageCmd, waitRepairLinkCmd).
 
 type depositCodeModel struct {
-	ctx   context.Context // the operation's, for the page and the reads after
-	start startSessionFunc
-	page  linkserver.Options
-	in    plaidflow.PartnerViewInput
+	updatePage // the operation's context, the page server and options; the page while it waits
+	in         plaidflow.PartnerViewInput
 
-	running     bool
-	token       plaidflow.LinkToken
-	session     linkSession // the update-mode Link page, while it waits
-	publicToken string      // what Link handed back (never exchanged)
-	from        string      // the account's status before the code
-	account     plaidflow.Account
-	read        *plaidflow.PartnerView
-	revealed    bool
+	running  bool
+	token    plaidflow.LinkToken
+	from     string // the account's status before the code
+	account  plaidflow.Account
+	read     *plaidflow.PartnerView
+	revealed bool
 }
 
 // depositCodeRequestedMsg: m: open Link in update mode for the deposit code.
@@ -62,8 +56,8 @@ func canTypeCode(env stepEnv) bool {
 
 func (m Model) runDepositCode() (tea.Model, tea.Cmd) {
 	ctx, op := m.newOp()
-	m.code = depositCodeModel{running: true, ctx: ctx, start: m.start, page: m.linkServerOptions(), in: m.partnerViewInput(),
-		from: m.walk.account.Verification}
+	m.code = depositCodeModel{running: true, updatePage: updatePage{ctx: ctx, start: m.start, page: m.linkServerOptions()},
+		in: m.partnerViewInput(), from: m.walk.account.Verification}
 	m.noteAfterHandoff(sessions.AfterDepositCode)
 	return m, tea.Batch(codeLinkTokenCmd(ctx, m.deps.Client, m.deps.Log, m.walk.linkConfig, m.walk.item.AccessToken, op), m.startSpinner())
 }
@@ -121,18 +115,12 @@ func (d depositCodeModel) update(msg tea.Msg, env stepEnv) (depositCodeModel, te
 	case codeLinkTokenCreatedMsg:
 		if msg.op == env.op {
 			d.token = msg.token
-			page := d.page
-			page.LinkToken = msg.token.Token
-			return d, startUpdatePageCmd(d.ctx, d.start, page, stepDepositCode, env.op), nil
+			return d, d.openPage(msg.token.Token, stepDepositCode, env.op), nil
 		}
 	case repairPageOpenedMsg:
-		if msg.op != env.op {
-			return d, closeSessionCmd(msg.session), nil
-		}
-		d.session = msg.session
-		return d, tea.Batch(env.openBrowser(msg.session.URL()), waitRepairLinkCmd(d.ctx, msg.session, env.op)), nil
+		return d, d.pageOpened(msg, env), nil
 	case repairLinkEndedMsg:
-		return d.linkEnded(msg, env)
+		return d.codeLinkEnded(msg, env)
 	case depositCodeAcceptedMsg:
 		if msg.op == env.op {
 			d.running, d.read = false, &msg.view
@@ -144,35 +132,23 @@ func (d depositCodeModel) update(msg tea.Msg, env stepEnv) (depositCodeModel, te
 	return d, nil, nil
 }
 
-func (d depositCodeModel) linkEnded(msg repairLinkEndedMsg, env stepEnv) (depositCodeModel, tea.Cmd, tea.Msg) {
+func (d depositCodeModel) codeLinkEnded(msg repairLinkEndedMsg, env stepEnv) (depositCodeModel, tea.Cmd, tea.Msg) {
 	if msg.op != env.op {
 		return d, nil, nil
 	}
-	d.session = nil
-	token, err := msg.outcome.PublicToken, msg.err
-	if err == nil && token == "" {
-		err = errors.New("Link in update mode closed before the code was typed: the account still waits (m opens it again)")
-		if e := msg.outcome.ExitError; e != nil {
-			err = plaidflow.LinkExitError("Link in update mode", e.ErrorType, e.ErrorCode, e.ErrorMessage, e.DisplayMessage, msg.outcome.RequestID)
-		}
-	}
-	if err != nil {
+	if err := d.linkEnded(msg, "Link in update mode closed before the code was typed: the account still waits (m opens it again)"); err != nil {
 		d.running = false
 		return d, nil, failureShownMsg{f: failureFrom(stepDepositCode, err)}
 	}
-	d.publicToken = token
 	return d, checkCodeCmd(d.ctx, env.deps.Client, env.deps.Log, env.walk.item.AccessToken, env.walk.account.ID, d.in, env.op), nil
 }
 
 func (d depositCodeModel) key(km tea.KeyMsg, env stepEnv) (depositCodeModel, tea.Cmd, tea.Msg) {
-	k := env.keys
-	switch {
-	case key.Matches(km, k.Reveal) && d.read != nil:
+	if cmd, ok := d.pageKey(km, env); ok {
+		return d, cmd, nil
+	}
+	if key.Matches(km, env.keys.Reveal) && d.read != nil {
 		d.revealed = !d.revealed
-	case key.Matches(km, k.Reopen) && d.session != nil:
-		return d, env.openBrowser(d.session.URL()), nil
-	case key.Matches(km, k.CopyURL) && d.session != nil:
-		return d, env.copy(d.session.URL(), "update-mode Link URL"), nil
 	}
 	return d, nil, nil
 }
@@ -189,7 +165,7 @@ func (d depositCodeModel) help(env stepEnv) []key.Binding {
 	k := env.keys
 	switch {
 	case d.session != nil:
-		return []key.Binding{withHelp(k.Reopen, "open Link again"), withHelp(k.CopyURL, "copy URL"), withHelp(k.Back, "cancel")}
+		return d.pageHelp(env)
 	case d.read != nil:
 		return []key.Binding{withHelp(k.Reveal, "reveal numbers"), withHelp(k.Back, "results")}
 	}

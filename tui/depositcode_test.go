@@ -35,7 +35,7 @@ func TestDepositCodeStep(t *testing.T) {
 	if f, ok := out.(failureShownMsg); !ok || f.f.step != stepDepositCode || !strings.Contains(f.f.err.Error(), "still waits") {
 		t.Fatalf("Link closed without the code: %#v", out)
 	}
-	d = depositCodeModel{running: true, from: plaidflow.VerificationPendingManual, token: plaidflow.LinkToken{Token: "link-sandbox-x"}, publicToken: "public-sandbox-y"}
+	d = depositCodeModel{running: true, from: plaidflow.VerificationPendingManual, token: plaidflow.LinkToken{Token: "link-sandbox-x"}, updatePage: updatePage{publicToken: "public-sandbox-y"}}
 	verified := pendingAccount(plaidflow.VerificationManual)
 	env.walk.account = verified
 	view := plaidflow.PartnerView{Partner: "Dwolla", Account: verified, Numbers: []plaidflow.ACHNumbers{{Routing: "110000000", Account: "1111222233330000"}}}

@@ -22,17 +22,13 @@ import (
 
 type repairModel struct {
 	// What the root hands the step when it starts (runRepair): the operation's context, the
-	// page server, the page's options and the partner's reads to make after.
-	ctx   context.Context
-	start startSessionFunc
-	page  linkserver.Options
-	in    plaidflow.PartnerViewInput
+	// page server and the page's options (in updatePage), and the partner's reads to make after.
+	updatePage
+	in plaidflow.PartnerViewInput
 
 	running       bool
 	loginRequired *plaidflow.PlaidError
 	token         plaidflow.LinkToken
-	session       linkSession // the update-mode Link page, while it waits
-	publicToken   string      // what update-mode Link handed back (never exchanged)
 	read          *plaidflow.PartnerView
 	revealed      bool
 }
@@ -71,7 +67,7 @@ type itemRepairedMsg struct {
 // runRepair starts the repair: break the Item and make the update-mode link_token.
 func (m Model) runRepair() (tea.Model, tea.Cmd) {
 	ctx, op := m.newOp()
-	m.repair = repairModel{running: true, ctx: ctx, start: m.start, page: m.linkServerOptions(), in: m.partnerViewInput()}
+	m.repair = repairModel{running: true, updatePage: updatePage{ctx: ctx, start: m.start, page: m.linkServerOptions()}, in: m.partnerViewInput()}
 	m.noteAfterHandoff(sessions.AfterRepair)
 	return m, tea.Batch(breakItemCmd(ctx, m.deps.Client, m.deps.Log, m.walk.linkConfig, m.walk.item.AccessToken, op), m.startSpinner())
 }
@@ -138,18 +134,12 @@ func (r repairModel) update(msg tea.Msg, env stepEnv) (repairModel, tea.Cmd, tea
 	case itemBrokenMsg:
 		if msg.op == env.op {
 			r.loginRequired, r.token = msg.loginRequired, msg.token
-			page := r.page
-			page.LinkToken = msg.token.Token
-			return r, startUpdatePageCmd(r.ctx, r.start, page, stepRepair, env.op), nil
+			return r, r.openPage(msg.token.Token, stepRepair, env.op), nil
 		}
 	case repairPageOpenedMsg:
-		if msg.op != env.op {
-			return r, closeSessionCmd(msg.session), nil
-		}
-		r.session = msg.session
-		return r, tea.Batch(env.openBrowser(msg.session.URL()), waitRepairLinkCmd(r.ctx, msg.session, env.op)), nil
+		return r, r.pageOpened(msg, env), nil
 	case repairLinkEndedMsg:
-		return r.linkEnded(msg, env)
+		return r.repairLinkEnded(msg, env)
 	case itemRepairedMsg:
 		if msg.op == env.op {
 			r.running, r.read = false, &msg.view
@@ -160,35 +150,25 @@ func (r repairModel) update(msg tea.Msg, env stepEnv) (repairModel, tea.Cmd, tea
 	return r, nil, nil
 }
 
-func (r repairModel) linkEnded(msg repairLinkEndedMsg, env stepEnv) (repairModel, tea.Cmd, tea.Msg) {
+func (r repairModel) repairLinkEnded(msg repairLinkEndedMsg, env stepEnv) (repairModel, tea.Cmd, tea.Msg) {
 	if msg.op != env.op {
 		return r, nil, nil
 	}
-	r.session = nil
-	token, err := msg.outcome.PublicToken, msg.err
-	if err == nil && token == "" {
-		err = errors.New("Link in update mode closed without logging in again: the Item still needs its login (b tries again)")
-		if e := msg.outcome.ExitError; e != nil {
-			err = plaidflow.LinkExitError("Link in update mode", e.ErrorType, e.ErrorCode, e.ErrorMessage, e.DisplayMessage, msg.outcome.RequestID)
-		}
-	}
-	if err != nil {
+	if err := r.linkEnded(msg, "Link in update mode closed without logging in again: the Item still needs its login (b tries again)"); err != nil {
 		r.running = false
 		return r, nil, failureShownMsg{f: failureFrom(stepRepair, err)}
 	}
-	r.publicToken = token
 	return r, checkRepairCmd(r.ctx, env.deps.Client, env.deps.Log, env.walk.item.AccessToken, r.in, env.op), nil
 }
 
 func (r repairModel) key(km tea.KeyMsg, env stepEnv) (repairModel, tea.Cmd, tea.Msg) {
+	if cmd, ok := r.pageKey(km, env); ok {
+		return r, cmd, nil
+	}
 	k := env.keys
 	switch {
 	case key.Matches(km, k.Reveal) && r.read != nil:
 		r.revealed = !r.revealed
-	case key.Matches(km, k.Reopen) && r.session != nil:
-		return r, env.openBrowser(r.session.URL()), nil
-	case key.Matches(km, k.CopyURL) && r.session != nil:
-		return r, env.copy(r.session.URL(), "update-mode Link URL"), nil
 	case key.Matches(km, k.Repair) && !r.running:
 		return r, nil, repairRequestedMsg{}
 	}
@@ -215,7 +195,7 @@ func (r repairModel) help(env stepEnv) []key.Binding {
 	k := env.keys
 	switch {
 	case r.session != nil:
-		return []key.Binding{withHelp(k.Reopen, "open Link again"), withHelp(k.CopyURL, "copy URL"), withHelp(k.Back, "cancel")}
+		return r.pageHelp(env)
 	case r.read != nil:
 		return []key.Binding{withHelp(k.Reveal, "reveal numbers"), withHelp(k.Repair, "break it again"), withHelp(k.Back, "results")}
 	}
