@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -21,6 +20,7 @@ type partnerReadModel struct {
 	running  bool
 	read     *plaidflow.PartnerView
 	revealed bool
+	waiting  string // why the reads wait, while they do (partner_view_txn.go)
 }
 
 // partnerViewRequestedMsg: p on the results: read the account as the partner.
@@ -66,19 +66,12 @@ func (m Model) partnerViewInput() plaidflow.PartnerViewInput {
 	return in
 }
 
-func partnerViewCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, in plaidflow.PartnerViewInput, op int) tea.Cmd {
-	return func() tea.Msg {
-		v, err := c.PartnerView(ctx, in)
-		if err != nil {
-			return stepFailedMsg{op: op, step: stepPartnerView, err: err, apiSnapshot: snapshot(log)}
-		}
-		return partnerViewReadMsg{op: op, view: v, apiSnapshot: snapshot(log)}
-	}
-}
-
 // update takes the reads' answer and v; esc is the root's (back to the results).
 func (p partnerReadModel) update(msg tea.Msg, env stepEnv) (partnerReadModel, tea.Cmd, tea.Msg) {
 	switch msg := msg.(type) {
+	case partnerViewProgressedMsg:
+		p, cmd := p.progressed(msg, env)
+		return p, cmd, nil
 	case partnerViewReadMsg:
 		if msg.op == env.op {
 			p.running, p.read = false, &msg.view
@@ -125,7 +118,11 @@ func (p partnerReadModel) view(env stepEnv) string {
 		if n := len(env.walk.runs); n > 0 {
 			name = env.walk.runs[n-1].Partner.Name
 		}
-		return env.spin + " Reading the account as " + name + " would, with its token …"
+		reading := env.spin + " Reading the account as " + name + " would, with its token …"
+		if p.waiting != "" {
+			reading += "\n\n" + wrapTo(oneLine(p.waiting), env.width-2, 0)
+		}
+		return reading
 	}
 	lines := []string{env.st.accent.Render("What " + oneLine(p.read.Partner) + " reads with its token"), ""}
 	return strings.Join(append(lines, partnerViewLines(env, p.read, p.revealed)...), "\n")
@@ -172,6 +169,7 @@ func partnerViewLines(env stepEnv, v *plaidflow.PartnerView, revealed bool) []st
 			row("item", fmt.Sprintf("%s: %d accounts", oneLine(it.Institution), it.Accounts))
 		}
 	}
+	lines = append(lines, partnerTxnLines(env, v.Transactions)...)
 	if len(v.Numbers) > 0 && !revealed {
 		lines = append(lines, "", env.st.subtle.Render(truncate("Account numbers show their last four digits; v shows them whole.", w)))
 	}

@@ -109,7 +109,7 @@ func (m Model) updateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateDepositCode(msg)
 	case depositCodeAcceptedMsg:
 		return m.depositCodeAccepted(msg)
-	case partnerViewReadMsg:
+	case partnerViewReadMsg, partnerViewProgressedMsg:
 		var cmd tea.Cmd
 		var out tea.Msg
 		m.pview, cmd, out = m.pview.update(msg, m.env())
