@@ -146,6 +146,10 @@ func hintFor(e *PlaidError) string {
 	case "ITEM_LOGIN_REQUIRED":
 		return "The bank login behind this Item is no longer valid. Send the user through Link in update mode (a link token created with the access_token), or link the bank again."
 	case "PRODUCT_NOT_READY":
+		if strings.HasSuffix(e.Endpoint, "/transactions/get") {
+			return "Plaid is still pulling this Item's transactions (in Sandbox about ten seconds after linking). Ask again once the TRANSACTIONS INITIAL_UPDATE webhook came, " +
+				"or use /transactions/sync, which answers empty pages with next_cursor \"\" until the history is there instead of failing."
+		}
 		if e.Endpoint == "/auth/get" || e.Endpoint == "/processor/auth/get" {
 			return "The account's numbers wait for its micro-deposit verification (verification_status pending_...). Plaid sends an AUTH webhook when it ends; " +
 				"in the sandbox, /sandbox/item/set_verification_status ends it now (run --auth-flow automated-microdeposits does)."

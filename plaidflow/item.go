@@ -3,6 +3,7 @@ package plaidflow
 import (
 	"context"
 	"net/http"
+	"slices"
 	"sync"
 
 	"github.com/plaid/plaid-go/v43/plaid"
@@ -23,6 +24,8 @@ type ItemAccounts struct {
 	InstitutionID   string
 	InstitutionName string
 	Accounts        []Account
+	// Products are /item/get's products and billed_products, each once: what the Item reads.
+	Products []string
 }
 
 // Exchange swaps a public_token for an access_token. Not retried: a public token works once,
@@ -78,6 +81,7 @@ func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts
 	for _, a := range accounts.Accounts {
 		out.Accounts = append(out.Accounts, accountFrom(a))
 	}
+	out.Products = itemProducts(item.Item)
 	out.InstitutionName = termtext.SingleLine(item.Item.GetInstitutionName())
 	if out.InstitutionName == "" && out.InstitutionID != "" {
 		out.InstitutionName = termtext.SingleLine(c.institutionName(ctx, out.InstitutionID))
@@ -91,10 +95,7 @@ func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts
 // the lookup asks about every country Plaid serves. A failure falls back to the Sandbox bank's
 // known name (the call and its error stay in the API log).
 func (c *Client) institutionName(ctx context.Context, id string) string {
-	ccs := make([]plaid.CountryCode, len(countryCodes))
-	for i, cc := range countryCodes {
-		ccs[i] = plaid.CountryCode(cc)
-	}
+	ccs := allCountryCodes()
 	var resp plaid.InstitutionsGetByIdResponse
 	err := c.retrySafe(ctx, func() (*http.Response, error) {
 		var httpResp *http.Response
@@ -136,4 +137,15 @@ func (c *Client) SandboxResetLogin(ctx context.Context, accessToken string) erro
 	req := plaid.NewSandboxItemResetLoginRequest(accessToken)
 	_, httpResp, err := c.api.SandboxItemResetLogin(ctx).SandboxItemResetLoginRequest(*req).Execute()
 	return toError("/sandbox/item/reset_login", httpResp, err)
+}
+
+// itemProducts are the Item's products and billed products, each once, in Plaid's order.
+func itemProducts(it plaid.ItemWithConsentFields) []string {
+	var out []string
+	for _, p := range append(it.GetProducts(), it.GetBilledProducts()...) {
+		if name := termtext.SingleLine(string(p)); !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
