@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -112,8 +114,9 @@ func walkAutomatedMicrodeposits(t *testing.T, bin string, tab context.Context) {
 // walkSameDayMicrodeposits: the account's numbers typed into Link ("Link with account
 // numbers"); the picker marks it pending and the verification step says the code comes later;
 // the token is made while it waits; the partner view explains PRODUCT_NOT_READY; m opens Link
-// again in update mode, where a wrong code is refused and ABC verifies the account; the partner
-// then reads routing 110000000. The saved session keeps both steps after the hand-off.
+// again in update mode, where a wrong code is refused and ABC verifies the account; p then
+// reads routing 110000000. The saved session keeps the steps after the hand-off, and its
+// replay, with both Links typed in Chromium again, reproduces it.
 func walkSameDayMicrodeposits(t *testing.T, bin string, tab context.Context) {
 	term, url, dir := startAuthFlowWalk(t, bin, "same-day-microdeposits")
 	shots := browsertest.NewShots(t)
@@ -133,8 +136,10 @@ func walkSameDayMicrodeposits(t *testing.T, bin string, tab context.Context) {
 	if err := browsertest.EnterCodeEmulatedLink(tab, linkURL.FindString(screen), shots, "XYZ", browsertest.DepositCode); err != nil {
 		t.Fatalf("the code in Chromium: %v\nterminal:\n%s", err, term.screen())
 	}
-	screen = term.waitFor(`pending_manual_verification → manually_verified(.|\n)*routing 110000000(.|\n)*no AUTH webhook`, 20*time.Second)
+	screen = term.waitFor(`pending_manual_verification → manually_verified(.|\n)*no AUTH webhook`, 20*time.Second)
 	saveScreen(t, "same-day-verified", screen)
+	term.send("p")
+	term.waitFor(`What Dwolla reads(.|\n)*verification +manually_verified(.|\n)*routing 110000000`, 10*time.Second)
 	term.send("q")
 	if code := waitExit(t, filepath.Join(dir, "exit"), 10*time.Second); code != "0" {
 		t.Fatalf("exit %s; screen:\n%s", code, term.screen())
@@ -147,8 +152,64 @@ func walkSameDayMicrodeposits(t *testing.T, bin string, tab context.Context) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(s.Inputs.AfterHandoff, ","); got != "partner_view,deposit_code" || !s.Inputs.Link.SameDayMicrodeposits {
+	if got := strings.Join(s.Inputs.AfterHandoff, ","); got != "partner_view,deposit_code,partner_view" || !s.Inputs.Link.SameDayMicrodeposits {
 		t.Errorf("saved session: after the hand-off %q, same_day_microdeposits_enabled %v", got, s.Inputs.Link.SameDayMicrodeposits)
+	}
+	replaySameDay(t, bin, dir, tab)
+}
+
+// replaySameDay replays the saved Same-Day walk, which needs a person in the browser twice
+// (the numbers, then the code), as the replay says: Chromium types them on the pages whose
+// addresses it prints.
+func replaySameDay(t *testing.T, bin, dir string, tab context.Context) {
+	t.Helper()
+	cmd := exec.Command(bin, "replay", "latest")
+	cmd.Dir = dir
+	// No PATH: the replay's attempt to open a desktop browser fails at once, as on a server.
+	cmd.Env = []string{"XDG_STATE_HOME=" + filepath.Join(dir, "state"), "HOME=" + dir, "PATH=/nonexistent"}
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	urls := make(chan string, 2)
+	var said bytes.Buffer
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			said.WriteString(sc.Text() + "\n")
+			if u := linkURL.FindString(sc.Text()); u != "" && strings.Contains(sc.Text(), "Link is waiting at") {
+				urls <- u
+			}
+		}
+		close(urls)
+	}()
+	steps := []func(string) error{
+		func(u string) error {
+			return browsertest.EnterNumbersEmulatedLink(tab, u, browsertest.SameDayNumbers, nil)
+		},
+		func(u string) error { return browsertest.EnterCodeEmulatedLink(tab, u, nil, browsertest.DepositCode) },
+	}
+	for i, step := range steps {
+		select {
+		case u, ok := <-urls:
+			if !ok {
+				t.Fatalf("the replay ended before Link %d:\n%s%s", i+1, out.String(), said.String())
+			}
+			if err := step(u); err != nil {
+				t.Fatalf("the replay's Link %d in Chromium: %v", i+1, err)
+			}
+		case <-time.After(20 * time.Second):
+			_ = cmd.Process.Kill()
+			t.Fatalf("the replay never opened Link %d", i+1)
+		}
+	}
+	if err := cmd.Wait(); err != nil || !strings.Contains(out.String(), "\nreproduced: ") {
+		t.Errorf("replay latest: %v, want the saved walk reproduced:\n%s", err, out.String())
 	}
 }
 

@@ -59,4 +59,4 @@ func (a ItemAccounts) Account(id string) (Account, bool) {
 // its own Link: Link's onSuccess says it, not a webhook, and nothing is exchanged.
 const DepositCodeNote = "The code was typed into the app's own Link, so Plaid sends no AUTH webhook: the app learns it from Link's onSuccess " +
 	"and reads the account again. The public_token Link hands back need not be exchanged: the Item keeps its access_token, " +
-	"and the partner's token now reads the numbers."
+	"and the partner's token can now read the numbers (p shows them)."

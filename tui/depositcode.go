@@ -16,19 +16,17 @@ import (
 // into Link waits (pending_manual_verification) until its owner types the deposit's code into
 // Link opened again for the Item (update mode). m on the partner view does that: a link_token
 // from the Item's access_token, the local page, Link on its code screen; once Link succeeds,
-// /accounts/get shows the account manually_verified and the partner reads it again. The
-// update-mode page is the repair's (startUpdatePageCmd, waitRepairLinkCmd).
+// /accounts/get must show the account manually_verified, and p reads it as the partner again
+// (the partner view, a step of its own, as run and replay walk them). The update-mode page is
+// the repair's (updatePage).
 
 type depositCodeModel struct {
 	updatePage // the operation's context, the page server and options; the page while it waits
-	in         plaidflow.PartnerViewInput
 
-	running  bool
-	token    plaidflow.LinkToken
-	from     string // the account's status before the code
-	account  plaidflow.Account
-	read     *plaidflow.PartnerView
-	revealed bool
+	running bool
+	token   plaidflow.LinkToken
+	from    string            // the account's status before the code
+	account plaidflow.Account // the account read again after Link; empty until then
 }
 
 // depositCodeRequestedMsg: m: open Link in update mode for the deposit code.
@@ -41,11 +39,10 @@ type codeLinkTokenCreatedMsg struct {
 	apiSnapshot
 }
 
-// depositCodeAcceptedMsg: /accounts/get shows the account verified, and the partner read it.
+// depositCodeAcceptedMsg: after Link, /accounts/get shows the account verified.
 type depositCodeAcceptedMsg struct {
 	op       int
 	accounts plaidflow.ItemAccounts
-	view     plaidflow.PartnerView
 	apiSnapshot
 }
 
@@ -57,7 +54,7 @@ func canTypeCode(env stepEnv) bool {
 func (m Model) runDepositCode() (tea.Model, tea.Cmd) {
 	ctx, op := m.newOp()
 	m.code = depositCodeModel{running: true, updatePage: updatePage{ctx: ctx, start: m.start, page: m.linkServerOptions()},
-		in: m.partnerViewInput(), from: m.walk.account.Verification}
+		from: m.walk.account.Verification}
 	m.noteAfterHandoff(sessions.AfterDepositCode)
 	return m, tea.Batch(codeLinkTokenCmd(ctx, m.deps.Client, m.deps.Log, m.walk.linkConfig, m.walk.item.AccessToken, op), m.startSpinner())
 }
@@ -72,8 +69,8 @@ func codeLinkTokenCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.A
 	}
 }
 
-// checkCodeCmd reads the account again after Link and, once it is verified, the partner's view.
-func checkCodeCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, access, accountID string, in plaidflow.PartnerViewInput, op int) tea.Cmd {
+// checkCodeCmd reads the account again after Link: it must now be manually_verified.
+func checkCodeCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILog, access, accountID string, op int) tea.Cmd {
 	return func() tea.Msg {
 		accts, err := c.Accounts(ctx, access)
 		if a, ok := accts.Account(accountID); err == nil && (!ok || a.Verification != plaidflow.VerificationManual) {
@@ -83,11 +80,7 @@ func checkCodeCmd(ctx context.Context, c *plaidflow.Client, log *plaidflow.APILo
 		if err != nil {
 			return stepFailedMsg{op: op, step: stepDepositCode, err: err, apiSnapshot: snapshot(log)}
 		}
-		v, err := c.PartnerView(ctx, in)
-		if err != nil {
-			return stepFailedMsg{op: op, step: stepDepositCode, err: err, apiSnapshot: snapshot(log)}
-		}
-		return depositCodeAcceptedMsg{op: op, accounts: accts, view: v, apiSnapshot: snapshot(log)}
+		return depositCodeAcceptedMsg{op: op, accounts: accts, apiSnapshot: snapshot(log)}
 	}
 }
 
@@ -123,11 +116,16 @@ func (d depositCodeModel) update(msg tea.Msg, env stepEnv) (depositCodeModel, te
 		return d.codeLinkEnded(msg, env)
 	case depositCodeAcceptedMsg:
 		if msg.op == env.op {
-			d.running, d.read = false, &msg.view
+			d.running = false
 			d.account, _ = msg.accounts.Account(env.walk.account.ID)
 		}
 	case tea.KeyMsg:
-		return d.key(msg, env)
+		if cmd, ok := d.pageKey(msg, env); ok {
+			return d, cmd, nil
+		}
+		if key.Matches(msg, env.keys.PartnerView) && d.done() {
+			return d, nil, partnerViewRequestedMsg{}
+		}
 	}
 	return d, nil, nil
 }
@@ -140,18 +138,11 @@ func (d depositCodeModel) codeLinkEnded(msg repairLinkEndedMsg, env stepEnv) (de
 		d.running = false
 		return d, nil, failureShownMsg{f: failureFrom(stepDepositCode, err)}
 	}
-	return d, checkCodeCmd(d.ctx, env.deps.Client, env.deps.Log, env.walk.item.AccessToken, env.walk.account.ID, d.in, env.op), nil
+	return d, checkCodeCmd(d.ctx, env.deps.Client, env.deps.Log, env.walk.item.AccessToken, env.walk.account.ID, env.op), nil
 }
 
-func (d depositCodeModel) key(km tea.KeyMsg, env stepEnv) (depositCodeModel, tea.Cmd, tea.Msg) {
-	if cmd, ok := d.pageKey(km, env); ok {
-		return d, cmd, nil
-	}
-	if key.Matches(km, env.keys.Reveal) && d.read != nil {
-		d.revealed = !d.revealed
-	}
-	return d, nil, nil
-}
+// done: the account was read again after Link took the code.
+func (d depositCodeModel) done() bool { return d.account.ID != "" }
 
 // back stops waiting; the root cancels the calls and the page's wait, which closes it.
 func (d depositCodeModel) back() depositCodeModel {
@@ -166,8 +157,8 @@ func (d depositCodeModel) help(env stepEnv) []key.Binding {
 	switch {
 	case d.session != nil:
 		return d.pageHelp(env)
-	case d.read != nil:
-		return []key.Binding{withHelp(k.Reveal, "reveal numbers"), withHelp(k.Back, "results")}
+	case d.done():
+		return join([]key.Binding{withHelp(k.PartnerView, "partner view again"), withHelp(k.Back, "results")}, env.saveKey())
 	}
 	return []key.Binding{withHelp(k.Back, "cancel")}
 }
@@ -191,15 +182,10 @@ func (d depositCodeModel) view(env stepEnv) string {
 		add("  Type the code of the deposit Plaid sent (in the Sandbox: ABC); three wrong codes lock the account.")
 	case d.publicToken == "":
 		add(env.spin + " Opening Link in update mode …")
-	case d.read == nil:
-		add(env.spin + " Reading the account again (/accounts/get) and as the partner …")
+	case !d.done():
+		add(env.spin + " Reading the account again (/accounts/get) …")
 	default:
 		add("✓ verification_status " + oneLine(d.from) + " → " + oneLine(d.account.Verification) + " (/accounts/get)")
-		view := partnerViewLines(env, d.read, d.revealed)
-		for len(view) > 0 && view[0] != "" { // the partner view's note was said before
-			view = view[1:]
-		}
-		lines = append(lines, view...)
 		lines = append(lines, "")
 		add(plaidflow.DepositCodeNote)
 	}

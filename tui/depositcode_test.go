@@ -10,7 +10,7 @@ import (
 
 // The deposit-code step is offered (m on the partner view) only while the walk's account waits
 // for its code; it records itself as a step after the hand-off, and once the account reads
-// manually_verified it shows the change, the partner's numbers and why no webhook came.
+// manually_verified it shows the change and why no webhook came, and p reads it as the partner.
 func TestDepositCodeStep(t *testing.T) {
 	env := testEnv(t)
 	env.walk.runs = []PartnerRun{{Partner: partnerNamed(t, env, "dwolla")}}
@@ -36,18 +36,23 @@ func TestDepositCodeStep(t *testing.T) {
 		t.Fatalf("Link closed without the code: %#v", out)
 	}
 	d = depositCodeModel{running: true, from: plaidflow.VerificationPendingManual, token: plaidflow.LinkToken{Token: "link-sandbox-x"}, updatePage: updatePage{publicToken: "public-sandbox-y"}}
+	if _, _, out := d.update(keyMsg("p"), env); out != nil {
+		t.Errorf("p before the account was read again returned %#v", out)
+	}
 	verified := pendingAccount(plaidflow.VerificationManual)
 	env.walk.account = verified
-	view := plaidflow.PartnerView{Partner: "Dwolla", Account: verified, Numbers: []plaidflow.ACHNumbers{{Routing: "110000000", Account: "1111222233330000"}}}
-	d, _, _ = d.update(depositCodeAcceptedMsg{op: env.op, accounts: plaidflow.ItemAccounts{Accounts: []plaidflow.Account{verified}}, view: view}, env)
-	v := d.view(env)
-	for _, want := range []string{"pending_manual_verification → manually_verified", "routing 110000000", "no AUTH webhook", "not exchanged"} {
-		if !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
+	d, _, _ = d.update(depositCodeAcceptedMsg{op: env.op, accounts: plaidflow.ItemAccounts{Accounts: []plaidflow.Account{verified}}}, env)
+	v := strings.Join(strings.Fields(d.view(env)), " ")
+	for _, want := range []string{"pending_manual_verification → manually_verified", "no AUTH webhook", "not exchanged", "p shows them"} {
+		if !strings.Contains(v, want) {
 			t.Errorf("after the code the view lacks %q:\n%s", want, v)
 		}
 	}
-	if d.busy() || !strings.HasPrefix(helpKeys(d.help(env)), "v ") {
+	if d.busy() || !strings.HasPrefix(helpKeys(d.help(env)), "p ") {
 		t.Errorf("after the code: busy %v, help %s", d.busy(), helpKeys(d.help(env)))
+	}
+	if _, _, out := d.update(keyMsg("p"), env); out != (partnerViewRequestedMsg{}) {
+		t.Errorf("p after the code returned %#v, want the partner view", out)
 	}
 }
 
