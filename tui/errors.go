@@ -47,6 +47,7 @@ func (m *Model) stopBusy() {
 	m.repair = m.repair.back()
 	m.verify = m.verify.back()
 	m.code = m.code.back()
+	m.try = m.try.back()
 	m.link.shortcutRunning = false
 }
 
@@ -75,6 +76,7 @@ var failedTitles = [...]string{
 	stepVerify:       "Moving the account's verification along failed",
 	stepDepositCode:  "Typing the micro-deposit code in Link's update mode failed",
 	stepRepair:       "Breaking or repairing the Item failed",
+	stepTryItem:      "The call on the Item failed",
 }
 
 func failedTitle(s step) string {
@@ -129,8 +131,12 @@ func (m Model) retry() (tea.Model, tea.Cmd) {
 }
 
 func (m Model) viewFailure(width int) string {
-	f := m.failure
-	st := m.st
+	return failurePanel(m.st, m.failure, width, "r retry · esc back (what you entered is kept)")
+}
+
+// failurePanel draws f: Plaid's error in full (cause, hint, docs) or a plain error's cause,
+// then the keys line (the Try the Item screen draws a call's error with it too).
+func failurePanel(st styles, f *failure, width int, keys string) string {
 	var b strings.Builder
 	b.WriteString(st.bad.Bold(true).Render(f.title) + "\n\n")
 	inner := max(width-2, 20) - 2 // the panel's padding
@@ -165,7 +171,7 @@ func (m Model) viewFailure(width int) string {
 		row("cause", f.text)
 		row("hint", f.hint)
 	}
-	b.WriteString("\n" + st.subtle.Render("r retry · esc back (what you entered is kept)"))
+	b.WriteString("\n" + st.subtle.Render(keys))
 	// Lines are fitted first so the panel never re-wraps one (it would break a URL anywhere).
 	return st.errorPanel.Width(max(width-2, 20)).Render(fitLines(strings.TrimRight(b.String(), "\n"), inner))
 }

@@ -11,7 +11,7 @@ type keyMap struct {
 	Reveal, Copy, Another, Confirm, Deny, Calls         key.Binding
 	CopyCurl, Save, CallDetail, CallDetailAnywhere      key.Binding
 	PartnerView, CodeLang, Repair, WebhookBody          key.Binding
-	GoOnPending, DepositCode                            key.Binding
+	GoOnPending, DepositCode, TryItem                   key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -41,6 +41,7 @@ func newKeyMap() keyMap {
 		Copy:           key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy token")),
 		Another:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "another partner")),
 		PartnerView:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner view")),
+		TryItem:        key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "try the Item")),
 		Repair:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "break & repair")),
 		GoOnPending:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "go on pending")),
 		DepositCode:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "type deposit code")),

@@ -30,9 +30,10 @@ const (
 	stepRepair      // after the hand-off (b on the partner view)
 	stepVerify      // part of step 5: a picked account that waits on micro-deposits (verify.go)
 	stepDepositCode // after the hand-off (m on the partner view): the Same-Day code in update mode
+	stepTryItem     // after the hand-off (t on the results): calls on the Item (tryitem.go)
 )
 
-var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results", "partner_view", "repair", "verify", "deposit_code"}
+var stepNames = [...]string{"partner", "options", "link_token", "link", "exchange", "partner_token", "results", "partner_view", "repair", "verify", "deposit_code", "try_item"}
 
 func (s step) String() string {
 	if int(s) < len(stepNames) {
@@ -82,6 +83,7 @@ type Model struct {
 	repair   repairModel
 	verify   verifyModel
 	code     depositCodeModel
+	try      tryItemModel
 
 	walk walkState
 }

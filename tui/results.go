@@ -100,6 +100,8 @@ func (r resultsModel) update(msg tea.Msg, env stepEnv) (resultsModel, tea.Cmd, t
 		return r, nil, anotherPartnerRequestedMsg{}
 	case key.Matches(km, k.PartnerView) && len(env.walk.runs) > 0:
 		return r, nil, partnerViewRequestedMsg{}
+	case key.Matches(km, k.TryItem) && env.walk.item.AccessToken != "":
+		return r, nil, tryItemRequestedMsg{}
 	}
 	return p.resultsModel, nil, nil
 }
@@ -124,7 +126,7 @@ func (r resultsModel) help(env stepEnv) []key.Binding {
 	// a comes after ctrl+s: the Tokens line names it too. g (code language) is named above
 	// the calls: one more key would cut the full help at 80 columns.
 	return join([]key.Binding{k.Reveal, withHelp(k.Copy, "copy"), k.Back}, env.saveKey(),
-		[]key.Binding{k.Another, k.PartnerView, withHelp(k.UpDown, "choose token"), k.Calls, k.CopyCurl, withHelp(k.PageDown, "scroll"), k.PageUp})
+		[]key.Binding{k.Another, k.PartnerView, k.TryItem, withHelp(k.UpDown, "choose token"), k.Calls, k.CopyCurl, withHelp(k.PageDown, "scroll"), k.PageUp})
 }
 
 func (p resultsPage) viewResults(w int) string {

@@ -76,6 +76,8 @@ func (m *Model) slot() (stepSlot, bool) {
 		return slotOf(&m.verify, verifyModel.update, verifyModel.back), true
 	case stepDepositCode:
 		return slotOf(&m.code, depositCodeModel.update, depositCodeModel.back), true
+	case stepTryItem:
+		return slotOf(&m.try, tryItemModel.update, tryItemModel.back), true
 	}
 	return stepSlot{}, false
 }

@@ -98,6 +98,11 @@ func (m Model) transition(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.enter(stepPartnerView)
 	case repairRequestedMsg:
 		return m.enter(stepRepair)
+	case tryItemRequestedMsg:
+		m.try = tryItemModel{}
+		return m.enter(stepTryItem)
+	case tryCallChosenMsg:
+		return m.runTry(msg)
 	case anotherPartnerRequestedMsg:
 		m.walk.reuseItem = true
 		m.partner.clearFilter()
@@ -215,6 +220,11 @@ func (m Model) previous() step {
 	case stepPartnerToken, stepResults, stepVerify:
 		return stepExchange
 	case stepPartnerView, stepRepair, stepDepositCode:
+		return stepResults
+	case stepTryItem:
+		if m.try.backToList { // esc left a call's outcome: the list stays
+			return stepTryItem
+		}
 		return stepResults
 	}
 	return m.step

@@ -109,6 +109,11 @@ func (m Model) updateFlow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateDepositCode(msg)
 	case depositCodeAcceptedMsg:
 		return m.depositCodeAccepted(msg)
+	case itemTriedMsg:
+		var cmd tea.Cmd
+		var out tea.Msg
+		m.try, cmd, out = m.try.update(msg, m.env())
+		return m.reply(cmd, out)
 	case partnerViewReadMsg, partnerViewProgressedMsg:
 		var cmd tea.Cmd
 		var out tea.Msg
