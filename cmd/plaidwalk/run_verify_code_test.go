@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"plaidwalk/internal/browsertest"
+	"plaidwalk/plaidflow"
 	"plaidwalk/sessions"
 )
 
@@ -166,5 +167,27 @@ func TestRunInstantMicrodepositsInChromium(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(strings.Fields(string(doc.APILog[0].RequestBody)), ""), `"instant_microdeposits_enabled":true`) {
 		t.Errorf("the link_token did not ask for Instant Micro-deposits: %s", doc.APILog[0].RequestBody)
+	}
+}
+
+// TestCodeStepHuman: the human output tells the deposit-code step and the account line shows
+// the status it moved from, naming the code typed in Link, not the sandbox endpoint.
+func TestCodeStepHuman(t *testing.T) {
+	r := runResult{Env: plaidflow.EnvOffline, VerifiedFrom: plaidflow.VerificationPendingManual,
+		Code: &codeResult{LinkToken: plaidflow.LinkToken{Token: "link-sandbox-00000000-0000-4000-8000-000000001234"},
+			PublicToken: "public-sandbox-00000000-0000-4000-8000-000000005678"}}
+	r.Walk.Account = plaidflow.Account{ID: "acct", Name: "Checking...0000", Mask: "0000", Type: "depository", Subtype: "checking",
+		Verification: plaidflow.VerificationManual}
+	r.Walk.Item.AccessToken = "access-sandbox-00000000-0000-4000-8000-000000009999"
+	var out strings.Builder
+	printRunHuman(&out, r, false)
+	for _, want := range []string{"verification_status pending_manual_verification → manually_verified (deposit code typed in Link, update mode)",
+		"deposit code: Same-Day Micro-deposits verified in Link's update mode", "not exchanged", "no AUTH webhook"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("human output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "5678\n") && !strings.Contains(out.String(), "…") {
+		t.Errorf("tokens are not masked:\n%s", out.String())
 	}
 }
