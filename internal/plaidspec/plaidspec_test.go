@@ -24,6 +24,11 @@ func TestCheckCatchesBadExchanges(t *testing.T) {
 	if p := exchange("/item/remove", `{"access_token":"a"}`, 200, `{"request_id":"abcdeABCDE12345"}`); p != "" {
 		t.Fatalf("a valid exchange was flagged: %s", p)
 	}
+	// A null member is one left out, as Plaid reads it: the quickstart's first sync sends cursor: null.
+	syncPage := `{"transactions_update_status":"NOT_READY","accounts":[],"added":[],"modified":[],"removed":[],"next_cursor":"","has_more":false,"request_id":"abcdeABCDE12345"}`
+	if p := exchange("/transactions/sync", `{"access_token":"a","cursor":null,"options":{"account_id":null}}`, 200, syncPage); p != "" {
+		t.Errorf("a request with null optional members was flagged: %s", p)
+	}
 	bad := []struct {
 		name, path, req string
 		status          int
@@ -31,6 +36,7 @@ func TestCheckCatchesBadExchanges(t *testing.T) {
 	}{
 		{"response missing access_token and item_id", "/item/public_token/exchange", `{"public_token":"p"}`, 200, `{"request_id":"abcdeABCDE12345"}`},
 		{"accepted request missing access_token", "/item/remove", `{}`, 200, `{"request_id":"abcdeABCDE12345"}`},
+		{"accepted request with a null access_token", "/item/remove", `{"access_token":null}`, 200, `{"request_id":"abcdeABCDE12345"}`},
 		{"error body missing error_type and error_message", "/item/remove", `{"access_token":"a"}`, 400, `{"error_code":"X","request_id":"abcdeABCDE12345"}`},
 		{"short request_id", "/item/remove", `{"access_token":"a"}`, 200, `{"request_id":"short"}`},
 		{"path Plaid does not have", "/item/teleport", `{"access_token":"a"}`, 200, `{"request_id":"abcdeABCDE12345"}`},
