@@ -3,6 +3,8 @@ package sessions
 import (
 	"fmt"
 	"io"
+
+	"plaidwalk/plaidflow"
 )
 
 // afterHandoffLines say what each call after the hand-off did, in the write-up's words.
@@ -43,6 +45,11 @@ func writeMarkdownAfterHandoff(w io.Writer, s Session) {
 			coded = true
 		case c.Status >= 400:
 			line = "failed with " + orDash(c.ErrorCode)
+		case !ok && hasStep(s, AfterTry(c.Path)):
+			line = "tried on the Item (Try the Item)"
+			if tc, found := plaidflow.TryCallFor(c.Path); found {
+				line += ": " + tc.About
+			}
 		case !ok:
 			line = "called"
 		}

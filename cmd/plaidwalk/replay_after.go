@@ -35,6 +35,10 @@ func replayAfterHandoff(ctx context.Context, c *cli, client *plaidflow.Client, c
 			fmt.Fprintln(c.stderr, "  note: the saved walk repaired its Item in Link's update mode: log in again in the browser to replay it")
 			_, err = repairItem(ctx, c, client, cfg, &res, o)
 		default:
+			if path, ok := sessions.TriedPath(step); ok {
+				err = tryOnReplay(ctx, client, walk, path)
+				break
+			}
 			fmt.Fprintf(c.stderr, "  note: the saved walk's step %q after the hand-off is unknown to this plaidwalk; skipped\n", sessions.Clean(step))
 		}
 		if err != nil {
@@ -96,4 +100,19 @@ func afterHandoffNote(in sessions.Inputs) string {
 		return ""
 	}
 	return "after the partner's token the replay walks the saved steps too: " + strings.Join(in.AfterHandoff, ", ")
+}
+
+// tryOnReplay makes a call the saved walk made on its Try the Item screen, on the replayed
+// Item. Plaid's answer, error or not, is the step compared (the saved walk went on after an
+// error too); only a call that got no answer stops the replay.
+func tryOnReplay(ctx context.Context, client *plaidflow.Client, walk plaidflow.WalkResult, path string) error {
+	in := plaidflow.TryInput{AccessToken: walk.Item.AccessToken, InstitutionID: walk.Accounts.InstitutionID}
+	if len(walk.Accounts.Accounts) > 0 {
+		in.AccountID = walk.Accounts.Accounts[0].ID
+	}
+	err := client.Try(ctx, path, in)
+	if _, ok := plaidflow.AsPlaidError(err); ok {
+		return nil
+	}
+	return err
 }
