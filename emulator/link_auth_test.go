@@ -91,7 +91,8 @@ func (a *authLink) sameDayItem() (access string, acct plaid.AccountBase) {
 // update mode opens on the code, a wrong one costs a try, ABC in any case verifies it.
 func TestSameDayMicrodepositsInLink(t *testing.T) {
 	a := newAuthLink(t)
-	start := a.open(a.token(sameDay(), ""))
+	tok := a.token(sameDay(), "")
+	start := a.open(tok)
 	if !start.ManualEntry {
 		t.Fatalf("session %+v does not offer manual entry", start.linkReply)
 	}
@@ -109,6 +110,12 @@ func TestSameDayMicrodepositsInLink(t *testing.T) {
 	acct, inst := metaAccount(t, done)
 	if inst != nil || acct["verification_status"] != pendingManual || acct["mask"] != "0000" || acct["name"] != "Checking...0000" {
 		t.Fatalf("onSuccess institution %v account %v, want null and Checking...0000 pending_manual_verification", inst, acct)
+	}
+	// /link/token/get (Hosted Link's way to read the result) has the session with no institution.
+	got := ok(a.client.LinkTokenGet(a.ctx).LinkTokenGetRequest(*plaid.NewLinkTokenGetRequest(tok)).Execute()).get(t)
+	if ss := got.GetLinkSessions(); len(ss) != 1 || len(ss[0].GetResults().ItemAddResults) != 1 ||
+		ss[0].GetResults().ItemAddResults[0].Institution.Get() != nil {
+		t.Errorf("/link/token/get sessions %+v, want one item added with no institution", ss)
 	}
 	access := a.exchange(done.PublicToken).AccessToken
 	item := ok(a.client.ItemGet(a.ctx).ItemGetRequest(*plaid.NewItemGetRequest(access)).Execute()).get(t).Item
