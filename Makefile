@@ -14,7 +14,7 @@ LDFLAGS := -X main.version=$(VERSION)
 # (binutils 2.40 or later; Go's debug/elf, delve and gdb read them): about 0.35 MB less, with
 # every symbol and all debug information kept.
 COLD    := plaidwalk/tui plaidwalk/cmd/plaidwalk plaidwalk/sessions plaidwalk/codegen \
-           github.com/charmbracelet/... github.com/spf13/... github.com/muesli/... \
+           github.com/charmbracelet/... github.com/muesli/... \
            crypto/... vendor/... encoding/asn1 encoding/pem encoding/xml regexp/... text/... \
            mime/... math/big compress/...
 BUILDFLAGS := -trimpath -tags nethttpomithttp2 $(foreach p,$(COLD),-gcflags=$(p)=-l)

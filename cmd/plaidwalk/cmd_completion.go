@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"embed"
 	"flag"
 	"fmt"
 	"io"
+
+	"plaidwalk/internal/termtext"
 )
 
 func printCompletionUsage(w io.Writer) {
@@ -23,9 +26,14 @@ Exit codes: 0 the script was printed; 2 no shell or one plaidwalk has no script 
 `)
 }
 
-// cmdCompletion prints the completion script of one shell. The scripts come from cobra, which
-// knows plaidwalk's command tree; the words they offer come from the hidden __complete command.
-func cmdCompletion(ctx context.Context, c *cli, args []string) int {
+// completionScripts are the scripts `completion` prints, one per shell. They are short
+// because plaidwalk answers them: each calls the hidden __complete (complete.go) for the words.
+//
+//go:embed completions/plaidwalk.bash completions/plaidwalk.zsh completions/plaidwalk.fish
+var completionScripts embed.FS
+
+// cmdCompletion prints the completion script of one shell.
+func cmdCompletion(_ context.Context, c *cli, args []string) int {
 	fs := flag.NewFlagSet("completion", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	pos, done, code := parseFlags(c, fs, args, 1, printCompletionUsage)
@@ -36,18 +44,15 @@ func cmdCompletion(ctx context.Context, c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "plaidwalk completion: name the shell: bash, zsh or fish.\nRun 'plaidwalk completion --help'.")
 		return 2
 	}
-	root := newRootCommand(ctx, c, new(int))
-	var err error
 	switch pos[0] {
-	case "bash":
-		err = root.GenBashCompletionV2(c.stdout, true)
-	case "zsh":
-		err = root.GenZshCompletion(c.stdout)
-	case "fish":
-		err = root.GenFishCompletion(c.stdout, true)
+	case "bash", "zsh", "fish":
 	default:
-		fmt.Fprintf(c.stderr, "plaidwalk completion: no script for %q; plaidwalk has one for bash, zsh and fish.\n", pos[0])
+		fmt.Fprintf(c.stderr, "plaidwalk completion: no script for %q; plaidwalk has one for bash, zsh and fish.\n", termtext.SingleLine(pos[0]))
 		return 2
+	}
+	script, err := completionScripts.ReadFile("completions/plaidwalk." + pos[0])
+	if err == nil {
+		_, err = c.stdout.Write(script)
 	}
 	if err != nil {
 		fmt.Fprintf(c.stderr, "plaidwalk completion: %v\n", err)

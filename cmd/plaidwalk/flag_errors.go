@@ -49,13 +49,25 @@ func typedFlag(args []string, name string) string {
 	return "--" + name
 }
 
-// similarFlags are the command's flags within two edits of name, or that start with it.
+// similarFlags are the command's flags near name (nearNames), spelled --name.
 func similarFlags(fs *flag.FlagSet, name string) []string {
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	out := nearNames(name, names)
+	for i := range out {
+		out[i] = "--" + out[i]
+	}
+	return out
+}
+
+// nearNames are the names a mistyped one may have meant, for the "did you mean" of a flag
+// or a command: those within two edits of it, or that start with it (three letters or more).
+func nearNames(typed string, names []string) []string {
 	var out []string
-	fs.VisitAll(func(f *flag.Flag) {
-		if similar.Distance(f.Name, name) <= 2 || (len(name) >= 3 && strings.HasPrefix(f.Name, name)) {
-			out = append(out, "--"+f.Name)
+	for _, n := range names {
+		if similar.Distance(n, typed) <= 2 || (len(typed) >= 3 && strings.HasPrefix(n, typed)) {
+			out = append(out, n)
 		}
-	})
+	}
 	return out
 }

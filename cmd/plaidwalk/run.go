@@ -62,20 +62,7 @@ func runWith(ctx context.Context, d deps, args []string, getenv func(string) str
 		}
 		return cmdTUI(ctx, c, args)
 	}
-	code := 0
-	root := newRootCommand(ctx, c, &code)
-	if found, _, err := root.Find(args); err != nil || found == root {
-		// help and __complete are added by cobra as it executes.
-		if !strings.HasPrefix(args[0], "__complete") && args[0] != "help" {
-			return unknownCommand(c, root, args[0])
-		}
-	}
-	root.SetArgs(args)
-	if err := root.ExecuteContext(ctx); err != nil {
-		fmt.Fprintf(stderr, "plaidwalk: %v\nRun 'plaidwalk --help' to see the commands.\n", err)
-		return 2
-	}
-	return code
+	return dispatch(ctx, c, args)
 }
 
 func findCommand(name string) (command, bool) {
@@ -144,12 +131,8 @@ func cmdHelp(ctx context.Context, c *cli, args []string) int {
 	if cmd, ok := findCommand(args[0]); ok {
 		return cmd.run(ctx, c, []string{"--help"})
 	}
-	var names []string
-	for _, cmd := range commands() {
-		names = append(names, cmd.name)
-	}
 	fmt.Fprintf(c.stderr, "plaidwalk help: there is no command %q; the commands are %s (and 'plaidwalk help tui' for the terminal UI)\n",
-		args[0], strings.Join(names, ", "))
+		args[0], strings.Join(commandNames(), ", "))
 	return 2
 }
 
