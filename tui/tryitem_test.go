@@ -49,7 +49,7 @@ func TestFlowTryItem(t *testing.T) {
 	press(tm, "enter")
 	waitFor(t, tm, "Step 7/7 · Results")
 	press(tm, "t")
-	waitFor(t, tm, "Try the Item", "/accounts/balance/get", "Enter makes the highlighted one")
+	waitFor(t, tm, "Try the Item", "/accounts/balance/get", "made with the walk's access_token")
 	all := []plaidflow.Account{{Type: "depository"}, {Type: "investment"}, {Type: "credit"}}
 	offered := plaidflow.TryCalls(everyProduct, all)
 	tried := []string{"/accounts/balance/get", "/auth/get", "/identity/get", "/transactions/sync", "/investments/holdings/get",

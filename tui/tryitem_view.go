@@ -24,9 +24,8 @@ func (t tryItemModel) viewList(env stepEnv) string {
 	st, w := env.st, env.width
 	calls := env.walk.tryCalls()
 	products := strings.Join(env.walk.accounts.Products, ", ")
-	head := []string{st.accent.Render("Try the Item"),
-		st.subtle.Render(wrapTo("The calls this Item's products ("+oneLine(products)+") and accounts allow. Enter makes the highlighted one with "+
-			"the walk's access_token, which stays masked in everything shown.", w, 0)), ""}
+	intro := "Calls the Item's products (" + oneLine(products) + ") and accounts allow, made with the walk's access_token (masked in all shown)."
+	head := append(strings.Split(st.subtle.Render(wrapTo(intro, w, 0)), "\n"), "")
 	if len(calls) == 0 {
 		return strings.Join(append(head, "No call to offer: the Item's products and accounts are unknown."), "\n")
 	}
@@ -46,10 +45,11 @@ func (t tryItemModel) viewList(env stepEnv) string {
 		}
 		rows = append(rows, cursor+line)
 	}
-	foot := []string{""}
+	about := calls[sel].About + "."
 	if p := calls[sel].Params; p != "" {
-		foot = append(foot, strings.Split(st.subtle.Render(wrapTo("Made with defaults: "+p+".", w, 0)), "\n")...)
+		about += " Made with defaults: " + p + "."
 	}
+	foot := append([]string{""}, strings.Split(st.subtle.Render(wrapTo(about, w, 0)), "\n")...)
 	room := max(env.height-len(head)-len(foot), 1)
 	first := min(max(sel-room+1, 0), max(len(rows)-room, 0))
 	rows = rows[first:min(first+room, len(rows))]

@@ -14,6 +14,7 @@ var stepTitles = [...]string{
 	"Exchange and pick an account", "Partner token", "Results",
 	"After the hand-off · Partner view", "After the hand-off · Break and repair the Item",
 	"Exchange and pick an account · Verification", "After the hand-off · Micro-deposit code",
+	"After the hand-off · Try the Item",
 }
 
 // walkSteps is how many steps the walk has; the ones after the results are extras.
