@@ -236,3 +236,49 @@ func mustKey(t *testing.T, h *harness, access string) tokenKey {
 	}
 	return k
 }
+
+// The emulated Link logs user_transactions_dynamic in with any password but a blank one, and
+// the Item it makes, with Plaid Checking alone shared, takes created transactions there.
+func TestLinkLogsInTheDynamicUser(t *testing.T) {
+	r := newLinkRig(t, map[string]any{"products": []string{"transactions"}})
+	if a := r.login(r.session(), "ins_109508", dynamicUsername, " "); a.Next != "error" || a.Error.ErrorCode != "INVALID_CREDENTIALS" {
+		t.Fatalf("blank password: %+v", a)
+	}
+	sid := r.session()
+	a := r.login(sid, "ins_109508", dynamicUsername, "whatever")
+	checking := ""
+	for _, acct := range a.Accounts {
+		if acct.Name == "Plaid Checking" {
+			checking = acct.ID
+		}
+	}
+	if a.Next != "accounts" || checking == "" {
+		t.Fatalf("login: %+v", a)
+	}
+	f, _ := r.call("finish", map[string]any{"link_session_id": sid, "account_ids": []string{checking}})
+	var ex struct {
+		AccessToken string `json:"access_token"`
+	}
+	keys := map[string]any{"client_id": TestClientID, "secret": TestSecret}
+	if status := r.post("/item/public_token/exchange", withKeys(keys, "public_token", f.PublicToken), &ex); status != 200 {
+		t.Fatalf("exchange: %d", status)
+	}
+	today := time.Now().UTC().Format(time.DateOnly)
+	tx := map[string]any{"date_transacted": today, "date_posted": today, "amount": 1.25, "description": "Gum"}
+	var out map[string]any
+	if status := r.post("/sandbox/transactions/create", withKeys(keys, "access_token", ex.AccessToken, "transactions", []any{tx}), &out); status != 200 {
+		t.Fatalf("create on the Link-made Item: %d %v", status, out)
+	}
+}
+
+// withKeys is the API keys with the pairs k1, v1, k2, v2, ... added.
+func withKeys(keys map[string]any, kv ...any) map[string]any {
+	out := map[string]any{}
+	for k, v := range keys {
+		out[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		out[kv[i].(string)] = kv[i+1]
+	}
+	return out
+}

@@ -38,16 +38,26 @@ func (e *Emulator) sendTransactionsReady(it *item) {
 		return
 	}
 	recent, all := e.newTransactionCounts(it, nil)
-	initial := e.itemWebhook(it, "TRANSACTIONS", "INITIAL_UPDATE")
-	initial["new_transactions"], initial["error"] = recent, nil
-	e.sendItemWebhook(it, initial)
-	historical := e.itemWebhook(it, "TRANSACTIONS", "HISTORICAL_UPDATE")
-	historical["new_transactions"], historical["error"] = all, nil
-	e.sendItemWebhook(it, historical)
+	e.sendTransactionsWebhook(it, "INITIAL_UPDATE", webhookBody{"new_transactions": recent, "error": nil})
+	e.sendTransactionsWebhook(it, "HISTORICAL_UPDATE", webhookBody{"new_transactions": all, "error": nil})
+	e.sendSyncUpdatesAvailable(it)
+}
+
+// sendTransactionsWebhook queues the Item's TRANSACTIONS webhook of code with fields beyond
+// the common ones. Callers hold e.mu.
+func (e *Emulator) sendTransactionsWebhook(it *item, code string, fields webhookBody) {
+	body := e.itemWebhook(it, "TRANSACTIONS", code)
+	for k, v := range fields {
+		body[k] = v
+	}
+	e.sendItemWebhook(it, body)
+}
+
+// sendSyncUpdatesAvailable is SYNC_UPDATES_AVAILABLE with both updates complete, which Plaid
+// sends only to an app that called /transactions/sync on the Item. Callers hold e.mu.
+func (e *Emulator) sendSyncUpdatesAvailable(it *item) {
 	if it.synced {
-		sync := e.itemWebhook(it, "TRANSACTIONS", "SYNC_UPDATES_AVAILABLE")
-		sync["initial_update_complete"], sync["historical_update_complete"] = true, true
-		e.sendItemWebhook(it, sync)
+		e.sendTransactionsWebhook(it, "SYNC_UPDATES_AVAILABLE", webhookBody{"initial_update_complete": true, "historical_update_complete": true})
 	}
 }
 

@@ -36,20 +36,12 @@ func (e *Emulator) sendTransactionChanges(it *item, before txnVersion) {
 	}
 	added, removed := changeCounts(changes, "")
 	if added > 0 {
-		body := e.itemWebhook(it, "TRANSACTIONS", "DEFAULT_UPDATE")
-		body["new_transactions"], body["error"] = added, nil
-		e.sendItemWebhook(it, body)
+		e.sendTransactionsWebhook(it, "DEFAULT_UPDATE", webhookBody{"new_transactions": added, "error": nil})
 	}
 	if len(removed) > 0 {
-		body := e.itemWebhook(it, "TRANSACTIONS", "TRANSACTIONS_REMOVED")
-		body["removed_transactions"], body["error"] = removed, nil
-		e.sendItemWebhook(it, body)
+		e.sendTransactionsWebhook(it, "TRANSACTIONS_REMOVED", webhookBody{"removed_transactions": removed, "error": nil})
 	}
-	if it.synced {
-		body := e.itemWebhook(it, "TRANSACTIONS", "SYNC_UPDATES_AVAILABLE")
-		body["initial_update_complete"], body["historical_update_complete"] = true, true
-		e.sendItemWebhook(it, body)
-	}
+	e.sendSyncUpdatesAvailable(it)
 	e.eachTransactionsPartner(it, func(tok, url, accountID string) {
 		added, removed := changeCounts(changes, accountID)
 		if added > 0 {
