@@ -27,6 +27,7 @@ func TestAuthFlowsInTmux(t *testing.T) {
 	t.Run("InstantMatch", func(t *testing.T) { walkInstantMatch(t, bin, browsertest.NewTab(t, browser)) })
 	t.Run("AutomatedMicrodeposits", func(t *testing.T) { walkAutomatedMicrodeposits(t, bin, browsertest.NewTab(t, browser)) })
 	t.Run("SameDayMicrodeposits", func(t *testing.T) { walkSameDayMicrodeposits(t, bin, browsertest.NewTab(t, browser)) })
+	t.Run("InstantMicrodeposits", func(t *testing.T) { walkInstantMicrodeposits(t, bin, browsertest.NewTab(t, browser)) })
 }
 
 // startAuthFlowWalk starts bin for Dwolla, picks the Auth flow named in the Link options
@@ -156,6 +157,25 @@ func walkSameDayMicrodeposits(t *testing.T, bin string, tab context.Context) {
 		t.Errorf("saved session: after the hand-off %q, same_day_microdeposits_enabled %v", got, s.Inputs.Link.SameDayMicrodeposits)
 	}
 	replaySameDay(t, bin, dir, tab)
+}
+
+// walkInstantMicrodeposits: Windowpane Bank's numbers and the deposit code typed in the same
+// Link session; the account comes out manually_verified, so the picker says so and the walk
+// goes straight to the token; Dwolla reads routing 333333334.
+func walkInstantMicrodeposits(t *testing.T, bin string, tab context.Context) {
+	term, url, dir := startAuthFlowWalk(t, bin, "instant-microdeposits")
+	if err := browsertest.InstantMicrodepositsEmulatedLink(tab, url, browsertest.InstantNumbers, nil); err != nil {
+		t.Fatalf("Windowpane in Chromium: %v\nterminal:\n%s", err, term.screen())
+	}
+	term.waitFor(`Choose the account for Dwolla(.|\n)*yes · verified`, 20*time.Second)
+	term.send("Enter")
+	term.waitFor(`Step 7/7`, 20*time.Second)
+	term.send("p")
+	term.waitFor(`What Dwolla reads(.|\n)*verification +manually_verified(.|\n)*routing 333333334`, 10*time.Second)
+	term.send("q")
+	if code := waitExit(t, filepath.Join(dir, "exit"), 10*time.Second); code != "0" {
+		t.Fatalf("exit %s; screen:\n%s", code, term.screen())
+	}
 }
 
 // replaySameDay replays the saved Same-Day walk, which needs a person in the browser twice
