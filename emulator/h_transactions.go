@@ -221,14 +221,12 @@ func decodeWindowRequest(q *apiRequest) (transactionsRequest, window, *apiError)
 func (it *item) listWindow(accounts []account, w window, today int) ([]transactionJSON, int) {
 	linked := epochDay(it.created)
 	var all []transactionJSON
-	for i := range accounts {
-		for _, t := range it.transactionsAsOf(&accounts[i], w.start-2, min(w.end, today)) {
-			j := t.json(today, linked, w.orig)
-			if d := j.Date; d >= dayDate(w.start) && d <= dayDate(w.end) {
-				all = append(all, j)
-			}
+	it.eachTransaction(accounts, w.start-2, min(w.end, today), func(t genTxn) {
+		j := t.json(today, linked, w.orig)
+		if d := j.Date; d >= dayDate(w.start) && d <= dayDate(w.end) {
+			all = append(all, j)
 		}
-	}
+	})
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].Date != all[j].Date {
 			return all[i].Date > all[j].Date

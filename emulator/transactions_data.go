@@ -225,6 +225,22 @@ func (it *item) transactionsAsOf(a *account, from, today int) []genTxn {
 	return out
 }
 
+// eachTransaction calls fn with each transaction transactionsAsOf lists for accounts; a
+// dynamic Item's are listed once for all of them, as each listing derives its refreshes.
+func (it *item) eachTransaction(accounts []account, from, today int, fn func(genTxn)) {
+	if it.dyn != nil {
+		for _, t := range it.dynamicList(accounts, it.dyn.now()) {
+			fn(t)
+		}
+		return
+	}
+	for i := range accounts {
+		for _, t := range it.transactionsAsOf(&accounts[i], from, today) {
+			fn(t)
+		}
+	}
+}
+
 // pendingOn says whether t is still pending on day today; a pending and a posted transaction
 // have different ids, as at Plaid.
 func (t genTxn) pendingOn(today int) bool { return t.postDay > today }
