@@ -75,6 +75,9 @@ const KeysHelp = `Keys (the help bar at the bottom shows the ones each screen ta
   results        ↑/↓ choose a token · v reveal/hide · c copy (OSC 52) · ←/→ choose the curl shown · y copy it
                  g show it as code with Plaid's library: node, python, go, ruby, java, then curl again
                  pgup/pgdn scroll · a another partner with this Item · p what the partner reads
+                 t try the Item: the calls its products allow
+  try the Item   ↑/↓ choose · enter make the call · then ↑/↓ pgup/pgdn scroll · g code language
+                 y copy the code · r call again · esc back to the calls, then the results
   partner view   v show account numbers whole · b break the Item and repair it in Link's update mode
                  m type a Same-Day micro-deposit code in Link's update mode (an account that waits for it)
                  esc back to the results
