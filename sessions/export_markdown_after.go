@@ -13,6 +13,7 @@ var afterHandoffLines = map[string]string{
 	"/processor/auth/get":             "the partner read the account and routing numbers with its processor token",
 	"/processor/balance/get":          "the partner read the account's balance",
 	"/processor/identity/get":         "the partner read the account owners' names, emails, phone numbers and addresses",
+	"/processor/transactions/sync":    "the partner pulled the account's transactions (a page with nothing and next_cursor \"\" means Plaid had no history yet)",
 	"/credit/relay/get":               "the partner fetched the shared Asset Report with the relay token",
 	"/sandbox/item/reset_login":       "the Item's login was reset, as when its user changes their bank password",
 	"/link/token/create":              "a link_token in update mode: the Item's access_token and no products",
