@@ -100,7 +100,7 @@ func readAPIRequest(w http.ResponseWriter, r *http.Request) (*apiRequest, *apiEr
 			return nil, invalidRequest("INVALID_HEADERS", "Content-Type must be application/json")
 		}
 	}
-	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	raw, err := readBody(w, r, maxBodyBytes)
 	if err != nil {
 		return nil, invalidRequest("INVALID_BODY", "the request body could not be read or is larger than 1 MB")
 	}
@@ -108,6 +108,29 @@ func readAPIRequest(w http.ResponseWriter, r *http.Request) (*apiRequest, *apiEr
 		return nil, perr
 	}
 	return &apiRequest{r: r, raw: raw, requestID: newRequestID()}, nil
+}
+
+// readBody reads a request body of at most limit bytes. One of known length is read into a
+// buffer of that length, where io.ReadAll would start at 512 bytes and grow.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	body := http.MaxBytesReader(w, r.Body, limit)
+	if r.ContentLength < 0 || r.ContentLength > limit {
+		return io.ReadAll(body)
+	}
+	raw := make([]byte, 0, r.ContentLength+1) // +1: the read that finds the end needs room
+	for {
+		n, err := body.Read(raw[len(raw):cap(raw)])
+		raw = raw[:len(raw)+n]
+		switch {
+		case err == io.EOF:
+			return raw, nil
+		case err != nil:
+			return nil, err
+		case len(raw) == cap(raw): // longer than announced (a request built in process)
+			rest, err := io.ReadAll(body)
+			return append(raw, rest...), err
+		}
+	}
 }
 
 // checkCredentials accepts the keys in PLAID-CLIENT-ID / PLAID-SECRET headers or in the body's

@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -58,5 +60,36 @@ func TestInvalidUTF8IsInvalidBody(t *testing.T) {
 	status, answer := rawCall(t, rig.srv.URL+"/link/emulated/api/session", "", `{"link_token":"`+rig.token+"\xff"+`"}`, nil)
 	if msg, _ := answer["error_message"].(string); status != 400 || answer["error_code"] != "INVALID_BODY" || !strings.Contains(msg, "UTF-8") {
 		t.Errorf("Link endpoint: %d %v, want 400 INVALID_BODY naming UTF-8", status, answer)
+	}
+}
+
+// A body over 1 MB is refused with INVALID_BODY whether its length is announced or it comes
+// chunked; readBody reads a body of known length whole, and all of an in-process request's
+// body even when it is longer or shorter than the length it announces.
+func TestRequestBodyLimit(t *testing.T) {
+	h := newHarness(t)
+	huge := `{"institution_id":"` + strings.Repeat("x", maxBodyBytes) + `"}`
+	h.post("/sandbox/public_token/create", huge, testKeys).wantError(t, http.StatusBadRequest, "INVALID_REQUEST", "INVALID_BODY", "1 MB")
+	req, _ := http.NewRequest(http.MethodPost, h.url+"/sandbox/public_token/create", io.MultiReader(strings.NewReader(huge)))
+	req.Header.Set("PLAID-CLIENT-ID", TestClientID)
+	req.Header.Set("PLAID-SECRET", TestSecret)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(string(raw), `"INVALID_BODY"`) || req.ContentLength != 0 {
+		t.Fatalf("chunked body over 1 MB: %d %s (sent with length %d)", res.StatusCode, raw, req.ContentLength)
+	}
+
+	body := `{"institution_id":"ins_109508","initial_products":["auth"]}`
+	for _, announced := range []int64{int64(len(body)), 10, int64(len(body)) + 10, -1} {
+		r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+		r.ContentLength = announced
+		got, err := readBody(httptest.NewRecorder(), r, maxBodyBytes)
+		if err != nil || string(got) != body {
+			t.Errorf("Content-Length %d: read %q, %v; want the whole body", announced, got, err)
+		}
 	}
 }

@@ -123,10 +123,22 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 			jsonBuffers.Put(buf)
 		}
 	}()
-	if err := buf.enc.Encode(v); err != nil {
-		status = http.StatusInternalServerError
-		buf.Reset()
-		buf.WriteString(`{"error_type":"API_ERROR","error_code":"INTERNAL_SERVER_ERROR","error_message":"the emulator could not encode its answer"}` + "\n")
+	encoded := false
+	if a, isAppender := v.(jsonAppender); isAppender {
+		var b []byte
+		if b, encoded = a.appendJSON(buf.AvailableBuffer()); encoded {
+			buf.Write(b)
+			buf.WriteByte('\n') // as Encode ends a value
+		} else {
+			v = a.answer()
+		}
+	}
+	if !encoded {
+		if err := buf.enc.Encode(v); err != nil {
+			status = http.StatusInternalServerError
+			buf.Reset()
+			buf.WriteString(`{"error_type":"API_ERROR","error_code":"INTERNAL_SERVER_ERROR","error_message":"the emulator could not encode its answer"}` + "\n")
+		}
 	}
 	h := w.Header()
 	h["Content-Type"] = jsonContentType

@@ -48,11 +48,24 @@ func (e *Emulator) accountsGet(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
-	resp := accountsResponse{Accounts: make([]accountJSON, 0, len(accounts)), Item: it.json(q.requestID), RequestID: q.requestID}
-	for _, a := range accounts {
-		resp.Accounts = append(resp.Accounts, a.json())
+	return accountsAnswer{accounts: accounts, item: it.json(q.requestID), requestID: q.requestID}, nil
+}
+
+// accountsAnswer is /accounts/get's answer as the handler has it: written as accountsResponse
+// straight from the accounts (json_append.go), which is built only for the rare answer that
+// appendJSON leaves to encoding/json.
+type accountsAnswer struct {
+	accounts  []account
+	item      itemJSON
+	requestID string
+}
+
+func (a accountsAnswer) response() accountsResponse {
+	resp := accountsResponse{Accounts: make([]accountJSON, 0, len(a.accounts)), Item: a.item, RequestID: a.requestID}
+	for _, acct := range a.accounts {
+		resp.Accounts = append(resp.Accounts, acct.json())
 	}
-	return resp, nil
+	return resp
 }
 
 type authResponse struct {
