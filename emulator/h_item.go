@@ -185,6 +185,12 @@ func (e *Emulator) sandboxItemResetLogin(q *apiRequest) (any, *apiError) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if it.institution.Manual {
+		// Plaid's docs do not say; an Item of typed-in numbers has no login for update mode to
+		// repair (its update-mode Link asks the deposit code), so the emulator refuses.
+		return nil, invalidRequest("INVALID_FIELD", "this item was made from account numbers typed into Link (Same-Day or Instant Micro-deposits): "+
+			"it has no bank login to reset; use an item linked through its bank to try ITEM_LOGIN_REQUIRED")
+	}
 	it.loginRequired = true
 	e.saveItemLocked(it)
 	e.webhookLoginRequired(it)

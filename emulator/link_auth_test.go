@@ -129,7 +129,8 @@ func TestSameDayMicrodepositsInLink(t *testing.T) {
 	a.auth(access).fails(t, 400, "ITEM_ERROR", "PRODUCT_NOT_READY")
 	ptok := a.processorToken(access, accounts[0].AccountId, "dwolla").get(t).ProcessorToken
 	a.processorAuth(ptok).fails(t, 400, "ITEM_ERROR", "PRODUCT_NOT_READY")
-	// Auth only: no bank login to read owners from.
+	// No bank login to reset, nor to read owners from (Auth only).
+	ok(a.client.SandboxItemResetLogin(a.ctx).SandboxItemResetLoginRequest(*plaid.NewSandboxItemResetLoginRequest(access)).Execute()).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	ok(a.client.IdentityGet(a.ctx).IdentityGetRequest(*plaid.NewIdentityGetRequest(access)).Execute()).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
 	a.processorIdentity(ptok).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
 
