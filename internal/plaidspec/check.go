@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -90,25 +91,44 @@ func (s *Spec) Check(r *http.Request, reqBody []byte, status int, header http.He
 		}
 		return ""
 	}
-	req := r.Clone(context.Background())
-	req.Body = io.NopCloser(bytes.NewReader(withoutNullMembers(reqBody)))
-	route, params, err := s.router.FindRoute(req)
+	in, err := s.acceptedRequest(r, reqBody)
 	if err != nil {
-		return "accepted a request for a path the spec does not have: " + err.Error()
+		return err.Error()
 	}
-	// The credentials are the emulator's business; defaults must not be filled into the
-	// request, or a field the client left out would be judged as if it had been sent.
-	opts := &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc, SkipSettingDefaults: true}
-	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
-	if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
-		return "accepted a request the spec calls invalid: " + err.Error()
-	}
-	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: status, Header: header, Options: opts}
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: status, Header: header, Options: in.Options}
 	out.SetBodyBytes(respBody)
 	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
 		return "response does not match the spec: " + err.Error()
 	}
 	return ""
+}
+
+// acceptedRequest judges the request the emulator accepted, first as sent and then, when the
+// spec calls that invalid, with its null members left out (see withoutNullMembers): a null is
+// fine where the schema allows one (a nullable webhook, say) and where leaving the member out
+// is. The input it returns carries the route for judging the response.
+func (s *Spec) acceptedRequest(r *http.Request, reqBody []byte) (*openapi3filter.RequestValidationInput, error) {
+	var first error
+	for _, body := range [][]byte{reqBody, withoutNullMembers(reqBody)} {
+		req := r.Clone(context.Background())
+		req.Body = io.NopCloser(bytes.NewReader(body))
+		route, params, err := s.router.FindRoute(req)
+		if err != nil {
+			return nil, errors.New("accepted a request for a path the spec does not have: " + err.Error())
+		}
+		// The credentials are the emulator's business; defaults must not be filled into the
+		// request, or a field the client left out would be judged as if it had been sent.
+		opts := &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc, SkipSettingDefaults: true}
+		in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
+		err = openapi3filter.ValidateRequest(context.Background(), in)
+		if err == nil {
+			return in, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return nil, errors.New("accepted a request the spec calls invalid: " + first.Error())
 }
 
 // withoutNullMembers is the request as Plaid reads it: a member whose value is null counts as

@@ -29,6 +29,10 @@ func TestCheckCatchesBadExchanges(t *testing.T) {
 	if p := exchange("/transactions/sync", `{"access_token":"a","cursor":null,"options":{"account_id":null}}`, 200, syncPage); p != "" {
 		t.Errorf("a request with null optional members was flagged: %s", p)
 	}
+	// A required member the schema lets be null (a processor token's webhook, to remove it) is fine.
+	if p := exchange("/processor/token/webhook/update", `{"processor_token":"p","webhook":null}`, 200, `{"request_id":"abcdeABCDE12345"}`); p != "" {
+		t.Errorf("a null where the schema allows one was flagged: %s", p)
+	}
 	bad := []struct {
 		name, path, req string
 		status          int
