@@ -30,7 +30,9 @@ const (
 // (its accounts, balances, numbers, owners, a security check or a forced error): what support
 // uses to reproduce a customer's account set. CustomUserExample is a working one to start from.
 const (
-	CustomUsername    = "user_custom"
+	CustomUsername = "user_custom"
+	// DynamicUsername's Item gains, posts and changes transactions on each /transactions/refresh.
+	DynamicUsername   = "user_transactions_dynamic"
 	CustomUserExample = `{"override_accounts":[{"type":"depository","subtype":"checking","starting_balance":1250.75,` +
 		`"meta":{"name":"Customer Checking","mask":"4321"},"numbers":{"account":"123456784321","ach_routing":"011401533"}}]}`
 )

@@ -52,7 +52,9 @@ var sandboxMFAPasswordRE = regexp.MustCompile(`^(mfa_device|mfa_selections|mfa_q
 
 // IsSandboxUser reports whether name is one of the Sandbox test usernames: user_good, whose
 // password picks what the login does, or user_custom, whose password is a JSON configuration.
-func IsSandboxUser(name string) bool { return name == DefaultUsername || name == CustomUsername }
+func IsSandboxUser(name string) bool {
+	return name == DefaultUsername || name == CustomUsername || name == DynamicUsername
+}
 
 // IsMFAPassword reports whether a password is one of user_good's MFA test passwords.
 func IsMFAPassword(password string) bool { return sandboxMFAPasswordRE.MatchString(password) }
@@ -60,7 +62,8 @@ func IsMFAPassword(password string) bool { return sandboxMFAPasswordRE.MatchStri
 // sandboxUsersText lists the Sandbox users for a hint.
 const sandboxUsersText = DefaultUsername + " (password " + DefaultPassword + "; the passwords mfa_device, mfa_questions_<n>_<m>, " +
 	"mfa_selections and mfa_selections_<n>_<m>_<o> ask a security check first), or " + CustomUsername +
-	" with a JSON configuration of its accounts as the password"
+	" with a JSON configuration of its accounts as the password, or " + DynamicUsername +
+	" (any password) whose transactions change on each /transactions/refresh"
 
 // withShortcutHint rewrites the hint of an error from the sandbox shortcut once the inputs
 // that produced it are known; errors it has nothing better to say about keep their hint.

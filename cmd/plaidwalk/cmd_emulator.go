@@ -32,8 +32,9 @@ Ctrl-C (or SIGTERM) stops it.
 Test users, as in Plaid's Sandbox: user_good / pass_good logs in; with user_good the password
 mfa_device (code 1234), mfa_questions_<n>_<m>, mfa_selections or mfa_selections_<n>_<m>_<o>
 asks a security check in Link first, and error_<CODE> fails with that error. user_custom takes
-a JSON configuration of its accounts as the password ({"override_accounts":[...]}). The
-Sandbox's banks and real banks that exist in Sandbox are served, and listed by
+a JSON configuration of its accounts as the password ({"override_accounts":[...]}).
+user_transactions_dynamic (any password) gets new, posted and changed transactions on each
+/transactions/refresh, with the webhooks an app hears then. The Sandbox's banks and real banks that exist in Sandbox are served, and listed by
 /institutions/get and /institutions/search.
 
 Webhooks: the emulator sends Plaid's webhooks, signed as Plaid signs them (check them with
