@@ -54,7 +54,7 @@ func settleAuthFlow(c *cli, fs *flag.FlagSet, o *runOptions) int {
 			termtext.SingleLine(o.link), f.About)
 		return 2
 	}
-	o.institution, o.username, o.password = f.InstitutionID, plaidflow.DefaultUsername, f.Password
+	o.institution, o.username, o.password = f.ShortcutLogin()
 	return 0
 }
 
@@ -94,18 +94,12 @@ func verifyPending(ctx context.Context, client *plaidflow.Client, walk *plaidflo
 	if a.Verification != plaidflow.VerificationPendingAutomatic {
 		return "", nil
 	}
-	access := walk.Item.AccessToken
-	if err := client.SandboxSetVerificationStatus(ctx, access, a.ID, plaidflow.VerificationAutomatic); err != nil {
-		return "", err
-	}
-	accounts, err := client.Accounts(ctx, access)
+	accounts, err := client.MoveVerificationAlong(ctx, walk.Item.AccessToken, a.ID)
 	if err != nil {
 		return "", err
 	}
-	for _, now := range accounts.Accounts {
-		if now.ID == a.ID {
-			walk.Account.Verification = now.Verification
-		}
+	if now, ok := accounts.Account(a.ID); ok {
+		walk.Account.Verification = now.Verification
 	}
 	return a.Verification, nil
 }
