@@ -117,8 +117,7 @@ func (c *Client) processorView(ctx context.Context, v PartnerView, in PartnerVie
 		return v, err
 	}
 	if contains(in.Partner.Products, "transactions") {
-		var err error
-		if v.Transactions, err = c.readTransactions(ctx, token, in.OnProgress); err != nil {
+		if err := c.partnerTransactions(ctx, &v, token, in.OnProgress); err != nil {
 			return v, err
 		}
 	}

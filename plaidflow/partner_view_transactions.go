@@ -26,6 +26,9 @@ type PartnerTransactions struct {
 	MorePages bool   `json:"more_pages"` // paging stopped at MaxSyncPages with has_more still true
 	PageSize  int    `json:"page_size"`
 	Sample    []Txn  `json:"sample,omitempty"`
+	// Refused is the error_code of a sandbox test token's refusal (its Item was made without
+	// transactions); "" otherwise.
+	Refused string `json:"refused,omitempty"`
 }
 
 // Txn is one transaction as the partner view lists it.
@@ -52,6 +55,19 @@ const (
 
 // SyncNotReady is the progress step reported while the first sync comes back empty.
 const SyncNotReady = "transactions_not_ready"
+
+// partnerTransactions reads the transactions into v. A sandbox test token comes from
+// /sandbox/processor_token/create, which takes no products: when Plaid refuses its sync for
+// that reason the view keeps what was read and says why, instead of failing whole.
+func (c *Client) partnerTransactions(ctx context.Context, v *PartnerView, token string, progress func(Progress)) error {
+	t, err := c.readTransactions(ctx, token, progress)
+	v.Transactions = t
+	if pe, ok := AsPlaidError(err); ok && v.TestToken != "" && pe.Code == "PRODUCTS_NOT_SUPPORTED" {
+		t.Refused = pe.Code
+		return nil
+	}
+	return err
+}
 
 // readTransactions pages through /processor/transactions/sync as a partner does: the first
 // call, again while it answers nothing with an empty next_cursor, then next_cursor while
@@ -139,6 +155,9 @@ func txnFrom(t plaid.Transaction) Txn {
 // TransactionsNote says in a line what the partner's sync found, for the screen and run.
 func (t *PartnerTransactions) TransactionsNote() string {
 	switch {
+	case t.Refused != "":
+		return "Plaid refused the sync (" + t.Refused + "): the test token's Item from /sandbox/processor_token/create was not made with transactions, " +
+			"as that call takes no products. The partner's own token, from an Item linked with transactions, reads them; offline plaidwalk reads with the walk's token."
 	case !t.Ready:
 		return fmt.Sprintf("Transactions were still not ready after %d tries: each /processor/transactions/sync came back empty with next_cursor \"\", "+
 			"Plaid's answer while it pulls the history (in Sandbox about ten seconds after linking); a partner waits for the SYNC_UPDATES_AVAILABLE webhook or asks again later.", t.NotReadyAnswers)
