@@ -68,3 +68,22 @@ func TestPartnerViewTransactionsNeverReady(t *testing.T) {
 		t.Errorf("note %q should say the history never came", tx.TransactionsNote())
 	}
 }
+
+// TestPartnerViewTransactionsSandboxKeys: with sandbox keys the reads use a test token from
+// /sandbox/processor_token/create, whose Item has no transactions: the sync's refusal is part
+// of the view (the balance was read), said with why, not a failed view.
+func TestPartnerViewTransactionsSandboxKeys(t *testing.T) {
+	cfg := startEmulator(t, emulator.Options{})
+	cfg.Env = EnvSandbox
+	c, _ := fastClient(t, cfg)
+	v, err := c.PartnerView(context.Background(), walkFor(t, c, "boom", nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Read || v.TestToken == "" || v.Account.ID == "" || v.Transactions == nil || v.Transactions.Refused != "PRODUCTS_NOT_SUPPORTED" {
+		t.Fatalf("view %+v transactions %+v: want the balance and the refusal", v, v.Transactions)
+	}
+	if !strings.Contains(v.Transactions.TransactionsNote(), "takes no products") {
+		t.Errorf("note %q should say why", v.Transactions.TransactionsNote())
+	}
+}
