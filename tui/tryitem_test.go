@@ -32,7 +32,7 @@ func tryFromList(t *testing.T, tm *teatest.TestModel, offered []plaidflow.TryCal
 	press(tm, "enter")
 	waitFor(t, tm, "Tried "+path)
 	press(tm, "esc") // back to the list, which stays
-	waitFor(t, tm, "Try the Item")
+	waitFor(t, tm, "Calls the Item's products")
 }
 
 // TestFlowTryItem: after Boom's walk on an Item linked with every product, t on the results
@@ -49,7 +49,7 @@ func TestFlowTryItem(t *testing.T) {
 	press(tm, "enter")
 	waitFor(t, tm, "Step 7/7 · Results")
 	press(tm, "t")
-	waitFor(t, tm, "Try the Item", "/accounts/balance/get", "made with the walk's access_token")
+	waitFor(t, tm, "Try the Item", "/accounts/balance/get", "Calls the Item's products")
 	all := []plaidflow.Account{{Type: "depository"}, {Type: "investment"}, {Type: "credit"}}
 	offered := plaidflow.TryCalls(everyProduct, all)
 	tried := []string{"/accounts/balance/get", "/auth/get", "/identity/get", "/transactions/sync", "/investments/holdings/get",
@@ -121,4 +121,14 @@ func TestTryItemKeys(t *testing.T) {
 	if m = send(m, keyMsg("esc")); m.step != stepResults {
 		t.Errorf("esc on the list: step %v, want the results", m.step)
 	}
+}
+
+// TestTryItemProductionWarns: in production the list says the calls are real and some billed.
+func TestTryItemProductionWarns(t *testing.T) {
+	m := pureModel(t, plaidflow.EnvProduction)
+	m.walk.item = plaidflow.Item{AccessToken: "access-production-0000", ItemID: "item"}
+	m.walk.accounts = plaidflow.ItemAccounts{Products: []string{"auth"}, Accounts: []plaidflow.Account{{ID: "a1", Type: "depository"}}}
+	m.step = stepResults
+	m = send(m, keyMsg("t"))
+	mustContain(t, m.View(), "Production: these calls read the real account")
 }

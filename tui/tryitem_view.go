@@ -26,6 +26,10 @@ func (t tryItemModel) viewList(env stepEnv) string {
 	products := strings.Join(env.walk.accounts.Products, ", ")
 	intro := "Calls the Item's products (" + oneLine(products) + ") and accounts allow, made with the walk's access_token (masked in all shown)."
 	head := append(strings.Split(st.subtle.Render(wrapTo(intro, w, 0)), "\n"), "")
+	if env.deps.Config.Env == plaidflow.EnvProduction { // real data, and some calls are billed per call
+		warn := "Production: these calls read the real account, and some are billed each time (balance, Signal, Asset Reports)."
+		head = append(strings.Split(st.warn.Render(wrapTo(warn, w, 0)), "\n"), head...)
+	}
 	if len(calls) == 0 {
 		return strings.Join(append(head, "No call to offer: the Item's products and accounts are unknown."), "\n")
 	}
