@@ -97,11 +97,7 @@ func TestFlowTryItem(t *testing.T) {
 // TestTryItemKeys: t on the results opens the list; esc on an outcome goes back to the list,
 // esc on the list to the results; the help names the screen's keys.
 func TestTryItemKeys(t *testing.T) {
-	m := pureModel(t, plaidflow.EnvOffline)
-	m.walk.item = plaidflow.Item{AccessToken: "access-sandbox-0000", ItemID: "item"}
-	m.walk.accounts = plaidflow.ItemAccounts{Products: []string{"auth"}, Accounts: []plaidflow.Account{{ID: "a1", Type: "depository"}}}
-	m.step = stepResults
-	m = send(m, keyMsg("t"))
+	m := atTryItem(t, plaidflow.EnvOffline)
 	if m.step != stepTryItem || !strings.Contains(m.View(), "/auth/get") || strings.Contains(m.View(), "/transactions/sync") {
 		t.Fatalf("step %v, view:\n%s", m.step, m.View())
 	}
@@ -125,10 +121,15 @@ func TestTryItemKeys(t *testing.T) {
 
 // TestTryItemProductionWarns: in production the list says the calls are real and some billed.
 func TestTryItemProductionWarns(t *testing.T) {
-	m := pureModel(t, plaidflow.EnvProduction)
-	m.walk.item = plaidflow.Item{AccessToken: "access-production-0000", ItemID: "item"}
+	m := atTryItem(t, plaidflow.EnvProduction)
+	mustContain(t, m.View(), "Production: these calls read the real account")
+}
+
+// atTryItem is a model whose results hold an auth Item with a checking account, after t.
+func atTryItem(t *testing.T, env plaidflow.Env) Model {
+	m := pureModel(t, env)
+	m.walk.item = plaidflow.Item{AccessToken: "access-sandbox-0000", ItemID: "item"}
 	m.walk.accounts = plaidflow.ItemAccounts{Products: []string{"auth"}, Accounts: []plaidflow.Account{{ID: "a1", Type: "depository"}}}
 	m.step = stepResults
-	m = send(m, keyMsg("t"))
-	mustContain(t, m.View(), "Production: these calls read the real account")
+	return send(m, keyMsg("t"))
 }
