@@ -136,7 +136,8 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 // checkCredentials accepts the keys in PLAID-CLIENT-ID / PLAID-SECRET headers or in the body's
 // client_id / secret, as Plaid does; headers win when both are present.
 func checkCredentials(r *http.Request, raw []byte) *apiError {
-	clientID, secret := r.Header.Get("PLAID-CLIENT-ID"), r.Header.Get("PLAID-SECRET")
+	// Canonical names: Get would build them anew from Plaid's upper-case spelling on every call.
+	clientID, secret := r.Header.Get("Plaid-Client-Id"), r.Header.Get("Plaid-Secret")
 	if clientID == "" || secret == "" {
 		var creds struct {
 			ClientID any `json:"client_id"`

@@ -154,12 +154,13 @@ func fillStruct(dst reflect.Value, v any) error {
 	if hits == len(obj) {
 		return nil // every key named its field exactly (the usual case): no other spelling to look for
 	}
-	for _, f := range fields {
-		if _, found := obj[f.name]; found {
-			continue
-		}
-		for k, x := range obj {
-			if strings.EqualFold(k, f.name) {
+	// A key that named no field may name one in another case, one whose name has no key.
+	for k, x := range obj {
+		for _, f := range fields {
+			if k == f.name {
+				break // a field's own name, filled above (no two fields differ by case alone)
+			}
+			if _, taken := obj[f.name]; strings.EqualFold(k, f.name) && !taken {
 				if err := fill(dst.FieldByIndex(f.index), x); err != nil {
 					return err
 				}

@@ -111,11 +111,13 @@ type itemJSON struct {
 }
 
 func (it *item) json(requestID string) itemJSON {
+	// One copy of the Item's products serves the three lists (they are only written out; the
+	// copy keeps the Item's own slice out of reach), and the available list is made to size.
+	products := append([]string{}, it.products...)
 	j := itemJSON{
 		ItemID: it.id, InstitutionID: nullable(it.institution.shownID()), InstitutionName: nullable(it.institution.shownName()),
-		Webhook: nullable(it.webhook), AvailableProducts: []string{}, BilledProducts: append([]string{}, it.products...),
-		Products: append([]string{}, it.products...), ConsentedProducts: append([]string{}, it.products...),
-		UpdateType: "background",
+		Webhook: nullable(it.webhook), AvailableProducts: make([]string, 0, len(it.institution.Products)),
+		BilledProducts: products, Products: products, ConsentedProducts: products, UpdateType: "background",
 	}
 	for _, p := range it.institution.Products {
 		if !contains(it.products, p) {
