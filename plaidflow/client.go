@@ -46,7 +46,7 @@ func NewClientWith(cfg Config, log *APILog, o ClientOptions) *Client {
 	pc.AddDefaultHeader("PLAID-CLIENT-ID", cfg.ClientID)
 	pc.AddDefaultHeader("PLAID-SECRET", cfg.Secret)
 	pc.AddDefaultHeader(PlaidVersionHeader, PlaidVersion)
-	pc.UserAgent = "plaidwalk (plaid-go v43)"
+	pc.UserAgent = userAgent
 	transport := o.transport()
 	pc.HTTPClient = &http.Client{
 		Timeout:   requestTimeout,

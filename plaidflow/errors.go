@@ -2,6 +2,7 @@ package plaidflow
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -58,11 +59,10 @@ func toError(endpoint string, httpResp *http.Response, err error) error {
 	if err == nil {
 		return nil
 	}
-	var generic plaid.GenericOpenAPIError
-	if !errors.As(err, &generic) || httpResp == nil {
+	model, answered, perr := plaidErrorModel(err)
+	if !answered || httpResp == nil {
 		return connectionError(endpoint, err)
 	}
-	model, perr := plaid.ToPlaidError(generic)
 	if perr != nil || model.ErrorCode == "" {
 		return &PlaidError{Status: httpResp.StatusCode, Type: "API_ERROR", Code: "UNEXPECTED_RESPONSE",
 			Message:  fmt.Sprintf("HTTP %d with a body that is not a Plaid error", httpResp.StatusCode),
@@ -85,6 +85,21 @@ func toError(endpoint string, httpResp *http.Response, err error) error {
 	}
 	pe.Hint = hintFor(pe)
 	return pe
+}
+
+// plaidErrorModel reads the error body of an answer from plaid-go or from sendRaw; answered
+// is false when the call got no answer at all.
+func plaidErrorModel(err error) (model plaid.PlaidError, answered bool, perr error) {
+	var generic plaid.GenericOpenAPIError
+	if errors.As(err, &generic) {
+		model, perr = plaid.ToPlaidError(generic)
+		return model, true, perr
+	}
+	var raw *rawAPIError
+	if errors.As(err, &raw) {
+		return model, true, json.Unmarshal(raw.body, &model)
+	}
+	return model, false, nil
 }
 
 // ConnectionError is a call that got no answer at all: the host refused the connection, its

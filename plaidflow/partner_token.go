@@ -194,7 +194,7 @@ func (c *Client) waitForAssetReport(ctx context.Context, reportToken string, rea
 	for attempt := 1; ; attempt++ {
 		req := plaid.NewAssetReportGetRequest()
 		req.SetAssetReportToken(reportToken)
-		_, httpResp, err := c.api.AssetReportGet(ctx).AssetReportGetRequest(*req).Execute()
+		httpResp, err := c.sendRaw(ctx, "/asset_report/get", req) // the report is shown, not read
 		if err == nil {
 			if progress != nil {
 				progress(Progress{Step: "asset_report", Attempt: attempt, Message: "the Asset Report is ready"})

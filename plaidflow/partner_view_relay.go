@@ -2,7 +2,7 @@ package plaidflow
 
 import (
 	"context"
-	"net/http"
+	"encoding/json"
 
 	"github.com/plaid/plaid-go/v43/plaid"
 
@@ -22,22 +22,29 @@ func (c *Client) relayView(ctx context.Context, v PartnerView, in PartnerViewInp
 	if token == "" {
 		return v, &InputError{Partner: in.Partner.Name, Input: Input{Name: "relay_token", Label: "the walk's relay token"}, Problem: "the walk made none"}
 	}
-	var resp plaid.AssetReportGetResponse
-	if err := c.readCall(ctx, "/credit/relay/get", func() (*http.Response, error) {
-		var h *http.Response
-		var err error
-		resp, h, err = c.api.CreditRelayGet(ctx).CreditRelayGetRequest(*plaid.NewCreditRelayGetRequest(token, plaid.REPORTTYPE_ASSET)).Execute()
-		return h, err
-	}); err != nil {
+	var resp relayAnswer
+	if err := c.readInto(ctx, "/credit/relay/get", plaid.NewCreditRelayGetRequest(token, plaid.REPORTTYPE_ASSET), &resp); err != nil {
 		return v, err
 	}
-	rep := &RelayReport{AssetReportID: termtext.SingleLine(resp.Report.AssetReportId), DaysRequested: int(resp.Report.DaysRequested)}
+	rep := &RelayReport{AssetReportID: termtext.SingleLine(resp.Report.AssetReportID), DaysRequested: int(resp.Report.DaysRequested)}
 	for _, it := range resp.Report.Items {
 		rep.Items = append(rep.Items, RelayItem{Institution: termtext.SingleLine(it.InstitutionName), Accounts: len(it.Accounts)})
 	}
 	v.Report, v.Read = rep, true
 	v.Note = "Offline, the emulator plays " + in.Partner.Name + ": it takes the relay token with plaidwalk's own keys, as the secondary client would with its own."
 	return v, nil
+}
+
+// relayAnswer is what the partner view shows of /credit/relay/get's report.
+type relayAnswer struct {
+	Report struct {
+		AssetReportID string  `json:"asset_report_id"`
+		DaysRequested float64 `json:"days_requested"`
+		Items         []struct {
+			InstitutionName string            `json:"institution_name"`
+			Accounts        []json.RawMessage `json:"accounts"`
+		} `json:"items"`
+	} `json:"report"`
 }
 
 // MaskNumber hides all but the last four digits of an account number, as statements do.

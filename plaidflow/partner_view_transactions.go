@@ -3,7 +3,6 @@ package plaidflow
 import (
 	"context"
 	"fmt"
-	"net/http"
 
 	"github.com/plaid/plaid-go/v43/plaid"
 
@@ -84,7 +83,7 @@ func (c *Client) readTransactions(ctx context.Context, token string, progress fu
 		out.Added += len(page.Added)
 		if !page.HasMore || out.Pages >= MaxSyncPages {
 			out.MorePages = page.HasMore
-			out.Status = termtext.SingleLine(string(page.TransactionsUpdateStatus))
+			out.Status = termtext.SingleLine(page.TransactionsUpdateStatus)
 			return out, nil
 		}
 		if page, err = c.syncPage(ctx, token, page.NextCursor); err != nil {
@@ -95,7 +94,7 @@ func (c *Client) readTransactions(ctx context.Context, token string, progress fu
 
 // firstSyncPage makes the first call until it carries a cursor, waiting between tries as the
 // Asset Report polls do; progress hears each empty answer.
-func (c *Client) firstSyncPage(ctx context.Context, token string, out *PartnerTransactions, progress func(Progress)) (plaid.ProcessorTransactionsSyncResponse, error) {
+func (c *Client) firstSyncPage(ctx context.Context, token string, out *PartnerTransactions, progress func(Progress)) (syncAnswer, error) {
 	wait := c.PollInterval
 	for try := 1; ; try++ {
 		page, err := c.syncPage(ctx, token, "")
@@ -110,7 +109,7 @@ func (c *Client) firstSyncPage(ctx context.Context, token string, out *PartnerTr
 			return page, nil
 		}
 		out.NotReadyAnswers++
-		out.Status = termtext.SingleLine(string(page.TransactionsUpdateStatus))
+		out.Status = termtext.SingleLine(page.TransactionsUpdateStatus)
 		if try >= syncReadyTries {
 			return page, nil
 		}
@@ -127,29 +126,42 @@ func (c *Client) firstSyncPage(ctx context.Context, token string, out *PartnerTr
 }
 
 // syncPage is one /processor/transactions/sync call from cursor ("" for the first).
-func (c *Client) syncPage(ctx context.Context, token, cursor string) (plaid.ProcessorTransactionsSyncResponse, error) {
+func (c *Client) syncPage(ctx context.Context, token, cursor string) (syncAnswer, error) {
 	req := plaid.NewProcessorTransactionsSyncRequest(token)
 	req.SetCount(syncPageSize)
 	if cursor != "" {
 		req.SetCursor(cursor)
 	}
-	var resp plaid.ProcessorTransactionsSyncResponse
-	err := c.readCall(ctx, "/processor/transactions/sync", func() (*http.Response, error) {
-		var h *http.Response
-		var err error
-		resp, h, err = c.api.ProcessorTransactionsSync(ctx).ProcessorTransactionsSyncRequest(*req).Execute()
-		return h, err
-	})
-	return resp, err
+	var page syncAnswer
+	err := c.readInto(ctx, "/processor/transactions/sync", req, &page)
+	return page, err
 }
 
-func txnFrom(t plaid.Transaction) Txn {
-	name := t.GetMerchantName()
+// syncAnswer is what the partner view reads of a sync page: the paging and a few fields of
+// each transaction added (the API log keeps the whole answer).
+type syncAnswer struct {
+	Added                    []syncTxn `json:"added"`
+	NextCursor               string    `json:"next_cursor"`
+	HasMore                  bool      `json:"has_more"`
+	TransactionsUpdateStatus string    `json:"transactions_update_status"`
+}
+
+type syncTxn struct {
+	Date            string  `json:"date"`
+	Name            string  `json:"name"`
+	MerchantName    string  `json:"merchant_name"`
+	Amount          float64 `json:"amount"`
+	IsoCurrencyCode string  `json:"iso_currency_code"`
+	Pending         bool    `json:"pending"`
+}
+
+func txnFrom(t syncTxn) Txn {
+	name := t.MerchantName
 	if name == "" {
 		name = t.Name
 	}
 	return Txn{Date: termtext.SingleLine(t.Date), Name: termtext.SingleLine(name), Amount: t.Amount,
-		Currency: termtext.SingleLine(t.GetIsoCurrencyCode()), Pending: t.Pending}
+		Currency: termtext.SingleLine(t.IsoCurrencyCode), Pending: t.Pending}
 }
 
 // TransactionsNote says in a line what the partner's sync found, for the screen and run.

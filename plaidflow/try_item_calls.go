@@ -2,44 +2,34 @@ package plaidflow
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/plaid/plaid-go/v43/plaid"
 )
 
-// The calls of tryCalls. Reads go through readCall (retried on 429 and 5xx); a call that makes
+// The calls of tryCalls, sent with sendRaw: the screen shows each from the API log and reads
+// nothing of its answer. Reads go through readRaw (retried on 429 and 5xx); a call that makes
 // something (a Signal evaluation, an Asset Report) is sent once.
 
 func tryAccounts(c *Client, ctx context.Context, in TryInput) error {
-	return c.readCall(ctx, "/accounts/get", func() (*http.Response, error) {
-		return answer(c.api.AccountsGet(ctx).AccountsGetRequest(*plaid.NewAccountsGetRequest(in.AccessToken)).Execute())
-	})
+	return c.readRaw(ctx, "/accounts/get", *plaid.NewAccountsGetRequest(in.AccessToken))
 }
 
 func tryBalance(c *Client, ctx context.Context, in TryInput) error {
-	return c.readCall(ctx, "/accounts/balance/get", func() (*http.Response, error) {
-		return answer(c.api.AccountsBalanceGet(ctx).AccountsBalanceGetRequest(*plaid.NewAccountsBalanceGetRequest(in.AccessToken)).Execute())
-	})
+	return c.readRaw(ctx, "/accounts/balance/get", *plaid.NewAccountsBalanceGetRequest(in.AccessToken))
 }
 
 func tryAuth(c *Client, ctx context.Context, in TryInput) error {
-	return c.readCall(ctx, "/auth/get", func() (*http.Response, error) {
-		return answer(c.api.AuthGet(ctx).AuthGetRequest(*plaid.NewAuthGetRequest(in.AccessToken)).Execute())
-	})
+	return c.readRaw(ctx, "/auth/get", *plaid.NewAuthGetRequest(in.AccessToken))
 }
 
 func tryIdentity(c *Client, ctx context.Context, in TryInput) error {
-	return c.readCall(ctx, "/identity/get", func() (*http.Response, error) {
-		return answer(c.api.IdentityGet(ctx).IdentityGetRequest(*plaid.NewIdentityGetRequest(in.AccessToken)).Execute())
-	})
+	return c.readRaw(ctx, "/identity/get", *plaid.NewIdentityGetRequest(in.AccessToken))
 }
 
 func trySync(c *Client, ctx context.Context, in TryInput) error {
 	req := plaid.NewTransactionsSyncRequest(in.AccessToken)
 	req.SetCount(syncPageSize)
-	return c.readCall(ctx, "/transactions/sync", func() (*http.Response, error) {
-		return answer(c.api.TransactionsSync(ctx).TransactionsSyncRequest(*req).Execute())
-	})
+	return c.readRaw(ctx, "/transactions/sync", *req)
 }
 
 func tryTransactionsGet(c *Client, ctx context.Context, in TryInput) error {
@@ -48,48 +38,36 @@ func tryTransactionsGet(c *Client, ctx context.Context, in TryInput) error {
 	opts := plaid.NewTransactionsGetRequestOptions()
 	opts.SetCount(syncPageSize)
 	req.SetOptions(*opts)
-	return c.readCall(ctx, "/transactions/get", func() (*http.Response, error) {
-		return answer(c.api.TransactionsGet(ctx).TransactionsGetRequest(*req).Execute())
-	})
+	return c.readRaw(ctx, "/transactions/get", *req)
 }
 
 func tryRecurring(c *Client, ctx context.Context, in TryInput) error {
-	return c.readCall(ctx, "/transactions/recurring/get", func() (*http.Response, error) {
-		return answer(c.api.TransactionsRecurringGet(ctx).TransactionsRecurringGetRequest(*plaid.NewTransactionsRecurringGetRequest(in.AccessToken)).Execute())
-	})
+	return c.readRaw(ctx, "/transactions/recurring/get", *plaid.NewTransactionsRecurringGetRequest(in.AccessToken))
 }
 
 func tryHoldings(c *Client, ctx context.Context, in TryInput) error {
-	return c.readCall(ctx, "/investments/holdings/get", func() (*http.Response, error) {
-		return answer(c.api.InvestmentsHoldingsGet(ctx).InvestmentsHoldingsGetRequest(*plaid.NewInvestmentsHoldingsGetRequest(in.AccessToken)).Execute())
-	})
+	return c.readRaw(ctx, "/investments/holdings/get", *plaid.NewInvestmentsHoldingsGetRequest(in.AccessToken))
 }
 
 func tryInvestmentTransactions(c *Client, ctx context.Context, in TryInput) error {
 	start, end := in.window()
 	req := plaid.NewInvestmentsTransactionsGetRequest(in.AccessToken, start, end)
-	return c.readCall(ctx, "/investments/transactions/get", func() (*http.Response, error) {
-		return answer(c.api.InvestmentsTransactionsGet(ctx).InvestmentsTransactionsGetRequest(*req).Execute())
-	})
+	return c.readRaw(ctx, "/investments/transactions/get", *req)
 }
 
 func tryLiabilities(c *Client, ctx context.Context, in TryInput) error {
-	return c.readCall(ctx, "/liabilities/get", func() (*http.Response, error) {
-		return answer(c.api.LiabilitiesGet(ctx).LiabilitiesGetRequest(*plaid.NewLiabilitiesGetRequest(in.AccessToken)).Execute())
-	})
+	return c.readRaw(ctx, "/liabilities/get", *plaid.NewLiabilitiesGetRequest(in.AccessToken))
 }
 
 func tryStatements(c *Client, ctx context.Context, in TryInput) error {
-	return c.readCall(ctx, "/statements/list", func() (*http.Response, error) {
-		return answer(c.api.StatementsList(ctx).StatementsListRequest(*plaid.NewStatementsListRequest(in.AccessToken)).Execute())
-	})
+	return c.readRaw(ctx, "/statements/list", *plaid.NewStatementsListRequest(in.AccessToken))
 }
 
 // trySignal scores a 100.00 debit from the first account; each evaluation is recorded by
 // Plaid under its client_transaction_id, so it is sent once, with a new id.
 func trySignal(c *Client, ctx context.Context, in TryInput) error {
 	req := plaid.NewSignalEvaluateRequest(in.AccessToken, in.AccountID, newClientTransactionID(), 100.00)
-	_, h, err := c.api.SignalEvaluate(ctx).SignalEvaluateRequest(*req).Execute()
+	h, err := c.sendRaw(ctx, "/signal/evaluate", req)
 	return toError("/signal/evaluate", h, err)
 }
 
@@ -106,18 +84,10 @@ func tryAssetReport(c *Client, ctx context.Context, in TryInput) error {
 }
 
 func tryItem(c *Client, ctx context.Context, in TryInput) error {
-	return c.readCall(ctx, "/item/get", func() (*http.Response, error) {
-		return answer(c.api.ItemGet(ctx).ItemGetRequest(*plaid.NewItemGetRequest(in.AccessToken)).Execute())
-	})
+	return c.readRaw(ctx, "/item/get", *plaid.NewItemGetRequest(in.AccessToken))
 }
 
 func tryInstitution(c *Client, ctx context.Context, in TryInput) error {
 	req := plaid.NewInstitutionsGetByIdRequest(nonEmpty(in.InstitutionID, DefaultInstitutionID), allCountryCodes())
-	return c.readCall(ctx, "/institutions/get_by_id", func() (*http.Response, error) {
-		return answer(c.api.InstitutionsGetById(ctx).InstitutionsGetByIdRequest(*req).Execute())
-	})
+	return c.readRaw(ctx, "/institutions/get_by_id", *req)
 }
-
-// answer keeps what readCall needs of an Execute: the screen shows the call from the API log,
-// so the decoded response is not kept.
-func answer[T any](_ T, h *http.Response, err error) (*http.Response, error) { return h, err }
