@@ -164,11 +164,9 @@ func TestSlashFilterInTmux(t *testing.T) {
 	term.send("C-c")
 }
 
-// TestResultsAt80x24ShowTheTokenFirst walks Dwolla in an 80x24 terminal (Link by the sandbox
-// shortcut) and reads the first results screen: the Tokens header and the processor_token
-// row, cursor on it, are there without scrolling.
-func TestResultsAt80x24ShowTheTokenFirst(t *testing.T) {
-	term, exitFile := startOffline(t, 80, 24)
+// walkDwollaByShortcut takes a fresh UI from the partner list to Dwolla's results with the
+// defaults and the sandbox shortcut, and returns the first results screen.
+func walkDwollaByShortcut(term *tmuxTerm) string {
 	term.sendText("dwolla")
 	term.waitFor(`Filter: dwolla\s+1 of \d+ partners`, 5*time.Second)
 	term.send("Enter")
@@ -181,7 +179,15 @@ func TestResultsAt80x24ShowTheTokenFirst(t *testing.T) {
 	term.waitFor(`Step 5/7(.|\n)*Choose the account for Dwolla`, 20*time.Second)
 	term.send("Enter")
 	// The help bar is the page's last line: once it is drawn below the Done line, so is the page.
-	screen := term.waitFor(`Done: Dwolla's token(.|\n)*q quit`, 20*time.Second)
+	return term.waitFor(`Done: Dwolla's token(.|\n)*q quit`, 20*time.Second)
+}
+
+// TestResultsAt80x24ShowTheTokenFirst walks Dwolla in an 80x24 terminal (Link by the sandbox
+// shortcut) and reads the first results screen: the Tokens header and the processor_token
+// row, cursor on it, are there without scrolling.
+func TestResultsAt80x24ShowTheTokenFirst(t *testing.T) {
+	term, exitFile := startOffline(t, 80, 24)
+	screen := walkDwollaByShortcut(term)
 	saveScreen(t, "results-80x24", screen)
 	if !strings.Contains(screen, "Tokens: ") || !regexp.MustCompile(`(?m)^> Dwolla +processor_token +processor-sandbox-…`).MatchString(screen) {
 		t.Errorf("the first results screen at 80x24 lacks the Tokens header or the processor_token row:\n%s", screen)
