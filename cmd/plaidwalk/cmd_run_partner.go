@@ -11,10 +11,12 @@ import (
 )
 
 // partnerViewFor reads the account as the partner would, once its token exists
-// (run --partner-view and --repair).
+// (run --partner-view and --repair). A transactions partner's wait for the history is told on
+// stderr as the walk's polls are (not with --json).
 func partnerViewFor(ctx context.Context, client *plaidflow.Client, r runResult) (*plaidflow.PartnerView, error) {
 	v, err := client.PartnerView(ctx, plaidflow.PartnerViewInput{Partner: r.Partner, Result: r.Walk.Result,
-		InstitutionID: r.Walk.Accounts.InstitutionID, Username: r.Options.Username, Password: r.Options.Password})
+		InstitutionID: r.Walk.Accounts.InstitutionID, Username: r.Options.Username, Password: r.Options.Password,
+		OnProgress: r.Options.OnProgress})
 	return &v, err
 }
 

@@ -56,7 +56,14 @@ func TestRunPartnerViewTransactions(t *testing.T) {
 	if tx.NotReady == 0 || syncs != tx.NotReady+tx.Pages {
 		t.Errorf("%d syncs in the API log, %d empty answers and %d pages: want the wait, then the pages", syncs, tx.NotReady, tx.Pages)
 	}
-	code, out, _ = runInWith(t, d, nil, "run", "--partner", "boom", "--partner-view", "--no-save")
+	if strings.Contains(errOut, "not ready yet") {
+		t.Errorf("--json must keep stderr free of progress; got:\n%s", errOut)
+	}
+	code, out, errOut = runInWith(t, d, nil, "run", "--partner", "boom", "--partner-view", "--no-save")
+	// The wait is told while it lasts, on stderr, as the walk's other polls are.
+	if !strings.Contains(errOut, "transactions are not ready yet") {
+		t.Errorf("stderr does not tell the wait for the history:\n%s", errOut)
+	}
 	for _, want := range []string{"partner view: what Boom reads", "came back empty with next_cursor", "added on the first page"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("human output (exit %d) lacks %q:\n%s", code, want, out)
