@@ -75,32 +75,7 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 		return nil, perr
 	}
 	now := e.now()
-	lt := &linkTokenState{
-		view: linkTokenView{
-			Token: e.newLinkToken(), ClientName: req.ClientName, Language: req.Language,
-			Products:            append([]string(nil), req.Products...),
-			RequiredIfSupported: append([]string(nil), req.RequiredIfSupported...),
-			CountryCodes:        req.CountryCodes, RedirectURI: req.RedirectURI,
-			AccountFilters: map[string][]string{},
-			MultiSelect:    req.LinkCustomizationName == "multi_select",
-			Hosted:         req.HostedLink != nil,
-			UpdateItemID:   target.itemID,
-			StatementsFrom: stmts.from, StatementsTo: stmts.to,
-		},
-		created: now, expires: now.Add(lifetime), webhook: req.Webhook,
-	}
-	if target.itemID != "" {
-		in := target.institution
-		lt.view.UpdateInstitution = &in
-	}
-	for typ, f := range req.AccountFilters {
-		lt.view.AccountFilters[typ] = append([]string(nil), f.Subtypes...)
-	}
-	if a := req.Auth; a != nil {
-		lt.view.SameDayMicrodeposits = a.SameDay != nil && *a.SameDay
-		lt.view.InstantMicrodeposits = a.InstantMD != nil && *a.InstantMD
-		lt.view.NoInstantMatch = a.InstantMatch != nil && !*a.InstantMatch
-	}
+	lt := newLinkTokenState(&req, e.newLinkToken(), target, stmts, now, lifetime)
 	resp := linkTokenCreateResponse{LinkToken: lt.view.Token, RequestID: q.requestID}
 	if req.HostedLink != nil {
 		lt.view.CompletionRedirectURI = req.HostedLink.CompletionRedirectURI
@@ -126,6 +101,38 @@ func (e *Emulator) linkTokenCreate(q *apiRequest) (any, *apiError) {
 	e.mu.Unlock()
 	e.pruneLinkSessions(dropped)
 	return resp, nil
+}
+
+// newLinkTokenState is what a new link_token keeps: the request's Link settings (copied, as
+// the request's slices are the decoder's), the Item it updates, and when it expires.
+func newLinkTokenState(req *linkTokenCreateRequest, token string, target updateTarget, stmts stmtWindow, now time.Time, lifetime time.Duration) *linkTokenState {
+	lt := &linkTokenState{
+		view: linkTokenView{
+			Token: token, ClientName: req.ClientName, Language: req.Language,
+			Products:            append([]string(nil), req.Products...),
+			RequiredIfSupported: append([]string(nil), req.RequiredIfSupported...),
+			CountryCodes:        req.CountryCodes, RedirectURI: req.RedirectURI,
+			AccountFilters: map[string][]string{},
+			MultiSelect:    req.LinkCustomizationName == "multi_select",
+			Hosted:         req.HostedLink != nil,
+			UpdateItemID:   target.itemID,
+			StatementsFrom: stmts.from, StatementsTo: stmts.to,
+		},
+		created: now, expires: now.Add(lifetime), webhook: req.Webhook,
+	}
+	if target.itemID != "" {
+		in := target.institution
+		lt.view.UpdateInstitution = &in
+	}
+	for typ, f := range req.AccountFilters {
+		lt.view.AccountFilters[typ] = append([]string(nil), f.Subtypes...)
+	}
+	if a := req.Auth; a != nil {
+		lt.view.SameDayMicrodeposits = a.SameDay != nil && *a.SameDay
+		lt.view.InstantMicrodeposits = a.InstantMD != nil && *a.InstantMD
+		lt.view.NoInstantMatch = a.InstantMatch != nil && !*a.InstantMatch
+	}
+	return lt
 }
 
 // linkTokenLifetime is 4 hours, or 30 minutes in update mode (a link token for an existing
