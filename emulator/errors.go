@@ -162,6 +162,13 @@ func itemError(code, msg, display string) *apiError {
 	return &apiError{Type: "ITEM_ERROR", Code: code, Message: msg, DisplayMessage: display}
 }
 
+// notInitializedWith is the answer to a product call on an Item linked without that product
+// (PLAID-FACTS: ITEM_ERROR / PRODUCTS_NOT_SUPPORTED); fix says how to link one that has it.
+// Investments and Liabilities answer otherwise (productItem).
+func notInitializedWith(product, fix string) *apiError {
+	return itemError("PRODUCTS_NOT_SUPPORTED", "this item was not initialized with the "+product+" product; "+fix, "")
+}
+
 func notFoundError(path string) *apiError {
 	return &apiError{Status: http.StatusNotFound, Type: "INVALID_REQUEST", Code: "NOT_FOUND",
 		Message: "there is no endpoint at " + path + "; check the path and the API version"}

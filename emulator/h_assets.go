@@ -62,8 +62,7 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 			return nil, perr
 		}
 		if !contains(it.products, "assets") {
-			return nil, itemError("PRODUCTS_NOT_SUPPORTED",
-				"this item was not initialized with the assets product; create it through Link (or /sandbox/public_token/create) with assets among its products", "")
+			return nil, notInitializedWith("assets", "create it through Link (or /sandbox/public_token/create) with assets among its products")
 		}
 		rep.items = append(rep.items, snapshotItem(it))
 	}

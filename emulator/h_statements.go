@@ -55,8 +55,8 @@ func (e *Emulator) statementsCall(q *apiRequest, f func(*item, statementsRequest
 		return nil, perr
 	}
 	if !contains(it.products, "statements") {
-		return nil, itemError("PRODUCTS_NOT_SUPPORTED",
-			"this item was not initialized with the statements product; link it again with statements among its products and a statements window (statements.start_date and end_date in /link/token/create)", "")
+		return nil, notInitializedWith("statements",
+			"link it again with statements among its products and a statements window (statements.start_date and end_date in /link/token/create)")
 	}
 	return f(it, req)
 }

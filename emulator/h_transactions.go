@@ -41,8 +41,7 @@ func countOf(field string, v *int) (int, *apiError) {
 // transactionsItem checks the Item may read transactions now. Callers hold e.mu.
 func (e *Emulator) transactionsItem(it *item) *apiError {
 	if !contains(it.products, "transactions") {
-		return itemError("PRODUCTS_NOT_SUPPORTED",
-			"this item was not initialized with the transactions product; create it through Link (or /sandbox/public_token/create) with transactions among its products", "")
+		return notInitializedWith("transactions", "create it through Link (or /sandbox/public_token/create) with transactions among its products")
 	}
 	return nil
 }
