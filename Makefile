@@ -22,8 +22,9 @@ BUILDFLAGS := -trimpath -tags nethttpomithttp2 $(foreach p,$(COLD),-gcflags=$(p)
 .PHONY: build run test test-deps bench lint clean
 
 build:
-	$(GO) build $(BUILDFLAGS) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/plaidwalk
-	@objcopy --compress-debug-sections=zstd $(BIN) $(BIN).zst 2>/dev/null && mv $(BIN).zst $(BIN) || rm -f $(BIN).zst
+	CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/plaidwalk
+	@$(GO) run ./internal/debugpack $(BIN) || { \
+	  objcopy --compress-debug-sections=zstd $(BIN) $(BIN).zst 2>/dev/null && mv $(BIN).zst $(BIN) || rm -f $(BIN).zst; }
 
 run: build
 	./$(BIN)
