@@ -2,8 +2,6 @@ package plaidflow
 
 import (
 	"context"
-	"net/http"
-	"slices"
 	"sync"
 
 	"github.com/plaid/plaid-go/v43/plaid"
@@ -44,30 +42,18 @@ func (c *Client) Exchange(ctx context.Context, publicToken string) (Item, error)
 func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts, error) {
 	var (
 		wg                   sync.WaitGroup
-		accounts             plaid.AccountsGetResponse
-		item                 plaid.ItemGetResponse
+		accounts             accountsAnswer
+		item                 itemAnswer
 		accountsErr, itemErr error
 	)
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		var httpResp *http.Response
-		accountsErr = c.retrySafe(ctx, func() (*http.Response, error) {
-			var err error
-			accounts, httpResp, err = c.api.AccountsGet(ctx).AccountsGetRequest(*plaid.NewAccountsGetRequest(accessToken)).Execute()
-			return httpResp, err
-		})
-		accountsErr = toError("/accounts/get", httpResp, accountsErr)
+		accountsErr = c.readInto(ctx, "/accounts/get", plaid.NewAccountsGetRequest(accessToken), &accounts)
 	}()
 	go func() {
 		defer wg.Done()
-		var httpResp *http.Response
-		itemErr = c.retrySafe(ctx, func() (*http.Response, error) {
-			var err error
-			item, httpResp, err = c.api.ItemGet(ctx).ItemGetRequest(*plaid.NewItemGetRequest(accessToken)).Execute()
-			return httpResp, err
-		})
-		itemErr = toError("/item/get", httpResp, itemErr)
+		item, itemErr = c.itemGet(ctx, accessToken)
 	}()
 	wg.Wait()
 	if accountsErr != nil {
@@ -77,12 +63,12 @@ func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts
 		return ItemAccounts{}, itemErr
 	}
 	// Ids and names are the host's text and end up on a terminal: cleaned here, once.
-	out := ItemAccounts{ItemID: termtext.SingleLine(item.Item.ItemId), InstitutionID: termtext.SingleLine(item.Item.GetInstitutionId())}
+	out := ItemAccounts{ItemID: termtext.SingleLine(item.Item.ItemID), InstitutionID: termtext.SingleLine(item.Item.InstitutionID)}
 	for _, a := range accounts.Accounts {
 		out.Accounts = append(out.Accounts, accountFrom(a))
 	}
-	out.Products = itemProducts(item.Item)
-	out.InstitutionName = termtext.SingleLine(item.Item.GetInstitutionName())
+	out.Products = item.products()
+	out.InstitutionName = termtext.SingleLine(item.Item.InstitutionName)
 	if out.InstitutionName == "" && out.InstitutionID != "" {
 		out.InstitutionName = termtext.SingleLine(c.institutionName(ctx, out.InstitutionID))
 	}
@@ -96,13 +82,13 @@ func (c *Client) Accounts(ctx context.Context, accessToken string) (ItemAccounts
 // known name (the call and its error stay in the API log).
 func (c *Client) institutionName(ctx context.Context, id string) string {
 	ccs := allCountryCodes()
-	var resp plaid.InstitutionsGetByIdResponse
-	err := c.retrySafe(ctx, func() (*http.Response, error) {
-		var httpResp *http.Response
-		var err error
-		resp, httpResp, err = c.api.InstitutionsGetById(ctx).InstitutionsGetByIdRequest(*plaid.NewInstitutionsGetByIdRequest(id, ccs)).Execute()
-		return httpResp, err
-	})
+	// Only the name is read: plaid-go's Institution model brings its status tree along.
+	var resp struct {
+		Institution struct {
+			Name string `json:"name"`
+		} `json:"institution"`
+	}
+	err := c.readInto(ctx, "/institutions/get_by_id", plaid.NewInstitutionsGetByIdRequest(id, ccs), &resp)
 	if err != nil || resp.Institution.Name == "" {
 		return SandboxInstitutionName(id)
 	}
@@ -137,15 +123,4 @@ func (c *Client) SandboxResetLogin(ctx context.Context, accessToken string) erro
 	req := plaid.NewSandboxItemResetLoginRequest(accessToken)
 	_, httpResp, err := c.api.SandboxItemResetLogin(ctx).SandboxItemResetLoginRequest(*req).Execute()
 	return toError("/sandbox/item/reset_login", httpResp, err)
-}
-
-// itemProducts are the Item's products and billed products, each once, in Plaid's order.
-func itemProducts(it plaid.ItemWithConsentFields) []string {
-	var out []string
-	for _, p := range append(it.GetProducts(), it.GetBilledProducts()...) {
-		if name := termtext.SingleLine(string(p)); !slices.Contains(out, name) {
-			out = append(out, name)
-		}
-	}
-	return out
 }

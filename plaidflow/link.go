@@ -3,7 +3,6 @@ package plaidflow
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"time"
 
 	"github.com/plaid/plaid-go/v43/plaid"
@@ -133,41 +132,60 @@ type LinkSessionResult struct {
 
 // LinkTokenResult reads /link/token/get and reports the first finished session, if any.
 func (c *Client) LinkTokenResult(ctx context.Context, linkToken string) (LinkSessionResult, error) {
-	var resp plaid.LinkTokenGetResponse
-	var httpResp *http.Response
-	err := c.retrySafe(ctx, func() (*http.Response, error) {
-		var err error
-		resp, httpResp, err = c.api.LinkTokenGet(ctx).LinkTokenGetRequest(*plaid.NewLinkTokenGetRequest(linkToken)).Execute()
-		return httpResp, err
-	})
-	if err != nil {
-		return LinkSessionResult{}, toError("/link/token/get", httpResp, err)
+	var resp linkTokenSessions
+	if err := c.readInto(ctx, "/link/token/get", plaid.NewLinkTokenGetRequest(linkToken), &resp); err != nil {
+		return LinkSessionResult{}, err
 	}
-	for _, s := range resp.GetLinkSessions() {
-		if r, ok := sessionResult(s); ok {
+	for _, s := range resp.LinkSessions {
+		if r, ok := s.result(); ok {
 			return r, nil
 		}
 	}
 	return LinkSessionResult{}, nil
 }
 
-func sessionResult(s plaid.LinkTokenGetSessionsResponse) (LinkSessionResult, bool) {
-	if ok, has := s.GetOnSuccessOk(); has && ok != nil && ok.PublicToken != "" {
-		return LinkSessionResult{Done: true, PublicToken: ok.PublicToken}, true
+// linkTokenSessions is the part of /link/token/get's answer LinkTokenResult reads: decoding
+// the whole of plaid-go's LinkTokenGetResponse links its large model tree for three fields.
+type linkTokenSessions struct {
+	LinkSessions []linkSession `json:"link_sessions"`
+}
+
+type linkSession struct {
+	OnSuccess *publicTokenField `json:"on_success"`
+	Results   *struct {
+		ItemAddResults []publicTokenField `json:"item_add_results"`
+	} `json:"results"`
+	OnExit *struct {
+		Error *struct {
+			ErrorType      string `json:"error_type"`
+			ErrorCode      string `json:"error_code"`
+			ErrorMessage   string `json:"error_message"`
+			DisplayMessage string `json:"display_message"`
+			RequestID      string `json:"request_id"`
+		} `json:"error"`
+	} `json:"on_exit"`
+}
+
+type publicTokenField struct {
+	PublicToken string `json:"public_token"`
+}
+
+func (s linkSession) result() (LinkSessionResult, bool) {
+	if s.OnSuccess != nil && s.OnSuccess.PublicToken != "" {
+		return LinkSessionResult{Done: true, PublicToken: s.OnSuccess.PublicToken}, true
 	}
 	// Current API versions put the token under results.item_add_results instead.
-	if res, has := s.GetResultsOk(); has && res != nil {
-		for _, add := range res.ItemAddResults {
+	if s.Results != nil {
+		for _, add := range s.Results.ItemAddResults {
 			if add.PublicToken != "" {
 				return LinkSessionResult{Done: true, PublicToken: add.PublicToken}, true
 			}
 		}
 	}
-	if exit, has := s.GetOnExitOk(); has && exit != nil {
+	if s.OnExit != nil {
 		r := LinkSessionResult{Done: true}
-		if pe, ok := exit.GetErrorOk(); ok && pe != nil && pe.ErrorCode != "" {
-			r.ExitError = LinkExitError("", string(pe.ErrorType), pe.ErrorCode, pe.ErrorMessage,
-				pe.GetDisplayMessage(), pe.GetRequestId())
+		if pe := s.OnExit.Error; pe != nil && pe.ErrorCode != "" {
+			r.ExitError = LinkExitError("", pe.ErrorType, pe.ErrorCode, pe.ErrorMessage, pe.DisplayMessage, pe.RequestID)
 		}
 		return r, true
 	}

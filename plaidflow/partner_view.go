@@ -129,31 +129,21 @@ func (c *Client) processorView(ctx context.Context, v PartnerView, in PartnerVie
 // identity when it verifies who owns the account. All are reads, so retried like any.
 func (c *Client) readAsPartner(ctx context.Context, v *PartnerView, p Partner, token string) error {
 	if contains(p.Products, "auth") {
-		var resp plaid.ProcessorAuthGetResponse
-		if err := c.readCall(ctx, "/processor/auth/get", func() (*http.Response, error) {
-			var h *http.Response
-			var err error
-			resp, h, err = c.api.ProcessorAuthGet(ctx).ProcessorAuthGetRequest(*plaid.NewProcessorAuthGetRequest(token)).Execute()
-			return h, err
-		}); notReady(err) {
+		var resp processorAuthAnswer
+		if err := c.readInto(ctx, "/processor/auth/get", plaid.NewProcessorAuthGetRequest(token), &resp); notReady(err) {
 			v.NumbersNotReady, _ = AsPlaidError(err)
 		} else if err != nil {
 			return err
 		} else {
 			v.Account = accountFrom(resp.Account)
 		}
-		if ach, ok := resp.Numbers.GetAchOk(); ok && ach != nil {
-			v.Numbers = append(v.Numbers, ACHNumbers{Account: termtext.SingleLine(ach.GetAccount()),
-				Routing: termtext.SingleLine(ach.GetRouting()), WireRouting: termtext.SingleLine(ach.GetWireRouting())})
+		if ach := resp.Numbers.ACH; ach != nil {
+			v.Numbers = append(v.Numbers, ACHNumbers{Account: termtext.SingleLine(ach.Account),
+				Routing: termtext.SingleLine(ach.Routing), WireRouting: termtext.SingleLine(ach.WireRouting)})
 		}
 	}
-	var bal plaid.ProcessorBalanceGetResponse
-	if err := c.readCall(ctx, "/processor/balance/get", func() (*http.Response, error) {
-		var h *http.Response
-		var err error
-		bal, h, err = c.api.ProcessorBalanceGet(ctx).ProcessorBalanceGetRequest(*plaid.NewProcessorBalanceGetRequest(token)).Execute()
-		return h, err
-	}); err != nil {
+	var bal processorBalanceAnswer
+	if err := c.readInto(ctx, "/processor/balance/get", plaid.NewProcessorBalanceGetRequest(token), &bal); err != nil {
 		return err
 	}
 	v.Account = accountFrom(bal.Account)
@@ -173,13 +163,8 @@ func notReady(err error) bool {
 }
 
 func (c *Client) readIdentity(ctx context.Context, v *PartnerView, token string) error {
-	var resp plaid.ProcessorIdentityGetResponse
-	if err := c.readCall(ctx, "/processor/identity/get", func() (*http.Response, error) {
-		var h *http.Response
-		var err error
-		resp, h, err = c.api.ProcessorIdentityGet(ctx).ProcessorIdentityGetRequest(*plaid.NewProcessorIdentityGetRequest(token)).Execute()
-		return h, err
-	}); err != nil {
+	var resp processorIdentityAnswer
+	if err := c.readInto(ctx, "/processor/identity/get", plaid.NewProcessorIdentityGetRequest(token), &resp); err != nil {
 		return err
 	}
 	for _, o := range resp.Account.Owners {
@@ -211,25 +196,6 @@ func (c *Client) sandboxProcessorToken(ctx context.Context, in PartnerViewInput)
 		return "", toError("/sandbox/processor_token/create", httpResp, err)
 	}
 	return resp.ProcessorToken, nil
-}
-
-func ownerFrom(o plaid.Owner) Owner {
-	var out Owner
-	for _, n := range o.Names {
-		out.Names = append(out.Names, termtext.SingleLine(n))
-	}
-	for _, e := range o.Emails {
-		out.Emails = append(out.Emails, termtext.SingleLine(e.Data))
-	}
-	for _, p := range o.PhoneNumbers {
-		out.Phones = append(out.Phones, termtext.SingleLine(p.Data))
-	}
-	for _, a := range o.Addresses {
-		d := a.Data
-		parts := []string{d.Street, d.GetCity(), d.GetRegion(), d.GetPostalCode(), d.GetCountry()}
-		out.Addresses = append(out.Addresses, termtext.SingleLine(strings.Join(nonBlank(parts), ", ")))
-	}
-	return out
 }
 
 func nonBlank(ss []string) []string {

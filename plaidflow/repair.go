@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/plaid/plaid-go/v43/plaid"
 
@@ -35,7 +34,7 @@ func (c *Client) BreakItem(ctx context.Context, accessToken string) (*PlaidError
 	if err := c.SandboxResetLogin(ctx, accessToken); err != nil {
 		return nil, err
 	}
-	_, httpResp, err := c.api.AccountsGet(ctx).AccountsGetRequest(*plaid.NewAccountsGetRequest(accessToken)).Execute()
+	httpResp, _, err := c.postRaw(ctx, "/accounts/get", plaid.NewAccountsGetRequest(accessToken))
 	if err == nil {
 		return nil, ErrLoginNotRequired
 	}
@@ -68,17 +67,11 @@ func (c *Client) CreateUpdateLinkToken(ctx context.Context, lc LinkConfig, acces
 
 // ItemErrorCode reads /item/get and returns the code of the Item's error, "" when it has none.
 func (c *Client) ItemErrorCode(ctx context.Context, accessToken string) (string, error) {
-	var resp plaid.ItemGetResponse
-	err := c.readCall(ctx, "/item/get", func() (*http.Response, error) {
-		var h *http.Response
-		var err error
-		resp, h, err = c.api.ItemGet(ctx).ItemGetRequest(*plaid.NewItemGetRequest(accessToken)).Execute()
-		return h, err
-	})
+	resp, err := c.itemGet(ctx, accessToken)
 	if err != nil {
 		return "", err
 	}
-	if pe, ok := resp.Item.GetErrorOk(); ok && pe != nil {
+	if pe := resp.Item.Error; pe != nil {
 		return termtext.SingleLine(pe.ErrorCode), nil
 	}
 	return "", nil
