@@ -3,20 +3,24 @@ GO      ?= go
 BIN     := bin/plaidwalk
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
-# Size (issue 13): -trimpath drops this machine's paths; nethttpomithttp2 leaves out net/http's
-# bundled HTTP/2 (about 0.76 MB), which nothing here needs: the emulator and the Link page serve
-# HTTP/1.1 on loopback and Plaid's API answers HTTP/1.1 too. Packages whose code runs a few
-# times per walk, not per emulator call, are built without inlining (about 1.3 MB): the screen
-# and command-line packages, and the standard library's TLS, certificate, signing, XML, regexp,
-# template and MIME code (one TLS handshake per walk to Plaid; one signature per webhook). The
-# emulator's request path keeps it: net/http, encoding/json, reflect, the runtime and the
-# emulator itself. The DWARF debug sections are then recompressed with zstd when objcopy can
-# (binutils 2.40 or later; Go's debug/elf, delve and gdb read them): about 0.35 MB less, with
-# every symbol and all debug information kept.
+# Size (issue 13: at most 16 MB, unstripped): -trimpath drops this machine's paths;
+# nethttpomithttp2 leaves out net/http's bundled HTTP/2 (about 0.76 MB), which nothing here
+# needs: the emulator and the Link page serve HTTP/1.1 on loopback and Plaid's API answers
+# HTTP/1.1 too. CGO_ENABLED=0 links a static binary with Go's own resolver (about 76 KB less).
+# Packages whose code runs a few times per walk, not per emulator call, are built without
+# inlining (about 1.4 MB): the screen and command-line packages, and the standard library's
+# TLS, certificate, signing, XML, regexp, template and MIME code (one TLS handshake per walk
+# to Plaid; one signature per webhook). fmt, time, net/url and unicode join them (about 0.11 MB):
+# the emulator calls them a few times per request at most, and its CPU per call measured the
+# same with and without (BenchmarkServerCPUPerCall, interleaved runs). The emulator's request
+# path keeps inlining: net/http, encoding/json, reflect, the runtime and the emulator itself. internal/debugpack then recompresses the DWARF sections
+# with zstd -19 (about 0.47 MB less than the linker's zlib; Go's debug/elf, delve and gdb read
+# them), every symbol and all debug information kept; without the zstd program, objcopy's
+# default zstd level (binutils 2.40 or later) does what it can.
 COLD    := plaidwalk/tui plaidwalk/cmd/plaidwalk plaidwalk/sessions plaidwalk/codegen \
            github.com/charmbracelet/... github.com/muesli/... \
            crypto/... vendor/... encoding/asn1 encoding/pem encoding/xml regexp/... text/... \
-           mime/... math/big compress/...
+           mime/... math/big compress/... fmt time net/url unicode/...
 BUILDFLAGS := -trimpath -tags nethttpomithttp2 $(foreach p,$(COLD),-gcflags=$(p)=-l)
 
 .PHONY: build run test test-deps bench lint clean
