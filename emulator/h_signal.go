@@ -9,12 +9,16 @@ import (
 // /signal/prepare. Plaid lets Signal score any Item of a bank that offers it, whether or not
 // it was linked with signal (/signal/prepare only lets Plaid start collecting early), so the
 // emulator does too, adding signal to an Item's products the first time it is used, as it
-// would appear billed at Plaid. Evaluations are remembered by client_transaction_id (in memory
-// only, the latest maxSignalEvaluations) so reports can be checked against them.
+// would appear billed at Plaid. Evaluations are remembered by client_transaction_id (the latest
+// maxSignalEvaluations, in the state file too with --state) so reports can be checked against
+// them.
 
 // maxSignalEvaluations bounds the evaluations kept: a client reports on its recent debits,
 // and the emulator must not grow without end for a client that evaluates in a loop.
 const maxSignalEvaluations = 10000
+
+// maxClientTransactionID is the spec's maxLength for client_transaction_id.
+const maxClientTransactionID = 36
 
 // signalEvaluation is what a client_transaction_id was used for.
 type signalEvaluation struct {
@@ -23,10 +27,28 @@ type signalEvaluation struct {
 	cents   int64
 }
 
-// signalLog holds the evaluations, oldest first in order for eviction.
+// signalLog holds the evaluations, oldest first in order for eviction; next numbers the next
+// one, for the state file's record of that order.
 type signalLog struct {
 	byID  map[string]signalEvaluation
 	order []string
+	next  uint64
+}
+
+// add keeps ev under id, evicting the oldest evaluation when the log is full; it returns the
+// evicted id, "" when none was.
+func (log *signalLog) add(id string, ev signalEvaluation) (evicted string) {
+	if log.byID == nil {
+		log.byID = map[string]signalEvaluation{}
+	}
+	if len(log.order) >= maxSignalEvaluations {
+		evicted = log.order[0]
+		delete(log.byID, evicted)
+		log.order = log.order[1:]
+	}
+	log.byID[id] = ev
+	log.order = append(log.order, id)
+	return evicted
 }
 
 type signalRequest struct {
@@ -75,6 +97,11 @@ func decodeSignalEvaluate(q *apiRequest) (signalRequest, *apiError) {
 	}
 	if perr := checkAccountID("account_id", req.AccountID); perr != nil {
 		return req, perr
+	}
+	// The spec bounds the id to 1..36 characters; it is also the evaluation's key in the state.
+	if n := len(req.ClientTransactionID); n == 0 || n > maxClientTransactionID {
+		return req, invalidRequest("INVALID_FIELD", "client_transaction_id must be 1 to "+strconv.Itoa(maxClientTransactionID)+
+			" characters (your payment attempt's id); it is "+strconv.Itoa(n))
 	}
 	if req.Amount == nil || *req.Amount <= 0 || cents(*req.Amount) == 0 {
 		return req, invalidRequest("INVALID_FIELD", "amount must be the debit's amount in dollars, more than 0 (for example 102.05)")
@@ -153,15 +180,9 @@ func (e *Emulator) recordEvaluation(id string, ev signalEvaluation) *apiError {
 		}
 		return nil
 	}
-	if log.byID == nil {
-		log.byID = map[string]signalEvaluation{}
-	}
-	if len(log.order) >= maxSignalEvaluations {
-		delete(log.byID, log.order[0])
-		log.order = log.order[1:]
-	}
-	log.byID[id] = ev
-	log.order = append(log.order, id)
+	seq := log.next
+	log.next++
+	e.saveEvaluationLocked(id, ev, seq, log.add(id, ev))
 	return nil
 }
 
@@ -190,7 +211,7 @@ func (e *Emulator) signalReport(q *apiRequest, isReturn bool) (any, *apiError) {
 	defer e.mu.Unlock()
 	if _, ok := e.signals.byID[req.ClientTransactionID]; !ok {
 		return nil, invalidRequest("INVALID_FIELD", "client_transaction_id "+strconv.Quote(req.ClientTransactionID)+
-			" was never evaluated; report on the id you gave /signal/evaluate (this emulator keeps its latest "+strconv.Itoa(maxSignalEvaluations)+" evaluations, in memory only)")
+			" was never evaluated; report on the id you gave /signal/evaluate (this emulator keeps its latest "+strconv.Itoa(maxSignalEvaluations)+" evaluations; without --state, only until it stops)")
 	}
 	return requestIDResponse{RequestID: q.requestID}, nil
 }

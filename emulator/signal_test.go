@@ -148,6 +148,8 @@ func TestSignalErrorsAndPrepare(t *testing.T) {
 	h.signalReturn("never-evaluated", "R01").fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	h.signalReturn("t-1", "X1").fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	h.signalEvaluate(access, checking, "t-2", 0).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
+	h.signalEvaluate(access, checking, "", 5).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
+	h.signalEvaluate(access, checking, strings.Repeat("x", 37), 5).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	h.signalEvaluate(access, "not-an-account", "t-3", 5).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	h.signalEvaluate(access, strings.Repeat("A", 37), "t-4", 5).fails(t, 400, "INVALID_INPUT", "INVALID_ACCOUNT_ID")
 	h.signalEvaluate("access-sandbox-bad", checking, "t-5", 5).fails(t, 400, "INVALID_INPUT", "INVALID_ACCESS_TOKEN")

@@ -16,8 +16,8 @@ import (
 // and so before the call that changed them is answered; bbolt commits are durable once written,
 // so a kill -9 loses nothing a client was told. The webhook signing key is kept too (receivers
 // cache its public half). The default keeps everything in memory (store is nil and every save
-// is a no-op). Asset reports, relay tokens and link_tokens (with their finished sessions' results)
-// are kept; Link sessions still open in a browser are not.
+// is a no-op). Asset reports, relay tokens, link_tokens (with their finished sessions' results)
+// and Signal's evaluations are kept; Link sessions still open in a browser are not.
 
 const (
 	stateFileName = "emulator.db"
@@ -27,17 +27,18 @@ const (
 
 var (
 	bucketMeta       = []byte("meta")
-	bucketItems      = []byte("items")            // item_id -> itemRecord
-	bucketPublic     = []byte("public_tokens")    // public_token -> publicRecord
-	bucketProcessor  = []byte("processor_tokens") // 16-byte key -> grantRecord
-	bucketStripe     = []byte("stripe_tokens")    // btok_... -> grantRecord
-	bucketPartner    = []byte("partner_settings") // processor_token -> partnerRecord
-	bucketReports    = []byte("asset_reports")    // asset_report_token -> reportRecord
-	bucketRelay      = []byte("relay_tokens")     // relay token -> relayRecord
-	bucketLinkTokens = []byte("link_tokens")      // link_token -> linkTokenRecord
+	bucketItems      = []byte("items")              // item_id -> itemRecord
+	bucketPublic     = []byte("public_tokens")      // public_token -> publicRecord
+	bucketProcessor  = []byte("processor_tokens")   // 16-byte key -> grantRecord
+	bucketStripe     = []byte("stripe_tokens")      // btok_... -> grantRecord
+	bucketPartner    = []byte("partner_settings")   // processor_token -> partnerRecord
+	bucketReports    = []byte("asset_reports")      // asset_report_token -> reportRecord
+	bucketRelay      = []byte("relay_tokens")       // relay token -> relayRecord
+	bucketLinkTokens = []byte("link_tokens")        // link_token -> linkTokenRecord
+	bucketSignals    = []byte("signal_evaluations") // client_transaction_id -> signalRecord
 	keyVersion       = []byte("version")
 	keyWebhookKey    = []byte("webhook_key") // in meta: the webhook signing key (plaidjwt.KeyRecord)
-	allBuckets       = [][]byte{bucketMeta, bucketItems, bucketPublic, bucketProcessor, bucketStripe, bucketPartner, bucketReports, bucketRelay, bucketLinkTokens}
+	allBuckets       = [][]byte{bucketMeta, bucketItems, bucketPublic, bucketProcessor, bucketStripe, bucketPartner, bucketReports, bucketRelay, bucketLinkTokens, bucketSignals}
 )
 
 // store is the open state file.

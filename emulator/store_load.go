@@ -61,6 +61,9 @@ func (e *Emulator) load(s *store) error {
 	if err := e.loadLinkTokens(s); err != nil {
 		return err
 	}
+	if err := e.loadSignals(s); err != nil {
+		return err
+	}
 	now := e.now()
 	return s.each(bucketPublic, func(k, v []byte) error {
 		var r publicRecord
