@@ -17,9 +17,6 @@ import (
 // and the emulator must not grow without end for a client that evaluates in a loop.
 const maxSignalEvaluations = 10000
 
-// maxClientTransactionID is the spec's maxLength for client_transaction_id.
-const maxClientTransactionID = 36
-
 // signalEvaluation is what a client_transaction_id was used for.
 type signalEvaluation struct {
 	itemID  string
@@ -97,11 +94,6 @@ func decodeSignalEvaluate(q *apiRequest) (signalRequest, *apiError) {
 	}
 	if perr := checkAccountID("account_id", req.AccountID); perr != nil {
 		return req, perr
-	}
-	// The spec bounds the id to 1..36 characters; it is also the evaluation's key in the state.
-	if n := len(req.ClientTransactionID); n == 0 || n > maxClientTransactionID {
-		return req, invalidRequest("INVALID_FIELD", "client_transaction_id must be 1 to "+strconv.Itoa(maxClientTransactionID)+
-			" characters (your payment attempt's id); it is "+strconv.Itoa(n))
 	}
 	if req.Amount == nil || *req.Amount <= 0 || cents(*req.Amount) == 0 {
 		return req, invalidRequest("INVALID_FIELD", "amount must be the debit's amount in dollars, more than 0 (for example 102.05)")

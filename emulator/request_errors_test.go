@@ -133,6 +133,8 @@ func TestRequestValidationNamesTheField(t *testing.T) {
 		{"wrong type", "/item/get", `{"access_token":42}`, "INVALID_FIELD", []string{"access_token"}},
 		{"wrong array type", "/sandbox/public_token/create", `{"institution_id":"ins_109508","initial_products":"auth"}`, "INVALID_FIELD", []string{"initial_products"}},
 		{"wrong integer", "/asset_report/create", `{"access_tokens":["a"],"days_requested":1.5}`, "INVALID_FIELD", []string{"days_requested"}},
+		{"too short", "/institutions/get_by_id", `{"institution_id":"","country_codes":["US"]}`, "INVALID_FIELD", []string{"institution_id", "at least 1 character long"}},
+		{"too long", "/signal/decision/report", `{"client_transaction_id":"` + strings.Repeat("x", 37) + `","initiated":true}`, "INVALID_FIELD", []string{"client_transaction_id", "1 to 36 characters", "it has 37"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -161,4 +163,16 @@ func TestLinkTokenCreateChecks(t *testing.T) {
 	create(func(r *plaid.LinkTokenCreateRequest) { r.ClientName = " " }).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	create(func(r *plaid.LinkTokenCreateRequest) { r.Language = "xx" }).fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	create(func(r *plaid.LinkTokenCreateRequest) { r.Products = nil }).fails(t, 400, "INVALID_REQUEST", "MISSING_FIELDS")
+}
+
+// TestStringLengthsCountCharacters: the spec's minLength and maxLength count characters, as
+// JSON Schema does, not bytes: 36 two-byte characters fit a 36-character bound.
+func TestStringLengthsCountCharacters(t *testing.T) {
+	s := reqSchema{kind: kString, minLen: 1, maxLen: 36}
+	if msg := s.stringProblem("id", strings.Repeat("é", 36)); msg != "" {
+		t.Errorf("36 characters (72 bytes) refused: %s", msg)
+	}
+	if msg := s.stringProblem("id", strings.Repeat("é", 37)); !strings.Contains(msg, "it has 37") {
+		t.Errorf("37 characters gave %q", msg)
+	}
 }

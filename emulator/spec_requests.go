@@ -524,9 +524,9 @@ var (
 		{"ach_class", false, &rACHClass},
 		{"amount", true, &sString},
 		{"client_id", false, &sString},
-		{"custom_tag", false, &rStringNull},
-		{"description", true, &sString},
-		{"idempotency_key", true, &sString},
+		{"custom_tag", false, &rBankTransferCreateRequestCustomTag},
+		{"description", true, &rBankTransferCreateRequestDescription},
+		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
 		{"iso_currency_code", true, &sString},
 		{"metadata", false, &rBankTransferCreateRequestMetadata},
 		{"network", true, &rBankTransferNetwork},
@@ -535,11 +535,14 @@ var (
 		{"type", true, &rBankTransferType},
 		{"user", true, &rBankTransferUser},
 	}}
-	rBankTransferCreateRequestMetadata     = reqSchema{kind: kObject, values: &sString, null: true}
-	rBankTransferDirection                 = reqSchema{kind: kString, enum: []string{"outbound", "inbound"}, null: true}
-	rBankTransferEventListBankTransferType = reqSchema{kind: kString, enum: []string{"debit", "credit"}, null: true}
-	rBankTransferEventListDirection        = reqSchema{kind: kString, enum: []string{"inbound", "outbound"}, null: true}
-	rBankTransferEventListRequest          = reqSchema{kind: kObject, props: []reqProp{
+	rBankTransferCreateRequestCustomTag      = reqSchema{kind: kString, maxLen: 100, null: true}
+	rBankTransferCreateRequestDescription    = reqSchema{kind: kString, maxLen: 10}
+	rBankTransferCreateRequestIdempotencyKey = reqSchema{kind: kString, maxLen: 50}
+	rBankTransferCreateRequestMetadata       = reqSchema{kind: kObject, values: &sString, null: true}
+	rBankTransferDirection                   = reqSchema{kind: kString, enum: []string{"outbound", "inbound"}, null: true}
+	rBankTransferEventListBankTransferType   = reqSchema{kind: kString, enum: []string{"debit", "credit"}, null: true}
+	rBankTransferEventListDirection          = reqSchema{kind: kString, enum: []string{"inbound", "outbound"}, null: true}
+	rBankTransferEventListRequest            = reqSchema{kind: kObject, props: []reqProp{
 		{"account_id", false, &rStringNull},
 		{"bank_transfer_id", false, &rStringNull},
 		{"bank_transfer_type", false, &rBankTransferEventListBankTransferType},
@@ -608,14 +611,15 @@ var (
 		{"access_token", false, &sString},
 		{"client_evaluation_id", false, &sString},
 		{"client_id", false, &sString},
-		{"client_user_id", false, &sString},
+		{"client_user_id", false, &rBeaconAccountRiskEvaluateRequestClientUserId},
 		{"device", false, &rSignalDevice},
 		{"evaluate_time", false, &sString},
 		{"evaluation_reason", false, &rBeaconAccountRiskEvaluateEvaluationReason},
 		{"options", false, &rAccountsGetRequestOptions},
 		{"secret", false, &sString},
 	}}
-	rBeaconDuplicateGetRequest = reqSchema{kind: kObject, props: []reqProp{
+	rBeaconAccountRiskEvaluateRequestClientUserId = reqSchema{kind: kString, minLen: 1, maxLen: 36}
+	rBeaconDuplicateGetRequest                    = reqSchema{kind: kObject, props: []reqProp{
 		{"beacon_duplicate_id", true, &sString},
 		{"client_id", false, &sString},
 		{"secret", false, &sString},
@@ -880,8 +884,9 @@ var (
 		{"phone_numbers", true, &rAccountsBalanceGetRequestOptionsAccountIds},
 		{"primary_address", true, &rAddressData},
 		{"ssn_full", false, &rStringNull},
-		{"ssn_last_4", false, &rStringNull},
+		{"ssn_last_4", false, &rConsumerReportUserIdentitySsnLast4},
 	}, open: true, null: true}
+	rConsumerReportUserIdentitySsnLast4 = reqSchema{kind: kString, minLen: 4, maxLen: 4, null: true}
 	rCountryCode                        = reqSchema{kind: kString, enum: []string{"US", "GB", "ES", "NL", "FR", "IE", "CA", "DE", "IT", "PL", "DK", "NO", "SE", "EE", "LT", "LV", "PT", "BE", "AT", "FI"}}
 	rCountryCodeList                    = reqSchema{kind: kArray, items: &rCountryCode}
 	rCraCheckReportBaseReportGetRequest = reqSchema{kind: kObject, props: []reqProp{
@@ -1344,12 +1349,13 @@ var (
 	}}
 	rExternalPaymentInitiationConsentOptions = reqSchema{kind: kObject, props: []reqProp{
 		{"bacs", false, &rPaymentInitiationOptionalRestrictionBacs},
-		{"iban", false, &rStringNull},
+		{"iban", false, &rExternalPaymentInitiationConsentOptionsIban},
 		{"request_refund_details", false, &rBoolNull},
 	}, null: true}
-	rExternalPaymentOptions = reqSchema{kind: kObject, props: []reqProp{
+	rExternalPaymentInitiationConsentOptionsIban = reqSchema{kind: kString, minLen: 15, maxLen: 34, null: true}
+	rExternalPaymentOptions                      = reqSchema{kind: kObject, props: []reqProp{
 		{"bacs", false, &rPaymentInitiationOptionalRestrictionBacs},
-		{"iban", false, &rStringNull},
+		{"iban", false, &rExternalPaymentInitiationConsentOptionsIban},
 		{"request_refund_details", false, &rBoolNull},
 		{"scheme", false, &rPaymentScheme},
 	}, null: true}
@@ -1567,11 +1573,12 @@ var (
 	rInstitutionsGetByIdRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"country_codes", true, &rCountryCodeList},
-		{"institution_id", true, &sString},
+		{"institution_id", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"options", false, &rInstitutionsGetByIdRequestOptions},
 		{"secret", false, &sString},
 	}}
-	rInstitutionsGetByIdRequestOptions = reqSchema{kind: kObject, props: []reqProp{
+	rInstitutionsGetByIdRequestInstitutionId = reqSchema{kind: kString, minLen: 1}
+	rInstitutionsGetByIdRequestOptions       = reqSchema{kind: kObject, props: []reqProp{
 		{"include_auth_metadata", false, &sBool},
 		{"include_optional_metadata", false, &sBool},
 		{"include_payment_initiation_metadata", false, &sBool},
@@ -1602,7 +1609,7 @@ var (
 		{"country_codes", true, &rCountryCodeList},
 		{"options", false, &rInstitutionsSearchRequestOptions},
 		{"products", false, &rProductsList2},
-		{"query", true, &sString},
+		{"query", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"secret", false, &sString},
 	}}
 	rInstitutionsSearchRequestOptions = reqSchema{kind: kObject, props: []reqProp{
@@ -1697,10 +1704,11 @@ var (
 		{"access_token", true, &sString},
 		{"client_id", false, &sString},
 		{"reason_code", true, &rItemProductsTerminateReasonCode},
-		{"reason_note", false, &rStringNull},
+		{"reason_note", false, &rItemProductsTerminateRequestReasonNote},
 		{"secret", false, &sString},
 	}}
-	rItemPublicTokenExchangeRequest = reqSchema{kind: kObject, props: []reqProp{
+	rItemProductsTerminateRequestReasonNote = reqSchema{kind: kString, maxLen: 512, null: true}
+	rItemPublicTokenExchangeRequest         = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"public_token", true, &sString},
 		{"secret", false, &sString},
@@ -1710,7 +1718,7 @@ var (
 		{"access_token", true, &sString},
 		{"client_id", false, &sString},
 		{"reason_code", false, &rItemRemoveReasonCode},
-		{"reason_note", false, &rStringNull},
+		{"reason_note", false, &rItemProductsTerminateRequestReasonNote},
 		{"secret", false, &sString},
 	}}
 	rItemWebhookUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
@@ -1776,7 +1784,7 @@ var (
 		{"routing_number", false, &sString},
 	}}
 	rLinkTokenCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", false, &rStringNull},
+		{"access_token", false, &rLinkTokenCreateRequestAccessToken},
 		{"access_tokens", false, &rAccountsBalanceGetRequestOptionsAccountIds},
 		{"account_filters", false, &rLinkTokenAccountFilters},
 		{"additional_consented_products", false, &rProductsList2},
@@ -1787,7 +1795,7 @@ var (
 		{"card_switch", false, &rLinkTokenCreateCardSwitch},
 		{"cashflow_report", false, &rCreditBankIncomeRefreshRequestOptions},
 		{"client_id", false, &sString},
-		{"client_name", true, &sString},
+		{"client_name", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"consumer_report_permissible_purpose", false, &rConsumerReportPermissiblePurpose},
 		{"country_codes", true, &rCountryCodeList},
 		{"cra_enabled", false, &sBool},
@@ -1805,7 +1813,7 @@ var (
 		{"institution_id", false, &sString},
 		{"investments", false, &rLinkTokenInvestments},
 		{"investments_auth", false, &rLinkTokenInvestmentsAuth},
-		{"language", true, &sString},
+		{"language", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"link_customization_name", false, &sString},
 		{"optional_products", false, &rProductsList2},
 		{"payment_configuration", false, &rLinkTokenCreateRequestPaymentConfiguration},
@@ -1824,6 +1832,7 @@ var (
 		{"user_token", false, &sString},
 		{"webhook", false, &sString},
 	}}
+	rLinkTokenCreateRequestAccessToken    = reqSchema{kind: kString, minLen: 1, null: true}
 	rLinkTokenCreateRequestAppearanceMode = reqSchema{kind: kString, enum: []string{"LIGHT", "DARK", "SYSTEM"}, null: true}
 	rLinkTokenCreateRequestAuth           = reqSchema{kind: kObject, props: []reqProp{
 		{"auth_type_select_enabled", false, &sBool},
@@ -1930,7 +1939,7 @@ var (
 	}}
 	rLinkTokenCreateRequestUser = reqSchema{kind: kObject, props: []reqProp{
 		{"address", false, &rUserAddress},
-		{"client_user_id", true, &sString},
+		{"client_user_id", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"date_of_birth", false, &rStringDateNull},
 		{"email_address", false, &sString},
 		{"email_address_verified_time", false, &rStringDateTimeNull},
@@ -2010,9 +2019,10 @@ var (
 	rOriginatingFundSource = reqSchema{kind: kObject, props: []reqProp{
 		{"account_number", true, &sString},
 		{"address", true, &rPaymentInitiationAddress},
-		{"bic", true, &sString},
+		{"bic", true, &rOriginatingFundSourceBic},
 		{"full_name", true, &sString},
 	}, null: true}
+	rOriginatingFundSourceBic            = reqSchema{kind: kString, minLen: 8, maxLen: 11}
 	rOriginatorExpectedTransferFrequency = reqSchema{kind: kString, enum: []string{"once_per_month", "twice_per_month", "once_per_week", "daily"}}
 	rOtherAccountSubtype                 = reqSchema{kind: kString, enum: []string{"other", "all"}}
 	rOtherAccountSubtypeList             = reqSchema{kind: kArray, items: &rOtherAccountSubtype}
@@ -2089,7 +2099,7 @@ var (
 	rPartnerEndCustomerQuestionnaires = reqSchema{kind: kObject, props: []reqProp{
 		{"cra", false, &rPartnerEndCustomerCRAQuestionnaire},
 	}, open: true}
-	rPaymentAmountCurrency = reqSchema{kind: kString, enum: []string{"GBP", "EUR", "PLN", "SEK", "DKK", "NOK"}}
+	rPaymentAmountCurrency = reqSchema{kind: kString, enum: []string{"GBP", "EUR", "PLN", "SEK", "DKK", "NOK"}, minLen: 3, maxLen: 3}
 	rPaymentAmountToRefund = reqSchema{kind: kObject, props: []reqProp{
 		{"currency", true, &rPaymentAmountCurrency},
 		{"value", true, &sNumber},
@@ -2111,11 +2121,15 @@ var (
 		{"to", false, &rStringDateTimeNull},
 	}, null: true}
 	rPaymentInitiationAddress = reqSchema{kind: kObject, props: []reqProp{
-		{"city", true, &sString},
-		{"country", true, &sString},
-		{"postal_code", true, &sString},
-		{"street", true, &rAccountsBalanceGetRequestOptionsAccountIds},
+		{"city", true, &rPaymentInitiationAddressCity},
+		{"country", true, &rPaymentInitiationAddressCountry},
+		{"postal_code", true, &rPaymentInitiationAddressPostalCode},
+		{"street", true, &rPaymentInitiationAddressStreet},
 	}, open: true, null: true}
+	rPaymentInitiationAddressCity        = reqSchema{kind: kString, minLen: 1, maxLen: 35}
+	rPaymentInitiationAddressCountry     = reqSchema{kind: kString, minLen: 2, maxLen: 2}
+	rPaymentInitiationAddressPostalCode  = reqSchema{kind: kString, minLen: 1, maxLen: 16}
+	rPaymentInitiationAddressStreet      = reqSchema{kind: kArray, items: &rInstitutionsGetByIdRequestInstitutionId}
 	rPaymentInitiationConsentConstraints = reqSchema{kind: kObject, props: []reqProp{
 		{"max_payment_amount", true, &rPaymentConsentMaxPaymentAmount},
 		{"periodic_amounts", true, &rPaymentConsentPeriodicAmountList},
@@ -2127,12 +2141,13 @@ var (
 		{"options", false, &rExternalPaymentInitiationConsentOptions},
 		{"payer_details", false, &rPaymentInitiationConsentPayerDetails},
 		{"recipient_id", true, &sString},
-		{"reference", true, &sString},
+		{"reference", true, &rPaymentInitiationConsentCreateRequestReference},
 		{"scopes", false, &rPaymentInitiationConsentScopeList},
 		{"secret", false, &sString},
 		{"type", false, &rPaymentInitiationConsentType},
 	}}
-	rPaymentInitiationConsentGetRequest = reqSchema{kind: kObject, props: []reqProp{
+	rPaymentInitiationConsentCreateRequestReference = reqSchema{kind: kString, minLen: 1, maxLen: 18}
+	rPaymentInitiationConsentGetRequest             = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"consent_id", true, &sString},
 		{"secret", false, &sString},
@@ -2141,39 +2156,43 @@ var (
 		{"address", false, &rPaymentInitiationAddress},
 		{"date_of_birth", false, &rStringDateNull},
 		{"emails", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"name", true, &sString},
+		{"name", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"numbers", true, &rPaymentInitiationConsentPayerNumbers},
 		{"phone_numbers", false, &rAccountsBalanceGetRequestOptionsAccountIds},
 	}, open: true, null: true}
 	rPaymentInitiationConsentPayerNumbers = reqSchema{kind: kObject, props: []reqProp{
 		{"bacs", false, &rPaymentInitiationOptionalRestrictionBacs},
-		{"iban", false, &rStringNull},
+		{"iban", false, &rExternalPaymentInitiationConsentOptionsIban},
 	}, open: true}
 	rPaymentInitiationConsentPaymentExecuteRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"amount", true, &rPaymentConsentMaxPaymentAmount},
 		{"client_id", false, &sString},
 		{"consent_id", true, &sString},
-		{"idempotency_key", true, &sString},
+		{"idempotency_key", true, &rPaymentInitiationConsentPaymentExecuteRequestIdempotencyKey},
 		{"processing_mode", false, &rPaymentInitiationConsentProcessingMode},
-		{"reference", false, &rStringNull},
+		{"reference", false, &rPaymentInitiationConsentPaymentExecuteRequestReference},
 		{"scope", false, &rPaymentInitiationConsentPaymentExecuteRequestScope},
 		{"secret", false, &sString},
 	}}
-	rPaymentInitiationConsentPaymentExecuteRequestScope = reqSchema{kind: kString, enum: []string{"ME_TO_ME", "EXTERNAL"}, null: true}
-	rPaymentInitiationConsentProcessingMode             = reqSchema{kind: kString, enum: []string{"ASYNC", "IMMEDIATE"}}
-	rPaymentInitiationConsentScope                      = reqSchema{kind: kString, enum: []string{"ME_TO_ME", "EXTERNAL"}}
-	rPaymentInitiationConsentScopeList                  = reqSchema{kind: kArray, items: &rPaymentInitiationConsentScope}
-	rPaymentInitiationConsentType                       = reqSchema{kind: kString, enum: []string{"SWEEPING", "COMMERCIAL"}}
-	rPaymentInitiationOptionalRestrictionBacs           = reqSchema{kind: kObject, props: []reqProp{
-		{"account", false, &sString},
-		{"sort_code", false, &sString},
+	rPaymentInitiationConsentPaymentExecuteRequestIdempotencyKey = reqSchema{kind: kString, minLen: 1, maxLen: 128}
+	rPaymentInitiationConsentPaymentExecuteRequestReference      = reqSchema{kind: kString, minLen: 1, maxLen: 18, null: true}
+	rPaymentInitiationConsentPaymentExecuteRequestScope          = reqSchema{kind: kString, enum: []string{"ME_TO_ME", "EXTERNAL"}, null: true}
+	rPaymentInitiationConsentProcessingMode                      = reqSchema{kind: kString, enum: []string{"ASYNC", "IMMEDIATE"}}
+	rPaymentInitiationConsentScope                               = reqSchema{kind: kString, enum: []string{"ME_TO_ME", "EXTERNAL"}}
+	rPaymentInitiationConsentScopeList                           = reqSchema{kind: kArray, items: &rPaymentInitiationConsentScope}
+	rPaymentInitiationConsentType                                = reqSchema{kind: kString, enum: []string{"SWEEPING", "COMMERCIAL"}}
+	rPaymentInitiationOptionalRestrictionBacs                    = reqSchema{kind: kObject, props: []reqProp{
+		{"account", false, &rPaymentInitiationOptionalRestrictionBacsAccount},
+		{"sort_code", false, &rPaymentInitiationOptionalRestrictionBacsSortCode},
 	}, open: true, null: true}
-	rPaymentInitiationPaymentCreateRequest = reqSchema{kind: kObject, props: []reqProp{
+	rPaymentInitiationOptionalRestrictionBacsAccount  = reqSchema{kind: kString, minLen: 1, maxLen: 10}
+	rPaymentInitiationOptionalRestrictionBacsSortCode = reqSchema{kind: kString, minLen: 6, maxLen: 6}
+	rPaymentInitiationPaymentCreateRequest            = reqSchema{kind: kObject, props: []reqProp{
 		{"amount", true, &rPaymentConsentMaxPaymentAmount},
 		{"client_id", false, &sString},
 		{"options", false, &rExternalPaymentOptions},
 		{"recipient_id", true, &sString},
-		{"reference", true, &sString},
+		{"reference", true, &rPaymentInitiationConsentCreateRequestReference},
 		{"schedule", false, &rExternalPaymentScheduleRequest},
 		{"secret", false, &sString},
 	}}
@@ -2194,17 +2213,18 @@ var (
 		{"client_id", false, &sString},
 		{"counterparty_address", false, &rPaymentInitiationAddress},
 		{"counterparty_date_of_birth", false, &rStringDateNull},
-		{"idempotency_key", true, &sString},
+		{"idempotency_key", true, &rPaymentInitiationConsentPaymentExecuteRequestIdempotencyKey},
 		{"payment_id", true, &sString},
-		{"reference", true, &sString},
+		{"reference", true, &rPaymentInitiationPaymentReverseRequestReference},
 		{"secret", false, &sString},
 	}}
-	rPaymentInitiationRecipientCreateRequest = reqSchema{kind: kObject, props: []reqProp{
+	rPaymentInitiationPaymentReverseRequestReference = reqSchema{kind: kString, minLen: 6, maxLen: 18}
+	rPaymentInitiationRecipientCreateRequest         = reqSchema{kind: kObject, props: []reqProp{
 		{"address", false, &rPaymentInitiationAddress},
 		{"bacs", false, &rPaymentInitiationOptionalRestrictionBacs},
 		{"client_id", false, &sString},
-		{"iban", false, &rStringNull},
-		{"name", true, &sString},
+		{"iban", false, &rExternalPaymentInitiationConsentOptionsIban},
+		{"name", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"secret", false, &sString},
 	}}
 	rPaymentInitiationRecipientGetRequest = reqSchema{kind: kObject, props: []reqProp{
@@ -2215,10 +2235,11 @@ var (
 	rPaymentInitiationRecipientListRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"count", false, &rIntNull},
-		{"cursor", false, &sString},
+		{"cursor", false, &rPaymentInitiationRecipientListRequestCursor},
 		{"secret", false, &sString},
 	}}
-	rPaymentProfileCreateRequest = reqSchema{kind: kObject, props: []reqProp{
+	rPaymentInitiationRecipientListRequestCursor = reqSchema{kind: kString, maxLen: 256}
+	rPaymentProfileCreateRequest                 = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"secret", false, &sString},
 	}}
@@ -2227,7 +2248,7 @@ var (
 		{"payment_profile_token", true, &sString},
 		{"secret", false, &sString},
 	}}
-	rPaymentScheduleInterval        = reqSchema{kind: kString, enum: []string{"WEEKLY", "MONTHLY"}}
+	rPaymentScheduleInterval        = reqSchema{kind: kString, enum: []string{"WEEKLY", "MONTHLY"}, minLen: 1}
 	rPaymentScheme                  = reqSchema{kind: kString, enum: []string{"LOCAL_DEFAULT", "LOCAL_INSTANT", "SEPA_CREDIT_TRANSFER", "SEPA_CREDIT_TRANSFER_INSTANT"}, null: true}
 	rPersonalFinanceCategoryVersion = reqSchema{kind: kString, enum: []string{"v1", "v2"}}
 	rPlaidLendScoreVersion          = reqSchema{kind: kString, enum: []string{"v1.0", "v2.0", "LS1"}, null: true}
@@ -2266,9 +2287,9 @@ var (
 		{"ach_class", false, &rACHClass},
 		{"amount", true, &sString},
 		{"client_id", false, &sString},
-		{"custom_tag", false, &rStringNull},
-		{"description", true, &sString},
-		{"idempotency_key", true, &sString},
+		{"custom_tag", false, &rBankTransferCreateRequestCustomTag},
+		{"description", true, &rBankTransferCreateRequestDescription},
+		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
 		{"iso_currency_code", true, &sString},
 		{"metadata", false, &rBankTransferCreateRequestMetadata},
 		{"network", true, &rBankTransferNetwork},
@@ -2295,7 +2316,7 @@ var (
 	rProcessorSignalDecisionReportRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"amount_instantly_available", false, &rNumberNull},
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &sString},
+		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
 		{"days_funds_on_hold", false, &rIntNull},
 		{"decision_outcome", false, &rSignalDecisionOutcome},
 		{"initiated", true, &sBool},
@@ -2306,7 +2327,7 @@ var (
 	rProcessorSignalEvaluateRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"amount", true, &sNumber},
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &sString},
+		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
 		{"client_user_id", false, &sString},
 		{"default_payment_method", false, &rStringNull},
 		{"device", false, &rSignalDevice},
@@ -2319,7 +2340,7 @@ var (
 	}}
 	rProcessorSignalReturnReportRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &sString},
+		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
 		{"processor_token", true, &sString},
 		{"return_code", true, &sString},
 		{"returned_at", false, &rStringDateTimeNull},
@@ -2401,12 +2422,13 @@ var (
 	}, open: true, null: true}
 	rProtectComputeRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
-		{"model", true, &sString},
+		{"model", true, &rProtectComputeRequestModel},
 		{"model_inputs", false, &rProtectModelInputs},
 		{"secret", false, &sString},
 		{"user", true, &rProtectUser},
 	}}
-	rProtectEvent = reqSchema{kind: kObject, props: []reqProp{
+	rProtectComputeRequestModel = reqSchema{kind: kString, maxLen: 128}
+	rProtectEvent               = reqSchema{kind: kObject, props: []reqProp{
 		{"app_visit", false, &rObjectOpenNull},
 		{"protect_session_id", false, &sString},
 		{"timestamp", true, &sDateTime},
@@ -2442,7 +2464,7 @@ var (
 		{"time", false, &rStringDateTimeNull},
 	}, open: true, null: true}
 	rProtectLinkModelInputs = reqSchema{kind: kObject, props: []reqProp{
-		{"link_session_id", true, &sString},
+		{"link_session_id", true, &rProtectComputeRequestModel},
 		{"require_extracted_data", false, &sBool},
 	}, null: true}
 	rProtectModelInputs = reqSchema{kind: kObject, props: []reqProp{
@@ -2465,7 +2487,7 @@ var (
 	rProtectReportSource   = reqSchema{kind: kString, enum: []string{"INTERNAL_REVIEW", "USER_SELF_REPORTED", "BANK_FEEDBACK", "NETWORK_FEEDBACK", "AUTOMATED_SYSTEM", "THIRD_PARTY_ALERT", "OTHER"}}
 	rProtectReportType     = reqSchema{kind: kString, enum: []string{"USER_ACCOUNT_TAKEOVER", "FALSE_IDENTITY", "STOLEN_IDENTITY", "SYNTHETIC_IDENTITY", "MULTIPLE_USER_ACCOUNTS", "SCAM_VICTIM", "BANK_ACCOUNT_TAKEOVER", "BANK_CONNECTION_REVOKED", "CARD_TESTING", "UNAUTHORIZED_TRANSACTION", "CARD_CHARGEBACK", "ACH_RETURN", "DISPUTE", "FIRST_PARTY_FRAUD", "MISSED_PAYMENT", "LOAN_STACKING", "MONEY_LAUNDERING", "NO_FRAUD", "OTHER"}}
 	rProtectSDKModelInputs = reqSchema{kind: kObject, props: []reqProp{
-		{"sdk_session_id", true, &sString},
+		{"sdk_session_id", true, &rProtectComputeRequestModel},
 	}, null: true}
 	rProtectUser = reqSchema{kind: kObject, props: []reqProp{
 		{"client_user_id", false, &sString},
@@ -2703,7 +2725,7 @@ var (
 	rSignalDecisionReportRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"amount_instantly_available", false, &rNumberNull},
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &sString},
+		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
 		{"days_funds_on_hold", false, &rIntNull},
 		{"decision_outcome", false, &rSignalDecisionOutcome},
 		{"initiated", true, &sBool},
@@ -2720,7 +2742,7 @@ var (
 		{"account_id", true, &sString},
 		{"amount", true, &sNumber},
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &sString},
+		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
 		{"client_user_id", false, &sString},
 		{"default_payment_method", false, &rStringNull},
 		{"device", false, &rSignalDevice},
@@ -2741,7 +2763,7 @@ var (
 	}, null: true}
 	rSignalReturnReportRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &sString},
+		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
 		{"return_code", true, &sString},
 		{"returned_at", false, &rStringDateTimeNull},
 		{"secret", false, &sString},
@@ -2752,7 +2774,7 @@ var (
 		{"account_id", true, &sString},
 		{"amount", true, &sNumber},
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &sString},
+		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
 		{"default_payment_method", false, &rSignalScheduleDefaultPaymentMethod},
 		{"secret", false, &sString},
 	}}
@@ -2884,10 +2906,10 @@ var (
 		{"beacon_session_id", false, &rStringNull},
 		{"client_id", false, &sString},
 		{"credit_funds_source", false, &rTransferAuthorizationCreateRequestCreditFundsSource},
-		{"custom_attributes", false, &rBankTransferCreateRequestMetadata},
+		{"custom_attributes", false, &rTransferAuthorizationCreateRequestCustomAttributes},
 		{"device", false, &rTransferAuthorizationDevice},
 		{"funding_account_id", false, &rStringNull},
-		{"idempotency_key", false, &rStringNull},
+		{"idempotency_key", false, &rTransferAuthorizationCreateRequestIdempotencyKey},
 		{"iso_currency_code", false, &sString},
 		{"ledger_id", false, &rStringNull},
 		{"network", true, &rTransferNetwork},
@@ -2904,8 +2926,11 @@ var (
 		{"wire_details", false, &rTransferWireDetails},
 		{"with_guarantee", false, &rBoolNull},
 	}}
-	rTransferAuthorizationCreateRequestCreditFundsSource = reqSchema{kind: kString, enum: []string{"sweep", "prefunded_rtp_credits", "prefunded_ach_credits"}, null: true}
-	rTransferAuthorizationDevice                         = reqSchema{kind: kObject, props: []reqProp{
+	rTransferAuthorizationCreateRequestCreditFundsSource     = reqSchema{kind: kString, enum: []string{"sweep", "prefunded_rtp_credits", "prefunded_ach_credits"}, null: true}
+	rTransferAuthorizationCreateRequestCustomAttributes      = reqSchema{kind: kObject, values: &rTransferAuthorizationCreateRequestCustomAttributesValue, null: true}
+	rTransferAuthorizationCreateRequestCustomAttributesValue = reqSchema{kind: kString, maxLen: 500}
+	rTransferAuthorizationCreateRequestIdempotencyKey        = reqSchema{kind: kString, maxLen: 50, null: true}
+	rTransferAuthorizationDevice                             = reqSchema{kind: kObject, props: []reqProp{
 		{"ip_address", false, &sString},
 		{"user_agent", false, &sString},
 	}, open: true}
@@ -2948,9 +2973,9 @@ var (
 		{"amount", false, &sString},
 		{"authorization_id", true, &sString},
 		{"client_id", false, &sString},
-		{"description", true, &sString},
+		{"description", true, &rTransferCreateRequestDescription},
 		{"facilitator_fee", false, &sString},
-		{"idempotency_key", false, &sString},
+		{"idempotency_key", false, &rBankTransferCreateRequestIdempotencyKey},
 		{"iso_currency_code", false, &sString},
 		{"metadata", false, &rBankTransferCreateRequestMetadata},
 		{"network", false, &rTransferNetwork},
@@ -2960,6 +2985,7 @@ var (
 		{"type", false, &rBankTransferType},
 		{"user", false, &rTransferUserInRequestDeprecated},
 	}}
+	rTransferCreateRequestDescription = reqSchema{kind: kString, maxLen: 15}
 	rTransferCreditUsageConfiguration = reqSchema{kind: kObject, props: []reqProp{
 		{"expected_average_amount", true, &sString},
 		{"expected_frequency", true, &rOriginatorExpectedTransferFrequency},
@@ -3036,7 +3062,7 @@ var (
 		{"ach_class", false, &rACHClass},
 		{"amount", true, &sString},
 		{"client_id", false, &sString},
-		{"description", true, &sString},
+		{"description", true, &rTransferIntentCreateRequestDescription},
 		{"funding_account_id", false, &rStringNull},
 		{"iso_currency_code", false, &sString},
 		{"metadata", false, &rBankTransferCreateRequestMetadata},
@@ -3047,7 +3073,8 @@ var (
 		{"secret", false, &sString},
 		{"user", true, &rTransferAuthorizationUserInRequest},
 	}}
-	rTransferIntentGetRequest = reqSchema{kind: kObject, props: []reqProp{
+	rTransferIntentCreateRequestDescription = reqSchema{kind: kString, minLen: 1, maxLen: 15}
+	rTransferIntentGetRequest               = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"secret", false, &sString},
 		{"transfer_intent_id", true, &sString},
@@ -3055,20 +3082,21 @@ var (
 	rTransferLedgerDepositRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"amount", true, &sString},
 		{"client_id", false, &sString},
-		{"description", false, &rStringNull},
+		{"description", false, &rTransferLedgerDepositRequestDescription},
 		{"funding_account_id", false, &rStringNull},
-		{"idempotency_key", true, &sString},
+		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
 		{"ledger_id", false, &rStringNull},
 		{"network", true, &rTransferACHNetwork},
 		{"originator_client_id", false, &rStringNull},
 		{"secret", false, &sString},
 	}}
-	rTransferLedgerDistributeRequest = reqSchema{kind: kObject, props: []reqProp{
+	rTransferLedgerDepositRequestDescription = reqSchema{kind: kString, maxLen: 10, null: true}
+	rTransferLedgerDistributeRequest         = reqSchema{kind: kObject, props: []reqProp{
 		{"amount", true, &sString},
 		{"client_id", false, &sString},
 		{"description", false, &sString},
 		{"from_ledger_id", true, &sString},
-		{"idempotency_key", true, &sString},
+		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
 		{"secret", false, &sString},
 		{"to_ledger_id", true, &sString},
 	}}
@@ -3095,9 +3123,9 @@ var (
 	rTransferLedgerWithdrawRequest        = reqSchema{kind: kObject, props: []reqProp{
 		{"amount", true, &sString},
 		{"client_id", false, &sString},
-		{"description", false, &rStringNull},
+		{"description", false, &rTransferLedgerDepositRequestDescription},
 		{"funding_account_id", false, &rStringNull},
-		{"idempotency_key", true, &sString},
+		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
 		{"ledger_id", false, &rStringNull},
 		{"network", true, &rTransferNetwork},
 		{"originator_client_id", false, &rStringNull},
@@ -3124,7 +3152,7 @@ var (
 	}}
 	rTransferOriginatorCreateRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
-		{"company_name", true, &sString},
+		{"company_name", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"secret", false, &sString},
 	}}
 	rTransferOriginatorDiligence = reqSchema{kind: kObject, props: []reqProp{
@@ -3133,8 +3161,8 @@ var (
 		{"dba", true, &sString},
 		{"debit_usage_configuration", false, &rTransferDebitUsageConfiguration},
 		{"funding_account", true, &rTransferFundingAccount},
-		{"naics_code", true, &sString},
-		{"tax_id", true, &sString},
+		{"naics_code", true, &rPaymentInitiationOptionalRestrictionBacsSortCode},
+		{"tax_id", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"website", true, &sString},
 	}}
 	rTransferOriginatorFundingAccountCreateRequest = reqSchema{kind: kObject, props: []reqProp{
@@ -3235,7 +3263,7 @@ var (
 		{"description", true, &sString},
 		{"device", false, &rTransferDevice},
 		{"funding_account_id", false, &rStringNull},
-		{"idempotency_key", true, &sString},
+		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
 		{"iso_currency_code", false, &sString},
 		{"network", true, &rTransferIntentCreateNetwork},
 		{"schedule", true, &rTransferRecurringSchedule},
@@ -3269,7 +3297,7 @@ var (
 	rTransferRefundCreateRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"amount", true, &sString},
 		{"client_id", false, &sString},
-		{"idempotency_key", true, &sString},
+		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
 		{"secret", false, &sString},
 		{"transfer_id", true, &sString},
 	}}
@@ -3288,7 +3316,7 @@ var (
 		{"repayment_id", true, &sString},
 		{"secret", false, &sString},
 	}}
-	rTransferScheduleIntervalUnit = reqSchema{kind: kString, enum: []string{"week", "month"}}
+	rTransferScheduleIntervalUnit = reqSchema{kind: kString, enum: []string{"week", "month"}, minLen: 1}
 	rTransferSweepListRequest     = reqSchema{kind: kObject, props: []reqProp{
 		{"amount", false, &rStringNull},
 		{"client_id", false, &sString},
@@ -3358,9 +3386,9 @@ var (
 	}, open: true, null: true}
 	rUserCreateRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
-		{"client_user_id", true, &sString},
+		{"client_user_id", true, &rPaymentInitiationConsentPaymentExecuteRequestIdempotencyKey},
 		{"consumer_report_user_identity", false, &rConsumerReportUserIdentity},
-		{"end_customer", false, &sString},
+		{"end_customer", false, &rProtectComputeRequestModel},
 		{"identity", false, &rClientUserIdentity},
 		{"secret", false, &sString},
 		{"with_upgraded_user", false, &sBool},
@@ -3387,7 +3415,7 @@ var (
 	rUserProductsTerminateRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"reason_code", true, &rItemProductsTerminateReasonCode},
-		{"reason_note", false, &rStringNull},
+		{"reason_note", false, &rItemProductsTerminateRequestReasonNote},
 		{"secret", false, &sString},
 		{"user_id", true, &sString},
 	}}
@@ -3423,16 +3451,17 @@ var (
 	rWalletGetRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"secret", false, &sString},
-		{"wallet_id", true, &sString},
+		{"wallet_id", true, &rInstitutionsGetByIdRequestInstitutionId},
 	}}
-	rWalletISOCurrencyCode = reqSchema{kind: kString, enum: []string{"GBP", "EUR"}}
+	rWalletISOCurrencyCode = reqSchema{kind: kString, enum: []string{"GBP", "EUR"}, minLen: 3, maxLen: 3}
 	rWalletListRequest     = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"count", false, &sInt},
-		{"cursor", false, &sString},
+		{"cursor", false, &rWalletListRequestCursor},
 		{"iso_currency_code", false, &rWalletISOCurrencyCode},
 		{"secret", false, &sString},
 	}}
+	rWalletListRequestCursor = reqSchema{kind: kString, maxLen: 1024}
 	rWalletTransactionAmount = reqSchema{kind: kObject, props: []reqProp{
 		{"iso_currency_code", true, &rWalletISOCurrencyCode},
 		{"value", true, &sNumber},
@@ -3440,13 +3469,14 @@ var (
 	rWalletTransactionCounterparty = reqSchema{kind: kObject, props: []reqProp{
 		{"address", false, &rPaymentInitiationAddress},
 		{"date_of_birth", false, &rStringDateNull},
-		{"name", true, &sString},
+		{"name", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"numbers", true, &rWalletTransactionCounterpartyNumbers},
 	}, open: true}
 	rWalletTransactionCounterpartyInternational = reqSchema{kind: kObject, props: []reqProp{
-		{"iban", false, &sString},
+		{"iban", false, &rWalletTransactionCounterpartyInternationalIban},
 	}, open: true, null: true}
-	rWalletTransactionCounterpartyNumbers = reqSchema{kind: kObject, props: []reqProp{
+	rWalletTransactionCounterpartyInternationalIban = reqSchema{kind: kString, minLen: 15, maxLen: 34}
+	rWalletTransactionCounterpartyNumbers           = reqSchema{kind: kObject, props: []reqProp{
 		{"bacs", false, &rPaymentInitiationOptionalRestrictionBacs},
 		{"international", false, &rWalletTransactionCounterpartyInternational},
 	}, open: true}
@@ -3454,24 +3484,24 @@ var (
 		{"amount", true, &rWalletTransactionAmount},
 		{"client_id", false, &sString},
 		{"counterparty", true, &rWalletTransactionCounterparty},
-		{"idempotency_key", true, &sString},
+		{"idempotency_key", true, &rPaymentInitiationConsentPaymentExecuteRequestIdempotencyKey},
 		{"originating_fund_source", false, &rOriginatingFundSource},
-		{"reference", true, &sString},
+		{"reference", true, &rPaymentInitiationPaymentReverseRequestReference},
 		{"secret", false, &sString},
-		{"wallet_id", true, &sString},
+		{"wallet_id", true, &rInstitutionsGetByIdRequestInstitutionId},
 	}}
 	rWalletTransactionGetRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"secret", false, &sString},
-		{"transaction_id", true, &sString},
+		{"transaction_id", true, &rInstitutionsGetByIdRequestInstitutionId},
 	}}
 	rWalletTransactionListRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"count", false, &sInt},
-		{"cursor", false, &sString},
+		{"cursor", false, &rPaymentInitiationRecipientListRequestCursor},
 		{"options", false, &rWalletTransactionListRequestOptions},
 		{"secret", false, &sString},
-		{"wallet_id", true, &sString},
+		{"wallet_id", true, &rInstitutionsGetByIdRequestInstitutionId},
 	}}
 	rWalletTransactionListRequestOptions = reqSchema{kind: kObject, props: []reqProp{
 		{"end_time", false, &sDateTime},

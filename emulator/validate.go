@@ -41,6 +41,8 @@ type reqSchema struct {
 	kind   kind
 	format strFormat
 	enum   []string   // allowed strings; nil allows any
+	minLen int        // kString: the fewest characters allowed
+	maxLen int        // kString: the most characters allowed; 0 is no bound
 	items  *reqSchema // kArray's element
 	props  []reqProp  // kObject's known keys, sorted by name
 	open   bool       // kObject: keys beyond props are allowed (additionalProperties: true)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // problems collects what is wrong with a body, by kind of error.
@@ -162,6 +163,9 @@ func (s *reqSchema) stringProblem(path, v string) string {
 		}
 		return path + " must be one of the " + strconv.Itoa(len(s.enum)) + " values Plaid's API reference lists for it; " + quoteShort(v) + " is not one"
 	}
+	if n := utf8.RuneCountInString(v); n < s.minLen || (s.maxLen > 0 && n > s.maxLen) {
+		return path + " must be " + lengthRange(s.minLen, s.maxLen) + "; it has " + strconv.Itoa(n)
+	}
 	switch s.format {
 	case fDate:
 		if _, err := time.Parse(time.DateOnly, v); err != nil {
@@ -173,4 +177,24 @@ func (s *reqSchema) stringProblem(path, v string) string {
 		}
 	}
 	return ""
+}
+
+// lengthRange says how many characters a string may have, for a message.
+func lengthRange(lo, hi int) string {
+	switch {
+	case hi == 0:
+		return "at least " + characters(lo) + " long"
+	case lo == 0:
+		return "at most " + characters(hi) + " long"
+	case lo == hi:
+		return "exactly " + characters(lo) + " long"
+	}
+	return strconv.Itoa(lo) + " to " + characters(hi) + " long"
+}
+
+func characters(n int) string {
+	if n == 1 {
+		return "1 character"
+	}
+	return strconv.Itoa(n) + " characters"
 }

@@ -13,10 +13,12 @@ type flat struct {
 	open     bool // additionalProperties: true (or a schema): keys beyond props are allowed
 	values   *openapi3.SchemaRef
 	nullable bool
+	// minLen and maxLen bound a string's length in characters; maxLen 0 is no bound.
+	minLen, maxLen uint64
 }
 
 // add folds s into f. allOf means every part applies: properties and required names add up, the
-// first part to state a type, format, enum or items sets it, and any part that allows extra
+// first part to state a type, format, enum, items or a length bound sets it, and any part that allows extra
 // keys allows them.
 func (f *flat) add(s *openapi3.Schema) {
 	if s == nil {
@@ -37,6 +39,12 @@ func (f *flat) add(s *openapi3.Schema) {
 	}
 	if f.items == nil {
 		f.items = s.Items
+	}
+	if f.minLen == 0 {
+		f.minLen = s.MinLength
+	}
+	if f.maxLen == 0 && s.MaxLength != nil {
+		f.maxLen = *s.MaxLength
 	}
 	f.nullable = f.nullable || s.Nullable
 	f.addObject(s)

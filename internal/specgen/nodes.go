@@ -87,6 +87,12 @@ func (g *gen) literal(f *flat, hint string) string {
 	if len(f.enum) > 0 {
 		add("enum: []string{%s}", quoteAll(f.enum))
 	}
+	if f.minLen > 0 {
+		add("minLen: %d", f.minLen)
+	}
+	if f.maxLen > 0 {
+		add("maxLen: %d", f.maxLen)
+	}
 	if f.items != nil {
 		add("items: &%s", g.node(f.items, hint+"Item"))
 	}
@@ -115,7 +121,7 @@ func (g *gen) literal(f *flat, hint string) string {
 // leafName names a schema without enum, items or properties by what it is (e.g. DateTimeNull),
 // so that the one variable shared by many fields does not carry the first field's name.
 func leafName(f *flat) string {
-	if len(f.enum) > 0 || f.items != nil || f.props != nil || f.values != nil {
+	if len(f.enum) > 0 || f.items != nil || f.props != nil || f.values != nil || f.minLen > 0 || f.maxLen > 0 {
 		return ""
 	}
 	name := strings.TrimPrefix(f.kind(), "k") + strings.TrimPrefix(f.format, "f")
