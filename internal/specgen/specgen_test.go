@@ -69,7 +69,7 @@ func TestGenerate(t *testing.T) {
 		`enum: []string{"x", "y"}`, `items: &rKind}`, // an array of a named enum shares it
 		`values: &sString`,                                      // additionalProperties with a schema
 		`{"at", true, &sDateTime}`, `{"name", false, &sString}`, // allOf parts merged
-		`kind: kString, minLen: 1, maxLen: 36}`,                  // a bounded string is its own node
+		`kind: kString, minLen: 1, maxLen: 36}`, // a bounded string is its own node
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %s:\n%s", want, out)
