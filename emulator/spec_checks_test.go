@@ -140,15 +140,15 @@ func mustSpecBody(t *testing.T, path string) *reqSchema {
 	return sp.body
 }
 
-// TestSpecExamplesAreAccepted: every request example of the spec that is valid against its own
-// schema (some are not) passes the generated checks, on all paths; for the served ones it also
-// passes them over HTTP (the handler may still refuse its made-up tokens).
+// TestSpecExamplesAreAccepted: every request example of the spec for a served path that is
+// valid against its own schema (some are not) passes the generated checks, and passes them over
+// HTTP (the handler may still refuse its made-up tokens). Unserved paths have no tables.
 func TestSpecExamplesAreAccepted(t *testing.T) {
 	doc := plaidspec.MustLoad(t).Doc
 	h := newHarness(t)
 	checked, invalid := 0, 0
 	for path, item := range doc.Paths.Map() {
-		if item.Post == nil || item.Post.RequestBody == nil {
+		if _, served := endpoints[path]; !served || item.Post == nil || item.Post.RequestBody == nil {
 			continue
 		}
 		mt := item.Post.RequestBody.Value.Content.Get("application/json")
@@ -178,16 +178,14 @@ func TestSpecExamplesAreAccepted(t *testing.T) {
 				t.Errorf("%s: the spec's example was refused: %s %s\n  %s", path, perr.Code, perr.Message, raw)
 				continue
 			}
-			if _, served := endpoints[path]; served {
-				r := h.post(path, string(raw), testKeys)
-				if code, _ := r.body["error_code"].(string); code == "UNKNOWN_FIELDS" || code == "MISSING_FIELDS" || code == "INVALID_BODY" {
-					t.Errorf("%s: the spec's example was refused over HTTP: %v", path, r.body)
-				}
+			r := h.post(path, string(raw), testKeys)
+			if code, _ := r.body["error_code"].(string); code == "UNKNOWN_FIELDS" || code == "MISSING_FIELDS" || code == "INVALID_BODY" {
+				t.Errorf("%s: the spec's example was refused over HTTP: %v", path, r.body)
 			}
 		}
 	}
 	t.Logf("%d examples accepted; %d skipped as invalid against their own schema", checked, invalid)
-	if checked < 250 {
+	if checked < 50 { // 60 of the examples of the 68 paths served at f6e0e2d
 		t.Errorf("only %d of the spec's examples were checked", checked)
 	}
 }

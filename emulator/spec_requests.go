@@ -6,11 +6,11 @@ package emulator
 const specAPIVersion = "2020-09-14_1.698.7"
 
 // specPaths are every path of the spec, sorted, with the schema of its JSON request body
-// (nil for the few paths that take none).
+// when the emulator serves it (nil for the others and for the few paths that take none).
 var specPaths = []specPath{
 	{"/accounts/balance/get", &rAccountsBalanceGetRequest},
 	{"/accounts/get", &rAccountsGetRequest},
-	{"/application/get", &rApplicationGetRequest},
+	{"/application/get", nil},
 	{"/asset_report/audit_copy/create", &rAssetReportAuditCopyCreateRequest},
 	{"/asset_report/audit_copy/get", &rAssetReportAuditCopyGetRequest},
 	{"/asset_report/audit_copy/pdf/get", &rAssetReportAuditCopyPdfGetRequest},
@@ -22,109 +22,109 @@ var specPaths = []specPath{
 	{"/asset_report/refresh", &rAssetReportRefreshRequest},
 	{"/asset_report/remove", &rAssetReportRemoveRequest},
 	{"/auth/get", &rAccountsGetRequest},
-	{"/auth/verify", &rAuthVerifyRequest},
-	{"/bank_transfer/balance/get", &rBankTransferBalanceGetRequest},
-	{"/bank_transfer/cancel", &rBankTransferCancelRequest},
-	{"/bank_transfer/create", &rBankTransferCreateRequest},
-	{"/bank_transfer/event/list", &rBankTransferEventListRequest},
-	{"/bank_transfer/event/sync", &rBankTransferEventSyncRequest},
-	{"/bank_transfer/get", &rBankTransferCancelRequest},
-	{"/bank_transfer/list", &rBankTransferListRequest},
-	{"/bank_transfer/migrate_account", &rBankTransferMigrateAccountRequest},
-	{"/bank_transfer/sweep/get", &rBankTransferSweepGetRequest},
-	{"/bank_transfer/sweep/list", &rBankTransferSweepListRequest},
-	{"/beacon/account_risk/v1/evaluate", &rBeaconAccountRiskEvaluateRequest},
-	{"/beacon/duplicate/get", &rBeaconDuplicateGetRequest},
-	{"/beacon/report/create", &rBeaconReportCreateRequest},
-	{"/beacon/report/get", &rBeaconReportGetRequest},
-	{"/beacon/report/list", &rBeaconReportListRequest},
-	{"/beacon/report_syndication/get", &rBeaconReportSyndicationGetRequest},
-	{"/beacon/report_syndication/list", &rBeaconReportListRequest},
-	{"/beacon/user/account_insights/get", &rBeaconUserAccountInsightsGetRequest},
-	{"/beacon/user/create", &rBeaconUserCreateRequest},
-	{"/beacon/user/get", &rBeaconUserGetRequest},
-	{"/beacon/user/history/list", &rBeaconReportListRequest},
-	{"/beacon/user/review", &rBeaconUserReviewRequest},
-	{"/beacon/user/update", &rBeaconUserUpdateRequest},
-	{"/beta/credit/v1/bank_employment/get", &rCreditBankEmploymentGetRequest},
-	{"/beta/ewa_report/v1/get", &rBetaEwaReportV1GetRequest},
-	{"/beta/partner/customer/v1/create", &rBetaPartnerCustomerV1CreateRequest},
-	{"/beta/partner/customer/v1/enable", &rBetaPartnerCustomerV1EnableRequest},
-	{"/beta/partner/customer/v1/get", &rBetaPartnerCustomerV1GetRequest},
-	{"/beta/partner/customer/v1/update", &rBetaPartnerCustomerV1UpdateRequest},
-	{"/beta/transactions/rules/v1/create", &rTransactionsRulesCreateRequest},
-	{"/beta/transactions/rules/v1/list", &rTransactionsRulesListRequest},
-	{"/beta/transactions/rules/v1/remove", &rTransactionsRulesRemoveRequest},
-	{"/beta/transactions/user_insights/v1/get", &rTransactionsRulesListRequest},
-	{"/beta/transactions/v1/enhance", &rTransactionsEnhanceGetRequest},
-	{"/business_verification/create", &rBusinessVerificationCreateRequest},
-	{"/business_verification/get", &rBusinessVerificationGetRequest},
-	{"/cashflow_report/get", &rCashflowReportGetRequest},
-	{"/cashflow_report/insights/get", &rBetaEwaReportV1GetRequest},
-	{"/cashflow_report/refresh", &rCashflowReportRefreshRequest},
-	{"/cashflow_report/transactions/get", &rCashflowReportTransactionsGetRequest},
+	{"/auth/verify", nil},
+	{"/bank_transfer/balance/get", nil},
+	{"/bank_transfer/cancel", nil},
+	{"/bank_transfer/create", nil},
+	{"/bank_transfer/event/list", nil},
+	{"/bank_transfer/event/sync", nil},
+	{"/bank_transfer/get", nil},
+	{"/bank_transfer/list", nil},
+	{"/bank_transfer/migrate_account", nil},
+	{"/bank_transfer/sweep/get", nil},
+	{"/bank_transfer/sweep/list", nil},
+	{"/beacon/account_risk/v1/evaluate", nil},
+	{"/beacon/duplicate/get", nil},
+	{"/beacon/report/create", nil},
+	{"/beacon/report/get", nil},
+	{"/beacon/report/list", nil},
+	{"/beacon/report_syndication/get", nil},
+	{"/beacon/report_syndication/list", nil},
+	{"/beacon/user/account_insights/get", nil},
+	{"/beacon/user/create", nil},
+	{"/beacon/user/get", nil},
+	{"/beacon/user/history/list", nil},
+	{"/beacon/user/review", nil},
+	{"/beacon/user/update", nil},
+	{"/beta/credit/v1/bank_employment/get", nil},
+	{"/beta/ewa_report/v1/get", nil},
+	{"/beta/partner/customer/v1/create", nil},
+	{"/beta/partner/customer/v1/enable", nil},
+	{"/beta/partner/customer/v1/get", nil},
+	{"/beta/partner/customer/v1/update", nil},
+	{"/beta/transactions/rules/v1/create", nil},
+	{"/beta/transactions/rules/v1/list", nil},
+	{"/beta/transactions/rules/v1/remove", nil},
+	{"/beta/transactions/user_insights/v1/get", nil},
+	{"/beta/transactions/v1/enhance", nil},
+	{"/business_verification/create", nil},
+	{"/business_verification/get", nil},
+	{"/cashflow_report/get", nil},
+	{"/cashflow_report/insights/get", nil},
+	{"/cashflow_report/refresh", nil},
+	{"/cashflow_report/transactions/get", nil},
 	{"/categories/get", &rObject},
-	{"/consent/events/get", &rBetaEwaReportV1GetRequest},
-	{"/consumer_report/pdf/get", &rCreditBankEmploymentGetRequest},
-	{"/cra/check_report/base_report/get", &rCraCheckReportBaseReportGetRequest},
-	{"/cra/check_report/cashflow_insights/get", &rCraCheckReportCashflowInsightsGetRequest},
-	{"/cra/check_report/create", &rCraCheckReportCreateRequest},
-	{"/cra/check_report/income_insights/get", &rCraCheckReportIncomeInsightsGetRequest},
-	{"/cra/check_report/lend_score/get", &rCraCheckReportLendScoreGetRequest},
-	{"/cra/check_report/network_insights/get", &rCraCheckReportNetworkInsightsGetRequest},
-	{"/cra/check_report/partner_insights/get", &rCraCheckReportPartnerInsightsGetRequest},
-	{"/cra/check_report/pdf/get", &rCraCheckReportPDFGetRequest},
-	{"/cra/check_report/verification/get", &rCraCheckReportVerificationGetRequest},
-	{"/cra/check_report/verification/pdf/get", &rCraCheckReportVerificationPdfGetRequest},
-	{"/cra/credit_profile/report/get", &rCraCreditProfileReportGetRequest},
-	{"/cra/loans/applications/register", &rCraLoansApplicationsRegisterRequest},
-	{"/cra/loans/register", &rCRALoansRegisterRequest},
-	{"/cra/loans/unregister", &rCraLoansUnregisterRequest},
-	{"/cra/loans/update", &rCraLoansUpdateRequest},
-	{"/cra/monitoring_insights/get", &rCraMonitoringInsightsGetRequest},
-	{"/cra/monitoring_insights/subscribe", &rCraMonitoringInsightsSubscribeRequest},
-	{"/cra/monitoring_insights/unsubscribe", &rCraMonitoringInsightsUnsubscribeRequest},
-	{"/cra/partner_insights/get", &rCraPartnerInsightsGetRequest},
-	{"/credit/asset_report/freddie_mac/get", &rAssetReportFreddieGetRequest},
-	{"/credit/audit_copy_token/create", &rCreditAuditCopyTokenCreateRequest},
-	{"/credit/audit_copy_token/remove", &rAssetReportAuditCopyGetRequest},
-	{"/credit/audit_copy_token/update", &rCreditAuditCopyTokenUpdateRequest},
-	{"/credit/bank_income/get", &rCreditBankIncomeGetRequest},
-	{"/credit/bank_income/pdf/get", &rCreditBankIncomePDFGetRequest},
-	{"/credit/bank_income/refresh", &rCreditBankIncomeRefreshRequest},
-	{"/credit/bank_income/webhook/update", &rCreditBankIncomeWebhookUpdateRequest},
-	{"/credit/bank_statements/uploads/get", &rCreditBankStatementsUploadsGetRequest},
-	{"/credit/employment/get", &rCreditBankEmploymentGetRequest},
-	{"/credit/freddie_mac/reports/get", &rAssetReportAuditCopyGetRequest},
-	{"/credit/payroll_income/get", &rCreditPayrollIncomeGetRequest},
-	{"/credit/payroll_income/parsing_config/update", &rCreditPayrollIncomeParsingConfigUpdateRequest},
-	{"/credit/payroll_income/precheck", &rCreditPayrollIncomePrecheckRequest},
-	{"/credit/payroll_income/refresh", &rCreditPayrollIncomeRefreshRequest},
-	{"/credit/payroll_income/risk_signals/get", &rCreditPayrollIncomeRiskSignalsGetRequest},
+	{"/consent/events/get", nil},
+	{"/consumer_report/pdf/get", nil},
+	{"/cra/check_report/base_report/get", nil},
+	{"/cra/check_report/cashflow_insights/get", nil},
+	{"/cra/check_report/create", nil},
+	{"/cra/check_report/income_insights/get", nil},
+	{"/cra/check_report/lend_score/get", nil},
+	{"/cra/check_report/network_insights/get", nil},
+	{"/cra/check_report/partner_insights/get", nil},
+	{"/cra/check_report/pdf/get", nil},
+	{"/cra/check_report/verification/get", nil},
+	{"/cra/check_report/verification/pdf/get", nil},
+	{"/cra/credit_profile/report/get", nil},
+	{"/cra/loans/applications/register", nil},
+	{"/cra/loans/register", nil},
+	{"/cra/loans/unregister", nil},
+	{"/cra/loans/update", nil},
+	{"/cra/monitoring_insights/get", nil},
+	{"/cra/monitoring_insights/subscribe", nil},
+	{"/cra/monitoring_insights/unsubscribe", nil},
+	{"/cra/partner_insights/get", nil},
+	{"/credit/asset_report/freddie_mac/get", nil},
+	{"/credit/audit_copy_token/create", nil},
+	{"/credit/audit_copy_token/remove", nil},
+	{"/credit/audit_copy_token/update", nil},
+	{"/credit/bank_income/get", nil},
+	{"/credit/bank_income/pdf/get", nil},
+	{"/credit/bank_income/refresh", nil},
+	{"/credit/bank_income/webhook/update", nil},
+	{"/credit/bank_statements/uploads/get", nil},
+	{"/credit/employment/get", nil},
+	{"/credit/freddie_mac/reports/get", nil},
+	{"/credit/payroll_income/get", nil},
+	{"/credit/payroll_income/parsing_config/update", nil},
+	{"/credit/payroll_income/precheck", nil},
+	{"/credit/payroll_income/refresh", nil},
+	{"/credit/payroll_income/risk_signals/get", nil},
 	{"/credit/relay/create", &rCreditRelayCreateRequest},
 	{"/credit/relay/get", &rCreditRelayGetRequest},
-	{"/credit/relay/pdf/get", &rCreditRelayPDFGetRequest},
-	{"/credit/relay/refresh", &rCreditRelayRefreshRequest},
-	{"/credit/relay/remove", &rCreditRelayRemoveRequest},
-	{"/credit/sessions/get", &rCreditBankEmploymentGetRequest},
-	{"/dashboard_user/get", &rDashboardUserGetRequest},
-	{"/dashboard_user/list", &rDashboardUserListRequest},
-	{"/employers/search", &rEmployersSearchRequest},
-	{"/employment/verification/get", &rBetaEwaReportV1GetRequest},
+	{"/credit/relay/pdf/get", nil},
+	{"/credit/relay/refresh", nil},
+	{"/credit/relay/remove", nil},
+	{"/credit/sessions/get", nil},
+	{"/dashboard_user/get", nil},
+	{"/dashboard_user/list", nil},
+	{"/employers/search", nil},
+	{"/employment/verification/get", nil},
 	{"/fdx/consents/{consentId}", nil},
 	{"/fdx/consents/{consentId}/revocation", nil},
-	{"/fdx/notifications", &rFDXNotification},
+	{"/fdx/notifications", nil},
 	{"/fdx/recipient/{recipientId}", nil},
 	{"/fdx/recipients", nil},
-	{"/identity/documents/uploads/get", &rAccountsGetRequest},
+	{"/identity/documents/uploads/get", nil},
 	{"/identity/get", &rAccountsGetRequest},
-	{"/identity/match", &rIdentityMatchRequest},
-	{"/identity/refresh", &rBetaEwaReportV1GetRequest},
-	{"/identity_verification/autofill/create", &rIdentityVerificationAutofillCreateRequest},
-	{"/identity_verification/create", &rIdentityVerificationCreateRequest},
-	{"/identity_verification/get", &rIdentityVerificationAutofillCreateRequest},
-	{"/identity_verification/list", &rIdentityVerificationListRequest},
-	{"/identity_verification/retry", &rIdentityVerificationRetryRequest},
+	{"/identity/match", nil},
+	{"/identity/refresh", nil},
+	{"/identity_verification/autofill/create", nil},
+	{"/identity_verification/create", nil},
+	{"/identity_verification/get", nil},
+	{"/identity_verification/list", nil},
+	{"/identity_verification/retry", nil},
 	{"/idv_classic/identity_assessments", nil},
 	{"/idv_classic/identity_assessments/:id", nil},
 	{"/idv_classic/identity_searches", nil},
@@ -133,238 +133,224 @@ var specPaths = []specPath{
 	{"/idv_classic/profiles", nil},
 	{"/idv_classic/profiles/:id", nil},
 	{"/idv_classic/profiles/:id/identity_searches", nil},
-	{"/income/verification/create", &rIncomeVerificationCreateRequest},
-	{"/income/verification/documents/download", &rIncomeVerificationDocumentsDownloadRequest},
-	{"/income/verification/paystubs/get", &rIncomeVerificationPaystubsGetRequest},
-	{"/income/verification/precheck", &rIncomeVerificationPrecheckRequest},
-	{"/income/verification/taxforms/get", &rIncomeVerificationPaystubsGetRequest},
+	{"/income/verification/create", nil},
+	{"/income/verification/documents/download", nil},
+	{"/income/verification/paystubs/get", nil},
+	{"/income/verification/precheck", nil},
+	{"/income/verification/taxforms/get", nil},
 	{"/institutions/get", &rInstitutionsGetRequest},
 	{"/institutions/get_by_id", &rInstitutionsGetByIdRequest},
 	{"/institutions/search", &rInstitutionsSearchRequest},
-	{"/investments/auth/get", &rAccountsGetRequest},
+	{"/investments/auth/get", nil},
 	{"/investments/holdings/get", &rAccountsGetRequest},
-	{"/investments/refresh", &rBetaEwaReportV1GetRequest},
+	{"/investments/refresh", &rInvestmentsRefreshRequest},
 	{"/investments/transactions/get", &rInvestmentsTransactionsGetRequest},
-	{"/issues/get", &rIssuesGetRequest},
-	{"/issues/search", &rIssuesSearchRequest},
-	{"/issues/subscribe", &rIssuesSubscribeRequest},
-	{"/item/access_token/invalidate", &rBetaEwaReportV1GetRequest},
-	{"/item/activity/list", &rItemActivityListRequest},
-	{"/item/application/list", &rItemApplicationListRequest},
-	{"/item/application/scopes/update", &rItemApplicationScopesUpdateRequest},
-	{"/item/application/unlink", &rItemApplicationUnlinkRequest},
-	{"/item/get", &rBetaEwaReportV1GetRequest},
+	{"/issues/get", nil},
+	{"/issues/search", nil},
+	{"/issues/subscribe", nil},
+	{"/item/access_token/invalidate", &rInvestmentsRefreshRequest},
+	{"/item/activity/list", nil},
+	{"/item/application/list", nil},
+	{"/item/application/scopes/update", nil},
+	{"/item/application/unlink", nil},
+	{"/item/get", &rInvestmentsRefreshRequest},
 	{"/item/import", &rItemImportRequest},
-	{"/item/products/terminate", &rItemProductsTerminateRequest},
-	{"/item/public_token/create", &rBetaEwaReportV1GetRequest},
+	{"/item/products/terminate", nil},
+	{"/item/public_token/create", &rInvestmentsRefreshRequest},
 	{"/item/public_token/exchange", &rItemPublicTokenExchangeRequest},
 	{"/item/remove", &rItemRemoveRequest},
 	{"/item/webhook/update", &rItemWebhookUpdateRequest},
 	{"/items/transactions/notify", nil},
 	{"/liabilities/get", &rAccountsGetRequest},
-	{"/link/oauth/correlation_id/exchange", &rLinkOAuthCorrelationIdExchangeRequest},
+	{"/link/oauth/correlation_id/exchange", nil},
 	{"/link/token/create", &rLinkTokenCreateRequest},
 	{"/link/token/get", &rLinkTokenGetRequest},
-	{"/link_delivery/create", &rLinkDeliveryCreateRequest},
-	{"/link_delivery/get", &rLinkDeliveryGetRequest},
-	{"/network/status/get", &rNetworkStatusGetRequest},
-	{"/oauth/introspect", &rOAuthIntrospectRequest},
-	{"/oauth/revoke", &rOAuthIntrospectRequest},
-	{"/oauth/token", &rOAuthTokenRequest},
-	{"/partner/customer/create", &rPartnerCustomerCreateRequest},
-	{"/partner/customer/enable", &rBetaPartnerCustomerV1GetRequest},
-	{"/partner/customer/get", &rBetaPartnerCustomerV1GetRequest},
-	{"/partner/customer/oauth_institutions/get", &rBetaPartnerCustomerV1GetRequest},
-	{"/partner/customer/remove", &rBetaPartnerCustomerV1GetRequest},
-	{"/payment_initiation/consent/create", &rPaymentInitiationConsentCreateRequest},
-	{"/payment_initiation/consent/get", &rPaymentInitiationConsentGetRequest},
-	{"/payment_initiation/consent/payment/execute", &rPaymentInitiationConsentPaymentExecuteRequest},
-	{"/payment_initiation/consent/revoke", &rPaymentInitiationConsentGetRequest},
-	{"/payment_initiation/payment/create", &rPaymentInitiationPaymentCreateRequest},
-	{"/payment_initiation/payment/get", &rPaymentInitiationPaymentGetRequest},
-	{"/payment_initiation/payment/list", &rPaymentInitiationPaymentListRequest},
-	{"/payment_initiation/payment/reverse", &rPaymentInitiationPaymentReverseRequest},
-	{"/payment_initiation/payment/token/create", &rPaymentInitiationPaymentGetRequest},
-	{"/payment_initiation/recipient/create", &rPaymentInitiationRecipientCreateRequest},
-	{"/payment_initiation/recipient/get", &rPaymentInitiationRecipientGetRequest},
-	{"/payment_initiation/recipient/list", &rPaymentInitiationRecipientListRequest},
-	{"/payment_profile/create", &rPaymentProfileCreateRequest},
-	{"/payment_profile/get", &rPaymentProfileGetRequest},
-	{"/payment_profile/remove", &rPaymentProfileGetRequest},
+	{"/link_delivery/create", nil},
+	{"/link_delivery/get", nil},
+	{"/network/status/get", nil},
+	{"/oauth/introspect", nil},
+	{"/oauth/revoke", nil},
+	{"/oauth/token", nil},
+	{"/partner/customer/create", nil},
+	{"/partner/customer/enable", nil},
+	{"/partner/customer/get", nil},
+	{"/partner/customer/oauth_institutions/get", nil},
+	{"/partner/customer/remove", nil},
+	{"/payment_initiation/consent/create", nil},
+	{"/payment_initiation/consent/get", nil},
+	{"/payment_initiation/consent/payment/execute", nil},
+	{"/payment_initiation/consent/revoke", nil},
+	{"/payment_initiation/payment/create", nil},
+	{"/payment_initiation/payment/get", nil},
+	{"/payment_initiation/payment/list", nil},
+	{"/payment_initiation/payment/reverse", nil},
+	{"/payment_initiation/payment/token/create", nil},
+	{"/payment_initiation/recipient/create", nil},
+	{"/payment_initiation/recipient/get", nil},
+	{"/payment_initiation/recipient/list", nil},
+	{"/payment_profile/create", nil},
+	{"/payment_profile/get", nil},
+	{"/payment_profile/remove", nil},
 	{"/processor/account/get", &rProcessorAccountGetRequest},
 	{"/processor/apex/processor_token/create", &rProcessorApexProcessorTokenCreateRequest},
 	{"/processor/auth/get", &rProcessorAccountGetRequest},
 	{"/processor/balance/get", &rProcessorBalanceGetRequest},
-	{"/processor/bank_transfer/create", &rProcessorBankTransferCreateRequest},
+	{"/processor/bank_transfer/create", nil},
 	{"/processor/identity/get", &rProcessorAccountGetRequest},
 	{"/processor/identity/match", &rProcessorIdentityMatchRequest},
-	{"/processor/investments/auth/get", &rProcessorAccountGetRequest},
+	{"/processor/investments/auth/get", nil},
 	{"/processor/investments/holdings/get", &rProcessorAccountGetRequest},
 	{"/processor/investments/transactions/get", &rProcessorInvestmentsTransactionsGetRequest},
 	{"/processor/liabilities/get", &rProcessorAccountGetRequest},
-	{"/processor/signal/decision/report", &rProcessorSignalDecisionReportRequest},
-	{"/processor/signal/evaluate", &rProcessorSignalEvaluateRequest},
-	{"/processor/signal/prepare", &rProcessorAccountGetRequest},
-	{"/processor/signal/return/report", &rProcessorSignalReturnReportRequest},
+	{"/processor/signal/decision/report", nil},
+	{"/processor/signal/evaluate", nil},
+	{"/processor/signal/prepare", nil},
+	{"/processor/signal/return/report", nil},
 	{"/processor/stripe/bank_account_token/create", &rProcessorApexProcessorTokenCreateRequest},
 	{"/processor/token/create", &rProcessorTokenCreateRequest},
 	{"/processor/token/permissions/get", &rProcessorAccountGetRequest},
 	{"/processor/token/permissions/set", &rProcessorTokenPermissionsSetRequest},
 	{"/processor/token/webhook/update", &rProcessorTokenWebhookUpdateRequest},
 	{"/processor/transactions/get", &rProcessorTransactionsGetRequest},
-	{"/processor/transactions/recurring/get", &rProcessorTransactionsRecurringGetRequest},
+	{"/processor/transactions/recurring/get", nil},
 	{"/processor/transactions/refresh", &rProcessorAccountGetRequest},
 	{"/processor/transactions/sync", &rProcessorTransactionsSyncRequest},
-	{"/profile/network_status/get", &rProfileNetworkStatusGetRequest},
-	{"/protect/compute", &rProtectComputeRequest},
-	{"/protect/event/get", &rProtectEventGetRequest},
-	{"/protect/event/send", &rProtectEventSendRequest},
-	{"/protect/report/create", &rProtectReportCreateRequest},
-	{"/protect/user/insights/get", &rProtectUserInsightsGetRequest},
-	{"/sandbox/bank_income/fire_webhook", &rSandboxBankIncomeFireWebhookRequest},
-	{"/sandbox/bank_transfer/fire_webhook", &rSandboxBankTransferFireWebhookRequest},
-	{"/sandbox/bank_transfer/simulate", &rSandboxBankTransferSimulateRequest},
-	{"/sandbox/cra/cashflow_updates/update", &rSandboxCraCashflowUpdatesUpdateRequest},
-	{"/sandbox/income/fire_webhook", &rSandboxIncomeFireWebhookRequest},
-	{"/sandbox/item/application/seed", &rItemApplicationUnlinkRequest},
+	{"/profile/network_status/get", nil},
+	{"/protect/compute", nil},
+	{"/protect/event/get", nil},
+	{"/protect/event/send", nil},
+	{"/protect/report/create", nil},
+	{"/protect/user/insights/get", nil},
+	{"/sandbox/bank_income/fire_webhook", nil},
+	{"/sandbox/bank_transfer/fire_webhook", nil},
+	{"/sandbox/bank_transfer/simulate", nil},
+	{"/sandbox/cra/cashflow_updates/update", nil},
+	{"/sandbox/income/fire_webhook", nil},
+	{"/sandbox/item/application/seed", nil},
 	{"/sandbox/item/fire_webhook", &rSandboxItemFireWebhookRequest},
-	{"/sandbox/item/reset_login", &rBetaEwaReportV1GetRequest},
+	{"/sandbox/item/reset_login", &rInvestmentsRefreshRequest},
 	{"/sandbox/item/set_verification_status", &rSandboxItemSetVerificationStatusRequest},
-	{"/sandbox/oauth/select_accounts", &rSandboxOauthSelectAccountsRequest},
-	{"/sandbox/payment/simulate", &rSandboxPaymentSimulateRequest},
-	{"/sandbox/payment_profile/reset_login", &rPaymentProfileGetRequest},
+	{"/sandbox/oauth/select_accounts", nil},
+	{"/sandbox/payment/simulate", nil},
+	{"/sandbox/payment_profile/reset_login", nil},
 	{"/sandbox/processor_token/create", &rSandboxProcessorTokenCreateRequest},
 	{"/sandbox/public_token/create", &rSandboxPublicTokenCreateRequest},
 	{"/sandbox/transactions/create", &rSandboxTransactionsCreateRequest},
-	{"/sandbox/transfer/fire_webhook", &rSandboxBankTransferFireWebhookRequest},
-	{"/sandbox/transfer/ledger/deposit/simulate", &rSandboxTransferLedgerDepositSimulateRequest},
-	{"/sandbox/transfer/ledger/simulate_available", &rSandboxTransferLedgerSimulateAvailableRequest},
-	{"/sandbox/transfer/ledger/withdraw/simulate", &rSandboxTransferLedgerDepositSimulateRequest},
-	{"/sandbox/transfer/refund/simulate", &rSandboxTransferRefundSimulateRequest},
-	{"/sandbox/transfer/repayment/simulate", &rPaymentProfileCreateRequest},
-	{"/sandbox/transfer/simulate", &rSandboxTransferSimulateRequest},
-	{"/sandbox/transfer/sweep/simulate", &rSandboxTransferSweepSimulateRequest},
-	{"/sandbox/transfer/test_clock/advance", &rSandboxTransferTestClockAdvanceRequest},
-	{"/sandbox/transfer/test_clock/create", &rSandboxTransferTestClockCreateRequest},
-	{"/sandbox/transfer/test_clock/get", &rSandboxTransferTestClockGetRequest},
-	{"/sandbox/transfer/test_clock/list", &rSandboxTransferTestClockListRequest},
-	{"/sandbox/user/reset_login", &rSandboxUserResetLoginRequest},
-	{"/session/token/create", &rSessionTokenCreateRequest},
+	{"/sandbox/transfer/fire_webhook", nil},
+	{"/sandbox/transfer/ledger/deposit/simulate", nil},
+	{"/sandbox/transfer/ledger/simulate_available", nil},
+	{"/sandbox/transfer/ledger/withdraw/simulate", nil},
+	{"/sandbox/transfer/refund/simulate", nil},
+	{"/sandbox/transfer/repayment/simulate", nil},
+	{"/sandbox/transfer/simulate", nil},
+	{"/sandbox/transfer/sweep/simulate", nil},
+	{"/sandbox/transfer/test_clock/advance", nil},
+	{"/sandbox/transfer/test_clock/create", nil},
+	{"/sandbox/transfer/test_clock/get", nil},
+	{"/sandbox/transfer/test_clock/list", nil},
+	{"/sandbox/user/reset_login", nil},
+	{"/session/token/create", nil},
 	{"/signal/decision/report", &rSignalDecisionReportRequest},
 	{"/signal/evaluate", &rSignalEvaluateRequest},
-	{"/signal/prepare", &rBetaEwaReportV1GetRequest},
+	{"/signal/prepare", &rInvestmentsRefreshRequest},
 	{"/signal/return/report", &rSignalReturnReportRequest},
-	{"/signal/schedule", &rSignalScheduleRequest},
+	{"/signal/schedule", nil},
 	{"/statements/download", &rStatementsDownloadRequest},
-	{"/statements/list", &rBetaEwaReportV1GetRequest},
+	{"/statements/list", &rInvestmentsRefreshRequest},
 	{"/statements/refresh", &rStatementsRefreshRequest},
-	{"/transactions/enrich", &rTransactionsEnrichRequest},
+	{"/transactions/enrich", nil},
 	{"/transactions/get", &rTransactionsGetRequest},
 	{"/transactions/recurring/deactivate", nil},
 	{"/transactions/recurring/get", &rTransactionsRecurringGetRequest},
-	{"/transactions/refresh", &rBetaEwaReportV1GetRequest},
+	{"/transactions/refresh", &rInvestmentsRefreshRequest},
 	{"/transactions/sync", &rTransactionsSyncRequest},
-	{"/transfer/authorization/cancel", &rTransferAuthorizationCancelRequest},
-	{"/transfer/authorization/create", &rTransferAuthorizationCreateRequest},
-	{"/transfer/balance/get", &rTransferBalanceGetRequest},
-	{"/transfer/cancel", &rTransferCancelRequest},
-	{"/transfer/capabilities/get", &rTransferCapabilitiesGetRequest},
-	{"/transfer/configuration/get", &rTransferConfigurationGetRequest},
-	{"/transfer/create", &rTransferCreateRequest},
-	{"/transfer/diligence/document/upload", &rTransferDiligenceDocumentUploadRequest},
-	{"/transfer/diligence/submit", &rTransferDiligenceSubmitRequest},
-	{"/transfer/event/list", &rTransferEventListRequest},
-	{"/transfer/event/sync", &rBankTransferEventSyncRequest},
-	{"/transfer/get", &rTransferGetRequest},
-	{"/transfer/intent/create", &rTransferIntentCreateRequest},
-	{"/transfer/intent/get", &rTransferIntentGetRequest},
-	{"/transfer/ledger/deposit", &rTransferLedgerDepositRequest},
-	{"/transfer/ledger/distribute", &rTransferLedgerDistributeRequest},
-	{"/transfer/ledger/event/list", &rTransferLedgerEventListRequest},
-	{"/transfer/ledger/get", &rTransferLedgerGetRequest},
-	{"/transfer/ledger/withdraw", &rTransferLedgerWithdrawRequest},
-	{"/transfer/list", &rTransferListRequest},
-	{"/transfer/metrics/get", &rTransferConfigurationGetRequest},
-	{"/transfer/migrate_account", &rBankTransferMigrateAccountRequest},
-	{"/transfer/originator/create", &rTransferOriginatorCreateRequest},
-	{"/transfer/originator/funding_account/create", &rTransferOriginatorFundingAccountCreateRequest},
-	{"/transfer/originator/funding_account/update", &rTransferOriginatorFundingAccountUpdateRequest},
-	{"/transfer/originator/get", &rTransferOriginatorGetRequest},
-	{"/transfer/originator/list", &rTransferOriginatorListRequest},
-	{"/transfer/platform/originator/create", &rTransferPlatformOriginatorCreateRequest},
-	{"/transfer/platform/person/create", &rTransferPlatformPersonCreateRequest},
-	{"/transfer/platform/requirement/submit", &rTransferPlatformRequirementSubmitRequest},
-	{"/transfer/questionnaire/create", &rTransferQuestionnaireCreateRequest},
-	{"/transfer/recurring/cancel", &rTransferRecurringCancelRequest},
-	{"/transfer/recurring/create", &rTransferRecurringCreateRequest},
-	{"/transfer/recurring/get", &rTransferRecurringCancelRequest},
-	{"/transfer/recurring/list", &rTransferRecurringListRequest},
-	{"/transfer/refund/cancel", &rTransferRefundCancelRequest},
-	{"/transfer/refund/create", &rTransferRefundCreateRequest},
-	{"/transfer/refund/get", &rTransferRefundCancelRequest},
-	{"/transfer/repayment/list", &rTransferRepaymentListRequest},
-	{"/transfer/repayment/return/list", &rTransferRepaymentReturnListRequest},
-	{"/transfer/sweep/get", &rBankTransferSweepGetRequest},
-	{"/transfer/sweep/list", &rTransferSweepListRequest},
-	{"/user/create", &rUserCreateRequest},
-	{"/user/financial_data/refresh", &rUserFinancialDataRefreshRequest},
-	{"/user/get", &rUserFinancialDataRefreshRequest},
-	{"/user/identity/remove", &rUserFinancialDataRefreshRequest},
-	{"/user/items/associate", &rUserItemsAssociateRequest},
-	{"/user/items/get", &rCreditPayrollIncomeRiskSignalsGetRequest},
-	{"/user/items/remove", &rUserItemsRemoveRequest},
-	{"/user/products/terminate", &rUserProductsTerminateRequest},
-	{"/user/remove", &rCreditPayrollIncomeRiskSignalsGetRequest},
-	{"/user/third_party_token/create", &rUserThirdPartyTokenCreateRequest},
-	{"/user/third_party_token/remove", &rUserThirdPartyTokenRemoveRequest},
-	{"/user/transactions/refresh", &rUserFinancialDataRefreshRequest},
-	{"/user/update", &rUserUpdateRequest},
-	{"/user_account/session/event/send", &rUserAccountSessionEventSendRequest},
-	{"/user_account/session/get", &rItemPublicTokenExchangeRequest},
-	{"/wallet/create", &rWalletCreateRequest},
-	{"/wallet/get", &rWalletGetRequest},
-	{"/wallet/list", &rWalletListRequest},
-	{"/wallet/transaction/execute", &rWalletTransactionExecuteRequest},
-	{"/wallet/transaction/get", &rWalletTransactionGetRequest},
-	{"/wallet/transaction/list", &rWalletTransactionListRequest},
-	{"/watchlist_screening/entity/create", &rWatchlistScreeningEntityCreateRequest},
-	{"/watchlist_screening/entity/get", &rWatchlistScreeningEntityGetRequest},
-	{"/watchlist_screening/entity/history/list", &rWatchlistScreeningEntityHistoryListRequest},
-	{"/watchlist_screening/entity/hit/list", &rWatchlistScreeningEntityHistoryListRequest},
-	{"/watchlist_screening/entity/list", &rWatchlistScreeningEntityListRequest},
-	{"/watchlist_screening/entity/program/get", &rWatchlistScreeningEntityProgramGetRequest},
-	{"/watchlist_screening/entity/program/list", &rDashboardUserListRequest},
-	{"/watchlist_screening/entity/review/create", &rWatchlistScreeningEntityReviewCreateRequest},
-	{"/watchlist_screening/entity/review/list", &rWatchlistScreeningEntityHistoryListRequest},
-	{"/watchlist_screening/entity/update", &rWatchlistScreeningEntityUpdateRequest},
-	{"/watchlist_screening/individual/create", &rWatchlistScreeningIndividualCreateRequest},
-	{"/watchlist_screening/individual/get", &rWatchlistScreeningIndividualGetRequest},
-	{"/watchlist_screening/individual/history/list", &rWatchlistScreeningIndividualHistoryListRequest},
-	{"/watchlist_screening/individual/hit/list", &rWatchlistScreeningIndividualHistoryListRequest},
-	{"/watchlist_screening/individual/list", &rWatchlistScreeningIndividualListRequest},
-	{"/watchlist_screening/individual/program/get", &rWatchlistScreeningIndividualProgramGetRequest},
-	{"/watchlist_screening/individual/program/list", &rDashboardUserListRequest},
-	{"/watchlist_screening/individual/review/create", &rWatchlistScreeningIndividualReviewCreateRequest},
-	{"/watchlist_screening/individual/review/list", &rWatchlistScreeningIndividualHistoryListRequest},
-	{"/watchlist_screening/individual/update", &rWatchlistScreeningIndividualUpdateRequest},
+	{"/transfer/authorization/cancel", nil},
+	{"/transfer/authorization/create", nil},
+	{"/transfer/balance/get", nil},
+	{"/transfer/cancel", nil},
+	{"/transfer/capabilities/get", nil},
+	{"/transfer/configuration/get", nil},
+	{"/transfer/create", nil},
+	{"/transfer/diligence/document/upload", nil},
+	{"/transfer/diligence/submit", nil},
+	{"/transfer/event/list", nil},
+	{"/transfer/event/sync", nil},
+	{"/transfer/get", nil},
+	{"/transfer/intent/create", nil},
+	{"/transfer/intent/get", nil},
+	{"/transfer/ledger/deposit", nil},
+	{"/transfer/ledger/distribute", nil},
+	{"/transfer/ledger/event/list", nil},
+	{"/transfer/ledger/get", nil},
+	{"/transfer/ledger/withdraw", nil},
+	{"/transfer/list", nil},
+	{"/transfer/metrics/get", nil},
+	{"/transfer/migrate_account", nil},
+	{"/transfer/originator/create", nil},
+	{"/transfer/originator/funding_account/create", nil},
+	{"/transfer/originator/funding_account/update", nil},
+	{"/transfer/originator/get", nil},
+	{"/transfer/originator/list", nil},
+	{"/transfer/platform/originator/create", nil},
+	{"/transfer/platform/person/create", nil},
+	{"/transfer/platform/requirement/submit", nil},
+	{"/transfer/questionnaire/create", nil},
+	{"/transfer/recurring/cancel", nil},
+	{"/transfer/recurring/create", nil},
+	{"/transfer/recurring/get", nil},
+	{"/transfer/recurring/list", nil},
+	{"/transfer/refund/cancel", nil},
+	{"/transfer/refund/create", nil},
+	{"/transfer/refund/get", nil},
+	{"/transfer/repayment/list", nil},
+	{"/transfer/repayment/return/list", nil},
+	{"/transfer/sweep/get", nil},
+	{"/transfer/sweep/list", nil},
+	{"/user/create", nil},
+	{"/user/financial_data/refresh", nil},
+	{"/user/get", nil},
+	{"/user/identity/remove", nil},
+	{"/user/items/associate", nil},
+	{"/user/items/get", nil},
+	{"/user/items/remove", nil},
+	{"/user/products/terminate", nil},
+	{"/user/remove", nil},
+	{"/user/third_party_token/create", nil},
+	{"/user/third_party_token/remove", nil},
+	{"/user/transactions/refresh", nil},
+	{"/user/update", nil},
+	{"/user_account/session/event/send", nil},
+	{"/user_account/session/get", nil},
+	{"/wallet/create", nil},
+	{"/wallet/get", nil},
+	{"/wallet/list", nil},
+	{"/wallet/transaction/execute", nil},
+	{"/wallet/transaction/get", nil},
+	{"/wallet/transaction/list", nil},
+	{"/watchlist_screening/entity/create", nil},
+	{"/watchlist_screening/entity/get", nil},
+	{"/watchlist_screening/entity/history/list", nil},
+	{"/watchlist_screening/entity/hit/list", nil},
+	{"/watchlist_screening/entity/list", nil},
+	{"/watchlist_screening/entity/program/get", nil},
+	{"/watchlist_screening/entity/program/list", nil},
+	{"/watchlist_screening/entity/review/create", nil},
+	{"/watchlist_screening/entity/review/list", nil},
+	{"/watchlist_screening/entity/update", nil},
+	{"/watchlist_screening/individual/create", nil},
+	{"/watchlist_screening/individual/get", nil},
+	{"/watchlist_screening/individual/history/list", nil},
+	{"/watchlist_screening/individual/hit/list", nil},
+	{"/watchlist_screening/individual/list", nil},
+	{"/watchlist_screening/individual/program/get", nil},
+	{"/watchlist_screening/individual/program/list", nil},
+	{"/watchlist_screening/individual/review/create", nil},
+	{"/watchlist_screening/individual/review/list", nil},
+	{"/watchlist_screening/individual/update", nil},
 	{"/webhook_verification_key/get", &rWebhookVerificationKeyGetRequest},
 }
 
 var (
-	rACHClass        = reqSchema{kind: kString, enum: []string{"ccd", "ppd", "tel", "web"}}
-	rACHClassList    = reqSchema{kind: kArray, items: &rACHClass}
-	rAccessTokenList = reqSchema{kind: kArray, items: &sString, null: true}
-	rAccountAccess   = reqSchema{kind: kObject, props: []reqProp{
-		{"account_product_access", false, &rAccountProductAccessNullable},
-		{"authorized", false, &rBoolNull},
-		{"unique_id", true, &sString},
-	}}
-	rAccountAccessList            = reqSchema{kind: kArray, items: &rAccountAccess}
-	rAccountProductAccessNullable = reqSchema{kind: kObject, props: []reqProp{
-		{"account_data", false, &rBoolNull},
-		{"statements", false, &rBoolNull},
-		{"tax_documents", false, &rBoolNull},
-	}, open: true, null: true}
 	rAccountsBalanceGetRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"access_token", true, &sString},
 		{"client_id", false, &sString},
@@ -385,13 +371,6 @@ var (
 	rAccountsGetRequestOptions = reqSchema{kind: kObject, props: []reqProp{
 		{"account_ids", false, &rAccountsBalanceGetRequestOptionsAccountIds},
 	}}
-	rAddressData = reqSchema{kind: kObject, props: []reqProp{
-		{"city", true, &rStringNull},
-		{"country", true, &rStringNull},
-		{"postal_code", true, &rStringNull},
-		{"region", true, &rStringNull},
-		{"street", true, &sString},
-	}, open: true}
 	rAddressDataNullableNoRequiredFields = reqSchema{kind: kObject, props: []reqProp{
 		{"city", false, &rStringNull},
 		{"country", false, &rStringNull},
@@ -399,11 +378,6 @@ var (
 		{"region", false, &rStringNull},
 		{"street", false, &sString},
 	}, open: true, null: true}
-	rApplicationGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"application_id", true, &sString},
-		{"client_id", true, &sString},
-		{"secret", true, &sString},
-	}}
 	rAssetReportAddOns                 = reqSchema{kind: kString, enum: []string{"investments", "fast_assets"}}
 	rAssetReportAddOnsList             = reqSchema{kind: kArray, items: &rAssetReportAddOns}
 	rAssetReportAuditCopyCreateRequest = reqSchema{kind: kObject, props: []reqProp{
@@ -445,11 +419,6 @@ var (
 		{"client_id", false, &sString},
 		{"secret", false, &sString},
 	}}
-	rAssetReportFreddieGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"audit_copy_token", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}, open: true}
 	rAssetReportGetRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"asset_report_token", false, &sString},
 		{"client_id", false, &sString},
@@ -494,644 +463,21 @@ var (
 		{"phone_number", false, &rStringNull},
 		{"ssn", false, &rStringNull},
 	}, open: true}
-	rAuthVerifyNumbersACH = reqSchema{kind: kObject, props: []reqProp{
-		{"account", true, &sString},
-		{"routing", true, &sString},
-	}}
-	rAuthVerifyRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"legal_name", false, &rStringNull},
-		{"numbers", true, &rAuthVerifyRequestNumbers},
-		{"secret", false, &sString},
-	}}
-	rAuthVerifyRequestNumbers = reqSchema{kind: kObject, props: []reqProp{
-		{"ach", true, &rAuthVerifyNumbersACH},
-	}}
-	rBankIncomeRefreshCompleteResult = reqSchema{kind: kString, enum: []string{"SUCCESS", "FAILURE"}}
-	rBankTransferBalanceGetRequest   = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"origination_account_id", false, &rStringNull},
-		{"secret", false, &sString},
-	}}
-	rBankTransferCancelRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"bank_transfer_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rBankTransferCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"account_id", true, &sString},
-		{"ach_class", false, &rACHClass},
-		{"amount", true, &sString},
-		{"client_id", false, &sString},
-		{"custom_tag", false, &rBankTransferCreateRequestCustomTag},
-		{"description", true, &rBankTransferCreateRequestDescription},
-		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
-		{"iso_currency_code", true, &sString},
-		{"metadata", false, &rBankTransferCreateRequestMetadata},
-		{"network", true, &rBankTransferNetwork},
-		{"origination_account_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"type", true, &rBankTransferType},
-		{"user", true, &rBankTransferUser},
-	}}
-	rBankTransferCreateRequestCustomTag      = reqSchema{kind: kString, maxLen: 100, null: true}
-	rBankTransferCreateRequestDescription    = reqSchema{kind: kString, maxLen: 10}
-	rBankTransferCreateRequestIdempotencyKey = reqSchema{kind: kString, maxLen: 50}
-	rBankTransferCreateRequestMetadata       = reqSchema{kind: kObject, values: &sString, null: true}
-	rBankTransferDirection                   = reqSchema{kind: kString, enum: []string{"outbound", "inbound"}, null: true}
-	rBankTransferEventListBankTransferType   = reqSchema{kind: kString, enum: []string{"debit", "credit"}, null: true}
-	rBankTransferEventListDirection          = reqSchema{kind: kString, enum: []string{"inbound", "outbound"}, null: true}
-	rBankTransferEventListRequest            = reqSchema{kind: kObject, props: []reqProp{
-		{"account_id", false, &rStringNull},
-		{"bank_transfer_id", false, &rStringNull},
-		{"bank_transfer_type", false, &rBankTransferEventListBankTransferType},
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"direction", false, &rBankTransferEventListDirection},
-		{"end_date", false, &rStringDateTimeNull},
-		{"event_types", false, &rBankTransferEventTypeList},
-		{"offset", false, &rIntNull},
-		{"origination_account_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"start_date", false, &rStringDateTimeNull},
-	}}
-	rBankTransferEventSyncRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"after_id", true, &sInt},
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"secret", false, &sString},
-	}}
-	rBankTransferEventType     = reqSchema{kind: kString, enum: []string{"pending", "cancelled", "failed", "posted", "reversed"}}
-	rBankTransferEventTypeList = reqSchema{kind: kArray, items: &rBankTransferEventType}
-	rBankTransferFailure       = reqSchema{kind: kObject, props: []reqProp{
-		{"ach_return_code", false, &rStringNull},
-		{"description", false, &sString},
-	}, open: true, null: true}
-	rBankTransferListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &sInt},
-		{"direction", false, &rBankTransferDirection},
-		{"end_date", false, &rStringDateTimeNull},
-		{"offset", false, &sInt},
-		{"origination_account_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"start_date", false, &rStringDateTimeNull},
-	}}
-	rBankTransferMigrateAccountRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"account_number", true, &sString},
-		{"account_type", true, &sString},
-		{"client_id", false, &sString},
-		{"routing_number", true, &sString},
-		{"secret", false, &sString},
-		{"wire_routing_number", false, &sString},
-	}}
-	rBankTransferNetwork         = reqSchema{kind: kString, enum: []string{"ach", "same-day-ach", "wire"}}
-	rBankTransferSweepGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"sweep_id", true, &sString},
-	}}
-	rBankTransferSweepListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"end_time", false, &rStringDateTimeNull},
-		{"origination_account_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"start_time", false, &rStringDateTimeNull},
-	}}
-	rBankTransferType = reqSchema{kind: kString, enum: []string{"debit", "credit"}}
-	rBankTransferUser = reqSchema{kind: kObject, props: []reqProp{
-		{"email_address", false, &rStringNull},
-		{"legal_name", true, &sString},
-		{"routing_number", false, &sString},
-	}, open: true}
-	rBeaconAccountRiskEvaluateEvaluationReason = reqSchema{kind: kString, enum: []string{"ONBOARDING", "NEW_ACCOUNT", "INFORMATION_CHANGE", "DORMANT_USER", "OTHER"}}
-	rBeaconAccountRiskEvaluateRequest          = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", false, &sString},
-		{"client_evaluation_id", false, &sString},
-		{"client_id", false, &sString},
-		{"client_user_id", false, &rBeaconAccountRiskEvaluateRequestClientUserId},
-		{"device", false, &rSignalDevice},
-		{"evaluate_time", false, &sString},
-		{"evaluation_reason", false, &rBeaconAccountRiskEvaluateEvaluationReason},
-		{"options", false, &rAccountsGetRequestOptions},
-		{"secret", false, &sString},
-	}}
-	rBeaconAccountRiskEvaluateRequestClientUserId = reqSchema{kind: kString, minLen: 1, maxLen: 36}
-	rBeaconDuplicateGetRequest                    = reqSchema{kind: kObject, props: []reqProp{
-		{"beacon_duplicate_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rBeaconReportCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"beacon_user_id", true, &sString},
-		{"client_id", false, &sString},
-		{"fraud_amount", false, &rFraudAmount},
-		{"fraud_date", true, &sDate},
-		{"secret", false, &sString},
-		{"type", true, &rBeaconReportCreateType},
-	}}
-	rBeaconReportCreateType = reqSchema{kind: kString, enum: []string{"first_party", "stolen", "synthetic", "account_takeover", "data_breach", "unknown"}}
-	rBeaconReportGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"beacon_report_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rBeaconReportListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"beacon_user_id", true, &sString},
-		{"client_id", false, &sString},
-		{"cursor", false, &rStringNull},
-		{"secret", false, &sString},
-	}}
-	rBeaconReportSyndicationGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"beacon_report_syndication_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rBeaconUserAccountInsightsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"beacon_user_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rBeaconUserCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_tokens", false, &rAccessTokenList},
-		{"client_id", false, &sString},
-		{"client_user_id", true, &sString},
-		{"program_id", true, &sString},
-		{"secret", false, &sString},
-		{"user", true, &rBeaconUserRequestData},
-	}}
-	rBeaconUserGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"beacon_user_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rBeaconUserIDNumber = reqSchema{kind: kObject, props: []reqProp{
-		{"type", true, &rIDNumberType},
-		{"value", true, &sString},
-	}, open: true, null: true}
-	rBeaconUserName = reqSchema{kind: kObject, props: []reqProp{
-		{"family_name", true, &sString},
-		{"given_name", true, &sString},
-	}, open: true}
-	rBeaconUserNameNullable = reqSchema{kind: kObject, props: []reqProp{
-		{"family_name", true, &sString},
-		{"given_name", true, &sString},
-	}, open: true, null: true}
-	rBeaconUserRequestAddress = reqSchema{kind: kObject, props: []reqProp{
-		{"city", true, &sString},
-		{"country", true, &sString},
-		{"postal_code", false, &rStringNull},
-		{"region", false, &rStringNull},
-		{"street", true, &sString},
-		{"street2", false, &rStringNull},
-	}, open: true, null: true}
-	rBeaconUserRequestData = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rBeaconUserRequestAddress},
-		{"date_of_birth", false, &sDate},
-		{"depository_accounts", false, &rBeaconUserRequestDepositoryAccountList},
-		{"email_address", false, &sString},
-		{"id_number", false, &rBeaconUserIDNumber},
-		{"ip_address", false, &rStringNull},
-		{"name", true, &rBeaconUserName},
-		{"phone_number", false, &rStringNull},
-	}, open: true}
-	rBeaconUserRequestDepositoryAccount = reqSchema{kind: kObject, props: []reqProp{
-		{"account_number", true, &sString},
-		{"routing_number", true, &sString},
-	}, open: true}
-	rBeaconUserRequestDepositoryAccountList = reqSchema{kind: kArray, items: &rBeaconUserRequestDepositoryAccount}
-	rBeaconUserReviewRequest                = reqSchema{kind: kObject, props: []reqProp{
-		{"beacon_user_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"status", true, &rBeaconUserStatus},
-	}}
-	rBeaconUserStatus        = reqSchema{kind: kString, enum: []string{"rejected", "pending_review", "cleared"}}
-	rBeaconUserUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_tokens", false, &rAccessTokenList},
-		{"beacon_user_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"user", false, &rBeaconUserUpdateRequestData},
-	}}
-	rBeaconUserUpdateRequestData = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rBeaconUserRequestAddress},
-		{"date_of_birth", false, &sDate},
-		{"depository_accounts", false, &rBeaconUserRequestDepositoryAccountList},
-		{"email_address", false, &sString},
-		{"id_number", false, &rBeaconUserIDNumber},
-		{"ip_address", false, &rStringNull},
-		{"name", false, &rBeaconUserNameNullable},
-		{"phone_number", false, &rStringNull},
-	}, open: true, null: true}
-	rBetaEwaReportV1GetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rBetaPartnerCustomerV1CreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"address", true, &rPartnerEndCustomerAddress},
-		{"application_name", true, &sString},
-		{"bank_addendum_acceptance", false, &rPartnerEndCustomerBankAddendumAcceptance},
-		{"billing_contact", false, &rPartnerEndCustomerBillingContact},
-		{"client_id", false, &sString},
-		{"company_name", true, &sString},
-		{"create_link_customization", false, &sBool},
-		{"customer_support_info", true, &rPartnerEndCustomerCustomerSupportInfo},
-		{"is_diligence_attested", false, &sBool},
-		{"legal_entity_name", false, &sString},
-		{"logo", false, &sString},
-		{"products", false, &rProductsList},
-		{"questionnaires", false, &rPartnerEndCustomerQuestionnaires},
-		{"redirect_uris", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"secret", false, &sString},
-		{"technical_contact", false, &rPartnerEndCustomerBillingContact},
-		{"website", true, &sString},
-	}}
-	rBetaPartnerCustomerV1EnableRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"end_customer_client_id", true, &sString},
-		{"products", false, &rProductsList},
-		{"secret", false, &sString},
-	}, open: true}
-	rBetaPartnerCustomerV1GetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"end_customer_client_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rBetaPartnerCustomerV1UpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"bank_addendum_acceptance", false, &rPartnerEndCustomerBankAddendumAcceptance},
-		{"client_id", false, &sString},
-		{"end_customer_client_id", true, &sString},
-		{"legal_entity_name", false, &sString},
-		{"questionnaires", false, &rPartnerEndCustomerQuestionnaires},
-		{"redirect_uris", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"secret", false, &sString},
-	}, open: true}
-	rBoolNull                          = reqSchema{kind: kBool, null: true}
-	rBusinessVerificationCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"business", false, &rBusinessVerificationCreateRequestBusiness},
-		{"client_id", false, &sString},
-		{"client_user_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rBusinessVerificationCreateRequestBusiness = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rRequestBusinessAddress},
-		{"alternative_name", false, &rStringNull},
-		{"email_address", false, &sString},
-		{"name", false, &sString},
-		{"phone_number", false, &sString},
-		{"website", false, &sString},
-	}, open: true, null: true}
-	rBusinessVerificationGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"business_verification_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rCRALoansRegisterRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"loans", true, &rCraLoanRegisterList},
-		{"secret", false, &sString},
-	}}
-	rCashFlowUpdatesEventWebhookCodes     = reqSchema{kind: kString, enum: []string{"LARGE_DEPOSIT_DETECTED", "LOW_BALANCE_DETECTED", "NEW_LOAN_PAYMENT_DETECTED", "NSF_OVERDRAFT_DETECTED"}}
-	rCashFlowUpdatesEventWebhookCodesList = reqSchema{kind: kArray, items: &rCashFlowUpdatesEventWebhookCodes, null: true}
-	rCashflowAttributesVersion            = reqSchema{kind: kString, enum: []string{"v1.0", "v2.0", "CFI1"}, null: true}
-	rCashflowReportGetRequest             = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"client_id", false, &sString},
-		{"count", false, &sInt},
-		{"cursor", false, &sString},
-		{"days_requested", true, &sInt},
-		{"options", false, &rAccountsGetRequestOptions},
-		{"secret", false, &sString},
-	}}
-	rCashflowReportRefreshRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"client_id", false, &sString},
-		{"days_requested", true, &sInt},
-		{"secret", false, &sString},
-	}}
-	rCashflowReportTransactionsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"client_id", false, &sString},
-		{"count", false, &sInt},
-		{"cursor", false, &sString},
-		{"options", false, &rAccountsGetRequestOptions},
-		{"secret", false, &sString},
-	}}
-	rClientProvidedRawTransaction = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", true, &sNumber},
-		{"description", true, &sString},
-		{"id", true, &sString},
-		{"iso_currency_code", true, &sString},
-	}, open: true}
-	rClientProvidedRawTransactionList = reqSchema{kind: kArray, items: &rClientProvidedRawTransaction}
-	rClientProvidedTransaction        = reqSchema{kind: kObject, props: []reqProp{
-		{"account_subtype", false, &sString},
-		{"account_type", false, &sString},
-		{"amount", true, &sNumber},
-		{"client_account_id", false, &sString},
-		{"client_user_id", false, &sString},
-		{"date_posted", false, &sDate},
-		{"description", true, &sString},
-		{"direction", true, &rEnrichTransactionDirection},
-		{"id", true, &sString},
-		{"iso_currency_code", true, &sString},
-		{"location", false, &rClientProvidedTransactionLocation},
-		{"mcc", false, &sString},
-		{"user_id", false, &sString},
-	}, open: true}
-	rClientProvidedTransactionList     = reqSchema{kind: kArray, items: &rClientProvidedTransaction}
-	rClientProvidedTransactionLocation = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &sString},
-		{"city", false, &sString},
-		{"country", false, &sString},
-		{"postal_code", false, &sString},
-		{"region", false, &sString},
-	}, open: true}
-	rClientUserIdentity = reqSchema{kind: kObject, props: []reqProp{
-		{"addresses", false, &rClientUserIdentityAddressList},
-		{"date_of_birth", false, &rStringDateNull},
-		{"emails", false, &rClientUserIdentityEmailList},
-		{"id_numbers", false, &rUserIDNumberList},
-		{"name", false, &rIdentityVerificationRequestUserName},
-		{"phone_numbers", false, &rClientUserIdentityEmailList},
-	}, open: true, null: true}
-	rClientUserIdentityAddress = reqSchema{kind: kObject, props: []reqProp{
-		{"city", false, &rStringNull},
-		{"country", true, &sString},
-		{"postal_code", false, &rStringNull},
-		{"primary", true, &sBool},
-		{"region", false, &rStringNull},
-		{"street_1", false, &rStringNull},
-		{"street_2", false, &rStringNull},
-	}}
-	rClientUserIdentityAddressList = reqSchema{kind: kArray, items: &rClientUserIdentityAddress}
-	rClientUserIdentityEmail       = reqSchema{kind: kObject, props: []reqProp{
-		{"data", true, &sString},
-		{"primary", true, &sBool},
-	}}
-	rClientUserIdentityEmailList      = reqSchema{kind: kArray, items: &rClientUserIdentityEmail}
-	rConsumerReportPermissiblePurpose = reqSchema{kind: kString, enum: []string{"ACCOUNT_REVIEW_CREDIT", "ACCOUNT_REVIEW_NON_CREDIT", "EXTENSION_OF_CREDIT", "LEGITIMATE_BUSINESS_NEED_TENANT_SCREENING", "LEGITIMATE_BUSINESS_NEED_OTHER", "WRITTEN_INSTRUCTION_PREQUALIFICATION", "WRITTEN_INSTRUCTION_OTHER", "ELIGIBILITY_FOR_GOVT_BENEFITS"}}
-	rConsumerReportUserIdentity       = reqSchema{kind: kObject, props: []reqProp{
-		{"date_of_birth", true, &rStringDateNull},
-		{"emails", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"first_name", true, &sString},
-		{"last_name", true, &sString},
-		{"phone_numbers", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"primary_address", true, &rAddressData},
-		{"ssn_full", false, &rStringNull},
-		{"ssn_last_4", false, &rConsumerReportUserIdentitySsnLast4},
-	}, open: true, null: true}
-	rConsumerReportUserIdentitySsnLast4 = reqSchema{kind: kString, minLen: 4, maxLen: 4, null: true}
-	rCountryCode                        = reqSchema{kind: kString, enum: []string{"US", "GB", "ES", "NL", "FR", "IE", "CA", "DE", "IT", "PL", "DK", "NO", "SE", "EE", "LT", "LV", "PT", "BE", "AT", "FI"}}
-	rCountryCodeList                    = reqSchema{kind: kArray, items: &rCountryCode}
-	rCraCheckReportBaseReportGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"item_ids", false, &rAccessTokenList},
-		{"secret", false, &sString},
-		{"third_party_user_token", false, &sString},
-		{"user_id", false, &sString},
-		{"user_tier", false, &rCraUserTier},
-		{"user_token", false, &sString},
-	}}
-	rCraCheckReportCashflowInsightsGetOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"attributes_version", false, &rCashflowAttributesVersion},
-	}, null: true}
-	rCraCheckReportCashflowInsightsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rCraCheckReportCashflowInsightsGetOptions},
-		{"secret", false, &sString},
-		{"third_party_user_token", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCraCheckReportCreateBaseReportOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"client_report_id", false, &rStringNull},
-		{"gse_options", false, &rCraCheckReportGSEOptions},
-		{"home_lending_report_options", false, &rCraCheckReportHomeLendingReportOptions},
-		{"require_identity", false, &rBoolNull},
-	}, null: true}
-	rCraCheckReportCreatePartnerInsightsOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"fico", false, &rCraPartnerInsightsFicoInput},
-		{"prism_versions", false, &rPrismVersions},
-	}, null: true}
-	rCraCheckReportCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"base_report", false, &rCraCheckReportCreateBaseReportOptions},
-		{"cashflow_insights", false, &rCraCheckReportCashflowInsightsGetOptions},
-		{"client_id", false, &sString},
-		{"client_report_id", false, &rStringNull},
-		{"consumer_report_permissible_purpose", true, &rConsumerReportPermissiblePurpose},
-		{"days_requested", true, &sInt},
-		{"days_required", false, &sInt},
-		{"include_investments", false, &rBoolNull},
-		{"income_insights", false, &rCraCheckReportIncomeInsightsGetOptions},
-		{"lend_score", false, &rCraCheckReportLendScoreGetOptions},
-		{"network_insights", false, &rCraCheckReportNetworkInsightsGetOptions},
-		{"partner_insights", false, &rCraCheckReportCreatePartnerInsightsOptions},
-		{"products", false, &rProductsList2},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-		{"webhook", true, &sString},
-	}}
-	rCraCheckReportGSEOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"report_types", true, &rGSEReportTypeList},
-	}, null: true}
+	rBoolNull                               = reqSchema{kind: kBool, null: true}
+	rCashflowAttributesVersion              = reqSchema{kind: kString, enum: []string{"v1.0", "v2.0", "CFI1"}, null: true}
+	rConsumerReportPermissiblePurpose       = reqSchema{kind: kString, enum: []string{"ACCOUNT_REVIEW_CREDIT", "ACCOUNT_REVIEW_NON_CREDIT", "EXTENSION_OF_CREDIT", "LEGITIMATE_BUSINESS_NEED_TENANT_SCREENING", "LEGITIMATE_BUSINESS_NEED_OTHER", "WRITTEN_INSTRUCTION_PREQUALIFICATION", "WRITTEN_INSTRUCTION_OTHER", "ELIGIBILITY_FOR_GOVT_BENEFITS"}}
+	rCountryCode                            = reqSchema{kind: kString, enum: []string{"US", "GB", "ES", "NL", "FR", "IE", "CA", "DE", "IT", "PL", "DK", "NO", "SE", "EE", "LT", "LV", "PT", "BE", "AT", "FI"}}
+	rCountryCodeList                        = reqSchema{kind: kArray, items: &rCountryCode}
 	rCraCheckReportHomeLendingReportOptions = reqSchema{kind: kObject, props: []reqProp{
 		{"employment_refresh_options", false, &rCraCheckReportVerificationGetEmploymentRefreshOptions},
 		{"reports_requested", true, &rCraCheckReportVerificationGetReportTypeList},
 	}, null: true}
-	rCraCheckReportIncomeInsightsGetOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"income_insights_filter", false, &rIncomeInsightsFilter},
-		{"income_insights_version", true, &rIncomeInsightsVersion},
-	}, null: true}
-	rCraCheckReportIncomeInsightsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rCraCheckReportIncomeInsightsGetOptions},
-		{"secret", false, &sString},
-		{"third_party_user_token", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCraCheckReportLendScoreGetOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"lend_score_version", false, &rPlaidLendScoreVersion},
-	}, null: true}
-	rCraCheckReportLendScoreGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rCraCheckReportLendScoreGetOptions},
-		{"secret", false, &sString},
-		{"third_party_user_token", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCraCheckReportNetworkInsightsGetOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"network_insights_version", false, &rNetworkInsightsVersion},
-	}, null: true}
-	rCraCheckReportNetworkInsightsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rCraCheckReportNetworkInsightsGetOptions},
-		{"secret", false, &sString},
-		{"third_party_user_token", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCraCheckReportPDFGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"add_ons", false, &rCraPDFAddOnsList},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"third_party_user_token", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCraCheckReportPartnerInsightsGetOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"prism_versions", false, &rPrismVersions},
-	}, null: true}
-	rCraCheckReportPartnerInsightsGetPartnerInsights = reqSchema{kind: kObject, props: []reqProp{
-		{"fico", false, &rCraPartnerInsightsFicoInput},
-		{"prism_versions", false, &rPrismVersions},
-	}}
-	rCraCheckReportPartnerInsightsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rCraCheckReportPartnerInsightsGetOptions},
-		{"partner_insights", false, &rCraCheckReportPartnerInsightsGetPartnerInsights},
-		{"secret", false, &sString},
-		{"third_party_user_token", false, &sString},
-		{"user_id", false, &sString},
-		{"user_tier", false, &rCraUserTier},
-		{"user_token", false, &sString},
-	}}
 	rCraCheckReportVerificationGetEmploymentRefreshOptions = reqSchema{kind: kObject, props: []reqProp{
 		{"days_requested", true, &sInt},
 	}, null: true}
 	rCraCheckReportVerificationGetReportType     = reqSchema{kind: kString, enum: []string{"VOA", "EMPLOYMENT_REFRESH", "INCOME"}}
 	rCraCheckReportVerificationGetReportTypeList = reqSchema{kind: kArray, items: &rCraCheckReportVerificationGetReportType}
-	rCraCheckReportVerificationGetRequest        = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"employment_refresh_options", false, &rCraCheckReportVerificationGetEmploymentRefreshOptions},
-		{"reports_requested", true, &rCraCheckReportVerificationGetReportTypeList},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCraCheckReportVerificationPdfGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"report_requested", false, &rCraCheckReportVerificationPdfGetRequestReportRequested},
-		{"reports_requested", false, &rCraCheckReportVerificationPdfReportTypeList},
-		{"secret", false, &sString},
-		{"third_party_user_token", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCraCheckReportVerificationPdfGetRequestReportRequested = reqSchema{kind: kString, enum: []string{"voa", "employment_refresh", "income"}}
-	rCraCheckReportVerificationPdfReportTypeList            = reqSchema{kind: kArray, items: &rCraCheckReportVerificationPdfGetRequestReportRequested}
-	rCraCreditProfileInquiryType                            = reqSchema{kind: kString, enum: []string{"SOFT_INQUIRY", "STANDARD_INQUIRY"}}
-	rCraCreditProfileReportGetRequest                       = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_report_id", true, &sString},
-		{"consumer_report_permissible_purpose", true, &rConsumerReportPermissiblePurpose},
-		{"inquiry_type", true, &rCraCreditProfileInquiryType},
-		{"report_type", true, &rCraCreditProfileReportType},
-		{"secret", false, &sString},
-		{"user_id", true, &sString},
-		{"version", true, &rCraCreditProfileReportVersion},
-	}}
-	rCraCreditProfileReportType    = reqSchema{kind: kString, enum: []string{"QUALIFY"}}
-	rCraCreditProfileReportVersion = reqSchema{kind: kString, enum: []string{"v1"}}
-	rCraLoanApplication            = reqSchema{kind: kObject, props: []reqProp{
-		{"application_date", false, &sDate},
-		{"application_id", true, &sString},
-		{"decision", true, &rCraLoanApplicationDecision},
-		{"decision_date", false, &sDate},
-		{"type", true, &rCraLoanType},
-		{"user_token", true, &sString},
-	}, open: true}
-	rCraLoanApplicationDecision = reqSchema{kind: kString, enum: []string{"APPROVED", "DECLINED", "OTHER"}}
-	rCraLoanApplicationList     = reqSchema{kind: kArray, items: &rCraLoanApplication}
-	rCraLoanOpenedStatus        = reqSchema{kind: kObject, props: []reqProp{
-		{"date", true, &sDate},
-		{"status", true, &rCraLoanStatus},
-	}, open: true}
-	rCraLoanPaymentHistory = reqSchema{kind: kObject, props: []reqProp{
-		{"amount_past_due", false, &sNumber},
-		{"balance_remaining", false, &sNumber},
-		{"days_past_due", true, &sInt},
-		{"due_date", true, &sDate},
-		{"period", true, &sInt},
-	}, open: true}
-	rCraLoanPaymentHistoryList = reqSchema{kind: kArray, items: &rCraLoanPaymentHistory}
-	rCraLoanPaymentSchedule    = reqSchema{kind: kString, enum: []string{"DAILY", "WEEKLY", "BIWEEKLY", "MONTHLY", "QUARTERLY", "ANNUALLY", "OTHER"}}
-	rCraLoanRegister           = reqSchema{kind: kObject, props: []reqProp{
-		{"application", false, &rCraLoanRegisterApplication},
-		{"loan_amount", false, &sNumber},
-		{"loan_id", true, &sString},
-		{"opened_date", true, &sDate},
-		{"opened_with_status", true, &rCraLoanOpenedStatus},
-		{"payment_schedule", true, &rCraLoanPaymentSchedule},
-		{"type", true, &rCraLoanType},
-		{"user_token", true, &sString},
-	}, open: true}
-	rCraLoanRegisterApplication = reqSchema{kind: kObject, props: []reqProp{
-		{"application_date", false, &sDate},
-		{"application_id", false, &sString},
-	}, open: true}
-	rCraLoanRegisterList            = reqSchema{kind: kArray, items: &rCraLoanRegister}
-	rCraLoanStatus                  = reqSchema{kind: kString, enum: []string{"APPROVED", "DECLINED", "BOOKED", "CURRENT", "DELINQUENT", "DEFAULT", "CHARGED_OFF", "TRANSFERRED", "PAID_OFF", "OTHER"}}
-	rCraLoanStatusHistoryUpdateList = reqSchema{kind: kArray, items: &rCraLoanOpenedStatus}
-	rCraLoanType                    = reqSchema{kind: kString, enum: []string{"PERSONAL", "CREDIT_CARD", "BUSINESS", "MORTGAGE", "AUTO", "PAYDAY", "STUDENT", "HOME_EQUITY", "OTHER"}}
-	rCraLoanUnregister              = reqSchema{kind: kObject, props: []reqProp{
-		{"closed_with_status", true, &rCraLoanOpenedStatus},
-		{"loan_id", true, &sString},
-	}, open: true}
-	rCraLoanUnregisterList = reqSchema{kind: kArray, items: &rCraLoanUnregister}
-	rCraLoanUpdate         = reqSchema{kind: kObject, props: []reqProp{
-		{"loan_id", false, &sString},
-		{"payment_history", false, &rCraLoanPaymentHistoryList},
-		{"status_history", false, &rCraLoanStatusHistoryUpdateList},
-	}, open: true}
-	rCraLoanUpdateList                   = reqSchema{kind: kArray, items: &rCraLoanUpdate}
-	rCraLoansApplicationsRegisterRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"applications", true, &rCraLoanApplicationList},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rCraLoansUnregisterRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"loans", true, &rCraLoanUnregisterList},
-		{"secret", false, &sString},
-	}}
-	rCraLoansUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"loans", true, &rCraLoanUpdateList},
-		{"secret", false, &sString},
-	}}
-	rCraMonitoringInsightsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"consumer_report_permissible_purpose", true, &rMonitoringConsumerReportPermissiblePurpose},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCraMonitoringInsightsSubscribeRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"income_categories", false, &rCreditBankIncomeCategoryList},
-		{"item_id", false, &sString},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-		{"webhook", true, &sString},
-	}}
-	rCraMonitoringInsightsUnsubscribeRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"subscription_id", true, &sString},
-	}}
-	rCraPDFAddOns                    = reqSchema{kind: kString, enum: []string{"cra_income_insights", "cra_partner_insights"}}
-	rCraPDFAddOnsList                = reqSchema{kind: kArray, items: &rCraPDFAddOns}
-	rCraPartnerInsightsBaseFicoScore = reqSchema{kind: kObject, props: []reqProp{
+	rCraPartnerInsightsBaseFicoScore             = reqSchema{kind: kObject, props: []reqProp{
 		{"base_fico_score_version", true, &rCraPartnerInsightsBaseFicoScoreVersion},
 		{"bureau", true, &rCraPartnerInsightsBureau},
 		{"did_inquiries_adversely_affect_score", false, &rBoolNull},
@@ -1149,12 +495,6 @@ var (
 		{"lender_application_id", true, &sString},
 		{"ultrafico_score_requests", true, &rCraPartnerInsightsUltraFicoScoreRequestList},
 	}, null: true}
-	rCraPartnerInsightsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"user_tier", false, &rCraUserTier},
-		{"user_token", true, &sString},
-	}}
 	rCraPartnerInsightsUltraFicoScoreRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"base_fico_score", true, &rCraPartnerInsightsBaseFicoScore},
 		{"fico_scoring_request_id", false, &sString},
@@ -1163,116 +503,11 @@ var (
 	}}
 	rCraPartnerInsightsUltraFicoScoreRequestList = reqSchema{kind: kArray, items: &rCraPartnerInsightsUltraFicoScoreRequest}
 	rCraPartnerInsightsUltraFicoScoreVersion     = reqSchema{kind: kString, enum: []string{"1.0"}}
-	rCraUserTier                                 = reqSchema{kind: kString, enum: []string{"free", "paid"}, null: true}
-	rCreditACHClass                              = reqSchema{kind: kString, enum: []string{"ccd", "ppd", "web"}}
-	rCreditACHClassList                          = reqSchema{kind: kArray, items: &rCreditACHClass}
 	rCreditAccountSubtype                        = reqSchema{kind: kString, enum: []string{"credit card", "paypal", "all"}}
 	rCreditAccountSubtypeList                    = reqSchema{kind: kArray, items: &rCreditAccountSubtype}
-	rCreditAuditCopyTokenCreateRequest           = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"report_tokens", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"secret", false, &sString},
-	}}
-	rCreditAuditCopyTokenUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"audit_copy_token", true, &sString},
-		{"client_id", false, &sString},
-		{"report_tokens", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"secret", false, &sString},
-	}}
-	rCreditBankEmploymentGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"user_token", true, &sString},
-	}}
-	rCreditBankIncomeCategory     = reqSchema{kind: kString, enum: []string{"SALARY", "UNEMPLOYMENT", "CASH", "GIG_ECONOMY", "RENTAL", "CHILD_SUPPORT", "MILITARY", "RETIREMENT", "LONG_TERM_DISABILITY", "BANK_INTEREST", "CASH_DEPOSIT", "TRANSFER_FROM_APPLICATION", "TAX_REFUND", "BENEFIT_OTHER", "OTHER"}}
-	rCreditBankIncomeCategoryList = reqSchema{kind: kArray, items: &rCreditBankIncomeCategory, null: true}
-	rCreditBankIncomeGetRequest   = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rCreditBankIncomeGetRequestOptions},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCreditBankIncomeGetRequestOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"count", false, &sInt},
-	}}
-	rCreditBankIncomePDFGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", true, &sString},
-	}}
-	rCreditBankIncomeRefreshRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rCreditBankIncomeRefreshRequestOptions},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", true, &sString},
-	}}
-	rCreditBankIncomeRefreshRequestOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"days_requested", false, &sInt},
-	}}
-	rCreditBankIncomeWebhookUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"enable_webhooks", true, &sBool},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", true, &sString},
-	}}
-	rCreditBankStatementsUploadsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rCreditBankStatementsUploadsGetRequestOptions},
-		{"secret", false, &sString},
-		{"user_token", true, &sString},
-	}}
-	rCreditBankStatementsUploadsGetRequestOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"item_ids", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-	}}
-	rCreditFilter = reqSchema{kind: kObject, props: []reqProp{
+	rCreditFilter                                = reqSchema{kind: kObject, props: []reqProp{
 		{"account_subtypes", true, &rCreditAccountSubtypeList},
 	}, open: true}
-	rCreditPayrollIncomeGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rCreditBankStatementsUploadsGetRequestOptions},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCreditPayrollIncomeParsingConfigUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"item_id", false, &sString},
-		{"parsing_config", true, &rIncomeVerificationDocParsingConfigList},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", true, &sString},
-	}, open: true}
-	rCreditPayrollIncomePrecheckRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_tokens", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"client_id", false, &sString},
-		{"employer", false, &rIncomeVerificationPrecheckEmployer},
-		{"payroll_institution", false, &rIncomeVerificationPrecheckPayrollInstitution},
-		{"secret", false, &sString},
-		{"us_military_info", false, &rIncomeVerificationPrecheckMilitaryInfo},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rCreditPayrollIncomeRefreshRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rCreditPayrollIncomeRefreshRequestOptions},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", true, &sString},
-	}}
-	rCreditPayrollIncomeRefreshRequestOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"item_ids", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"webhook", false, &sString},
-	}}
-	rCreditPayrollIncomeRiskSignalsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
 	rCreditRelayCreateRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"report_tokens", true, &rAccountsBalanceGetRequestOptionsAccountIds},
@@ -1287,24 +522,6 @@ var (
 		{"report_type", true, &rReportType},
 		{"secret", false, &sString},
 	}}
-	rCreditRelayPDFGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"relay_token", true, &sString},
-		{"report_type", true, &rReportType},
-		{"secret", false, &sString},
-	}}
-	rCreditRelayRefreshRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"relay_token", true, &sString},
-		{"report_type", true, &rReportType},
-		{"secret", false, &sString},
-		{"webhook", false, &rStringNull},
-	}}
-	rCreditRelayRemoveRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"relay_token", true, &sString},
-		{"secret", false, &sString},
-	}}
 	rCustomSandboxTransaction = reqSchema{kind: kObject, props: []reqProp{
 		{"amount", true, &sNumber},
 		{"date_posted", true, &sDate},
@@ -1313,264 +530,35 @@ var (
 		{"iso_currency_code", false, &sString},
 	}, open: true}
 	rCustomSandboxTransactionList = reqSchema{kind: kArray, items: &rCustomSandboxTransaction}
-	rDashboardUserGetRequest      = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"dashboard_user_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rDashboardUserListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"cursor", false, &rStringNull},
-		{"secret", false, &sString},
-	}}
 	rDepositoryAccountSubtype     = reqSchema{kind: kString, enum: []string{"checking", "savings", "hsa", "cd", "money market", "paypal", "prepaid", "cash management", "ebt", "limited purpose checking", "all"}}
 	rDepositoryAccountSubtypeList = reqSchema{kind: kArray, items: &rDepositoryAccountSubtype}
 	rDepositoryFilter             = reqSchema{kind: kObject, props: []reqProp{
 		{"account_subtypes", true, &rDepositoryAccountSubtypeList},
 		{"limited_purpose_types", false, &rLimitedPurposeTypeList},
 	}, open: true}
-	rEmployersSearchRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"products", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"query", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rEmploymentSourceType       = reqSchema{kind: kString, enum: []string{"bank", "payroll"}}
-	rEmploymentSourceTypeList   = reqSchema{kind: kArray, items: &rEmploymentSourceType}
-	rEnrichTransactionDirection = reqSchema{kind: kString, enum: []string{"INFLOW", "OUTFLOW"}}
-	rEntityWatchlistSearchTerms = reqSchema{kind: kObject, props: []reqProp{
-		{"country", false, &rStringNull},
-		{"document_number", false, &rStringNull},
-		{"email_address", false, &rStringNull},
-		{"entity_watchlist_program_id", true, &sString},
-		{"legal_name", true, &sString},
-		{"phone_number", false, &rStringNull},
-		{"url", false, &rStringNull},
-	}}
-	rExternalPaymentInitiationConsentOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"bacs", false, &rPaymentInitiationOptionalRestrictionBacs},
-		{"iban", false, &rExternalPaymentInitiationConsentOptionsIban},
-		{"request_refund_details", false, &rBoolNull},
-	}, null: true}
-	rExternalPaymentInitiationConsentOptionsIban = reqSchema{kind: kString, minLen: 15, maxLen: 34, null: true}
-	rExternalPaymentOptions                      = reqSchema{kind: kObject, props: []reqProp{
-		{"bacs", false, &rPaymentInitiationOptionalRestrictionBacs},
-		{"iban", false, &rExternalPaymentInitiationConsentOptionsIban},
-		{"request_refund_details", false, &rBoolNull},
-		{"scheme", false, &rPaymentScheme},
-	}, null: true}
-	rExternalPaymentScheduleRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"adjusted_start_date", false, &rStringDateNull},
-		{"end_date", false, &rStringDateNull},
-		{"interval", false, &rPaymentScheduleInterval},
-		{"interval_execution_day", false, &sInt},
-		{"start_date", false, &sDate},
-	}, open: true, null: true}
-	rFDXContentTypes     = reqSchema{kind: kString, enum: []string{"application/pdf", "image/gif", "image/jpeg", "image/tiff", "image/png", "application/json"}}
-	rFDXContentTypesList = reqSchema{kind: kArray, items: &rFDXContentTypes}
-	rFDXEventStatus      = reqSchema{kind: kString, enum: []string{"ACTIVE", "EXPIRED", "REVOKED", "SUSPENDED"}}
-	rFDXHateoasLink      = reqSchema{kind: kObject, props: []reqProp{
-		{"action", false, &rFDXHateoasLinkAction},
-		{"href", true, &sString},
-		{"rel", false, &sString},
-		{"types", false, &rFDXContentTypesList},
-	}}
-	rFDXHateoasLinkAction = reqSchema{kind: kString, enum: []string{"GET", "POST", "PATCH", "DELETE", "PUT"}}
-	rFDXLifecycleEvent    = reqSchema{kind: kObject, props: []reqProp{
-		{"initiator", false, &rFDXPartyType},
-		{"otherReason", false, &sString},
-		{"reason", false, &rFDXUpdateReason},
-		{"status", false, &rFDXEventStatus},
-		{"updatedTime", false, &sDateTime},
-	}}
-	rFDXNotification = reqSchema{kind: kObject, props: []reqProp{
-		{"category", true, &rFDXNotificationCategory},
-		{"notificationId", true, &sString},
-		{"notificationPayload", true, &rFDXNotificationPayload},
-		{"priority", false, &rFDXNotificationPriority},
-		{"publisher", false, &rFDXParty},
-		{"sentOn", true, &sDateTime},
-		{"severity", false, &rFDXNotificationSeverity},
-		{"subscriber", false, &rFDXParty},
-		{"subtype", false, &sString},
-		{"type", true, &rFDXNotificationType},
-		{"url", false, &rFDXHateoasLink},
-	}}
-	rFDXNotificationCategory = reqSchema{kind: kString, enum: []string{"SECURITY", "MAINTENANCE", "FRAUD", "CONSENT", "NEW_DATA", "TOKENIZED_ACCOUNT_NUMBER"}}
-	rFDXNotificationPayload  = reqSchema{kind: kObject, props: []reqProp{
-		{"event", false, &rFDXLifecycleEvent},
-		{"id", false, &sString},
-		{"idType", false, &rFDXNotificationPayloadIdType},
-	}}
-	rFDXNotificationPayloadIdType = reqSchema{kind: kString, enum: []string{"ACCOUNT", "CUSTOMER", "PARTY", "MAINTENANCE", "CONSENT"}}
-	rFDXNotificationPriority      = reqSchema{kind: kString, enum: []string{"HIGH", "MEDIUM", "LOW"}}
-	rFDXNotificationSeverity      = reqSchema{kind: kString, enum: []string{"EMERGENCY", "ALERT", "WARNING", "NOTICE", "INFO"}}
-	rFDXNotificationType          = reqSchema{kind: kString, enum: []string{"ACCOUNT_TAKEOVER", "ADDRESS_CHANGED", "BALANCE", "CONSENT_EXPIRED", "CONSENT_GRANTED", "CONSENT_REVOKED", "CONSENT_UPDATED", "CUSTOM", "MFA_TARGET_CHANGED", "PHONE_CHANGED", "PLANNED_OUTAGE", "RISK", "SERVICE", "SUSPECTED_INCIDENT", "TAN_ACTIVATED", "TAN_CREATED", "TAN_REVOKED", "TAN_SUSPENDED"}}
-	rFDXParty                     = reqSchema{kind: kObject, props: []reqProp{
-		{"homeUri", false, &sString},
-		{"logoUri", false, &sString},
-		{"name", true, &sString},
-		{"registeredEntityId", false, &sString},
-		{"registeredEntityName", false, &sString},
-		{"registry", false, &rFDXPartyRegistry},
-		{"type", true, &rFDXPartyType},
-	}}
-	rFDXPartyRegistry = reqSchema{kind: kString, enum: []string{"FDX", "GLEIF", "ICANN", "PRIVATE"}}
-	rFDXPartyType     = reqSchema{kind: kString, enum: []string{"DATA_ACCESS_PLATFORM", "DATA_PROVIDER", "DATA_RECIPIENT", "INDIVIDUAL", "MERCHANT", "VENDOR"}}
-	rFDXUpdateReason  = reqSchema{kind: kString, enum: []string{"BUSINESS_RULE", "SECURITY_EVENT", "USER_ACTION", "OTHER"}}
-	rFraudAmount      = reqSchema{kind: kObject, props: []reqProp{
-		{"iso_currency_code", true, &rISOCurrencyCode},
-		{"value", true, &sNumber},
-	}, open: true, null: true}
+	rEmploymentSourceType     = reqSchema{kind: kString, enum: []string{"bank", "payroll"}}
+	rEmploymentSourceTypeList = reqSchema{kind: kArray, items: &rEmploymentSourceType}
 	rGSEReportType            = reqSchema{kind: kString, enum: []string{"VOA", "EMPLOYMENT_REFRESH"}}
 	rGSEReportTypeList        = reqSchema{kind: kArray, items: &rGSEReportType}
 	rHostedLinkDeliveryMethod = reqSchema{kind: kString, enum: []string{"sms", "email"}}
 	rIDNumberType             = reqSchema{kind: kString, enum: []string{"ar_dni", "au_drivers_license", "au_passport", "br_cpf", "ca_sin", "cl_run", "cn_resident_card", "co_nit", "dk_cpr", "eg_national_id", "es_dni", "es_nie", "hk_hkid", "in_pan", "in_epic", "it_cf", "jo_civil_id", "jp_my_number", "ke_huduma_namba", "kw_civil_id", "mx_curp", "mx_rfc", "my_nric", "ng_nin", "nz_drivers_license", "om_civil_id", "ph_psn", "pl_pesel", "ro_cnp", "sa_national_id", "se_pin", "sg_nric", "tr_tc_kimlik", "us_ssn", "us_ssn_last_4", "za_smart_id"}}
-	rISOCurrencyCode          = reqSchema{kind: kString, enum: []string{"USD"}}
-	rIdentityMatchRequest     = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"client_id", false, &sString},
-		{"options", false, &rAccountsGetRequestOptions},
-		{"secret", false, &sString},
-		{"user", false, &rIdentityMatchUser},
-	}}
-	rIdentityMatchUser = reqSchema{kind: kObject, props: []reqProp{
+	rIdentityMatchUser        = reqSchema{kind: kObject, props: []reqProp{
 		{"address", false, &rAddressDataNullableNoRequiredFields},
 		{"email_address", false, &rStringNull},
 		{"legal_name", false, &rStringNull},
 		{"phone_number", false, &rStringNull},
 	}, open: true}
-	rIdentityVerificationAutofillCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"identity_verification_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rIdentityVerificationCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_user_id", false, &sString},
-		{"gave_consent", true, &sBool},
-		{"is_idempotent", false, &rBoolNull},
-		{"is_shareable", true, &sBool},
-		{"secret", false, &sString},
-		{"template_id", true, &sString},
-		{"user", false, &rIdentityVerificationCreateRequestUser},
-		{"user_id", false, &sString},
-	}}
-	rIdentityVerificationCreateRequestUser = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rUserAddress},
-		{"client_user_id", false, &rStringNull},
-		{"date_of_birth", false, &sDate},
-		{"email_address", false, &sString},
-		{"id_number", false, &rBeaconUserIDNumber},
-		{"name", false, &rIdentityVerificationRequestUserName},
-		{"phone_number", false, &rStringNull},
-	}, null: true}
-	rIdentityVerificationListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_user_id", false, &sString},
-		{"cursor", false, &rStringNull},
-		{"secret", false, &sString},
-		{"template_id", true, &sString},
-		{"user_id", false, &rStringNull},
-	}}
-	rIdentityVerificationRequestUser = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rUserAddress},
-		{"date_of_birth", false, &sDate},
-		{"email_address", false, &sString},
-		{"id_number", false, &rBeaconUserIDNumber},
-		{"name", false, &rIdentityVerificationRequestUserName},
-		{"phone_number", false, &rStringNull},
-	}, open: true, null: true}
-	rIdentityVerificationRequestUserName = reqSchema{kind: kObject, props: []reqProp{
-		{"family_name", true, &sString},
-		{"given_name", true, &sString},
-	}, null: true}
-	rIdentityVerificationRetryRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_user_id", true, &sString},
-		{"is_shareable", false, &rBoolNull},
-		{"secret", false, &sString},
-		{"steps", false, &rIdentityVerificationRetryRequestStepsObject},
-		{"strategy", true, &rStrategy},
-		{"template_id", true, &sString},
-		{"user", false, &rIdentityVerificationRequestUser},
-	}}
-	rIdentityVerificationRetryRequestStepsObject = reqSchema{kind: kObject, props: []reqProp{
-		{"documentary_verification", true, &sBool},
-		{"kyc_check", true, &sBool},
-		{"selfie_check", true, &sBool},
-		{"verify_sms", true, &sBool},
-	}, null: true}
 	rIncomeInsightsFilter = reqSchema{kind: kObject, props: []reqProp{
 		{"excluded_categories", false, &rAccountsBalanceGetRequestOptionsAccountIds},
 		{"included_categories", true, &rAccountsBalanceGetRequestOptionsAccountIds},
 	}, null: true}
-	rIncomeInsightsVersion           = reqSchema{kind: kString, enum: []string{"II2"}, null: true}
-	rIncomeVerificationCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rIncomeVerificationCreateRequestOptions},
-		{"precheck_id", false, &sString},
-		{"secret", false, &sString},
-		{"webhook", true, &sString},
-	}}
-	rIncomeVerificationCreateRequestOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"access_tokens", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-	}}
-	rIncomeVerificationDocParsingConfig         = reqSchema{kind: kString, enum: []string{"ocr", "risk_signals"}}
-	rIncomeVerificationDocParsingConfigList     = reqSchema{kind: kArray, items: &rIncomeVerificationDocParsingConfig}
-	rIncomeVerificationDocParsingConfigList2    = reqSchema{kind: kArray, items: &rIncomeVerificationDocParsingConfig, null: true}
-	rIncomeVerificationDocumentsDownloadRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", false, &rStringNull},
-		{"client_id", false, &sString},
-		{"document_id", false, &rStringNull},
-		{"income_verification_id", false, &rStringNull},
-		{"secret", false, &sString},
-	}}
-	rIncomeVerificationPayrollFlowType     = reqSchema{kind: kString, enum: []string{"payroll_digital_income", "payroll_document_income"}}
-	rIncomeVerificationPayrollFlowTypeList = reqSchema{kind: kArray, items: &rIncomeVerificationPayrollFlowType, null: true}
-	rIncomeVerificationPaystubsGetRequest  = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", false, &rStringNull},
-		{"client_id", false, &sString},
-		{"income_verification_id", false, &rStringNull},
-		{"secret", false, &sString},
-	}}
-	rIncomeVerificationPrecheckEmployer = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rIncomeVerificationPrecheckEmployerAddress},
-		{"name", false, &rStringNull},
-		{"tax_id", false, &rStringNull},
-		{"url", false, &rStringNull},
-	}, null: true}
-	rIncomeVerificationPrecheckEmployerAddress = reqSchema{kind: kObject, props: []reqProp{
-		{"city", false, &sString},
-		{"country", false, &sString},
-		{"postal_code", false, &sString},
-		{"region", false, &sString},
-		{"street", false, &sString},
-	}, open: true, null: true}
-	rIncomeVerificationPrecheckMilitaryInfo = reqSchema{kind: kObject, props: []reqProp{
-		{"branch", false, &rStringNull},
-		{"is_active_duty", false, &rBoolNull},
-	}, null: true}
-	rIncomeVerificationPrecheckPayrollInstitution = reqSchema{kind: kObject, props: []reqProp{
-		{"name", false, &rStringNull},
-	}, null: true}
-	rIncomeVerificationPrecheckRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"employer", false, &rIncomeVerificationPrecheckEmployer},
-		{"payroll_institution", false, &rIncomeVerificationPrecheckPayrollInstitution},
-		{"secret", false, &sString},
-		{"transactions_access_token", false, &rStringNull},
-		{"transactions_access_tokens", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"us_military_info", false, &rIncomeVerificationPrecheckMilitaryInfo},
-		{"user", false, &rIncomeVerificationPrecheckUser},
-	}}
-	rIncomeVerificationPrecheckUser = reqSchema{kind: kObject, props: []reqProp{
-		{"email_address", false, &rStringNull},
-		{"first_name", false, &rStringNull},
-		{"home_address", false, &rSignalAddressData},
-		{"last_name", false, &rStringNull},
-	}, null: true}
-	rInstitutionsGetByIdRequest = reqSchema{kind: kObject, props: []reqProp{
+	rIncomeInsightsVersion                   = reqSchema{kind: kString, enum: []string{"II2"}, null: true}
+	rIncomeVerificationDocParsingConfig      = reqSchema{kind: kString, enum: []string{"ocr", "risk_signals"}}
+	rIncomeVerificationDocParsingConfigList  = reqSchema{kind: kArray, items: &rIncomeVerificationDocParsingConfig}
+	rIncomeVerificationDocParsingConfigList2 = reqSchema{kind: kArray, items: &rIncomeVerificationDocParsingConfig, null: true}
+	rIncomeVerificationPayrollFlowType       = reqSchema{kind: kString, enum: []string{"payroll_digital_income", "payroll_document_income"}}
+	rIncomeVerificationPayrollFlowTypeList   = reqSchema{kind: kArray, items: &rIncomeVerificationPayrollFlowType, null: true}
+	rInstitutionsGetByIdRequest              = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"country_codes", true, &rCountryCodeList},
 		{"institution_id", true, &rInstitutionsGetByIdRequestInstitutionId},
@@ -1597,10 +585,11 @@ var (
 		{"include_optional_metadata", false, &sBool},
 		{"include_payment_initiation_metadata", false, &sBool},
 		{"oauth", false, &rBoolNull},
-		{"products", false, &rProductsList2},
-		{"routing_numbers", false, &rAccessTokenList},
+		{"products", false, &rProductsList},
+		{"routing_numbers", false, &rInstitutionsGetRequestOptionsRoutingNumbers},
 	}}
-	rInstitutionsSearchPaymentInitiationOptions = reqSchema{kind: kObject, props: []reqProp{
+	rInstitutionsGetRequestOptionsRoutingNumbers = reqSchema{kind: kArray, items: &sString, null: true}
+	rInstitutionsSearchPaymentInitiationOptions  = reqSchema{kind: kObject, props: []reqProp{
 		{"consent_id", false, &rStringNull},
 		{"payment_id", false, &rStringNull},
 	}, null: true}
@@ -1608,7 +597,7 @@ var (
 		{"client_id", false, &sString},
 		{"country_codes", true, &rCountryCodeList},
 		{"options", false, &rInstitutionsSearchRequestOptions},
-		{"products", false, &rProductsList2},
+		{"products", false, &rProductsList},
 		{"query", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"secret", false, &sString},
 	}}
@@ -1625,6 +614,11 @@ var (
 	rInvestmentFilter             = reqSchema{kind: kObject, props: []reqProp{
 		{"account_subtypes", true, &rInvestmentAccountSubtypeList},
 	}, open: true}
+	rInvestmentsRefreshRequest = reqSchema{kind: kObject, props: []reqProp{
+		{"access_token", true, &sString},
+		{"client_id", false, &sString},
+		{"secret", false, &sString},
+	}}
 	rInvestmentsTransactionsGetRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"access_token", true, &sString},
 		{"client_id", false, &sString},
@@ -1639,56 +633,11 @@ var (
 		{"count", false, &sInt},
 		{"offset", false, &sInt},
 	}}
-	rIssuesGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"issue_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rIssuesSearchRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"item_id", false, &sString},
-		{"link_session_id", false, &sString},
-		{"link_session_request_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rIssuesSubscribeRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"issue_id", true, &sString},
-		{"secret", false, &sString},
-		{"webhook", true, &sString},
-	}}
-	rItemActivityListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", false, &sString},
-		{"client_id", false, &sString},
-		{"count", false, &sInt},
-		{"cursor", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rItemApplicationListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", false, &rStringNull},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rItemApplicationScopesUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"application_id", true, &sString},
-		{"client_id", false, &sString},
-		{"context", true, &rScopesContext},
-		{"scopes", true, &rScopes},
-		{"secret", false, &sString},
-		{"state", false, &sString},
-	}}
-	rItemApplicationUnlinkRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"application_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
 	rItemImportRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"institution_id", false, &sString},
 		{"options", false, &rItemImportRequestOptions},
-		{"products", true, &rProductsList},
+		{"products", true, &rProductsList2},
 		{"secret", false, &sString},
 		{"user_auth", true, &rItemImportRequestUserAuth},
 	}}
@@ -1699,16 +648,7 @@ var (
 		{"auth_token", true, &sString},
 		{"user_id", true, &sString},
 	}}
-	rItemProductsTerminateReasonCode = reqSchema{kind: kString, enum: []string{"FRAUD_FIRST_PARTY", "FRAUD_FALSE_IDENTITY", "FRAUD_ABUSE", "FRAUD_OTHER", "FRAUD_TRANSACTION", "CONSUMER_LOAN_PAID_OFF", "CONSUMER_ACCOUNT_CLOSED", "CONSUMER_CHARGE_OFF", "CONSUMER_PAYMENT_METHOD_SWITCHED", "USER_OFFBOARDING", "DUPLICATE_ITEM", "BILLING_TERMINATION", "OTHER"}}
-	rItemProductsTerminateRequest    = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"client_id", false, &sString},
-		{"reason_code", true, &rItemProductsTerminateReasonCode},
-		{"reason_note", false, &rItemProductsTerminateRequestReasonNote},
-		{"secret", false, &sString},
-	}}
-	rItemProductsTerminateRequestReasonNote = reqSchema{kind: kString, maxLen: 512, null: true}
-	rItemPublicTokenExchangeRequest         = reqSchema{kind: kObject, props: []reqProp{
+	rItemPublicTokenExchangeRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"public_token", true, &sString},
 		{"secret", false, &sString},
@@ -1718,47 +658,18 @@ var (
 		{"access_token", true, &sString},
 		{"client_id", false, &sString},
 		{"reason_code", false, &rItemRemoveReasonCode},
-		{"reason_note", false, &rItemProductsTerminateRequestReasonNote},
+		{"reason_note", false, &rItemRemoveRequestReasonNote},
 		{"secret", false, &sString},
 	}}
-	rItemWebhookUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
+	rItemRemoveRequestReasonNote = reqSchema{kind: kString, maxLen: 512, null: true}
+	rItemWebhookUpdateRequest    = reqSchema{kind: kObject, props: []reqProp{
 		{"access_token", true, &sString},
 		{"client_id", false, &sString},
 		{"secret", false, &sString},
 		{"webhook", false, &rStringNull},
 	}}
-	rLedgerEventSourceType           = reqSchema{kind: kString, enum: []string{"TRANSFER", "SWEEP", "REFUND"}, null: true}
-	rLimitedPurposeType              = reqSchema{kind: kString, enum: []string{"RENT_MORTGAGE"}}
-	rLimitedPurposeTypeList          = reqSchema{kind: kArray, items: &rLimitedPurposeType}
-	rLinkDeliveryCommunicationMethod = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &sString},
-		{"method", false, &rLinkDeliveryDeliveryMethod},
-	}}
-	rLinkDeliveryCommunicationMethodList = reqSchema{kind: kArray, items: &rLinkDeliveryCommunicationMethod}
-	rLinkDeliveryCreateRequest           = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"link_token", true, &sString},
-		{"options", false, &rLinkDeliveryOptions},
-		{"secret", false, &sString},
-	}}
-	rLinkDeliveryDeliveryMethod = reqSchema{kind: kString, enum: []string{"SMS", "EMAIL"}}
-	rLinkDeliveryGetRequest     = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"link_delivery_session_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rLinkDeliveryOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"recipient", false, &rLinkDeliveryRecipient},
-	}}
-	rLinkDeliveryRecipient = reqSchema{kind: kObject, props: []reqProp{
-		{"communication_methods", false, &rLinkDeliveryCommunicationMethodList},
-		{"first_name", false, &sString},
-	}}
-	rLinkOAuthCorrelationIdExchangeRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"link_correlation_id", true, &sString},
-		{"secret", false, &sString},
-	}}
+	rLimitedPurposeType      = reqSchema{kind: kString, enum: []string{"RENT_MORTGAGE"}}
+	rLimitedPurposeTypeList  = reqSchema{kind: kArray, items: &rLimitedPurposeType}
 	rLinkTokenAccountFilters = reqSchema{kind: kObject, props: []reqProp{
 		{"credit", false, &rCreditFilter},
 		{"depository", false, &rDepositoryFilter},
@@ -1766,6 +677,9 @@ var (
 		{"loan", false, &rLoanFilter},
 		{"other", false, &rOtherFilter},
 	}, open: true}
+	rLinkTokenCashflowReport = reqSchema{kind: kObject, props: []reqProp{
+		{"days_requested", false, &sInt},
+	}}
 	rLinkTokenCreateCardSwitch = reqSchema{kind: kObject, props: []reqProp{
 		{"card_bin", true, &sString},
 	}}
@@ -1787,20 +701,20 @@ var (
 		{"access_token", false, &rLinkTokenCreateRequestAccessToken},
 		{"access_tokens", false, &rAccountsBalanceGetRequestOptionsAccountIds},
 		{"account_filters", false, &rLinkTokenAccountFilters},
-		{"additional_consented_products", false, &rProductsList2},
+		{"additional_consented_products", false, &rProductsList},
 		{"android_package_name", false, &sString},
 		{"appearance_mode", false, &rLinkTokenCreateRequestAppearanceMode},
 		{"auth", false, &rLinkTokenCreateRequestAuth},
 		{"base_report", false, &rLinkTokenCreateRequestBaseReport},
 		{"card_switch", false, &rLinkTokenCreateCardSwitch},
-		{"cashflow_report", false, &rCreditBankIncomeRefreshRequestOptions},
+		{"cashflow_report", false, &rLinkTokenCashflowReport},
 		{"client_id", false, &sString},
 		{"client_name", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"consumer_report_permissible_purpose", false, &rConsumerReportPermissiblePurpose},
 		{"country_codes", true, &rCountryCodeList},
 		{"cra_enabled", false, &sBool},
 		{"cra_options", false, &rLinkTokenCreateRequestCraOptions},
-		{"credit_partner_insights", false, &rCreditBankIncomeRefreshRequestOptions},
+		{"credit_partner_insights", false, &rLinkTokenCashflowReport},
 		{"employment", false, &rLinkTokenCreateRequestEmployment},
 		{"enable_multi_item_link", false, &sBool},
 		{"eu_config", false, &rLinkTokenEUConfig},
@@ -1815,16 +729,16 @@ var (
 		{"investments_auth", false, &rLinkTokenInvestmentsAuth},
 		{"language", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"link_customization_name", false, &sString},
-		{"optional_products", false, &rProductsList2},
+		{"optional_products", false, &rProductsList},
 		{"payment_configuration", false, &rLinkTokenCreateRequestPaymentConfiguration},
 		{"payment_initiation", false, &rLinkTokenCreateRequestPaymentInitiation},
-		{"products", false, &rProductsList2},
+		{"products", false, &rProductsList},
 		{"redirect_uri", false, &sString},
-		{"required_if_supported_products", false, &rProductsList2},
+		{"required_if_supported_products", false, &rProductsList},
 		{"secret", false, &sString},
 		{"statements", false, &rLinkTokenCreateRequestStatements},
 		{"third_party_user_token", false, &sString},
-		{"transactions", false, &rCreditBankIncomeRefreshRequestOptions},
+		{"transactions", false, &rLinkTokenCashflowReport},
 		{"transfer", false, &rLinkTokenCreateRequestTransfer},
 		{"update", false, &rLinkTokenCreateRequestUpdate},
 		{"user", false, &rLinkTokenCreateRequestUser},
@@ -1862,14 +776,17 @@ var (
 		{"income_insights", false, &rLinkTokenCreateRequestCraOptionsIncomeInsights},
 		{"lend_score", false, &rLinkTokenCreateRequestCraOptionsLendScore},
 		{"network_insights", false, &rLinkTokenCreateRequestCraOptionsNetworkInsights},
-		{"partner_insights", false, &rCraCheckReportPartnerInsightsGetPartnerInsights},
+		{"partner_insights", false, &rLinkTokenCreateRequestCraOptionsPartnerInsights},
 	}}
 	rLinkTokenCreateRequestCraOptionsBaseReport = reqSchema{kind: kObject, props: []reqProp{
 		{"client_report_id", false, &rStringNull},
-		{"gse_options", false, &rCraCheckReportGSEOptions},
+		{"gse_options", false, &rLinkTokenCreateRequestCraOptionsBaseReportGSEOptions},
 		{"home_lending_report_options", false, &rCraCheckReportHomeLendingReportOptions},
 		{"require_identity", false, &rBoolNull},
 	}}
+	rLinkTokenCreateRequestCraOptionsBaseReportGSEOptions = reqSchema{kind: kObject, props: []reqProp{
+		{"report_types", true, &rGSEReportTypeList},
+	}, null: true}
 	rLinkTokenCreateRequestCraOptionsCashflowInsights = reqSchema{kind: kObject, props: []reqProp{
 		{"attributes_version", false, &rCashflowAttributesVersion},
 	}}
@@ -1882,6 +799,10 @@ var (
 	}}
 	rLinkTokenCreateRequestCraOptionsNetworkInsights = reqSchema{kind: kObject, props: []reqProp{
 		{"network_insights_version", false, &rNetworkInsightsVersion},
+	}}
+	rLinkTokenCreateRequestCraOptionsPartnerInsights = reqSchema{kind: kObject, props: []reqProp{
+		{"fico", false, &rCraPartnerInsightsFicoInput},
+		{"prism_versions", false, &rPrismVersions},
 	}}
 	rLinkTokenCreateRequestEmployment = reqSchema{kind: kObject, props: []reqProp{
 		{"bank_employment", false, &rLinkTokenCreateRequestEmploymentBankIncome},
@@ -1896,7 +817,7 @@ var (
 		{"template_id", true, &sString},
 	}}
 	rLinkTokenCreateRequestIncomeVerification = reqSchema{kind: kObject, props: []reqProp{
-		{"access_tokens", false, &rAccessTokenList},
+		{"access_tokens", false, &rInstitutionsGetRequestOptionsRoutingNumbers},
 		{"asset_report_id", false, &sString},
 		{"bank_income", false, &rLinkTokenCreateRequestIncomeVerificationBankIncome},
 		{"income_source_types", false, &rEmploymentSourceTypeList},
@@ -1933,23 +854,39 @@ var (
 	}}
 	rLinkTokenCreateRequestUpdate = reqSchema{kind: kObject, props: []reqProp{
 		{"account_selection_enabled", false, &sBool},
-		{"item_ids", false, &rAccessTokenList},
+		{"item_ids", false, &rInstitutionsGetRequestOptionsRoutingNumbers},
 		{"reauthorization_enabled", false, &sBool},
 		{"user", false, &sBool},
 	}}
 	rLinkTokenCreateRequestUser = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rUserAddress},
+		{"address", false, &rLinkTokenCreateRequestUserAddress},
 		{"client_user_id", true, &rInstitutionsGetByIdRequestInstitutionId},
 		{"date_of_birth", false, &rStringDateNull},
 		{"email_address", false, &sString},
 		{"email_address_verified_time", false, &rStringDateTimeNull},
-		{"id_number", false, &rBeaconUserIDNumber},
+		{"id_number", false, &rLinkTokenCreateRequestUserIdNumber},
 		{"legal_name", false, &sString},
-		{"name", false, &rIdentityVerificationRequestUserName},
+		{"name", false, &rLinkTokenCreateRequestUserName},
 		{"phone_number", false, &sString},
 		{"phone_number_verified_time", false, &rStringDateTimeNull},
 		{"ssn", false, &sString},
 	}}
+	rLinkTokenCreateRequestUserAddress = reqSchema{kind: kObject, props: []reqProp{
+		{"city", false, &rStringNull},
+		{"country", true, &sString},
+		{"postal_code", false, &rStringNull},
+		{"region", false, &rStringNull},
+		{"street", false, &rStringNull},
+		{"street2", false, &rStringNull},
+	}, open: true, null: true}
+	rLinkTokenCreateRequestUserIdNumber = reqSchema{kind: kObject, props: []reqProp{
+		{"type", true, &rIDNumberType},
+		{"value", true, &sString},
+	}, open: true, null: true}
+	rLinkTokenCreateRequestUserName = reqSchema{kind: kObject, props: []reqProp{
+		{"family_name", true, &sString},
+		{"given_name", true, &sString},
+	}, null: true}
 	rLinkTokenCreateRequestUserStatedIncomeSource = reqSchema{kind: kObject, props: []reqProp{
 		{"category", false, &rUserStatedIncomeSourceCategory},
 		{"employer", false, &sString},
@@ -1982,274 +919,14 @@ var (
 	rLoanFilter             = reqSchema{kind: kObject, props: []reqProp{
 		{"account_subtypes", true, &rLoanAccountSubtypeList},
 	}, open: true}
-	rMonitoringConsumerReportPermissiblePurpose = reqSchema{kind: kString, enum: []string{"ACCOUNT_REVIEW_CREDIT", "WRITTEN_INSTRUCTION_OTHER"}}
-	rNetworkInsightsVersion                     = reqSchema{kind: kString, enum: []string{"NI1"}, null: true}
-	rNetworkStatusGetRequest                    = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"template_id", false, &sString},
-		{"user", true, &rNetworkStatusGetUser},
-	}}
-	rNetworkStatusGetUser = reqSchema{kind: kObject, props: []reqProp{
-		{"phone_number", true, &sString},
-	}, open: true}
-	rNumberNull             = reqSchema{kind: kNumber, null: true}
-	rOAuthGrantType         = reqSchema{kind: kString, enum: []string{"refresh_token", "urn:ietf:params:oauth:grant-type:token-exchange", "client_credentials"}}
-	rOAuthIntrospectRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_secret", false, &sString},
-		{"secret", false, &sString},
-		{"token", true, &sString},
-	}}
-	rOAuthSubjectTokenType = reqSchema{kind: kString, enum: []string{"urn:plaid:params:tokens:user", "urn:plaid:params:oauth:user-token", "urn:plaid:params:credit:multi-user"}}
-	rOAuthTokenRequest     = reqSchema{kind: kObject, props: []reqProp{
-		{"audience", false, &sString},
-		{"client_id", false, &sString},
-		{"client_secret", false, &sString},
-		{"grant_type", true, &rOAuthGrantType},
-		{"refresh_token", false, &sString},
-		{"resource", false, &sString},
-		{"scope", false, &sString},
-		{"secret", false, &sString},
-		{"subject_token", false, &sString},
-		{"subject_token_type", false, &rOAuthSubjectTokenType},
-	}}
-	rObject                = reqSchema{kind: kObject}
-	rObjectOpenNull        = reqSchema{kind: kObject, open: true, null: true}
-	rOriginatingFundSource = reqSchema{kind: kObject, props: []reqProp{
-		{"account_number", true, &sString},
-		{"address", true, &rPaymentInitiationAddress},
-		{"bic", true, &rOriginatingFundSourceBic},
-		{"full_name", true, &sString},
-	}, null: true}
-	rOriginatingFundSourceBic            = reqSchema{kind: kString, minLen: 8, maxLen: 11}
-	rOriginatorExpectedTransferFrequency = reqSchema{kind: kString, enum: []string{"once_per_month", "twice_per_month", "once_per_week", "daily"}}
-	rOtherAccountSubtype                 = reqSchema{kind: kString, enum: []string{"other", "all"}}
-	rOtherAccountSubtypeList             = reqSchema{kind: kArray, items: &rOtherAccountSubtype}
-	rOtherFilter                         = reqSchema{kind: kObject, props: []reqProp{
+	rNetworkInsightsVersion  = reqSchema{kind: kString, enum: []string{"NI1"}, null: true}
+	rNumberNull              = reqSchema{kind: kNumber, null: true}
+	rObject                  = reqSchema{kind: kObject}
+	rOtherAccountSubtype     = reqSchema{kind: kString, enum: []string{"other", "all"}}
+	rOtherAccountSubtypeList = reqSchema{kind: kArray, items: &rOtherAccountSubtype}
+	rOtherFilter             = reqSchema{kind: kObject, props: []reqProp{
 		{"account_subtypes", true, &rOtherAccountSubtypeList},
 	}, open: true}
-	rPartnerCustomerCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"address", true, &rPartnerEndCustomerAddress},
-		{"application_name", true, &sString},
-		{"assets_under_management", false, &rPartnerEndCustomerAssetsUnderManagement},
-		{"billing_contact", false, &rPartnerEndCustomerBillingContact},
-		{"client_id", false, &sString},
-		{"company_name", true, &sString},
-		{"create_link_customization", false, &sBool},
-		{"customer_support_info", false, &rPartnerEndCustomerCustomerSupportInfo},
-		{"is_bank_addendum_completed", true, &sBool},
-		{"is_diligence_attested", true, &sBool},
-		{"legal_entity_name", true, &sString},
-		{"logo", false, &sString},
-		{"products", false, &rProductsList},
-		{"redirect_uris", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"registration_number", false, &sString},
-		{"secret", false, &sString},
-		{"technical_contact", false, &rPartnerEndCustomerBillingContact},
-		{"website", true, &sString},
-	}}
-	rPartnerEndCustomerAddress = reqSchema{kind: kObject, props: []reqProp{
-		{"city", false, &sString},
-		{"country_code", false, &sString},
-		{"postal_code", false, &sString},
-		{"region", false, &sString},
-		{"street", false, &sString},
-	}, open: true}
-	rPartnerEndCustomerAssetsUnderManagement = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", true, &sNumber},
-		{"iso_currency_code", true, &sString},
-	}, open: true}
-	rPartnerEndCustomerBankAddendumAcceptance = reqSchema{kind: kObject, props: []reqProp{
-		{"customer_accepted", false, &sBool},
-		{"customer_agreement_timestamp", false, &sDateTime},
-		{"customer_ip_address", false, &sString},
-	}, open: true}
-	rPartnerEndCustomerBillingContact = reqSchema{kind: kObject, props: []reqProp{
-		{"email", false, &sString},
-		{"family_name", false, &sString},
-		{"given_name", false, &sString},
-	}, open: true}
-	rPartnerEndCustomerCRAPurposes = reqSchema{kind: kObject, props: []reqProp{
-		{"BUSINESS_NEED_ACCOUNT_REVIEW", false, &rPartnerEndCustomerCRAUseCases},
-		{"BUSINESS_NEED_TRANSACTION", false, &rPartnerEndCustomerCRAUseCases},
-		{"EMPLOYMENT", false, &rPartnerEndCustomerCRAUseCases},
-		{"EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW", false, &rPartnerEndCustomerCRAUseCases},
-		{"INSURANCE_UNDERWRITING", false, &rPartnerEndCustomerCRAUseCases},
-		{"LICENSE_ELIGIBILITY", false, &rPartnerEndCustomerCRAUseCases},
-		{"RISK_ASSESSMENT", false, &rPartnerEndCustomerCRAUseCases},
-		{"WRITTEN_INSTRUCTION", false, &rPartnerEndCustomerCRAUseCases},
-	}, open: true}
-	rPartnerEndCustomerCRAQuestionnaire = reqSchema{kind: kObject, props: []reqProp{
-		{"is_technical_service_provider_involved", false, &sBool},
-		{"is_third_party_involved", false, &sBool},
-		{"purposes", false, &rPartnerEndCustomerCRAPurposes},
-	}, open: true}
-	rPartnerEndCustomerCRAUseCase     = reqSchema{kind: kString, enum: []string{"CREDIT_UNDERWRITING", "TENANT_SCREENING", "INVESTOR_OR_SERVICER_OF_CREDIT", "UTILITIES", "BANK_ACCOUNT_OPENING", "IDENTITY_VERIFICATION_FRAUD_PREVENTION", "COLLECTIONS_DEBT_RECOVERY"}}
-	rPartnerEndCustomerCRAUseCaseList = reqSchema{kind: kArray, items: &rPartnerEndCustomerCRAUseCase}
-	rPartnerEndCustomerCRAUseCases    = reqSchema{kind: kObject, props: []reqProp{
-		{"use_cases", false, &rPartnerEndCustomerCRAUseCaseList},
-	}}
-	rPartnerEndCustomerCustomerSupportInfo = reqSchema{kind: kObject, props: []reqProp{
-		{"contact_url", false, &sString},
-		{"email", false, &sString},
-		{"link_update_url", false, &sString},
-		{"phone_number", false, &sString},
-	}, open: true}
-	rPartnerEndCustomerQuestionnaires = reqSchema{kind: kObject, props: []reqProp{
-		{"cra", false, &rPartnerEndCustomerCRAQuestionnaire},
-	}, open: true}
-	rPaymentAmountCurrency = reqSchema{kind: kString, enum: []string{"GBP", "EUR", "PLN", "SEK", "DKK", "NOK"}, minLen: 3, maxLen: 3}
-	rPaymentAmountToRefund = reqSchema{kind: kObject, props: []reqProp{
-		{"currency", true, &rPaymentAmountCurrency},
-		{"value", true, &sNumber},
-	}, open: true, null: true}
-	rPaymentConsentMaxPaymentAmount = reqSchema{kind: kObject, props: []reqProp{
-		{"currency", true, &rPaymentAmountCurrency},
-		{"value", true, &sNumber},
-	}}
-	rPaymentConsentPeriodicAlignment = reqSchema{kind: kString, enum: []string{"CALENDAR", "CONSENT"}}
-	rPaymentConsentPeriodicAmount    = reqSchema{kind: kObject, props: []reqProp{
-		{"alignment", true, &rPaymentConsentPeriodicAlignment},
-		{"amount", true, &rPaymentConsentMaxPaymentAmount},
-		{"interval", true, &rPaymentConsentPeriodicInterval},
-	}}
-	rPaymentConsentPeriodicAmountList = reqSchema{kind: kArray, items: &rPaymentConsentPeriodicAmount}
-	rPaymentConsentPeriodicInterval   = reqSchema{kind: kString, enum: []string{"DAY", "WEEK", "MONTH", "YEAR"}}
-	rPaymentConsentValidDateTime      = reqSchema{kind: kObject, props: []reqProp{
-		{"from", false, &rStringDateTimeNull},
-		{"to", false, &rStringDateTimeNull},
-	}, null: true}
-	rPaymentInitiationAddress = reqSchema{kind: kObject, props: []reqProp{
-		{"city", true, &rPaymentInitiationAddressCity},
-		{"country", true, &rPaymentInitiationAddressCountry},
-		{"postal_code", true, &rPaymentInitiationAddressPostalCode},
-		{"street", true, &rPaymentInitiationAddressStreet},
-	}, open: true, null: true}
-	rPaymentInitiationAddressCity        = reqSchema{kind: kString, minLen: 1, maxLen: 35}
-	rPaymentInitiationAddressCountry     = reqSchema{kind: kString, minLen: 2, maxLen: 2}
-	rPaymentInitiationAddressPostalCode  = reqSchema{kind: kString, minLen: 1, maxLen: 16}
-	rPaymentInitiationAddressStreet      = reqSchema{kind: kArray, items: &rInstitutionsGetByIdRequestInstitutionId}
-	rPaymentInitiationConsentConstraints = reqSchema{kind: kObject, props: []reqProp{
-		{"max_payment_amount", true, &rPaymentConsentMaxPaymentAmount},
-		{"periodic_amounts", true, &rPaymentConsentPeriodicAmountList},
-		{"valid_date_time", false, &rPaymentConsentValidDateTime},
-	}}
-	rPaymentInitiationConsentCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"constraints", true, &rPaymentInitiationConsentConstraints},
-		{"options", false, &rExternalPaymentInitiationConsentOptions},
-		{"payer_details", false, &rPaymentInitiationConsentPayerDetails},
-		{"recipient_id", true, &sString},
-		{"reference", true, &rPaymentInitiationConsentCreateRequestReference},
-		{"scopes", false, &rPaymentInitiationConsentScopeList},
-		{"secret", false, &sString},
-		{"type", false, &rPaymentInitiationConsentType},
-	}}
-	rPaymentInitiationConsentCreateRequestReference = reqSchema{kind: kString, minLen: 1, maxLen: 18}
-	rPaymentInitiationConsentGetRequest             = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"consent_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rPaymentInitiationConsentPayerDetails = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rPaymentInitiationAddress},
-		{"date_of_birth", false, &rStringDateNull},
-		{"emails", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"name", true, &rInstitutionsGetByIdRequestInstitutionId},
-		{"numbers", true, &rPaymentInitiationConsentPayerNumbers},
-		{"phone_numbers", false, &rAccountsBalanceGetRequestOptionsAccountIds},
-	}, open: true, null: true}
-	rPaymentInitiationConsentPayerNumbers = reqSchema{kind: kObject, props: []reqProp{
-		{"bacs", false, &rPaymentInitiationOptionalRestrictionBacs},
-		{"iban", false, &rExternalPaymentInitiationConsentOptionsIban},
-	}, open: true}
-	rPaymentInitiationConsentPaymentExecuteRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", true, &rPaymentConsentMaxPaymentAmount},
-		{"client_id", false, &sString},
-		{"consent_id", true, &sString},
-		{"idempotency_key", true, &rPaymentInitiationConsentPaymentExecuteRequestIdempotencyKey},
-		{"processing_mode", false, &rPaymentInitiationConsentProcessingMode},
-		{"reference", false, &rPaymentInitiationConsentPaymentExecuteRequestReference},
-		{"scope", false, &rPaymentInitiationConsentPaymentExecuteRequestScope},
-		{"secret", false, &sString},
-	}}
-	rPaymentInitiationConsentPaymentExecuteRequestIdempotencyKey = reqSchema{kind: kString, minLen: 1, maxLen: 128}
-	rPaymentInitiationConsentPaymentExecuteRequestReference      = reqSchema{kind: kString, minLen: 1, maxLen: 18, null: true}
-	rPaymentInitiationConsentPaymentExecuteRequestScope          = reqSchema{kind: kString, enum: []string{"ME_TO_ME", "EXTERNAL"}, null: true}
-	rPaymentInitiationConsentProcessingMode                      = reqSchema{kind: kString, enum: []string{"ASYNC", "IMMEDIATE"}}
-	rPaymentInitiationConsentScope                               = reqSchema{kind: kString, enum: []string{"ME_TO_ME", "EXTERNAL"}}
-	rPaymentInitiationConsentScopeList                           = reqSchema{kind: kArray, items: &rPaymentInitiationConsentScope}
-	rPaymentInitiationConsentType                                = reqSchema{kind: kString, enum: []string{"SWEEPING", "COMMERCIAL"}}
-	rPaymentInitiationOptionalRestrictionBacs                    = reqSchema{kind: kObject, props: []reqProp{
-		{"account", false, &rPaymentInitiationOptionalRestrictionBacsAccount},
-		{"sort_code", false, &rPaymentInitiationOptionalRestrictionBacsSortCode},
-	}, open: true, null: true}
-	rPaymentInitiationOptionalRestrictionBacsAccount  = reqSchema{kind: kString, minLen: 1, maxLen: 10}
-	rPaymentInitiationOptionalRestrictionBacsSortCode = reqSchema{kind: kString, minLen: 6, maxLen: 6}
-	rPaymentInitiationPaymentCreateRequest            = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", true, &rPaymentConsentMaxPaymentAmount},
-		{"client_id", false, &sString},
-		{"options", false, &rExternalPaymentOptions},
-		{"recipient_id", true, &sString},
-		{"reference", true, &rPaymentInitiationConsentCreateRequestReference},
-		{"schedule", false, &rExternalPaymentScheduleRequest},
-		{"secret", false, &sString},
-	}}
-	rPaymentInitiationPaymentGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"payment_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rPaymentInitiationPaymentListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"consent_id", false, &rStringNull},
-		{"count", false, &rIntNull},
-		{"cursor", false, &rStringDateTimeNull},
-		{"secret", false, &sString},
-	}}
-	rPaymentInitiationPaymentReverseRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", false, &rPaymentAmountToRefund},
-		{"client_id", false, &sString},
-		{"counterparty_address", false, &rPaymentInitiationAddress},
-		{"counterparty_date_of_birth", false, &rStringDateNull},
-		{"idempotency_key", true, &rPaymentInitiationConsentPaymentExecuteRequestIdempotencyKey},
-		{"payment_id", true, &sString},
-		{"reference", true, &rPaymentInitiationPaymentReverseRequestReference},
-		{"secret", false, &sString},
-	}}
-	rPaymentInitiationPaymentReverseRequestReference = reqSchema{kind: kString, minLen: 6, maxLen: 18}
-	rPaymentInitiationRecipientCreateRequest         = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rPaymentInitiationAddress},
-		{"bacs", false, &rPaymentInitiationOptionalRestrictionBacs},
-		{"client_id", false, &sString},
-		{"iban", false, &rExternalPaymentInitiationConsentOptionsIban},
-		{"name", true, &rInstitutionsGetByIdRequestInstitutionId},
-		{"secret", false, &sString},
-	}}
-	rPaymentInitiationRecipientGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"recipient_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rPaymentInitiationRecipientListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"cursor", false, &rPaymentInitiationRecipientListRequestCursor},
-		{"secret", false, &sString},
-	}}
-	rPaymentInitiationRecipientListRequestCursor = reqSchema{kind: kString, maxLen: 256}
-	rPaymentProfileCreateRequest                 = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rPaymentProfileGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"payment_profile_token", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rPaymentScheduleInterval        = reqSchema{kind: kString, enum: []string{"WEEKLY", "MONTHLY"}, minLen: 1}
-	rPaymentScheme                  = reqSchema{kind: kString, enum: []string{"LOCAL_DEFAULT", "LOCAL_INSTANT", "SEPA_CREDIT_TRANSFER", "SEPA_CREDIT_TRANSFER_INSTANT"}, null: true}
 	rPersonalFinanceCategoryVersion = reqSchema{kind: kString, enum: []string{"v1", "v2"}}
 	rPlaidLendScoreVersion          = reqSchema{kind: kString, enum: []string{"v1.0", "v2.0", "LS1"}, null: true}
 	rPrismCashScoreVersion          = reqSchema{kind: kString, enum: []string{"4.1", "4", "3_lite", "3"}, null: true}
@@ -2283,22 +960,6 @@ var (
 	rProcessorBalanceGetRequestOptions = reqSchema{kind: kObject, props: []reqProp{
 		{"min_last_updated_datetime", false, &sDateTime},
 	}}
-	rProcessorBankTransferCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"ach_class", false, &rACHClass},
-		{"amount", true, &sString},
-		{"client_id", false, &sString},
-		{"custom_tag", false, &rBankTransferCreateRequestCustomTag},
-		{"description", true, &rBankTransferCreateRequestDescription},
-		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
-		{"iso_currency_code", true, &sString},
-		{"metadata", false, &rBankTransferCreateRequestMetadata},
-		{"network", true, &rBankTransferNetwork},
-		{"origination_account_id", false, &rStringNull},
-		{"processor_token", true, &sString},
-		{"secret", false, &sString},
-		{"type", true, &rBankTransferType},
-		{"user", true, &rBankTransferUser},
-	}}
 	rProcessorIdentityMatchRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"processor_token", true, &sString},
@@ -2313,39 +974,6 @@ var (
 		{"secret", false, &sString},
 		{"start_date", true, &sDate},
 	}}
-	rProcessorSignalDecisionReportRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"amount_instantly_available", false, &rNumberNull},
-		{"client_id", false, &sString},
-		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
-		{"days_funds_on_hold", false, &rIntNull},
-		{"decision_outcome", false, &rSignalDecisionOutcome},
-		{"initiated", true, &sBool},
-		{"payment_method", false, &rSignalPaymentMethod},
-		{"processor_token", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rProcessorSignalEvaluateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", true, &sNumber},
-		{"client_id", false, &sString},
-		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
-		{"client_user_id", false, &sString},
-		{"default_payment_method", false, &rStringNull},
-		{"device", false, &rSignalDevice},
-		{"is_recurring", false, &rBoolNull},
-		{"processor_token", true, &sString},
-		{"ruleset_key", false, &rStringNull},
-		{"secret", false, &sString},
-		{"user", false, &rSignalUser},
-		{"user_present", false, &rBoolNull},
-	}}
-	rProcessorSignalReturnReportRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
-		{"processor_token", true, &sString},
-		{"return_code", true, &sString},
-		{"returned_at", false, &rStringDateTimeNull},
-		{"secret", false, &sString},
-	}}
 	rProcessorTokenCreateRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"access_token", true, &sString},
 		{"account_id", true, &sString},
@@ -2357,7 +985,7 @@ var (
 	rProcessorTokenPermissionsSetRequest  = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"processor_token", true, &sString},
-		{"products", true, &rProductsList},
+		{"products", true, &rProductsList2},
 		{"secret", false, &sString},
 	}}
 	rProcessorTokenWebhookUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
@@ -2382,12 +1010,6 @@ var (
 		{"include_personal_finance_category_beta", false, &sBool},
 		{"offset", false, &sInt},
 	}}
-	rProcessorTransactionsRecurringGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"options", false, &rTransactionsRecurringGetRequestOptions},
-		{"processor_token", true, &sString},
-		{"secret", false, &sString},
-	}}
 	rProcessorTransactionsSyncRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"count", false, &sInt},
@@ -2396,162 +1018,11 @@ var (
 		{"processor_token", true, &sString},
 		{"secret", false, &sString},
 	}}
-	rProductAccess = reqSchema{kind: kObject, props: []reqProp{
-		{"accounts_details_transactions", false, &rBoolNull},
-		{"accounts_routing_number", false, &rBoolNull},
-		{"accounts_statements", false, &rBoolNull},
-		{"accounts_tax_statements", false, &rBoolNull},
-		{"auth", false, &rBoolNull},
-		{"customers_profiles", false, &rBoolNull},
-		{"identity", false, &rBoolNull},
-		{"statements", false, &rBoolNull},
-		{"transactions", false, &rBoolNull},
-	}, open: true}
-	rProducts                       = reqSchema{kind: kString, enum: []string{"assets", "auth", "balance", "balance_plus", "beacon", "identity", "identity_match", "investments", "investments_auth", "liabilities", "payment_initiation", "identity_verification", "transactions", "credit_details", "income", "income_verification", "standing_orders", "transfer", "employment", "recurring_transactions", "transactions_refresh", "signal", "statements", "processor_payments", "processor_identity", "profile", "cra_base_report", "cra_income_insights", "cra_partner_insights", "cra_network_insights", "cra_cashflow_insights", "cra_monitoring", "cra_lend_score", "cra_plaid_credit_score", "cra_qualify", "layer", "pay_by_bank", "protect_linked_bank", "protect_transactions"}}
-	rProductsList                   = reqSchema{kind: kArray, items: &rProducts}
-	rProductsList2                  = reqSchema{kind: kArray, items: &rProducts, null: true}
-	rProfileNetworkStatusGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"user", true, &rNetworkStatusGetUser},
-	}}
-	rProtectBankAccount = reqSchema{kind: kObject, props: []reqProp{
-		{"account_id", false, &rStringNull},
-		{"account_number", false, &rStringNull},
-		{"routing_number", false, &rStringNull},
-	}, open: true, null: true}
-	rProtectComputeRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"model", true, &rProtectComputeRequestModel},
-		{"model_inputs", false, &rProtectModelInputs},
-		{"secret", false, &sString},
-		{"user", true, &rProtectUser},
-	}}
-	rProtectComputeRequestModel = reqSchema{kind: kString, maxLen: 128}
-	rProtectEvent               = reqSchema{kind: kObject, props: []reqProp{
-		{"app_visit", false, &rObjectOpenNull},
-		{"protect_session_id", false, &sString},
-		{"timestamp", true, &sDateTime},
-		{"user_sign_in", false, &rObjectOpenNull},
-		{"user_sign_up", false, &rObjectOpenNull},
-	}, open: true, null: true}
-	rProtectEventGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"event_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rProtectEventSendRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"event", true, &rProtectEvent},
-		{"protect_session_id", false, &sString},
-		{"request_trust_index", false, &sBool},
-		{"secret", false, &sString},
-		{"timestamp", false, &sDateTime},
-	}}
-	rProtectIncidentAmount = reqSchema{kind: kObject, props: []reqProp{
-		{"iso_currency_code", false, &rStringNull},
-		{"value", true, &sNumber},
-	}, open: true, null: true}
-	rProtectIncidentEvent = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", false, &rStringNull},
-		{"amount", false, &rProtectIncidentAmount},
-		{"idv_session_id", false, &rStringNull},
-		{"internal_reference", false, &rStringNull},
-		{"item_id", false, &rStringNull},
-		{"link_session_id", false, &rStringNull},
-		{"protect_event_id", false, &rStringNull},
-		{"signal_client_transaction_id", false, &rStringNull},
-		{"time", false, &rStringDateTimeNull},
-	}, open: true, null: true}
-	rProtectLinkModelInputs = reqSchema{kind: kObject, props: []reqProp{
-		{"link_session_id", true, &rProtectComputeRequestModel},
-		{"require_extracted_data", false, &sBool},
-	}, null: true}
-	rProtectModelInputs = reqSchema{kind: kObject, props: []reqProp{
-		{"link", false, &rProtectLinkModelInputs},
-		{"sdk", false, &rProtectSDKModelInputs},
-	}, null: true}
-	rProtectReportConfidence    = reqSchema{kind: kString, enum: []string{"CONFIRMED", "SUSPECTED"}}
-	rProtectReportCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"ach_return_code", false, &rStringNull},
-		{"bank_account", false, &rProtectBankAccount},
-		{"client_id", false, &sString},
-		{"incident_event", false, &rProtectIncidentEvent},
-		{"notes", false, &rStringNull},
-		{"report_confidence", true, &rProtectReportConfidence},
-		{"report_source", true, &rProtectReportSource},
-		{"report_type", true, &rProtectReportType},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-	}}
-	rProtectReportSource   = reqSchema{kind: kString, enum: []string{"INTERNAL_REVIEW", "USER_SELF_REPORTED", "BANK_FEEDBACK", "NETWORK_FEEDBACK", "AUTOMATED_SYSTEM", "THIRD_PARTY_ALERT", "OTHER"}}
-	rProtectReportType     = reqSchema{kind: kString, enum: []string{"USER_ACCOUNT_TAKEOVER", "FALSE_IDENTITY", "STOLEN_IDENTITY", "SYNTHETIC_IDENTITY", "MULTIPLE_USER_ACCOUNTS", "SCAM_VICTIM", "BANK_ACCOUNT_TAKEOVER", "BANK_CONNECTION_REVOKED", "CARD_TESTING", "UNAUTHORIZED_TRANSACTION", "CARD_CHARGEBACK", "ACH_RETURN", "DISPUTE", "FIRST_PARTY_FRAUD", "MISSED_PAYMENT", "LOAN_STACKING", "MONEY_LAUNDERING", "NO_FRAUD", "OTHER"}}
-	rProtectSDKModelInputs = reqSchema{kind: kObject, props: []reqProp{
-		{"sdk_session_id", true, &rProtectComputeRequestModel},
-	}, null: true}
-	rProtectUser = reqSchema{kind: kObject, props: []reqProp{
-		{"client_user_id", false, &sString},
-		{"user_id", false, &sString},
-	}, open: true}
-	rProtectUserInsightsGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_user_id", false, &sString},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-	}}
-	rReasonCode             = reqSchema{kind: kString, enum: []string{"AC03", "AM09", "CUST", "DUPL", "FRAD", "TECH", "UPAY", "AC14", "AM06", "BE05", "FOCR", "MS02", "MS03", "RR04", "RUTA"}}
-	rReportType             = reqSchema{kind: kString, enum: []string{"asset"}}
-	rRequestBusinessAddress = reqSchema{kind: kObject, props: []reqProp{
-		{"city", true, &sString},
-		{"country", true, &sString},
-		{"postal_code", false, &rStringNull},
-		{"region", false, &rStringNull},
-		{"street", true, &sString},
-		{"street2", false, &rStringNull},
-	}, open: true}
-	rSandboxBankIncomeFireWebhookRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"webhook_code", true, &rSandboxBankIncomeWebhookFireRequestWebhookCode},
-		{"webhook_fields", true, &rSandboxBankIncomeWebhookFireRequestWebhookFields},
-		{"webhook_override", false, &sString},
-	}}
-	rSandboxBankIncomeWebhookFireRequestWebhookCode   = reqSchema{kind: kString, enum: []string{"BANK_INCOME_REFRESH_UPDATE", "BANK_INCOME_REFRESH_COMPLETE"}}
-	rSandboxBankIncomeWebhookFireRequestWebhookFields = reqSchema{kind: kObject, props: []reqProp{
-		{"bank_income_refresh_complete_result", false, &rBankIncomeRefreshCompleteResult},
-		{"user_id", true, &sString},
-	}}
-	rSandboxBankTransferFireWebhookRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"webhook", true, &sString},
-	}}
-	rSandboxBankTransferSimulateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"bank_transfer_id", true, &sString},
-		{"client_id", false, &sString},
-		{"event_type", true, &sString},
-		{"failure_reason", false, &rBankTransferFailure},
-		{"secret", false, &sString},
-	}}
-	rSandboxCraCashflowUpdatesUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-		{"webhook_codes", false, &rCashFlowUpdatesEventWebhookCodesList},
-	}}
-	rSandboxIncomeFireWebhookRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"item_id", true, &sString},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"verification_status", false, &rSandboxIncomeFireWebhookRequestVerificationStatus},
-		{"webhook", true, &sString},
-		{"webhook_code", true, &rSandboxIncomeWebhookFireRequestWebhookCode},
-	}}
-	rSandboxIncomeFireWebhookRequestVerificationStatus = reqSchema{kind: kString, enum: []string{"VERIFICATION_STATUS_PROCESSING_COMPLETE", "VERIFICATION_STATUS_PROCESSING_FAILED", "VERIFICATION_STATUS_PENDING_APPROVAL"}}
-	rSandboxIncomeWebhookFireRequestWebhookCode        = reqSchema{kind: kString, enum: []string{"INCOME_VERIFICATION", "INCOME_VERIFICATION_RISK_SIGNALS"}}
-	rSandboxItemFireWebhookRequest                     = reqSchema{kind: kObject, props: []reqProp{
+	rProducts                      = reqSchema{kind: kString, enum: []string{"assets", "auth", "balance", "balance_plus", "beacon", "identity", "identity_match", "investments", "investments_auth", "liabilities", "payment_initiation", "identity_verification", "transactions", "credit_details", "income", "income_verification", "standing_orders", "transfer", "employment", "recurring_transactions", "transactions_refresh", "signal", "statements", "processor_payments", "processor_identity", "profile", "cra_base_report", "cra_income_insights", "cra_partner_insights", "cra_network_insights", "cra_cashflow_insights", "cra_monitoring", "cra_lend_score", "cra_plaid_credit_score", "cra_qualify", "layer", "pay_by_bank", "protect_linked_bank", "protect_transactions"}}
+	rProductsList                  = reqSchema{kind: kArray, items: &rProducts, null: true}
+	rProductsList2                 = reqSchema{kind: kArray, items: &rProducts}
+	rReportType                    = reqSchema{kind: kString, enum: []string{"asset"}}
+	rSandboxItemFireWebhookRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"access_token", true, &sString},
 		{"client_id", false, &sString},
 		{"secret", false, &sString},
@@ -2567,18 +1038,7 @@ var (
 		{"verification_status", true, &rSandboxItemSetVerificationStatusRequestVerificationStatus},
 	}}
 	rSandboxItemSetVerificationStatusRequestVerificationStatus = reqSchema{kind: kString, enum: []string{"automatically_verified", "verification_expired"}}
-	rSandboxOauthSelectAccountsRequest                         = reqSchema{kind: kObject, props: []reqProp{
-		{"accounts", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"oauth_state_id", true, &sString},
-	}}
-	rSandboxPaymentSimulateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"payment_id", true, &sString},
-		{"secret", false, &sString},
-		{"status", true, &sString},
-		{"webhook", true, &sString},
-	}}
-	rSandboxProcessorTokenCreateRequest = reqSchema{kind: kObject, props: []reqProp{
+	rSandboxProcessorTokenCreateRequest                        = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
 		{"institution_id", true, &sString},
 		{"options", false, &rSandboxProcessorTokenCreateRequestOptions},
@@ -2590,7 +1050,7 @@ var (
 	}}
 	rSandboxPublicTokenCreateRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
-		{"initial_products", true, &rProductsList},
+		{"initial_products", true, &rProductsList2},
 		{"institution_id", true, &sString},
 		{"options", false, &rSandboxPublicTokenCreateRequestOptions},
 		{"secret", false, &sString},
@@ -2606,7 +1066,7 @@ var (
 		{"webhook", false, &sString},
 	}}
 	rSandboxPublicTokenCreateRequestOptionsIncomeVerification = reqSchema{kind: kObject, props: []reqProp{
-		{"bank_income", false, &rCreditBankIncomeRefreshRequestOptions},
+		{"bank_income", false, &rLinkTokenCashflowReport},
 		{"income_source_types", false, &rEmploymentSourceTypeList},
 	}}
 	rSandboxPublicTokenCreateRequestOptionsStatements = reqSchema{kind: kObject, props: []reqProp{
@@ -2624,96 +1084,6 @@ var (
 		{"secret", false, &sString},
 		{"transactions", true, &rCustomSandboxTransactionList},
 	}}
-	rSandboxTransferLedgerDepositSimulateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"event_type", true, &rTransferLedgerSweepSimulateEventType},
-		{"failure_reason", false, &rTransferFailure},
-		{"secret", false, &sString},
-		{"sweep_id", true, &sString},
-	}}
-	rSandboxTransferLedgerSimulateAvailableRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"ledger_id", false, &rStringNull},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"test_clock_id", false, &rStringNull},
-		{"webhook", false, &sString},
-	}}
-	rSandboxTransferRefundSimulateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"event_type", true, &sString},
-		{"failure_reason", false, &rTransferFailure},
-		{"refund_id", true, &sString},
-		{"secret", false, &sString},
-		{"test_clock_id", false, &rStringNull},
-		{"webhook", false, &sString},
-	}}
-	rSandboxTransferSimulateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"event_type", true, &sString},
-		{"failure_reason", false, &rTransferFailure},
-		{"secret", false, &sString},
-		{"test_clock_id", false, &rStringNull},
-		{"transfer_id", true, &sString},
-		{"webhook", false, &sString},
-	}}
-	rSandboxTransferSweepSimulateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"test_clock_id", false, &rStringNull},
-		{"webhook", false, &sString},
-	}}
-	rSandboxTransferTestClockAdvanceRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"new_virtual_time", true, &sDateTime},
-		{"secret", false, &sString},
-		{"test_clock_id", true, &sString},
-	}}
-	rSandboxTransferTestClockCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"virtual_time", false, &rStringDateTimeNull},
-	}}
-	rSandboxTransferTestClockGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"test_clock_id", true, &sString},
-	}}
-	rSandboxTransferTestClockListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"end_virtual_time", false, &rStringDateTimeNull},
-		{"offset", false, &sInt},
-		{"secret", false, &sString},
-		{"start_virtual_time", false, &rStringDateTimeNull},
-	}}
-	rSandboxUserResetLoginRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"item_ids", false, &rAccessTokenList},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rScopes = reqSchema{kind: kObject, props: []reqProp{
-		{"accounts", false, &rAccountAccessList},
-		{"new_accounts", false, &rBoolNull},
-		{"product_access", false, &rProductAccess},
-	}}
-	rScopesContext             = reqSchema{kind: kString, enum: []string{"ENROLLMENT", "PORTAL"}}
-	rSessionTokenCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"android_package_name", false, &sString},
-		{"client_id", false, &sString},
-		{"redirect_uri", false, &sString},
-		{"secret", false, &sString},
-		{"template_id", true, &sString},
-		{"user", false, &rSessionTokenCreateRequestUser},
-		{"user_id", false, &sString},
-		{"webhook", false, &sString},
-	}}
-	rSessionTokenCreateRequestUser = reqSchema{kind: kObject, props: []reqProp{
-		{"client_user_id", true, &sString},
-		{"user_id", false, &sString},
-	}}
 	rSignalAddressData = reqSchema{kind: kObject, props: []reqProp{
 		{"city", false, &sString},
 		{"country", false, &rStringNull},
@@ -2725,7 +1095,7 @@ var (
 	rSignalDecisionReportRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"amount_instantly_available", false, &rNumberNull},
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
+		{"client_transaction_id", true, &rSignalDecisionReportRequestClientTransactionId},
 		{"days_funds_on_hold", false, &rIntNull},
 		{"decision_outcome", false, &rSignalDecisionOutcome},
 		{"initiated", true, &sBool},
@@ -2733,7 +1103,8 @@ var (
 		{"secret", false, &sString},
 		{"submitted_at", false, &sDateTime},
 	}}
-	rSignalDevice = reqSchema{kind: kObject, props: []reqProp{
+	rSignalDecisionReportRequestClientTransactionId = reqSchema{kind: kString, minLen: 1, maxLen: 36}
+	rSignalDevice                                   = reqSchema{kind: kObject, props: []reqProp{
 		{"ip_address", false, &rStringNull},
 		{"user_agent", false, &rStringNull},
 	}}
@@ -2742,7 +1113,7 @@ var (
 		{"account_id", true, &sString},
 		{"amount", true, &sNumber},
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
+		{"client_transaction_id", true, &rSignalDecisionReportRequestClientTransactionId},
 		{"client_user_id", false, &sString},
 		{"default_payment_method", false, &rStringNull},
 		{"device", false, &rSignalDevice},
@@ -2763,19 +1134,9 @@ var (
 	}, null: true}
 	rSignalReturnReportRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
+		{"client_transaction_id", true, &rSignalDecisionReportRequestClientTransactionId},
 		{"return_code", true, &sString},
 		{"returned_at", false, &rStringDateTimeNull},
-		{"secret", false, &sString},
-	}}
-	rSignalScheduleDefaultPaymentMethod = reqSchema{kind: kString, enum: []string{"SAME_DAY_ACH", "STANDARD_ACH", "MULTIPLE_PAYMENT_METHODS"}}
-	rSignalScheduleRequest              = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"account_id", true, &sString},
-		{"amount", true, &sNumber},
-		{"client_id", false, &sString},
-		{"client_transaction_id", true, &rBeaconAccountRiskEvaluateRequestClientUserId},
-		{"default_payment_method", false, &rSignalScheduleDefaultPaymentMethod},
 		{"secret", false, &sString},
 	}}
 	rSignalUser = reqSchema{kind: kObject, props: []reqProp{
@@ -2797,29 +1158,9 @@ var (
 		{"secret", false, &sString},
 		{"start_date", true, &sDate},
 	}}
-	rStrategy                      = reqSchema{kind: kString, enum: []string{"reset", "incomplete", "infer", "custom"}}
-	rStringDateNull                = reqSchema{kind: kString, format: fDate, null: true}
-	rStringDateTimeNull            = reqSchema{kind: kString, format: fDateTime, null: true}
-	rStringNull                    = reqSchema{kind: kString, null: true}
-	rSweepStatus                   = reqSchema{kind: kString, enum: []string{"pending", "posted", "settled", "funds_available", "returned", "failed"}, null: true}
-	rSweepTrigger                  = reqSchema{kind: kString, enum: []string{"manual", "incoming", "balance_threshold", "automatic_aggregate"}, null: true}
-	rTransactionsEnhanceGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"account_type", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"transactions", true, &rClientProvidedRawTransactionList},
-	}}
-	rTransactionsEnrichRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"account_type", true, &sString},
-		{"client_id", false, &sString},
-		{"options", false, &rTransactionsEnrichRequestOptions},
-		{"secret", false, &sString},
-		{"transactions", true, &rClientProvidedTransactionList},
-	}}
-	rTransactionsEnrichRequestOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"include_legacy_category", false, &sBool},
-		{"personal_finance_category_version", false, &rPersonalFinanceCategoryVersion},
-	}}
+	rStringDateNull         = reqSchema{kind: kString, format: fDate, null: true}
+	rStringDateTimeNull     = reqSchema{kind: kString, format: fDateTime, null: true}
+	rStringNull             = reqSchema{kind: kString, null: true}
 	rTransactionsGetRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"access_token", true, &sString},
 		{"client_id", false, &sString},
@@ -2850,32 +1191,6 @@ var (
 		{"include_personal_finance_category", false, &sBool},
 		{"personal_finance_category_version", false, &rPersonalFinanceCategoryVersion},
 	}}
-	rTransactionsRuleDetails = reqSchema{kind: kObject, props: []reqProp{
-		{"field", true, &rTransactionsRuleField},
-		{"query", true, &sString},
-		{"type", true, &rTransactionsRuleType},
-	}}
-	rTransactionsRuleField          = reqSchema{kind: kString, enum: []string{"TRANSACTION_ID", "MERCHANT_NAME"}}
-	rTransactionsRuleType           = reqSchema{kind: kString, enum: []string{"EXACT_MATCH", "SUBSTRING_MATCH"}}
-	rTransactionsRulesCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_user_id", true, &sString},
-		{"pfc_detailed_category", true, &sString},
-		{"pfc_primary_category", true, &sString},
-		{"rule_details", true, &rTransactionsRuleDetails},
-		{"secret", false, &sString},
-	}}
-	rTransactionsRulesListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_user_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rTransactionsRulesRemoveRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_user_id", true, &sString},
-		{"rule_id", true, &sString},
-		{"secret", false, &sString},
-	}}
 	rTransactionsSyncRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"access_token", true, &sString},
 		{"client_id", false, &sString},
@@ -2892,728 +1207,9 @@ var (
 		{"include_personal_finance_category", false, &sBool},
 		{"personal_finance_category_version", false, &rPersonalFinanceCategoryVersion},
 	}}
-	rTransferACHNetwork                 = reqSchema{kind: kString, enum: []string{"ach", "same-day-ach"}}
-	rTransferAuthorizationCancelRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"authorization_id", true, &sString},
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rTransferAuthorizationCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"account_id", true, &sString},
-		{"ach_class", false, &rACHClass},
-		{"amount", true, &sString},
-		{"beacon_session_id", false, &rStringNull},
-		{"client_id", false, &sString},
-		{"credit_funds_source", false, &rTransferAuthorizationCreateRequestCreditFundsSource},
-		{"custom_attributes", false, &rTransferAuthorizationCreateRequestCustomAttributes},
-		{"device", false, &rTransferAuthorizationDevice},
-		{"funding_account_id", false, &rStringNull},
-		{"idempotency_key", false, &rTransferAuthorizationCreateRequestIdempotencyKey},
-		{"iso_currency_code", false, &sString},
-		{"ledger_id", false, &rStringNull},
-		{"network", true, &rTransferNetwork},
-		{"origination_account_id", false, &sString},
-		{"originator_client_id", false, &rStringNull},
-		{"payment_profile_token", false, &sString},
-		{"request_guarantee", false, &rBoolNull},
-		{"ruleset_key", false, &rStringNull},
-		{"secret", false, &sString},
-		{"test_clock_id", false, &rStringNull},
-		{"type", true, &rBankTransferType},
-		{"user", true, &rTransferAuthorizationUserInRequest},
-		{"user_present", false, &rBoolNull},
-		{"wire_details", false, &rTransferWireDetails},
-		{"with_guarantee", false, &rBoolNull},
-	}}
-	rTransferAuthorizationCreateRequestCreditFundsSource     = reqSchema{kind: kString, enum: []string{"sweep", "prefunded_rtp_credits", "prefunded_ach_credits"}, null: true}
-	rTransferAuthorizationCreateRequestCustomAttributes      = reqSchema{kind: kObject, values: &rTransferAuthorizationCreateRequestCustomAttributesValue, null: true}
-	rTransferAuthorizationCreateRequestCustomAttributesValue = reqSchema{kind: kString, maxLen: 500}
-	rTransferAuthorizationCreateRequestIdempotencyKey        = reqSchema{kind: kString, maxLen: 50, null: true}
-	rTransferAuthorizationDevice                             = reqSchema{kind: kObject, props: []reqProp{
-		{"ip_address", false, &sString},
-		{"user_agent", false, &sString},
-	}, open: true}
-	rTransferAuthorizationUserInRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rTransferUserAddressInRequest},
-		{"email_address", false, &sString},
-		{"legal_name", true, &sString},
-		{"phone_number", false, &sString},
-	}}
-	rTransferBalanceGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"type", false, &rTransferBalanceType},
-	}}
-	rTransferBalanceType   = reqSchema{kind: kString, enum: []string{"prefunded_rtp_credits", "prefunded_ach_credits"}}
-	rTransferCancelRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"originator_client_id", false, &rStringNull},
-		{"reason_code", false, &rReasonCode},
-		{"secret", false, &sString},
-		{"transfer_id", true, &sString},
-	}}
-	rTransferCapabilitiesGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"account_id", true, &sString},
-		{"client_id", false, &sString},
-		{"payment_profile_token", false, &sString},
-		{"secret", false, &sString},
-	}}
-	rTransferConfigurationGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-	}}
-	rTransferCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"account_id", true, &sString},
-		{"ach_class", false, &rACHClass},
-		{"amount", false, &sString},
-		{"authorization_id", true, &sString},
-		{"client_id", false, &sString},
-		{"description", true, &rTransferCreateRequestDescription},
-		{"facilitator_fee", false, &sString},
-		{"idempotency_key", false, &rBankTransferCreateRequestIdempotencyKey},
-		{"iso_currency_code", false, &sString},
-		{"metadata", false, &rBankTransferCreateRequestMetadata},
-		{"network", false, &rTransferNetwork},
-		{"origination_account_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"test_clock_id", false, &rStringNull},
-		{"type", false, &rBankTransferType},
-		{"user", false, &rTransferUserInRequestDeprecated},
-	}}
-	rTransferCreateRequestDescription = reqSchema{kind: kString, maxLen: 15}
-	rTransferCreditUsageConfiguration = reqSchema{kind: kObject, props: []reqProp{
-		{"expected_average_amount", true, &sString},
-		{"expected_frequency", true, &rOriginatorExpectedTransferFrequency},
-		{"expected_highest_amount", true, &sString},
-		{"expected_monthly_amount", true, &sString},
-		{"sec_codes", true, &rCreditACHClassList},
-	}, null: true}
-	rTransferDebitUsageConfiguration = reqSchema{kind: kObject, props: []reqProp{
-		{"expected_average_amount", true, &sString},
-		{"expected_frequency", true, &rOriginatorExpectedTransferFrequency},
-		{"expected_highest_amount", true, &sString},
-		{"expected_monthly_amount", true, &sString},
-		{"sec_codes", true, &rACHClassList},
-	}, null: true}
-	rTransferDevice = reqSchema{kind: kObject, props: []reqProp{
-		{"ip_address", true, &sString},
-		{"user_agent", true, &sString},
-	}, open: true}
-	rTransferDiligenceDocumentUploadRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"file", true, &sString},
-		{"originator_client_id", true, &sString},
-		{"purpose", true, &rTransferDocumentPurpose},
-	}}
-	rTransferDiligenceSubmitRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"originator_client_id", true, &sString},
-		{"originator_diligence", true, &rTransferOriginatorDiligence},
-		{"secret", false, &sString},
-	}}
-	rTransferDocumentPurpose  = reqSchema{kind: kString, enum: []string{"DUE_DILIGENCE"}}
-	rTransferEventListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"account_id", false, &rStringNull},
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"end_date", false, &rStringDateTimeNull},
-		{"event_types", false, &rTransferEventTypeList},
-		{"funding_account_id", false, &rStringNull},
-		{"offset", false, &rIntNull},
-		{"origination_account_id", false, &rStringNull},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"start_date", false, &rStringDateTimeNull},
-		{"sweep_id", false, &sString},
-		{"transfer_id", false, &rStringNull},
-		{"transfer_type", false, &rBankTransferEventListBankTransferType},
-	}}
-	rTransferEventType     = reqSchema{kind: kString, enum: []string{"pending", "cancelled", "failed", "posted", "settled", "funds_available", "returned", "swept", "swept_settled", "return_swept", "sweep.pending", "sweep.posted", "sweep.settled", "sweep.returned", "sweep.failed", "sweep.funds_available", "refund.pending", "refund.cancelled", "refund.failed", "refund.posted", "refund.settled", "refund.returned", "refund.swept", "refund.return_swept"}}
-	rTransferEventTypeList = reqSchema{kind: kArray, items: &rTransferEventType}
-	rTransferFailure       = reqSchema{kind: kObject, props: []reqProp{
-		{"ach_return_code", false, &rStringNull},
-		{"description", false, &sString},
-		{"failure_code", false, &rStringNull},
-	}, open: true, null: true}
-	rTransferFundingAccount = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"account_id", true, &sString},
-	}}
-	rTransferFundingAccountWithDisplayName = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"account_id", true, &sString},
-		{"display_name", false, &sString},
-	}}
-	rTransferGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"authorization_id", false, &sString},
-		{"client_id", false, &sString},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"transfer_id", false, &sString},
-	}}
-	rTransferIntentCreateMode    = reqSchema{kind: kString, enum: []string{"PAYMENT", "DISBURSEMENT"}}
-	rTransferIntentCreateNetwork = reqSchema{kind: kString, enum: []string{"ach", "same-day-ach", "rtp"}}
-	rTransferIntentCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"account_id", false, &rStringNull},
-		{"ach_class", false, &rACHClass},
-		{"amount", true, &sString},
-		{"client_id", false, &sString},
-		{"description", true, &rTransferIntentCreateRequestDescription},
-		{"funding_account_id", false, &rStringNull},
-		{"iso_currency_code", false, &sString},
-		{"metadata", false, &rBankTransferCreateRequestMetadata},
-		{"mode", true, &rTransferIntentCreateMode},
-		{"network", false, &rTransferIntentCreateNetwork},
-		{"origination_account_id", false, &rStringNull},
-		{"require_guarantee", false, &rBoolNull},
-		{"secret", false, &sString},
-		{"user", true, &rTransferAuthorizationUserInRequest},
-	}}
-	rTransferIntentCreateRequestDescription = reqSchema{kind: kString, minLen: 1, maxLen: 15}
-	rTransferIntentGetRequest               = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"transfer_intent_id", true, &sString},
-	}}
-	rTransferLedgerDepositRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", true, &sString},
-		{"client_id", false, &sString},
-		{"description", false, &rTransferLedgerDepositRequestDescription},
-		{"funding_account_id", false, &rStringNull},
-		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
-		{"ledger_id", false, &rStringNull},
-		{"network", true, &rTransferACHNetwork},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-	}}
-	rTransferLedgerDepositRequestDescription = reqSchema{kind: kString, maxLen: 10, null: true}
-	rTransferLedgerDistributeRequest         = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", true, &sString},
-		{"client_id", false, &sString},
-		{"description", false, &sString},
-		{"from_ledger_id", true, &sString},
-		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
-		{"secret", false, &sString},
-		{"to_ledger_id", true, &sString},
-	}}
-	rTransferLedgerEventListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"end_date", false, &rStringDateTimeNull},
-		{"ledger_event_id", false, &rStringNull},
-		{"ledger_id", false, &rStringNull},
-		{"offset", false, &rIntNull},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"source_id", false, &rStringNull},
-		{"source_type", false, &rLedgerEventSourceType},
-		{"start_date", false, &rStringDateTimeNull},
-	}}
-	rTransferLedgerGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"ledger_id", false, &rStringNull},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-	}}
-	rTransferLedgerSweepSimulateEventType = reqSchema{kind: kString, enum: []string{"sweep.posted", "sweep.settled", "sweep.returned", "sweep.failed"}}
-	rTransferLedgerWithdrawRequest        = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", true, &sString},
-		{"client_id", false, &sString},
-		{"description", false, &rTransferLedgerDepositRequestDescription},
-		{"funding_account_id", false, &rStringNull},
-		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
-		{"ledger_id", false, &rStringNull},
-		{"network", true, &rTransferNetwork},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-	}}
-	rTransferListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &sInt},
-		{"end_date", false, &rStringDateTimeNull},
-		{"funding_account_id", false, &rStringNull},
-		{"offset", false, &sInt},
-		{"origination_account_id", false, &rStringNull},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"start_date", false, &rStringDateTimeNull},
-	}}
-	rTransferNetwork           = reqSchema{kind: kString, enum: []string{"ach", "same-day-ach", "rtp", "wire"}}
-	rTransferOriginatorAddress = reqSchema{kind: kObject, props: []reqProp{
-		{"city", true, &sString},
-		{"country_code", true, &sString},
-		{"postal_code", true, &sString},
-		{"region", true, &sString},
-		{"street", true, &sString},
-	}}
-	rTransferOriginatorCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"company_name", true, &rInstitutionsGetByIdRequestInstitutionId},
-		{"secret", false, &sString},
-	}}
-	rTransferOriginatorDiligence = reqSchema{kind: kObject, props: []reqProp{
-		{"address", true, &rTransferOriginatorAddress},
-		{"credit_usage_configuration", false, &rTransferCreditUsageConfiguration},
-		{"dba", true, &sString},
-		{"debit_usage_configuration", false, &rTransferDebitUsageConfiguration},
-		{"funding_account", true, &rTransferFundingAccount},
-		{"naics_code", true, &rPaymentInitiationOptionalRestrictionBacsSortCode},
-		{"tax_id", true, &rInstitutionsGetByIdRequestInstitutionId},
-		{"website", true, &sString},
-	}}
-	rTransferOriginatorFundingAccountCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"funding_account", true, &rTransferFundingAccountWithDisplayName},
-		{"originator_client_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rTransferOriginatorFundingAccountUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"funding_account", true, &rTransferFundingAccount},
-		{"originator_client_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rTransferOriginatorGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"originator_client_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rTransferOriginatorListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"offset", false, &rIntNull},
-		{"secret", false, &sString},
-	}}
-	rTransferPlatformOriginatorCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"originator_client_id", true, &sString},
-		{"originator_reviewed_at", true, &sDateTime},
-		{"secret", false, &sString},
-		{"tos_acceptance_metadata", true, &rTransferPlatformTOSAcceptanceMetadata},
-		{"webhook", false, &sString},
-	}}
-	rTransferPlatformPersonAddress = reqSchema{kind: kObject, props: []reqProp{
-		{"city", true, &sString},
-		{"country", true, &sString},
-		{"postal_code", true, &sString},
-		{"region", true, &sString},
-		{"street", true, &sString},
-		{"street2", false, &sString},
-	}}
-	rTransferPlatformPersonCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rTransferPlatformPersonAddress},
-		{"client_id", false, &sString},
-		{"date_of_birth", false, &sDate},
-		{"email_address", false, &sString},
-		{"id_number", false, &rTransferPlatformPersonIDNumber},
-		{"name", false, &rTransferPlatformPersonName},
-		{"originator_client_id", true, &sString},
-		{"ownership_percentage", false, &sInt},
-		{"phone_number", false, &sString},
-		{"relationship_to_originator", false, &sString},
-		{"secret", false, &sString},
-		{"title", false, &sString},
-	}}
-	rTransferPlatformPersonIDNumber = reqSchema{kind: kObject, props: []reqProp{
-		{"type", true, &rIDNumberType},
-		{"value", true, &sString},
-	}}
-	rTransferPlatformPersonName = reqSchema{kind: kObject, props: []reqProp{
-		{"family_name", true, &sString},
-		{"given_name", true, &sString},
-	}}
-	rTransferPlatformRequirementSubmission = reqSchema{kind: kObject, props: []reqProp{
-		{"person_id", false, &sString},
-		{"requirement_type", true, &sString},
-		{"value", true, &sString},
-	}}
-	rTransferPlatformRequirementSubmissionList = reqSchema{kind: kArray, items: &rTransferPlatformRequirementSubmission}
-	rTransferPlatformRequirementSubmitRequest  = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"originator_client_id", true, &sString},
-		{"requirement_submissions", true, &rTransferPlatformRequirementSubmissionList},
-		{"secret", false, &sString},
-	}}
-	rTransferPlatformTOSAcceptanceMetadata = reqSchema{kind: kObject, props: []reqProp{
-		{"agreement_accepted", true, &sBool},
-		{"agreement_accepted_at", true, &sDateTime},
-		{"originator_ip_address", true, &sString},
-	}}
-	rTransferQuestionnaireCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"originator_client_id", true, &sString},
-		{"redirect_uri", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rTransferRecurringCancelRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"recurring_transfer_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rTransferRecurringCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"access_token", true, &sString},
-		{"account_id", true, &sString},
-		{"ach_class", false, &rACHClass},
-		{"amount", true, &sString},
-		{"client_id", false, &sString},
-		{"description", true, &sString},
-		{"device", false, &rTransferDevice},
-		{"funding_account_id", false, &rStringNull},
-		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
-		{"iso_currency_code", false, &sString},
-		{"network", true, &rTransferIntentCreateNetwork},
-		{"schedule", true, &rTransferRecurringSchedule},
-		{"secret", false, &sString},
-		{"test_clock_id", false, &rStringNull},
-		{"type", true, &rBankTransferType},
-		{"user", true, &rTransferAuthorizationUserInRequest},
-		{"user_present", false, &rBoolNull},
-	}}
-	rTransferRecurringListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &sInt},
-		{"end_time", false, &rStringDateTimeNull},
-		{"funding_account_id", false, &rStringNull},
-		{"offset", false, &sInt},
-		{"secret", false, &sString},
-		{"start_time", false, &rStringDateTimeNull},
-	}}
-	rTransferRecurringSchedule = reqSchema{kind: kObject, props: []reqProp{
-		{"end_date", false, &rStringDateNull},
-		{"interval_count", true, &sInt},
-		{"interval_execution_day", true, &sInt},
-		{"interval_unit", true, &rTransferScheduleIntervalUnit},
-		{"start_date", true, &sDate},
-	}}
-	rTransferRefundCancelRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"refund_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rTransferRefundCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", true, &sString},
-		{"client_id", false, &sString},
-		{"idempotency_key", true, &rBankTransferCreateRequestIdempotencyKey},
-		{"secret", false, &sString},
-		{"transfer_id", true, &sString},
-	}}
-	rTransferRepaymentListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"end_date", false, &rStringDateTimeNull},
-		{"offset", false, &sInt},
-		{"secret", false, &sString},
-		{"start_date", false, &rStringDateTimeNull},
-	}}
-	rTransferRepaymentReturnListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"offset", false, &sInt},
-		{"repayment_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rTransferScheduleIntervalUnit = reqSchema{kind: kString, enum: []string{"week", "month"}, minLen: 1}
-	rTransferSweepListRequest     = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", false, &rStringNull},
-		{"client_id", false, &sString},
-		{"count", false, &rIntNull},
-		{"end_date", false, &rStringDateTimeNull},
-		{"funding_account_id", false, &rStringNull},
-		{"offset", false, &sInt},
-		{"originator_client_id", false, &rStringNull},
-		{"secret", false, &sString},
-		{"start_date", false, &rStringDateTimeNull},
-		{"status", false, &rSweepStatus},
-		{"transfer_id", false, &rStringNull},
-		{"trigger", false, &rSweepTrigger},
-	}}
-	rTransferUserAddressInRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"city", false, &sString},
-		{"country", false, &sString},
-		{"postal_code", false, &sString},
-		{"region", false, &sString},
-		{"street", false, &sString},
-	}}
-	rTransferUserInRequestDeprecated = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rTransferUserAddressInRequest},
-		{"email_address", false, &sString},
-		{"legal_name", false, &sString},
-		{"phone_number", false, &sString},
-	}, null: true}
-	rTransferWireDetails = reqSchema{kind: kObject, props: []reqProp{
-		{"message_to_beneficiary", false, &rStringNull},
-		{"wire_return_fee", false, &rStringNull},
-	}, null: true}
-	rUpdateEntityScreeningRequestSearchTerms = reqSchema{kind: kObject, props: []reqProp{
-		{"country", false, &sString},
-		{"document_number", false, &sString},
-		{"email_address", false, &sString},
-		{"entity_watchlist_program_id", true, &sString},
-		{"legal_name", false, &sString},
-		{"phone_number", false, &sString},
-		{"url", false, &sString},
-	}, null: true}
-	rUpdateIndividualScreeningRequestSearchTerms = reqSchema{kind: kObject, props: []reqProp{
-		{"country", false, &sString},
-		{"date_of_birth", false, &sDate},
-		{"document_number", false, &sString},
-		{"legal_name", false, &sString},
-		{"watchlist_program_id", false, &sString},
-	}, null: true}
-	rUserAccountSessionEvent = reqSchema{kind: kObject, props: []reqProp{
-		{"name", true, &sString},
-		{"outcome", false, &sString},
-		{"timestamp", true, &sDateTime},
-	}}
-	rUserAccountSessionEventSendRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"cohort_id", false, &sString},
-		{"event", true, &rUserAccountSessionEvent},
-		{"link_session_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rUserAddress = reqSchema{kind: kObject, props: []reqProp{
-		{"city", false, &rStringNull},
-		{"country", true, &sString},
-		{"postal_code", false, &rStringNull},
-		{"region", false, &rStringNull},
-		{"street", false, &rStringNull},
-		{"street2", false, &rStringNull},
-	}, open: true, null: true}
-	rUserCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_user_id", true, &rPaymentInitiationConsentPaymentExecuteRequestIdempotencyKey},
-		{"consumer_report_user_identity", false, &rConsumerReportUserIdentity},
-		{"end_customer", false, &rProtectComputeRequestModel},
-		{"identity", false, &rClientUserIdentity},
-		{"secret", false, &sString},
-		{"with_upgraded_user", false, &sBool},
-	}}
-	rUserFinancialDataRefreshRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"user_id", true, &sString},
-	}}
-	rUserIDNumberList          = reqSchema{kind: kArray, items: &rBeaconUserIDNumber}
-	rUserItemsAssociateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"item_ids", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"secret", false, &sString},
-		{"user_id", true, &sString},
-	}}
-	rUserItemsRemoveRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"item_ids", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rUserProductsTerminateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"reason_code", true, &rItemProductsTerminateReasonCode},
-		{"reason_note", false, &rItemProductsTerminateRequestReasonNote},
-		{"secret", false, &sString},
-		{"user_id", true, &sString},
-	}}
 	rUserStatedIncomeSourceCategory   = reqSchema{kind: kString, enum: []string{"OTHER", "SALARY", "UNEMPLOYMENT", "CASH", "GIG_ECONOMY", "RENTAL", "CHILD_SUPPORT", "MILITARY", "RETIREMENT", "LONG_TERM_DISABILITY", "BANK_INTEREST"}}
 	rUserStatedIncomeSourceFrequency  = reqSchema{kind: kString, enum: []string{"UNKNOWN", "WEEKLY", "BIWEEKLY", "SEMI_MONTHLY", "MONTHLY"}}
 	rUserStatedIncomeSourcePayType    = reqSchema{kind: kString, enum: []string{"UNKNOWN", "GROSS", "NET"}}
-	rUserThirdPartyTokenCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"expiration_time", false, &rStringDateTimeNull},
-		{"secret", false, &sString},
-		{"third_party_client_id", true, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rUserThirdPartyTokenRemoveRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"third_party_user_token", true, &sString},
-	}}
-	rUserUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"consumer_report_user_identity", false, &rConsumerReportUserIdentity},
-		{"identity", false, &rClientUserIdentity},
-		{"secret", false, &sString},
-		{"user_id", false, &sString},
-		{"user_token", false, &sString},
-	}}
-	rWalletCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"iso_currency_code", true, &rWalletISOCurrencyCode},
-		{"secret", false, &sString},
-	}}
-	rWalletGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"wallet_id", true, &rInstitutionsGetByIdRequestInstitutionId},
-	}}
-	rWalletISOCurrencyCode = reqSchema{kind: kString, enum: []string{"GBP", "EUR"}, minLen: 3, maxLen: 3}
-	rWalletListRequest     = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &sInt},
-		{"cursor", false, &rWalletListRequestCursor},
-		{"iso_currency_code", false, &rWalletISOCurrencyCode},
-		{"secret", false, &sString},
-	}}
-	rWalletListRequestCursor = reqSchema{kind: kString, maxLen: 1024}
-	rWalletTransactionAmount = reqSchema{kind: kObject, props: []reqProp{
-		{"iso_currency_code", true, &rWalletISOCurrencyCode},
-		{"value", true, &sNumber},
-	}, open: true}
-	rWalletTransactionCounterparty = reqSchema{kind: kObject, props: []reqProp{
-		{"address", false, &rPaymentInitiationAddress},
-		{"date_of_birth", false, &rStringDateNull},
-		{"name", true, &rInstitutionsGetByIdRequestInstitutionId},
-		{"numbers", true, &rWalletTransactionCounterpartyNumbers},
-	}, open: true}
-	rWalletTransactionCounterpartyInternational = reqSchema{kind: kObject, props: []reqProp{
-		{"iban", false, &rWalletTransactionCounterpartyInternationalIban},
-	}, open: true, null: true}
-	rWalletTransactionCounterpartyInternationalIban = reqSchema{kind: kString, minLen: 15, maxLen: 34}
-	rWalletTransactionCounterpartyNumbers           = reqSchema{kind: kObject, props: []reqProp{
-		{"bacs", false, &rPaymentInitiationOptionalRestrictionBacs},
-		{"international", false, &rWalletTransactionCounterpartyInternational},
-	}, open: true}
-	rWalletTransactionExecuteRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"amount", true, &rWalletTransactionAmount},
-		{"client_id", false, &sString},
-		{"counterparty", true, &rWalletTransactionCounterparty},
-		{"idempotency_key", true, &rPaymentInitiationConsentPaymentExecuteRequestIdempotencyKey},
-		{"originating_fund_source", false, &rOriginatingFundSource},
-		{"reference", true, &rPaymentInitiationPaymentReverseRequestReference},
-		{"secret", false, &sString},
-		{"wallet_id", true, &rInstitutionsGetByIdRequestInstitutionId},
-	}}
-	rWalletTransactionGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"transaction_id", true, &rInstitutionsGetByIdRequestInstitutionId},
-	}}
-	rWalletTransactionListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"count", false, &sInt},
-		{"cursor", false, &rPaymentInitiationRecipientListRequestCursor},
-		{"options", false, &rWalletTransactionListRequestOptions},
-		{"secret", false, &sString},
-		{"wallet_id", true, &rInstitutionsGetByIdRequestInstitutionId},
-	}}
-	rWalletTransactionListRequestOptions = reqSchema{kind: kObject, props: []reqProp{
-		{"end_time", false, &sDateTime},
-		{"start_time", false, &sDateTime},
-	}, null: true}
-	rWatchlistScreeningEntityCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_user_id", false, &sString},
-		{"search_terms", true, &rEntityWatchlistSearchTerms},
-		{"secret", false, &sString},
-	}}
-	rWatchlistScreeningEntityGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"entity_watchlist_screening_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rWatchlistScreeningEntityHistoryListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"cursor", false, &rStringNull},
-		{"entity_watchlist_screening_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rWatchlistScreeningEntityListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"assignee", false, &sString},
-		{"client_id", false, &sString},
-		{"client_user_id", false, &sString},
-		{"cursor", false, &rStringNull},
-		{"entity_watchlist_program_id", true, &sString},
-		{"secret", false, &sString},
-		{"status", false, &rBeaconUserStatus},
-	}}
-	rWatchlistScreeningEntityProgramGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"entity_watchlist_program_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rWatchlistScreeningEntityReviewCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"comment", false, &rStringNull},
-		{"confirmed_hits", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"dismissed_hits", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"entity_watchlist_screening_id", true, &sString},
-		{"secret", false, &sString},
-	}}
-	rWatchlistScreeningEntityUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"assignee", false, &sString},
-		{"client_id", false, &sString},
-		{"client_user_id", false, &sString},
-		{"entity_watchlist_screening_id", true, &sString},
-		{"reset_fields", false, &rWatchlistScreeningEntityUpdateRequestResettableFieldList},
-		{"search_terms", false, &rUpdateEntityScreeningRequestSearchTerms},
-		{"secret", false, &sString},
-		{"status", false, &rBeaconUserStatus},
-	}}
-	rWatchlistScreeningEntityUpdateRequestResettableField     = reqSchema{kind: kString, enum: []string{"assignee"}}
-	rWatchlistScreeningEntityUpdateRequestResettableFieldList = reqSchema{kind: kArray, items: &rWatchlistScreeningEntityUpdateRequestResettableField, null: true}
-	rWatchlistScreeningIndividualCreateRequest                = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"client_user_id", false, &sString},
-		{"search_terms", true, &rWatchlistScreeningRequestSearchTerms},
-		{"secret", false, &sString},
-	}}
-	rWatchlistScreeningIndividualGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"watchlist_screening_id", true, &sString},
-	}}
-	rWatchlistScreeningIndividualHistoryListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"cursor", false, &rStringNull},
-		{"secret", false, &sString},
-		{"watchlist_screening_id", true, &sString},
-	}}
-	rWatchlistScreeningIndividualListRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"assignee", false, &sString},
-		{"client_id", false, &sString},
-		{"client_user_id", false, &sString},
-		{"cursor", false, &rStringNull},
-		{"secret", false, &sString},
-		{"status", false, &rBeaconUserStatus},
-		{"watchlist_program_id", true, &sString},
-	}}
-	rWatchlistScreeningIndividualProgramGetRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"secret", false, &sString},
-		{"watchlist_program_id", true, &sString},
-	}}
-	rWatchlistScreeningIndividualReviewCreateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"client_id", false, &sString},
-		{"comment", false, &rStringNull},
-		{"confirmed_hits", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"dismissed_hits", true, &rAccountsBalanceGetRequestOptionsAccountIds},
-		{"secret", false, &sString},
-		{"watchlist_screening_id", true, &sString},
-	}}
-	rWatchlistScreeningIndividualUpdateRequest = reqSchema{kind: kObject, props: []reqProp{
-		{"assignee", false, &sString},
-		{"client_id", false, &sString},
-		{"client_user_id", false, &sString},
-		{"reset_fields", false, &rWatchlistScreeningEntityUpdateRequestResettableFieldList},
-		{"search_terms", false, &rUpdateIndividualScreeningRequestSearchTerms},
-		{"secret", false, &sString},
-		{"status", false, &rBeaconUserStatus},
-		{"watchlist_screening_id", true, &sString},
-	}}
-	rWatchlistScreeningRequestSearchTerms = reqSchema{kind: kObject, props: []reqProp{
-		{"country", false, &sString},
-		{"date_of_birth", false, &sDate},
-		{"document_number", false, &sString},
-		{"legal_name", true, &sString},
-		{"watchlist_program_id", true, &sString},
-	}}
 	rWebhookType                      = reqSchema{kind: kString, enum: []string{"AUTH", "HOLDINGS", "INVESTMENTS_TRANSACTIONS", "ITEM", "LIABILITIES", "TRANSACTIONS", "ASSETS"}}
 	rWebhookVerificationKeyGetRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},

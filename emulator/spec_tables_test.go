@@ -3,6 +3,7 @@ package emulator
 import (
 	"bytes"
 	"os"
+	"slices"
 	"testing"
 
 	"plaidwalk/internal/plaidspec"
@@ -10,10 +11,19 @@ import (
 )
 
 // TestGeneratedRequestTablesAreCurrent regenerates spec_requests.go in memory from the spec
-// inside the plaid-go module of go.mod: a spec upgrade, or a change to the generator, without
-// `go generate ./emulator` fails here.
+// inside the plaid-go module of go.mod and the paths served: a spec upgrade, a change to the
+// generator or a new endpoint without `go generate ./emulator` fails here. The generator reads
+// the served paths from routes.go's source; they must be the ones the emulator serves.
 func TestGeneratedRequestTablesAreCurrent(t *testing.T) {
-	want, err := specgen.Generate(plaidspec.MustLoad(t).Doc, "emulator")
+	parsed, err := specgen.ServedPaths("routes.go", "endpoints")
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(parsed)
+	if !slices.Equal(parsed, ServedEndpoints()) {
+		t.Fatalf("routes.go's endpoints literal lists %v, the emulator serves %v", parsed, ServedEndpoints())
+	}
+	want, err := specgen.Generate(plaidspec.MustLoad(t).Doc, "emulator", ServedEndpoints())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 // sizeCeiling is issue 13's limit for `make build`'s binary, symbols and debug information
-// kept: 15.93 MB at the commit that reached it.
+// kept: 15.93 MB at the commit that reached it, 15.80 MB once the emulator dropped the request
+// tables of the paths it does not serve.
 const sizeCeiling = 16_000_000
 
 // TestMakeBuildFitsItsCeilingUnstripped builds the binary as `make build` does and checks it

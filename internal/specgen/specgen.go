@@ -7,7 +7,9 @@
 // What is kept of a schema is what Plaid checks on a request: the JSON type, required
 // properties, the properties an object knows (others are UNKNOWN_FIELDS unless the schema allows
 // extra keys with additionalProperties), enums, the items of arrays and the date and date-time
-// formats. Descriptions, examples and length limits are left out.
+// formats, and strings' length bounds. Descriptions and examples are left out, and so are the
+// request schemas of the paths the emulator does not serve: it answers those without reading
+// the body, so their tables would only take room in the binary (about 0.17 MB).
 package specgen
 
 import (
@@ -22,13 +24,18 @@ import (
 )
 
 // Generate returns the Go source of package pkg describing every path of doc: the request
-// schema of each path that takes a JSON body and the bare path of the others. The output
-// depends only on doc, so regenerating an unchanged spec gives identical bytes.
-func Generate(doc *openapi3.T, pkg string) ([]byte, error) {
+// schema of each served path that takes a JSON body and the bare path of the others. The
+// output depends only on doc and served, so regenerating an unchanged spec gives identical
+// bytes.
+func Generate(doc *openapi3.T, pkg string, served []string) ([]byte, error) {
 	if doc == nil || doc.Paths == nil {
 		return nil, errors.New("specgen: the spec has no paths")
 	}
 	g := newGen()
+	isServed := map[string]bool{}
+	for _, p := range served {
+		isServed[p] = true
+	}
 	var routes []string
 	for path := range doc.Paths.Map() {
 		routes = append(routes, path)
@@ -37,7 +44,7 @@ func Generate(doc *openapi3.T, pkg string) ([]byte, error) {
 	var rows []string
 	for _, path := range routes {
 		root := "nil"
-		if op := doc.Paths.Value(path).Post; op != nil && op.RequestBody != nil && op.RequestBody.Value != nil {
+		if op := doc.Paths.Value(path).Post; isServed[path] && op != nil && op.RequestBody != nil && op.RequestBody.Value != nil {
 			if mt := op.RequestBody.Value.Content.Get("application/json"); mt != nil && mt.Schema != nil {
 				root = "&" + g.node(mt.Schema, nameFromPath(path))
 			}
@@ -50,7 +57,8 @@ func Generate(doc *openapi3.T, pkg string) ([]byte, error) {
 	fmt.Fprintf(&b, "// specAPIVersion is the version of the spec the tables below were generated from.\n")
 	fmt.Fprintf(&b, "const specAPIVersion = %q\n\n", doc.Info.Version)
 	b.WriteString("// specPaths are every path of the spec, sorted, with the schema of its JSON request body\n")
-	b.WriteString("// (nil for the few paths that take none).\nvar specPaths = []specPath{\n")
+	b.WriteString("// when the emulator serves it (nil for the others and for the few paths that take none).\n")
+	b.WriteString("var specPaths = []specPath{\n")
 	b.WriteString(strings.Join(rows, "\n"))
 	b.WriteString("\n}\n\n")
 	g.writeVars(&b)

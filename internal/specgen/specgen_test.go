@@ -1,6 +1,8 @@
 package specgen
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -57,7 +59,7 @@ func TestGenerate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := Generate(doc, "demo")
+	src, err := Generate(doc, "demo", []string{"/a/get", "/b/get"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,8 +81,41 @@ func TestGenerate(t *testing.T) {
 	if strings.Count(out, "open: true") != 2 || strings.Count(out, "\trUser ") != 1 || !strings.Contains(out, `{"user", false, &rUser}`) {
 		t.Errorf("User should be one open variable, and BGetRequest open through its allOf part:\n%s", out)
 	}
-	again, _ := Generate(doc, "demo")
+	again, _ := Generate(doc, "demo", []string{"/a/get", "/b/get"})
 	if string(again) != out {
 		t.Errorf("two runs differ")
+	}
+}
+
+// TestGenerateLeavesOutUnservedBodies: a path the emulator does not serve keeps its row, with
+// no body schema, and the schemas only it reached are not written.
+func TestGenerateLeavesOutUnservedBodies(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromData([]byte(miniSpec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := Generate(doc, "demo", []string{"/a/get"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(src)
+	if !strings.Contains(out, `{"/b/get", nil}`) || strings.Contains(out, "rBGetRequest") || !strings.Contains(out, `{"/a/get", &rAGetRequest}`) {
+		t.Errorf("only /a/get should have a body schema:\n%s", out)
+	}
+}
+
+// TestServedPathsReadsTheMapKeys parses a routes file as the generator does.
+func TestServedPathsReadsTheMapKeys(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "routes.go")
+	src := "package x\n\nvar other = map[string]int{\"/no\": 1}\n\nvar endpoints = map[string]func(){\n\t\"/a/get\": nil,\n\t\"/b/get\": nil,\n}\n"
+	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ServedPaths(file, "endpoints")
+	if err != nil || strings.Join(got, " ") != "/a/get /b/get" {
+		t.Errorf("ServedPaths = %v, %v; want /a/get /b/get", got, err)
+	}
+	if _, err := ServedPaths(file, "missing"); err == nil {
+		t.Error("a file without the variable gave no error")
 	}
 }
