@@ -140,35 +140,40 @@ func checkSameDayReplay(t *testing.T, d deps, done chan error, file string) {
 	}
 }
 
-// TestRunInstantMicrodepositsInChromium: `run --link browser --auth-flow instant-microdeposits`:
-// the link_token asks for Instant Micro-deposits, the person picks Windowpane Bank, types its
-// numbers and the code in one session, and the walk ends with the account manually_verified
-// and Dwolla's token, with no second Link.
+// TestRunInstantMicrodepositsInChromium: `run --auth-flow instant-microdeposits` with Link in
+// the browser and with Hosted Link: the link_token asks for Instant Micro-deposits, the person
+// picks Windowpane Bank, types its numbers and the code in one session, and the walk ends with
+// the account manually_verified and Dwolla's token, with no second Link.
 func TestRunInstantMicrodepositsInChromium(t *testing.T) {
 	browser := browsertest.Start(t)
 	shots := browsertest.NewShots(t)
-	done := make(chan error, 1)
-	d := testDeps()
-	d.openURL = func(url string) error {
-		go func() {
-			done <- browsertest.InstantMicrodepositsEmulatedLink(browser, url, browsertest.InstantNumbers, shots)
-		}()
-		return nil
-	}
-	code, out, errOut := runInWith(t, d, nil, "run", "--partner", "dwolla", "--link", "browser", "--auth-flow", "instant-microdeposits",
-		"--json", "--no-save", "--link-timeout", "60s")
-	if err := <-done; err != nil {
-		t.Fatalf("Link in Chromium: %v", err)
-	}
-	var doc codeRunDoc
-	if code != 0 || json.Unmarshal([]byte(out), &doc) != nil || doc.Account == nil {
-		t.Fatalf("exit %d; stderr:\n%s\nstdout:\n%s", code, errOut, out)
-	}
-	if doc.Account.VerificationStatus != "manually_verified" || doc.DepositCode != nil || doc.Tokens["processor_token"] == "" {
-		t.Errorf("account %+v deposit_code %+v tokens %v, want manually_verified, no code step, a processor token", *doc.Account, doc.DepositCode, doc.Tokens)
-	}
-	if !strings.Contains(strings.Join(strings.Fields(string(doc.APILog[0].RequestBody)), ""), `"instant_microdeposits_enabled":true`) {
-		t.Errorf("the link_token did not ask for Instant Micro-deposits: %s", doc.APILog[0].RequestBody)
+	for _, mode := range []string{"browser", "hosted"} {
+		t.Run(mode, func(t *testing.T) {
+			done := make(chan error, 1)
+			d := testDeps()
+			d.openURL = func(url string) error {
+				go func() {
+					done <- browsertest.InstantMicrodepositsEmulatedLink(browser, url, browsertest.InstantNumbers, shots)
+				}()
+				return nil
+			}
+			code, out, errOut := runInWith(t, d, nil, "run", "--partner", "dwolla", "--link", mode, "--auth-flow", "instant-microdeposits",
+				"--json", "--no-save", "--link-timeout", "60s")
+			if err := <-done; err != nil {
+				t.Fatalf("Link in Chromium: %v", err)
+			}
+			var doc codeRunDoc
+			if code != 0 || json.Unmarshal([]byte(out), &doc) != nil || doc.Account == nil {
+				t.Fatalf("exit %d; stderr:\n%s\nstdout:\n%s", code, errOut, out)
+			}
+			if doc.Account.VerificationStatus != "manually_verified" || doc.DepositCode != nil || doc.Tokens["processor_token"] == "" {
+				t.Errorf("account %+v deposit_code %+v tokens %v, want manually_verified, no code step, a processor token", *doc.Account, doc.DepositCode, doc.Tokens)
+			}
+			first := strings.Join(strings.Fields(string(doc.APILog[0].RequestBody)), "")
+			if !strings.Contains(first, `"instant_microdeposits_enabled":true`) || strings.Contains(first, `"hosted_link":{`) != (mode == "hosted") {
+				t.Errorf("the link_token did not ask for Instant Micro-deposits with --link %s: %s", mode, doc.APILog[0].RequestBody)
+			}
+		})
 	}
 }
 

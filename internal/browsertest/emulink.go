@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/chromedp/chromedp"
 )
@@ -75,6 +76,19 @@ func LinkFrame(tab context.Context) (*chromedp.Node, error) {
 	nodes, err := chromedp.Run(tab, chromedp.Nodes(chromedp.CSS(`iframe[id^="plaid-link-iframe"]`), chromedp.NodeVisible))
 	if err != nil || len(nodes) == 0 {
 		return nil, fmt.Errorf("Link's iframe did not appear: %v", err)
+	}
+	return nodes[0], nil
+}
+
+// linkRoot is where Link's screens are on pageURL: the iframe Plaid.create mounted over a
+// page, or the page itself when it is the emulator's Hosted Link page.
+func linkRoot(tab context.Context, pageURL string) (*chromedp.Node, error) {
+	if !strings.Contains(pageURL, "/link/emulated/hosted/") {
+		return LinkFrame(tab)
+	}
+	nodes, err := chromedp.Run(tab, chromedp.Nodes(chromedp.CSS("body"), chromedp.NodeReady))
+	if err != nil || len(nodes) == 0 {
+		return nil, fmt.Errorf("the Hosted Link page did not load: %v", err)
 	}
 	return nodes[0], nil
 }

@@ -25,13 +25,13 @@ const DepositCode = "ABC"
 
 type step = func(*chromedp.Node) chromedp.Action[chromedp.Void]
 
-// run opens pageURL in tab and runs steps in Link's frame, screenshotting after each screen
+// run opens pageURL in tab and runs steps in Link's frame (or on the Hosted Link page), screenshotting after each screen
 // named in shotsAt (by step index) when shots is not nil.
 func run(tab context.Context, pageURL string, shots *Shots, shotsAt map[int]string, steps []step) error {
 	if err := chromedp.Do(tab, chromedp.Navigate(pageURL)); err != nil {
 		return fmt.Errorf("open %s: %w", pageURL, err)
 	}
-	frame, err := LinkFrame(tab)
+	frame, err := linkRoot(tab, pageURL)
 	if err != nil {
 		return err
 	}
