@@ -125,6 +125,7 @@ type historicalBalance struct {
 type reportView struct {
 	insights bool
 	days     int
+	fast     bool // the Fast version (asset_report_fast.go): balances and owners only
 }
 
 var fullView = reportView{days: -1}
@@ -138,15 +139,23 @@ func (e *Emulator) assetReportJSON(rep *assetReport, requestID string, v reportV
 	if v.days >= 0 && v.days < days {
 		days = v.days
 	}
+	asOf := rep.asOf
+	if v.fast {
+		asOf = rep.fastReadyAt()
+	}
 	out := assetReportGetResponse{Warnings: []any{}, RequestID: requestID, Report: assetReportJSON{
-		AssetReportID: rep.id, ClientReportID: nullable(rep.clientReportID), DateGenerated: rfc3339(rep.asOf),
+		AssetReportID: rep.id, ClientReportID: nullable(rep.clientReportID), DateGenerated: rfc3339(asOf),
 		DaysRequested: rep.daysRequested, User: user, Items: []assetItemJSON{},
 	}}
 	for _, ai := range rep.items {
 		ij := assetItemJSON{ItemID: ai.id, InstitutionName: ai.institution.Name, InstitutionID: ai.institution.ID,
-			DateLastUpdated: rfc3339(rep.asOf), Accounts: []assetAccountJSON{}}
+			DateLastUpdated: rfc3339(asOf), Accounts: []assetAccountJSON{}}
 		it := ai.item()
 		for _, a := range ai.accountList() {
+			if v.fast {
+				ij.Accounts = append(ij.Accounts, fastAssetAccount(a))
+				continue
+			}
 			ij.Accounts = append(ij.Accounts, assetAccount(it, a, rep.asOf, rep.daysRequested, days, v.insights))
 		}
 		out.Report.Items = append(out.Report.Items, ij)
@@ -159,9 +168,7 @@ func (e *Emulator) assetReportJSON(rep *assetReport, requestID string, v reportV
 // the end of each of those days, worked back from the current balance through the posted
 // transactions, as Plaid computes it.
 func assetAccount(it *item, a account, asOf time.Time, requested, days int, insights bool) assetAccountJSON {
-	acct := a.json()
-	j := assetAccountJSON{accountJSON: acct, Balances: assetBalanceJSON{balanceJSON: acct.Balances}, Transactions: []assetTransaction{},
-		Owners: []ownerJSON{a.owner()}, HistoricalBalances: []historicalBalance{}}
+	j := fastAssetAccount(a)
 	today, linked := epochDay(asOf), epochDay(it.created)
 	from := today - days
 	j.DaysAvailable = min(requested, today-(linked-historyDays))

@@ -20,6 +20,7 @@ type assetReport struct {
 	settled        bool      // whether the report was made or failed has been decided
 	failure        *apiError // why it failed, once settled
 	auditCopies    []auditCopy
+	fast           bool // the fast_assets add-on: a Fast Asset Report comes first (asset_report_fast.go)
 }
 
 type assetReportCreateResponse struct {
@@ -36,6 +37,7 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 			ClientReportID string         `json:"client_report_id"`
 			Webhook        string         `json:"webhook"`
 			User           map[string]any `json:"user"`
+			AddOns         []string       `json:"add_ons"`
 		} `json:"options"`
 	}
 	if perr := q.decode(&req); perr != nil {
@@ -54,8 +56,8 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 	id, token := newAssetReportID(), e.newAssetReportToken() // before the lock
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	rep := &assetReport{id: id, token: token, daysRequested: req.DaysRequested,
-		clientReportID: req.Options.ClientReportID, user: req.Options.User, webhook: req.Options.Webhook}
+	rep := &assetReport{id: id, token: token, daysRequested: req.DaysRequested, clientReportID: req.Options.ClientReportID,
+		user: req.Options.User, webhook: req.Options.Webhook, fast: contains(req.Options.AddOns, "fast_assets")}
 	for _, tok := range req.AccessTokens {
 		it, perr := e.usableItem(tok)
 		if perr != nil {
@@ -80,6 +82,7 @@ func (e *Emulator) addReportLocked(rep *assetReport, now time.Time) {
 	}
 	e.reports[rep.token] = rep
 	e.saveReportLocked(rep)
+	e.scheduleFastReportWebhook(rep)
 	e.scheduleAssetReportWebhook(rep)
 }
 
@@ -111,6 +114,7 @@ func (e *Emulator) answerReport(q *apiRequest, asPDF bool) (any, *apiError) {
 	var req struct {
 		AssetReportToken string        `json:"asset_report_token"`
 		IncludeInsights  bool          `json:"include_insights"`
+		FastReport       bool          `json:"fast_report"`
 		Options          reportOptions `json:"options"`
 	}
 	if perr := q.decode(&req); perr != nil {
@@ -118,6 +122,9 @@ func (e *Emulator) answerReport(q *apiRequest, asPDF bool) (any, *apiError) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if req.FastReport {
+		return e.fastReportAnswer(req.AssetReportToken, q.requestID)
+	}
 	rep, perr := e.readyReportLocked(req.AssetReportToken)
 	if perr != nil {
 		return nil, perr

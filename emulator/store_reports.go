@@ -24,6 +24,7 @@ type reportRecord struct {
 	Failure        *apiError          `json:"failure,omitempty"`
 	AsOf           *time.Time         `json:"as_of,omitempty"` // none: ReadyAt (and in files from before filtering)
 	AuditCopies    []auditCopyRecord  `json:"audit_copies,omitempty"`
+	Fast           bool               `json:"fast,omitempty"` // made with the fast_assets add-on
 }
 
 type reportItemRecord struct {
@@ -51,7 +52,7 @@ func (e *Emulator) saveReportLocked(rep *assetReport) {
 		return
 	}
 	r := reportRecord{ID: rep.id, DaysRequested: rep.daysRequested, ClientReportID: rep.clientReportID, User: rep.user,
-		Created: rep.created, ReadyAt: rep.readyAt, Webhook: rep.webhook, Settled: rep.settled, Failure: rep.failure}
+		Created: rep.created, ReadyAt: rep.readyAt, Webhook: rep.webhook, Settled: rep.settled, Failure: rep.failure, Fast: rep.fast}
 	if !rep.asOf.Equal(rep.readyAt) {
 		r.AsOf = &rep.asOf
 	}
@@ -79,7 +80,7 @@ func (e *Emulator) saveRelayLocked(tok string, g relayGrant) {
 // report rebuilds a report; a snapshot Item is an item record with only its login's fields.
 func (r reportRecord) report(token string) (*assetReport, error) {
 	rep := &assetReport{id: r.ID, token: token, daysRequested: r.DaysRequested, clientReportID: r.ClientReportID,
-		user: r.User, created: r.Created, readyAt: r.ReadyAt, asOf: r.ReadyAt, webhook: r.Webhook, settled: r.Settled, failure: r.Failure}
+		user: r.User, created: r.Created, readyAt: r.ReadyAt, asOf: r.ReadyAt, webhook: r.Webhook, settled: r.Settled, failure: r.Failure, fast: r.Fast}
 	if r.AsOf != nil {
 		rep.asOf = *r.AsOf
 	}

@@ -58,8 +58,7 @@ func (e *Emulator) scheduleAssetReportWebhook(rep *assetReport) {
 // sendAssetReportWebhook is PRODUCT_READY for a report that was made, ERROR with the reason
 // for one that failed. Callers hold e.mu.
 func (e *Emulator) sendAssetReportWebhook(rep *assetReport, failure *apiError) {
-	body := webhookBody{"webhook_type": "ASSETS", "webhook_code": "PRODUCT_READY", "asset_report_id": rep.id,
-		"report_type": "FULL", "environment": e.env()}
+	body := productReadyBody(rep, "FULL", e.env())
 	if failure != nil {
 		body = webhookBody{"webhook_type": "ASSETS", "webhook_code": "ERROR", "asset_report_id": rep.id,
 			"error": webhookError(failure), "environment": e.env()}
@@ -75,15 +74,21 @@ func (e *Emulator) settleAssetReportLocked(rep *assetReport) *apiError {
 		return rep.failure
 	}
 	rep.settled = true
+	rep.failure = e.brokenReportItem(rep)
+	e.saveReportLocked(rep)
+	return rep.failure
+}
+
+// brokenReportItem is the failure of a report one of whose Items was removed or needs a new
+// login, nil when they all work. Callers hold e.mu.
+func (e *Emulator) brokenReportItem(rep *assetReport) *apiError {
 	for _, ai := range rep.items {
-		it, ok := e.items[ai.id]
-		if !ok || it.loginRequired {
-			rep.failure = &apiError{Status: http.StatusBadRequest, Type: "ASSET_REPORT_ERROR", Code: "ASSET_REPORT_GENERATION_FAILED",
+		if it, ok := e.items[ai.id]; !ok || it.loginRequired {
+			return &apiError{Status: http.StatusBadRequest, Type: "ASSET_REPORT_ERROR", Code: "ASSET_REPORT_GENERATION_FAILED",
 				Message: "the asset report could not be made: item " + ai.id + " was removed or needs its user to log in again; create a new report once the item works"}
 		}
 	}
-	e.saveReportLocked(rep)
-	return rep.failure
+	return nil
 }
 
 // webhookLinkFinished runs when a Link session hands out a public_token: an Item the session
