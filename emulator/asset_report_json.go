@@ -78,6 +78,8 @@ type assetAccountJSON struct {
 	Transactions       []assetTransaction  `json:"transactions"`
 	Owners             []ownerJSON         `json:"owners"`
 	HistoricalBalances []historicalBalance `json:"historical_balances"`
+	// Investments is the investments add-on's, on investment accounts (asset_report_investments.go).
+	Investments *assetInvestmentsJSON `json:"investments,omitempty"`
 }
 
 type assetBalanceJSON struct {
@@ -156,7 +158,11 @@ func (e *Emulator) assetReportJSON(rep *assetReport, requestID string, v reportV
 				ij.Accounts = append(ij.Accounts, fastAssetAccount(a))
 				continue
 			}
-			ij.Accounts = append(ij.Accounts, assetAccount(it, a, rep.asOf, rep.daysRequested, days, v.insights))
+			acct := assetAccount(it, a, rep.asOf, rep.daysRequested, days, v.insights)
+			if rep.investments && a.isInvestment() {
+				acct.Investments = assetInvestments(it, &a, epochDay(rep.asOf), days)
+			}
+			ij.Accounts = append(ij.Accounts, acct)
 		}
 		out.Report.Items = append(out.Report.Items, ij)
 	}

@@ -21,6 +21,7 @@ type assetReport struct {
 	failure        *apiError // why it failed, once settled
 	auditCopies    []auditCopy
 	fast           bool // the fast_assets add-on: a Fast Asset Report comes first (asset_report_fast.go)
+	investments    bool // the investments add-on (asset_report_investments.go)
 }
 
 type assetReportCreateResponse struct {
@@ -57,7 +58,8 @@ func (e *Emulator) assetReportCreate(q *apiRequest) (any, *apiError) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	rep := &assetReport{id: id, token: token, daysRequested: req.DaysRequested, clientReportID: req.Options.ClientReportID,
-		user: req.Options.User, webhook: req.Options.Webhook, fast: contains(req.Options.AddOns, "fast_assets")}
+		user: req.Options.User, webhook: req.Options.Webhook, fast: contains(req.Options.AddOns, "fast_assets"),
+		investments: contains(req.Options.AddOns, "investments")}
 	for _, tok := range req.AccessTokens {
 		it, perr := e.usableItem(tok)
 		if perr != nil {

@@ -35,7 +35,7 @@ func (e *Emulator) assetReportRefresh(q *apiRequest) (any, *apiError) {
 		return nil, invalidAssetReportToken()
 	}
 	rep := &assetReport{id: id, token: token, items: src.items, daysRequested: src.daysRequested,
-		clientReportID: src.clientReportID, user: src.user, webhook: src.webhook}
+		clientReportID: src.clientReportID, user: src.user, webhook: src.webhook, investments: src.investments}
 	if req.DaysRequested != nil {
 		rep.daysRequested = *req.DaysRequested
 	}
@@ -82,7 +82,7 @@ func (e *Emulator) assetReportFilter(q *apiRequest) (any, *apiError) {
 	}
 	// The source's data is already made, so the new report cannot fail: it is settled now.
 	rep := &assetReport{id: id, token: token, items: items, daysRequested: src.daysRequested, clientReportID: src.clientReportID,
-		user: src.user, webhook: src.webhook, asOf: src.asOf, settled: true}
+		user: src.user, webhook: src.webhook, asOf: src.asOf, settled: true, investments: src.investments}
 	e.addReportLocked(rep, e.now())
 	return assetReportCreateResponse{AssetReportToken: rep.token, AssetReportID: rep.id, RequestID: q.requestID}, nil
 }

@@ -24,7 +24,8 @@ type reportRecord struct {
 	Failure        *apiError          `json:"failure,omitempty"`
 	AsOf           *time.Time         `json:"as_of,omitempty"` // none: ReadyAt (and in files from before filtering)
 	AuditCopies    []auditCopyRecord  `json:"audit_copies,omitempty"`
-	Fast           bool               `json:"fast,omitempty"` // made with the fast_assets add-on
+	Fast           bool               `json:"fast,omitempty"`        // made with the fast_assets add-on
+	Investments    bool               `json:"investments,omitempty"` // made with the investments add-on
 }
 
 type reportItemRecord struct {
@@ -52,7 +53,8 @@ func (e *Emulator) saveReportLocked(rep *assetReport) {
 		return
 	}
 	r := reportRecord{ID: rep.id, DaysRequested: rep.daysRequested, ClientReportID: rep.clientReportID, User: rep.user,
-		Created: rep.created, ReadyAt: rep.readyAt, Webhook: rep.webhook, Settled: rep.settled, Failure: rep.failure, Fast: rep.fast}
+		Created: rep.created, ReadyAt: rep.readyAt, Webhook: rep.webhook, Settled: rep.settled, Failure: rep.failure, Fast: rep.fast,
+		Investments: rep.investments}
 	if !rep.asOf.Equal(rep.readyAt) {
 		r.AsOf = &rep.asOf
 	}
@@ -80,7 +82,8 @@ func (e *Emulator) saveRelayLocked(tok string, g relayGrant) {
 // report rebuilds a report; a snapshot Item is an item record with only its login's fields.
 func (r reportRecord) report(token string) (*assetReport, error) {
 	rep := &assetReport{id: r.ID, token: token, daysRequested: r.DaysRequested, clientReportID: r.ClientReportID,
-		user: r.User, created: r.Created, readyAt: r.ReadyAt, asOf: r.ReadyAt, webhook: r.Webhook, settled: r.Settled, failure: r.Failure, fast: r.Fast}
+		user: r.User, created: r.Created, readyAt: r.ReadyAt, asOf: r.ReadyAt, webhook: r.Webhook, settled: r.Settled, failure: r.Failure, fast: r.Fast,
+		investments: r.Investments}
 	if r.AsOf != nil {
 		rep.asOf = *r.AsOf
 	}
