@@ -6,7 +6,7 @@ import (
 	"unicode"
 )
 
-// /processor/identity/match scores what the partner knows about the user against the account
+// /identity/match and /processor/identity/match score what the app or partner knows about the user against the account
 // holder the bank reports (sandboxOwner). Plaid does not publish its scoring; the rules here
 // are the emulator's own, chosen to land in the bands Plaid documents (100 exact, 85-99 strong,
 // 70-84 partial, below 70 a mismatch) for the cases a test would try: an exact copy scores
@@ -187,4 +187,39 @@ func zip5(s string) string {
 		s = s[:5]
 	}
 	return s
+}
+
+type identityMatchResponse struct {
+	Accounts  []identityMatchAccountJSON `json:"accounts"`
+	Item      itemJSON                   `json:"item"`
+	RequestID string                     `json:"request_id"`
+}
+
+// identityMatch is /identity/match: each account the request names (every shared one by
+// default) scored as /processor/identity/match scores the partner's one.
+func (e *Emulator) identityMatch(q *apiRequest) (any, *apiError) {
+	var req struct {
+		AccessToken string            `json:"access_token"`
+		User        identityMatchUser `json:"user"`
+		Options     struct {
+			AccountIDs []string `json:"account_ids"`
+		} `json:"options"`
+	}
+	if perr := q.decode(&req); perr != nil {
+		return nil, perr
+	}
+	if perr := checkAccountIDs("options.account_ids", req.Options.AccountIDs); perr != nil {
+		return nil, perr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it, accounts, perr := e.readAccounts(accountsRequest{AccessToken: req.AccessToken, Options: req.Options})
+	if perr != nil {
+		return nil, perr
+	}
+	resp := identityMatchResponse{Accounts: []identityMatchAccountJSON{}, Item: it.json(q.requestID), RequestID: q.requestID}
+	for _, a := range accounts {
+		resp.Accounts = append(resp.Accounts, matchIdentity(a.json(), req.User, a.owner()))
+	}
+	return resp, nil
 }

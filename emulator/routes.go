@@ -17,6 +17,7 @@ var endpoints = map[string]handler{
 	"/accounts/balance/get":                       (*Emulator).accountsGet,
 	"/auth/get":                                   (*Emulator).authGet,
 	"/identity/get":                               (*Emulator).identityGet,
+	"/identity/match":                             (*Emulator).identityMatch,
 	"/institutions/get_by_id":                     (*Emulator).institutionsGetByID,
 	"/institutions/get":                           (*Emulator).institutionsGet,
 	"/institutions/search":                        (*Emulator).institutionsSearch,

@@ -118,7 +118,7 @@ var specPaths = []specPath{
 	{"/fdx/recipients", nil},
 	{"/identity/documents/uploads/get", nil},
 	{"/identity/get", &rAccountsGetRequest},
-	{"/identity/match", nil},
+	{"/identity/match", &rIdentityMatchRequest},
 	{"/identity/refresh", nil},
 	{"/identity_verification/autofill/create", nil},
 	{"/identity_verification/create", nil},
@@ -542,7 +542,14 @@ var (
 	rGSEReportTypeList        = reqSchema{kind: kArray, items: &rGSEReportType}
 	rHostedLinkDeliveryMethod = reqSchema{kind: kString, enum: []string{"sms", "email"}}
 	rIDNumberType             = reqSchema{kind: kString, enum: []string{"ar_dni", "au_drivers_license", "au_passport", "br_cpf", "ca_sin", "cl_run", "cn_resident_card", "co_nit", "dk_cpr", "eg_national_id", "es_dni", "es_nie", "hk_hkid", "in_pan", "in_epic", "it_cf", "jo_civil_id", "jp_my_number", "ke_huduma_namba", "kw_civil_id", "mx_curp", "mx_rfc", "my_nric", "ng_nin", "nz_drivers_license", "om_civil_id", "ph_psn", "pl_pesel", "ro_cnp", "sa_national_id", "se_pin", "sg_nric", "tr_tc_kimlik", "us_ssn", "us_ssn_last_4", "za_smart_id"}}
-	rIdentityMatchUser        = reqSchema{kind: kObject, props: []reqProp{
+	rIdentityMatchRequest     = reqSchema{kind: kObject, props: []reqProp{
+		{"access_token", true, &sString},
+		{"client_id", false, &sString},
+		{"options", false, &rAccountsGetRequestOptions},
+		{"secret", false, &sString},
+		{"user", false, &rIdentityMatchUser},
+	}}
+	rIdentityMatchUser = reqSchema{kind: kObject, props: []reqProp{
 		{"address", false, &rAddressDataNullableNoRequiredFields},
 		{"email_address", false, &rStringNull},
 		{"legal_name", false, &rStringNull},
