@@ -43,16 +43,23 @@ func (e *Emulator) partnerRead(q *apiRequest, product string) (*item, account, *
 	if perr := q.decode(&req); perr != nil {
 		return nil, account{}, perr
 	}
-	g, it, perr := e.grantByProcessorToken(req.ProcessorToken)
+	return e.partnerTokenAccount(req.ProcessorToken, product, true)
+}
+
+// partnerTokenAccount is the Item and account of a processor token that may read product.
+// needLogin refuses an Item that needs a new login; Signal scores one without bank data.
+// Callers hold e.mu.
+func (e *Emulator) partnerTokenAccount(tok, product string, needLogin bool) (*item, account, *apiError) {
+	g, it, perr := e.grantByProcessorToken(tok)
 	if perr != nil {
 		return nil, account{}, perr
 	}
-	if allowed := e.partnerSettings[req.ProcessorToken].products; product != "" && len(allowed) > 0 && !contains(allowed, product) {
+	if allowed := e.partnerSettings[tok].products; product != "" && len(allowed) > 0 && !contains(allowed, product) {
 		return nil, account{}, invalidInput("INVALID_PRODUCT", "this processor token may not read "+product+
 			"; the item's owner limited it to "+joinSorted(append([]string(nil), allowed...))+
 			" and can grant more with /processor/token/permissions/set")
 	}
-	if it.loginRequired {
+	if needLogin && it.loginRequired {
 		return nil, account{}, itemLoginRequired()
 	}
 	a, ok := it.sharedAt(g.account)

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 )
@@ -25,11 +26,13 @@ type signalEvaluation struct {
 }
 
 // signalLog holds the evaluations, oldest first in order for eviction; next numbers the next
-// one, for the state file's record of that order.
+// one, for the state file's record of that order. limit (0: maxSignalEvaluations) is how many
+// are kept.
 type signalLog struct {
 	byID  map[string]signalEvaluation
 	order []string
 	next  uint64
+	limit int
 }
 
 // add keeps ev under id, evicting the oldest evaluation when the log is full; it returns the
@@ -38,7 +41,7 @@ func (log *signalLog) add(id string, ev signalEvaluation) (evicted string) {
 	if log.byID == nil {
 		log.byID = map[string]signalEvaluation{}
 	}
-	if len(log.order) >= maxSignalEvaluations {
+	if limit := cmp.Or(log.limit, maxSignalEvaluations); len(log.order) >= limit {
 		evicted = log.order[0]
 		delete(log.byID, evicted)
 		log.order = log.order[1:]
@@ -50,6 +53,7 @@ func (log *signalLog) add(id string, ev signalEvaluation) (evicted string) {
 
 type signalRequest struct {
 	AccessToken         string   `json:"access_token"`
+	ProcessorToken      string   `json:"processor_token"` // the /processor/signal/* variants
 	AccountID           string   `json:"account_id"`
 	ClientTransactionID string   `json:"client_transaction_id"`
 	Amount              *float64 `json:"amount"`
@@ -92,9 +96,6 @@ func decodeSignalEvaluate(q *apiRequest) (signalRequest, *apiError) {
 	if perr := q.decode(&req); perr != nil {
 		return req, perr
 	}
-	if perr := checkAccountID("account_id", req.AccountID); perr != nil {
-		return req, perr
-	}
 	if req.Amount == nil || *req.Amount <= 0 || cents(*req.Amount) == 0 {
 		return req, invalidRequest("INVALID_FIELD", "amount must be the debit's amount in dollars, more than 0 (for example 102.05)")
 	}
@@ -103,6 +104,9 @@ func decodeSignalEvaluate(q *apiRequest) (signalRequest, *apiError) {
 
 func (e *Emulator) signalEvaluate(q *apiRequest) (any, *apiError) {
 	req, perr := decodeSignalEvaluate(q)
+	if perr == nil {
+		perr = checkAccountID("account_id", req.AccountID)
+	}
 	if perr != nil {
 		return nil, perr
 	}
@@ -116,6 +120,12 @@ func (e *Emulator) signalEvaluate(q *apiRequest) (any, *apiError) {
 	if !ok {
 		return nil, invalidAccountID()
 	}
+	return e.evaluateDebit(it, a, req, q.requestID)
+}
+
+// evaluateDebit scores req's debit from account a of Item it and remembers the evaluation.
+// Callers hold e.mu.
+func (e *Emulator) evaluateDebit(it *item, a account, req signalRequest, requestID string) (any, *apiError) {
 	amount := cents(*req.Amount)
 	if perr := e.recordEvaluation(req.ClientTransactionID, signalEvaluation{it.id, a.index, amount}); perr != nil {
 		return nil, perr
@@ -128,7 +138,7 @@ func (e *Emulator) signalEvaluate(q *apiRequest) (any, *apiError) {
 	s := scoreDebit(it, a, amount, derefOr(balance, 0), known && balance != nil, e.now())
 	resp := signalEvaluateResponse{
 		Scores:         signalScoresJSON{Customer: riskJSON{s.customer, customerTier(s.customer)}, Bank: riskJSON{s.bank, bankTier(s.bank)}},
-		CoreAttributes: it.coreAttributes(a, *req.Amount, known, e.now()), Warnings: []signalWarning{}, RequestID: q.requestID,
+		CoreAttributes: it.coreAttributes(a, *req.Amount, known, e.now()), Warnings: []signalWarning{}, RequestID: requestID,
 		Ruleset: rulesetJSON{Key: defaultRuleset, Result: s.result, Details: map[string]string{"internal_note": s.note}},
 	}
 	if req.RulesetKey != nil && *req.RulesetKey != "" {
@@ -149,15 +159,21 @@ func (e *Emulator) signalItem(token string) (*item, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
+	return it, e.enableSignal(it)
+}
+
+// enableSignal adds signal to the Item's products, refusing a bank that does not offer it.
+// Callers hold e.mu.
+func (e *Emulator) enableSignal(it *item) *apiError {
 	if contains(it.products, "signal") {
-		return it, nil
+		return nil
 	}
 	if !it.institution.offers("signal") {
-		return nil, itemError("PRODUCTS_NOT_SUPPORTED", it.institution.Name+" does not support Signal (a US product); evaluate debits from an account at a US bank", "")
+		return itemError("PRODUCTS_NOT_SUPPORTED", it.institution.Name+" does not support Signal (a US product); evaluate debits from an account at a US bank", "")
 	}
 	it.products = append(it.products[:len(it.products):len(it.products)], internProducts(it.institution, []string{"signal"})...)
 	e.saveItemLocked(it)
-	return it, nil
+	return nil
 }
 
 // recordEvaluation remembers what client_transaction_id scored. The same id for the same debit
@@ -201,6 +217,11 @@ func (e *Emulator) signalReport(q *apiRequest, isReturn bool) (any, *apiError) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if req.ProcessorToken != "" { // the /processor/signal/* variant
+		if _, _, perr := e.partnerTokenAccount(req.ProcessorToken, "signal", false); perr != nil {
+			return nil, perr
+		}
+	}
 	if _, ok := e.signals.byID[req.ClientTransactionID]; !ok {
 		return nil, invalidRequest("INVALID_FIELD", "client_transaction_id "+strconv.Quote(req.ClientTransactionID)+
 			" was never evaluated; report on the id you gave /signal/evaluate (this emulator keeps its latest "+strconv.Itoa(maxSignalEvaluations)+" evaluations; without --state, only until it stops)")

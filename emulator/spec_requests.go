@@ -202,10 +202,10 @@ var specPaths = []specPath{
 	{"/processor/investments/holdings/get", &rProcessorAccountGetRequest},
 	{"/processor/investments/transactions/get", &rProcessorInvestmentsTransactionsGetRequest},
 	{"/processor/liabilities/get", &rProcessorAccountGetRequest},
-	{"/processor/signal/decision/report", nil},
-	{"/processor/signal/evaluate", nil},
-	{"/processor/signal/prepare", nil},
-	{"/processor/signal/return/report", nil},
+	{"/processor/signal/decision/report", &rProcessorSignalDecisionReportRequest},
+	{"/processor/signal/evaluate", &rProcessorSignalEvaluateRequest},
+	{"/processor/signal/prepare", &rProcessorAccountGetRequest},
+	{"/processor/signal/return/report", &rProcessorSignalReturnReportRequest},
 	{"/processor/stripe/bank_account_token/create", &rProcessorApexProcessorTokenCreateRequest},
 	{"/processor/token/create", &rProcessorTokenCreateRequest},
 	{"/processor/token/permissions/get", &rProcessorAccountGetRequest},
@@ -981,6 +981,40 @@ var (
 		{"secret", false, &sString},
 		{"start_date", true, &sDate},
 	}}
+	rProcessorSignalDecisionReportRequest = reqSchema{kind: kObject, props: []reqProp{
+		{"amount_instantly_available", false, &rNumberNull},
+		{"client_id", false, &sString},
+		{"client_transaction_id", true, &rProcessorSignalDecisionReportRequestClientTransactionId},
+		{"days_funds_on_hold", false, &rIntNull},
+		{"decision_outcome", false, &rSignalDecisionOutcome},
+		{"initiated", true, &sBool},
+		{"payment_method", false, &rSignalPaymentMethod},
+		{"processor_token", true, &sString},
+		{"secret", false, &sString},
+	}}
+	rProcessorSignalDecisionReportRequestClientTransactionId = reqSchema{kind: kString, minLen: 1, maxLen: 36}
+	rProcessorSignalEvaluateRequest                          = reqSchema{kind: kObject, props: []reqProp{
+		{"amount", true, &sNumber},
+		{"client_id", false, &sString},
+		{"client_transaction_id", true, &rProcessorSignalDecisionReportRequestClientTransactionId},
+		{"client_user_id", false, &sString},
+		{"default_payment_method", false, &rStringNull},
+		{"device", false, &rSignalDevice},
+		{"is_recurring", false, &rBoolNull},
+		{"processor_token", true, &sString},
+		{"ruleset_key", false, &rStringNull},
+		{"secret", false, &sString},
+		{"user", false, &rSignalUser},
+		{"user_present", false, &rBoolNull},
+	}}
+	rProcessorSignalReturnReportRequest = reqSchema{kind: kObject, props: []reqProp{
+		{"client_id", false, &sString},
+		{"client_transaction_id", true, &rProcessorSignalDecisionReportRequestClientTransactionId},
+		{"processor_token", true, &sString},
+		{"return_code", true, &sString},
+		{"returned_at", false, &rStringDateTimeNull},
+		{"secret", false, &sString},
+	}}
 	rProcessorTokenCreateRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"access_token", true, &sString},
 		{"account_id", true, &sString},
@@ -1102,7 +1136,7 @@ var (
 	rSignalDecisionReportRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"amount_instantly_available", false, &rNumberNull},
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &rSignalDecisionReportRequestClientTransactionId},
+		{"client_transaction_id", true, &rProcessorSignalDecisionReportRequestClientTransactionId},
 		{"days_funds_on_hold", false, &rIntNull},
 		{"decision_outcome", false, &rSignalDecisionOutcome},
 		{"initiated", true, &sBool},
@@ -1110,8 +1144,7 @@ var (
 		{"secret", false, &sString},
 		{"submitted_at", false, &sDateTime},
 	}}
-	rSignalDecisionReportRequestClientTransactionId = reqSchema{kind: kString, minLen: 1, maxLen: 36}
-	rSignalDevice                                   = reqSchema{kind: kObject, props: []reqProp{
+	rSignalDevice = reqSchema{kind: kObject, props: []reqProp{
 		{"ip_address", false, &rStringNull},
 		{"user_agent", false, &rStringNull},
 	}}
@@ -1120,7 +1153,7 @@ var (
 		{"account_id", true, &sString},
 		{"amount", true, &sNumber},
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &rSignalDecisionReportRequestClientTransactionId},
+		{"client_transaction_id", true, &rProcessorSignalDecisionReportRequestClientTransactionId},
 		{"client_user_id", false, &sString},
 		{"default_payment_method", false, &rStringNull},
 		{"device", false, &rSignalDevice},
@@ -1141,7 +1174,7 @@ var (
 	}, null: true}
 	rSignalReturnReportRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},
-		{"client_transaction_id", true, &rSignalDecisionReportRequestClientTransactionId},
+		{"client_transaction_id", true, &rProcessorSignalDecisionReportRequestClientTransactionId},
 		{"return_code", true, &sString},
 		{"returned_at", false, &rStringDateTimeNull},
 		{"secret", false, &sString},

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/plaid/plaid-go/v43/plaid"
@@ -29,30 +30,24 @@ func TestSignalEvaluationsSurviveRestart(t *testing.T) {
 }
 
 // TestSignalEvictionIsKeptInTheState: the oldest evaluation leaves the state file when the log
-// is full, so a restart keeps the same latest maxSignalEvaluations in the same order.
+// is full (five here), so a restart keeps the same latest ones in the same order.
 func TestSignalEvictionIsKeptInTheState(t *testing.T) {
 	dir, clock := t.TempDir(), newTestClock()
 	h, stop := restoredHarness(t, dir, clock)
 	access := h.connect(plaid.PRODUCTS_AUTH)
 	acct := h.accounts(access)[0].AccountId
 	h.emu.mu.Lock()
-	it, perr := h.emu.itemByAccessToken(access)
-	if perr != nil {
-		t.Fatal(perr)
-	}
-	a, _ := it.account(acct)
-	for i := range maxSignalEvaluations + 2 {
-		if perr := h.emu.recordEvaluation("id-"+strconv.Itoa(i), signalEvaluation{it.id, a.index, int64(100 + i)}); perr != nil {
-			t.Fatal(perr)
-		}
-	}
+	h.emu.signals.limit = 5
 	h.emu.mu.Unlock()
+	for i := range 7 {
+		h.signalEvaluate(access, acct, "id-"+strconv.Itoa(i), float64(100+i)).get(t)
+	}
 	stop()
 
 	h, _ = restoredHarness(t, dir, clock)
 	log := h.emu.signals
-	if len(log.byID) != maxSignalEvaluations || log.order[0] != "id-2" || log.order[len(log.order)-1] != "id-"+strconv.Itoa(maxSignalEvaluations+1) {
-		t.Fatalf("after the restart the log holds %d evaluations from %s to %s", len(log.byID), log.order[0], log.order[len(log.order)-1])
+	if got := strings.Join(log.order, " "); got != "id-2 id-3 id-4 id-5 id-6" || len(log.byID) != 5 {
+		t.Fatalf("after the restart the log holds %q (%d)", got, len(log.byID))
 	}
 	h.signalDecision("id-1").fails(t, 400, "INVALID_REQUEST", "INVALID_FIELD")
 	h.signalDecision("id-2").get(t)
