@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// /transactions/recurring/get groups the generated history's recurring entries (payroll, rent,
+// /transactions/recurring/get (and its processor variant) groups the generated history's recurring entries (payroll, rent,
 // utilities, card payments, transfers in, interest) into streams, each derived like the rest.
 
 // recurring are the merchants that make streams, with how often they come.
@@ -119,10 +119,28 @@ func (e *Emulator) transactionsRecurringGet(q *apiRequest) (any, *apiError) {
 	if perr != nil {
 		return nil, perr
 	}
+	return e.recurringStreams(it, accounts, q.requestID)
+}
+
+// processorTransactionsRecurringGet is a transactions partner's view: the streams of its
+// token's account.
+func (e *Emulator) processorTransactionsRecurringGet(q *apiRequest) (any, *apiError) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it, a, perr := e.partnerTransactions(q)
+	if perr != nil {
+		return nil, perr
+	}
+	return e.recurringStreams(it, []account{a}, q.requestID)
+}
+
+// recurringStreams answers the accounts' streams once the Item's transactions are ready.
+// Callers hold e.mu.
+func (e *Emulator) recurringStreams(it *item, accounts []account, requestID string) (any, *apiError) {
 	if !e.transactionsReady(it) {
 		return nil, productNotReady()
 	}
-	resp := recurringResponse{Inflow: []streamJSON{}, Outflow: []streamJSON{}, RequestID: q.requestID,
+	resp := recurringResponse{Inflow: []streamJSON{}, Outflow: []streamJSON{}, RequestID: requestID,
 		Updated: it.created.Add(e.txnDelay).UTC().Format(time.RFC3339)}
 	today := epochDay(e.now())
 	for i := range accounts {

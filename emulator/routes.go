@@ -60,6 +60,7 @@ var endpoints = map[string]handler{
 	"/processor/transactions/refresh":             (*Emulator).processorTransactionsRefresh,
 	"/categories/get":                             (*Emulator).categoriesGet,
 	"/transactions/recurring/get":                 (*Emulator).transactionsRecurringGet,
+	"/processor/transactions/recurring/get":       (*Emulator).processorTransactionsRecurringGet,
 	"/statements/list":                            (*Emulator).statementsList,
 	"/statements/download":                        (*Emulator).statementsDownload,
 	"/statements/refresh":                         (*Emulator).statementsRefresh,

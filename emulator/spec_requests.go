@@ -212,7 +212,7 @@ var specPaths = []specPath{
 	{"/processor/token/permissions/set", &rProcessorTokenPermissionsSetRequest},
 	{"/processor/token/webhook/update", &rProcessorTokenWebhookUpdateRequest},
 	{"/processor/transactions/get", &rProcessorTransactionsGetRequest},
-	{"/processor/transactions/recurring/get", nil},
+	{"/processor/transactions/recurring/get", &rProcessorTransactionsRecurringGetRequest},
 	{"/processor/transactions/refresh", &rProcessorAccountGetRequest},
 	{"/processor/transactions/sync", &rProcessorTransactionsSyncRequest},
 	{"/profile/network_status/get", nil},
@@ -1050,6 +1050,12 @@ var (
 		{"include_personal_finance_category", false, &sBool},
 		{"include_personal_finance_category_beta", false, &sBool},
 		{"offset", false, &sInt},
+	}}
+	rProcessorTransactionsRecurringGetRequest = reqSchema{kind: kObject, props: []reqProp{
+		{"client_id", false, &sString},
+		{"options", false, &rTransactionsRecurringGetRequestOptions},
+		{"processor_token", true, &sString},
+		{"secret", false, &sString},
 	}}
 	rProcessorTransactionsSyncRequest = reqSchema{kind: kObject, props: []reqProp{
 		{"client_id", false, &sString},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http/httptest"
+	"strings"
 	"time"
 
 	"testing"
@@ -202,4 +203,31 @@ func TestTransactionsRecurring(t *testing.T) {
 	}
 	noTxn := plaid.NewTransactionsRecurringGetRequest(h.connect(plaid.PRODUCTS_AUTH))
 	ok(h.client.TransactionsRecurringGet(h.ctx).TransactionsRecurringGetRequest(*noTxn).Execute()).fails(t, 400, "ITEM_ERROR", "PRODUCTS_NOT_SUPPORTED")
+}
+
+// /processor/transactions/recurring/get gives a transactions partner the streams of its
+// token's account: the app's streams of that account, no other's; PRODUCT_NOT_READY first.
+func TestProcessorTransactionsRecurring(t *testing.T) {
+	h := newHarness(t)
+	access := h.connect(plaid.PRODUCTS_TRANSACTIONS)
+	tok := h.partnerTokenOn(access, "0000", "boom")
+	preq := plaid.NewProcessorTransactionsRecurringGetRequest(tok)
+	ok(h.client.ProcessorTransactionsRecurringGet(h.ctx).ProcessorTransactionsRecurringGetRequest(*preq).Execute()).
+		fails(t, 400, "ITEM_ERROR", "PRODUCT_NOT_READY")
+	h.clock.Advance(DefaultTransactionsReadyDelay)
+	partner := ok(h.client.ProcessorTransactionsRecurringGet(h.ctx).ProcessorTransactionsRecurringGetRequest(*preq).Execute()).get(t)
+	checking := accountByMask(t, h.accounts(access), "0000").AccountId
+	app := ok(h.client.TransactionsRecurringGet(h.ctx).TransactionsRecurringGetRequest(*plaid.NewTransactionsRecurringGetRequest(access)).Execute()).get(t)
+	var want, got []string
+	for _, s := range append(app.InflowStreams, app.OutflowStreams...) {
+		if s.AccountId == checking {
+			want = append(want, s.StreamId)
+		}
+	}
+	for _, s := range append(partner.InflowStreams, partner.OutflowStreams...) {
+		got = append(got, s.StreamId)
+	}
+	if len(got) == 0 || strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("the partner sees streams %v, the app's of checking are %v", got, want)
+	}
 }
