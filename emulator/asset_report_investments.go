@@ -32,21 +32,9 @@ type assetSecurityJSON struct {
 }
 
 type assetInvestmentTxnJSON struct {
-	InvestmentTransactionID string   `json:"investment_transaction_id"`
-	AccountID               string   `json:"account_id"`
-	SecurityID              *string  `json:"security_id"`
-	Date                    string   `json:"date"`
-	Name                    string   `json:"name"`
-	Quantity                float64  `json:"quantity"`
-	VestedQuantity          float64  `json:"vested_quantity"`
-	VestedValue             float64  `json:"vested_value"`
-	Amount                  float64  `json:"amount"`
-	Price                   float64  `json:"price"`
-	Fees                    *float64 `json:"fees"`
-	Type                    string   `json:"type"`
-	Subtype                 string   `json:"subtype"`
-	IsoCurrencyCode         *string  `json:"iso_currency_code"`
-	UnofficialCurrencyCode  *string  `json:"unofficial_currency_code"`
+	investmentTxnFields
+	VestedQuantity float64 `json:"vested_quantity"`
+	VestedValue    float64 `json:"vested_value"`
 }
 
 // assetInvestments is account a's investments as of day today, with its transactions of the
@@ -77,10 +65,7 @@ func assetInvestments(it *item, a *account, today, days int) *assetInvestmentsJS
 // assetInvestmentTxn is one investment transaction in the report's shape. Only equities have
 // vested shares (the spec's note): an equity's are the whole trade, anything else's zero.
 func assetInvestmentTxn(t investmentTxn) assetInvestmentTxnJSON {
-	j := t.json()
-	out := assetInvestmentTxnJSON{InvestmentTransactionID: j.InvestmentTransactionID, AccountID: j.AccountID, SecurityID: j.SecurityID,
-		Date: j.Date, Name: j.Name, Quantity: j.Quantity, Amount: j.Amount, Price: j.Price, Fees: j.Fees, Type: j.Type, Subtype: j.Subtype,
-		IsoCurrencyCode: j.IsoCurrencyCode, UnofficialCurrencyCode: j.UnofficialCurrencyCode}
+	out := assetInvestmentTxnJSON{investmentTxnFields: t.fields()}
 	if t.sec != nil && t.sec.typ == "equity" {
 		out.VestedQuantity, out.VestedValue = t.quantity, roundTo(t.quantity*t.price, 2)
 	}

@@ -102,9 +102,10 @@ func decodeSignalEvaluate(q *apiRequest) (signalRequest, *apiError) {
 	return req, nil
 }
 
+// signalEvaluate serves /signal/evaluate and its processor variant (h_signal_processor.go).
 func (e *Emulator) signalEvaluate(q *apiRequest) (any, *apiError) {
 	req, perr := decodeSignalEvaluate(q)
-	if perr == nil {
+	if perr == nil && req.ProcessorToken == "" {
 		perr = checkAccountID("account_id", req.AccountID)
 	}
 	if perr != nil {
@@ -112,15 +113,28 @@ func (e *Emulator) signalEvaluate(q *apiRequest) (any, *apiError) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	it, perr := e.signalItem(req.AccessToken)
+	it, a, perr := e.signalAccount(req)
 	if perr != nil {
 		return nil, perr
 	}
+	return e.evaluateDebit(it, a, req, q.requestID)
+}
+
+// signalAccount is the account a debit is scored from: the access token's account_id, or a
+// partner's processor token's account. Callers hold e.mu.
+func (e *Emulator) signalAccount(req signalRequest) (*item, account, *apiError) {
+	if req.ProcessorToken != "" {
+		return e.partnerSignalAccount(req.ProcessorToken)
+	}
+	it, perr := e.signalItem(req.AccessToken)
+	if perr != nil {
+		return nil, account{}, perr
+	}
 	a, ok := it.account(req.AccountID)
 	if !ok {
-		return nil, invalidAccountID()
+		return nil, account{}, invalidAccountID()
 	}
-	return e.evaluateDebit(it, a, req, q.requestID)
+	return it, a, nil
 }
 
 // evaluateDebit scores req's debit from account a of Item it and remembers the evaluation.
@@ -237,7 +251,13 @@ func (e *Emulator) signalPrepare(q *apiRequest) (any, *apiError) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if _, perr := e.signalItem(req.AccessToken); perr != nil {
+	var perr *apiError
+	if req.ProcessorToken != "" {
+		_, _, perr = e.partnerSignalAccount(req.ProcessorToken)
+	} else {
+		_, perr = e.signalItem(req.AccessToken)
+	}
+	if perr != nil {
 		return nil, perr
 	}
 	return requestIDResponse{RequestID: q.requestID}, nil

@@ -119,13 +119,13 @@ type investmentTxn struct {
 	currency              string
 }
 
-type investmentTxnJSON struct {
+// investmentTxnFields are the fields /investments/transactions/get and an Asset Report's
+// investments (asset_report_investments.go) both give a transaction.
+type investmentTxnFields struct {
 	InvestmentTransactionID string   `json:"investment_transaction_id"`
-	CancelTransactionID     *string  `json:"cancel_transaction_id"`
 	AccountID               string   `json:"account_id"`
 	SecurityID              *string  `json:"security_id"`
 	Date                    string   `json:"date"`
-	TransactionDatetime     *string  `json:"transaction_datetime"`
 	Name                    string   `json:"name"`
 	Quantity                float64  `json:"quantity"`
 	Amount                  float64  `json:"amount"`
@@ -137,8 +137,18 @@ type investmentTxnJSON struct {
 	UnofficialCurrencyCode  *string  `json:"unofficial_currency_code"`
 }
 
+type investmentTxnJSON struct {
+	investmentTxnFields
+	CancelTransactionID *string `json:"cancel_transaction_id"`
+	TransactionDatetime *string `json:"transaction_datetime"`
+}
+
 func (t investmentTxn) json() investmentTxnJSON {
-	j := investmentTxnJSON{InvestmentTransactionID: t.id, AccountID: t.account.id, Date: dayDate(t.day), Name: t.name,
+	return investmentTxnJSON{investmentTxnFields: t.fields()}
+}
+
+func (t investmentTxn) fields() investmentTxnFields {
+	j := investmentTxnFields{InvestmentTransactionID: t.id, AccountID: t.account.id, Date: dayDate(t.day), Name: t.name,
 		Quantity: t.quantity, Amount: t.amount, Price: t.price, Fees: money(t.fees), Type: t.typ, Subtype: t.subtype,
 		IsoCurrencyCode: nullable(t.currency)}
 	if t.sec != nil {
