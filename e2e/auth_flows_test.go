@@ -26,7 +26,7 @@ func TestAuthFlowsInTmux(t *testing.T) {
 	browser := browsertest.Start(t)
 	t.Run("InstantMatch", func(t *testing.T) { walkInstantMatch(t, bin, browsertest.NewTab(t, browser)) })
 	t.Run("AutomatedMicrodeposits", func(t *testing.T) { walkAutomatedMicrodeposits(t, bin, browsertest.NewTab(t, browser)) })
-	t.Run("SameDayMicrodeposits", func(t *testing.T) { walkSameDayMicrodeposits(t, bin, browsertest.NewTab(t, browser)) })
+	t.Run("SameDayMicrodeposits", func(t *testing.T) { walkSameDayMicrodeposits(t, bin, browser) })
 	t.Run("InstantMicrodeposits", func(t *testing.T) { walkInstantMicrodeposits(t, bin, browsertest.NewTab(t, browser)) })
 }
 
@@ -117,8 +117,11 @@ func walkAutomatedMicrodeposits(t *testing.T, bin string, tab context.Context) {
 // the token is made while it waits; the partner view explains PRODUCT_NOT_READY; m opens Link
 // again in update mode, where a wrong code is refused and ABC verifies the account; p then
 // reads routing 110000000. The saved session keeps the steps after the hand-off, and its
-// replay, with both Links typed in Chromium again, reproduces it.
-func walkSameDayMicrodeposits(t *testing.T, bin string, tab context.Context) {
+// replay, with both Links typed in Chromium again, reproduces it. The walk and the replay each
+// get a tab of their own, so each has browsertest.Timeout for its two Links: one budget for
+// all four ran out on a busy machine.
+func walkSameDayMicrodeposits(t *testing.T, bin string, browser context.Context) {
+	tab := browsertest.NewTab(t, browser)
 	term, url, dir := startAuthFlowWalk(t, bin, "same-day-microdeposits")
 	shots := browsertest.NewShots(t)
 	if err := browsertest.EnterNumbersEmulatedLink(tab, url, browsertest.SameDayNumbers, shots); err != nil {
@@ -156,7 +159,7 @@ func walkSameDayMicrodeposits(t *testing.T, bin string, tab context.Context) {
 	if got := strings.Join(s.Inputs.AfterHandoff, ","); got != "partner_view,deposit_code,partner_view" || !s.Inputs.Link.SameDayMicrodeposits {
 		t.Errorf("saved session: after the hand-off %q, same_day_microdeposits_enabled %v", got, s.Inputs.Link.SameDayMicrodeposits)
 	}
-	replaySameDay(t, bin, dir, tab)
+	replaySameDay(t, bin, dir, browsertest.NewTab(t, browser))
 }
 
 // walkInstantMicrodeposits: Windowpane Bank's numbers and the deposit code typed in the same
