@@ -16,10 +16,8 @@ func TestRunSameDayMicrodepositsThroughHostedLink(t *testing.T) {
 	done := sameDayBrowser(t, &d, "ABC")
 	code, out, errOut := runInWith(t, d, nil, "run", "--partner", "dwolla", "--link", "hosted", "--auth-flow", "same-day-microdeposits",
 		"--json", "--no-save", "--link-timeout", "60s")
-	for i := 0; i < 2 && code == 0; i++ {
-		if err := <-done; err != nil {
-			t.Fatalf("Hosted Link %d in Chromium: %v", i+1, err)
-		}
+	if code == 0 {
+		waitLinks(t, done, 2, "Hosted Link", errOut)
 	}
 	if code != 0 {
 		t.Fatalf("exit %d; stderr:\n%s", code, errOut)

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"plaidwalk/internal/browsertest"
 	"plaidwalk/plaidflow"
@@ -33,8 +36,10 @@ type codeRunDoc struct {
 }
 
 // sameDayBrowser answers run's two "open this URL" calls as a person in Chromium: the first
-// Link takes the account's numbers, the second (update mode) the deposit code. done gets one
-// result per Link.
+// Link takes the account's numbers, the second (update mode) the deposit code. Each Link has a
+// tab of its own: Hosted Link's session ends when the code or numbers are accepted, so the walk
+// opens the next Link while the person may still be clicking Continue on the last one. done
+// gets one result per Link.
 func sameDayBrowser(t *testing.T, d *deps, codes ...string) (done chan error) {
 	browser := browsertest.Start(t)
 	shots := browsertest.NewShots(t)
@@ -46,16 +51,33 @@ func sameDayBrowser(t *testing.T, d *deps, codes ...string) (done chan error) {
 		opened++
 		n := opened
 		mu.Unlock()
+		tab, closeTab := chromedp.NewContext(browser)
+		t.Cleanup(closeTab)
 		go func() {
 			if n%2 == 1 {
-				done <- browsertest.EnterNumbersEmulatedLink(browser, url, browsertest.SameDayNumbers, shots)
+				done <- browsertest.EnterNumbersEmulatedLink(tab, url, browsertest.SameDayNumbers, shots)
 				return
 			}
-			done <- browsertest.EnterCodeEmulatedLink(browser, url, shots, codes...)
+			done <- browsertest.EnterCodeEmulatedLink(tab, url, shots, codes...)
 		}()
 		return nil
 	}
 	return done
+}
+
+// waitLinks waits for n Links' results from done, failing (not hanging) when one never comes.
+func waitLinks(t *testing.T, done chan error, n int, what, errOut string) {
+	t.Helper()
+	for i := 1; i <= n; i++ {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("%s %d in Chromium: %v", what, i, err)
+			}
+		case <-time.After(browsertest.Timeout):
+			t.Fatalf("%s %d never finished in Chromium; run's stderr:\n%s", what, i, errOut)
+		}
+	}
 }
 
 // TestRunSameDayMicrodepositsInChromium: `run --partner dwolla --link browser --auth-flow
@@ -70,10 +92,8 @@ func TestRunSameDayMicrodepositsInChromium(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "same-day.json")
 	code, out, errOut := runInWith(t, d, nil, "run", "--partner", "dwolla", "--link", "browser", "--auth-flow", "same-day-microdeposits",
 		"--json", "--no-save", "--save", file, "--link-timeout", "60s")
-	for i := 0; i < 2 && code == 0; i++ {
-		if err := <-done; err != nil {
-			t.Fatalf("Link %d in Chromium: %v", i+1, err)
-		}
+	if code == 0 {
+		waitLinks(t, done, 2, "Link", errOut)
 	}
 	if code != 0 {
 		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
@@ -130,11 +150,7 @@ func checkSameDayCalls(t *testing.T, doc codeRunDoc) {
 func checkSameDayReplay(t *testing.T, d deps, done chan error, file string) {
 	t.Helper()
 	code, out, errOut := runInWith(t, d, nil, "replay", file)
-	for i := 0; i < 2; i++ {
-		if err := <-done; err != nil {
-			t.Fatalf("the replay's Link %d: %v", i+1, err)
-		}
-	}
+	waitLinks(t, done, 2, "the replay's Link", errOut)
 	if code != 0 || !strings.Contains(out, "\nreproduced: ") {
 		t.Errorf("replay: exit %d\n%s%s", code, out, errOut)
 	}
@@ -159,9 +175,7 @@ func TestRunInstantMicrodepositsInChromium(t *testing.T) {
 			}
 			code, out, errOut := runInWith(t, d, nil, "run", "--partner", "dwolla", "--link", mode, "--auth-flow", "instant-microdeposits",
 				"--json", "--no-save", "--link-timeout", "60s")
-			if err := <-done; err != nil {
-				t.Fatalf("Link in Chromium: %v", err)
-			}
+			waitLinks(t, done, 1, "Link", errOut)
 			var doc codeRunDoc
 			if code != 0 || json.Unmarshal([]byte(out), &doc) != nil || doc.Account == nil {
 				t.Fatalf("exit %d; stderr:\n%s\nstdout:\n%s", code, errOut, out)
