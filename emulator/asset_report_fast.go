@@ -1,9 +1,6 @@
 package emulator
 
-import (
-	"net/http"
-	"time"
-)
+import "time"
 
 // The Fast Assets add-on (/asset_report/create with options.add_ons ["fast_assets"]): Plaid
 // makes two versions of the report, a Fast one holding only each account's current balance and
@@ -27,8 +24,7 @@ func (e *Emulator) fastReportAnswer(token, requestID string) (any, *apiError) {
 		return nil, invalidRequest("INVALID_FIELD", "fast_report is true but this report was created without the fast_assets add-on; "+
 			`create it with options.add_ons ["fast_assets"], or leave fast_report out to read the full report`)
 	case e.now().Before(rep.fastReadyAt()):
-		return nil, &apiError{Status: http.StatusBadRequest, Type: "ASSET_REPORT_ERROR", Code: "PRODUCT_NOT_READY",
-			Message: "the fast version of the asset report is still being generated; try again shortly or wait for its webhook (report_type FAST)"}
+		return nil, reportNotReady("the fast version of the asset report is still being generated; try again shortly or wait for its webhook (report_type FAST)")
 	}
 	if perr := rep.failure; perr != nil {
 		return nil, perr

@@ -155,10 +155,14 @@ func (e *Emulator) readyReportLocked(token string) (*assetReport, *apiError) {
 
 func (e *Emulator) reportReadyLocked(rep *assetReport) *apiError {
 	if e.now().Before(rep.readyAt) {
-		return &apiError{Status: http.StatusBadRequest, Type: "ASSET_REPORT_ERROR", Code: "PRODUCT_NOT_READY",
-			Message: "the asset report is still being generated; try again shortly or wait for the webhook"}
+		return reportNotReady("the asset report is still being generated; try again shortly or wait for the webhook")
 	}
 	return e.settleAssetReportLocked(rep)
+}
+
+// reportNotReady is Assets' PRODUCT_NOT_READY, for a report (or its Fast version) still being made.
+func reportNotReady(msg string) *apiError {
+	return &apiError{Status: http.StatusBadRequest, Type: "ASSET_REPORT_ERROR", Code: "PRODUCT_NOT_READY", Message: msg}
 }
 
 type relayResponse struct {

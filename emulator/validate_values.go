@@ -163,8 +163,10 @@ func (s *reqSchema) stringProblem(path, v string) string {
 		}
 		return path + " must be one of the " + strconv.Itoa(len(s.enum)) + " values Plaid's API reference lists for it; " + quoteShort(v) + " is not one"
 	}
-	if n := utf8.RuneCountInString(v); n < s.minLen || (s.maxLen > 0 && n > s.maxLen) {
-		return path + " must be " + lengthRange(s.minLen, s.maxLen) + "; it has " + strconv.Itoa(n)
+	if s.minLen > 0 || s.maxLen > 0 { // counting characters only where the spec bounds them: every request string comes here
+		if n := utf8.RuneCountInString(v); n < s.minLen || (s.maxLen > 0 && n > s.maxLen) {
+			return path + " must be " + lengthRange(s.minLen, s.maxLen) + "; it has " + strconv.Itoa(n)
+		}
 	}
 	switch s.format {
 	case fDate:

@@ -23,9 +23,11 @@ func ServedPaths(path, name string) ([]string, error) {
 	}
 	var out []string
 	for _, el := range lit.Elts {
-		kv, ok := el.(*ast.KeyValueExpr)
-		key, isLit := kv.Key.(*ast.BasicLit)
-		if !ok || !isLit || key.Kind != token.STRING {
+		var key *ast.BasicLit
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			key, _ = kv.Key.(*ast.BasicLit)
+		}
+		if key == nil || key.Kind != token.STRING {
 			return nil, fmt.Errorf("%s: a key of %s is not a string literal", path, name)
 		}
 		p, err := strconv.Unquote(key.Value)

@@ -118,4 +118,14 @@ func TestServedPathsReadsTheMapKeys(t *testing.T) {
 	if _, err := ServedPaths(file, "missing"); err == nil {
 		t.Error("a file without the variable gave no error")
 	}
+	// A key that is not a string literal (or an element that is no key: value) is refused.
+	for _, body := range []string{"{route: nil}", "{nil}"} {
+		bad := filepath.Join(t.TempDir(), "routes.go")
+		if err := os.WriteFile(bad, []byte("package x\n\nvar endpoints = map[string]func()"+body+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ServedPaths(bad, "endpoints"); err == nil {
+			t.Errorf("endpoints %s gave no error", body)
+		}
+	}
 }
